@@ -11,16 +11,8 @@ public final class ManifestException extends Exception {
      * @param problems the problems found, in the order to report them; at least one
      */
     public ManifestException(List<ManifestProblem> problems) {
-        super(message(problems));
+        super(ProblemMessages.render("invalid dataset manifest", problems));
         this.problems = List.copyOf(problems);
-    }
-
-    private static String message(List<ManifestProblem> problems) {
-        if (problems.isEmpty()) {
-            throw new IllegalArgumentException("a ManifestException needs at least one problem");
-        }
-        return ProblemMessages.render("invalid dataset manifest " + problems.get(0).file() + ": "
-                + ProblemMessages.count(problems.size()), problems);
     }
 
     /** @return every problem found, in order of line */

@@ -11,25 +11,24 @@ public final class ProblemMessages {
     }
 
     /**
-     * @param headline the first line, such as {@code "manifest m.csv has 3 problems:"}
-     * @param problems the problems, one per line, in order (their {@code toString()})
-     * @return the headline followed by the first {@value #MAX_LISTED} problems and, if there are more,
-     *         a line {@code "... and N more"}
+     * @param subject  what failed, such as {@code "invalid dataset manifest"}
+     * @param problems the problems in order, each naming its file and line in its {@code toString()}
+     * @return a single problem alone; otherwise a line {@code "subject: N problems"} followed by the
+     *         first {@value #MAX_LISTED} problems, one per line, and {@code "... and N more"} if there are more
+     * @throws IllegalArgumentException if there is no problem
      */
-    public static String render(String headline, List<?> problems) {
-        StringBuilder message = new StringBuilder(headline);
+    public static String render(String subject, List<?> problems) {
+        if (problems.isEmpty()) {
+            throw new IllegalArgumentException(subject + ": an exception needs at least one problem");
+        }
+        if (problems.size() == 1) {
+            return problems.get(0).toString();
+        }
+        StringBuilder message = new StringBuilder(subject).append(": ").append(problems.size()).append(" problems");
         problems.stream().limit(MAX_LISTED).forEach(p -> message.append('\n').append(p));
         if (problems.size() > MAX_LISTED) {
             message.append("\n... and ").append(problems.size() - MAX_LISTED).append(" more");
         }
         return message.toString();
-    }
-
-    /**
-     * @param count how many problems
-     * @return {@code "1 problem"} or {@code "N problems"}
-     */
-    public static String count(int count) {
-        return count + (count == 1 ? " problem" : " problems");
     }
 }

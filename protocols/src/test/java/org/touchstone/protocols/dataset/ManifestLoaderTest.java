@@ -266,7 +266,7 @@ class ManifestLoaderTest {
         assertThat(e.problems()).extracting(ManifestProblem::line).isSorted();
         assertThat(e.getMessage().lines().toList())
                 .hasSize(1 + 50 + 1)
-                .startsWith("invalid dataset manifest " + manifest.toAbsolutePath() + ": 64 problems")
+                .startsWith("invalid dataset manifest: 64 problems", e.problems().get(0).toString())
                 .endsWith("... and 14 more");
     }
 }
