@@ -62,10 +62,16 @@ public final class ProtocolRepository {
 
     /** @return the file names listed in {@value #INDEX}, in order (blank lines and {@code #} comments skipped) */
     static List<String> builtInFileNames() {
-        return new String(resource(INDEX), StandardCharsets.UTF_8).lines().map(String::trim)
+        return builtInText(INDEX).lines().map(String::trim)
                 .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
     }
 
+    /** @return the text of a class-path resource (UTF-8) */
+    static String builtInText(String name) {
+        return new String(resource(name), StandardCharsets.UTF_8);
+    }
+
+    /** @return the bytes of a class-path resource */
     static byte[] resource(String name) {
         try (InputStream in = ProtocolRepository.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
