@@ -114,6 +114,7 @@ public final class ManifestLoader {
             for (NumberedCsv.Row row : dataRows) {
                 sample(row, header, firstLineOfId, fileChecks).ifPresent(samples::add);
             }
+            // The common pool's workers plus this thread use every core; each file is hashed as a stream.
             fileChecks.parallelStream().map(this::checkFile).flatMap(Optional::stream)
                     .toList().forEach(problems::add);
             if (!problems.isEmpty()) {
@@ -157,16 +158,16 @@ public final class ManifestLoader {
                     readable &= !REQUIRED_COLUMNS.contains(name);
                 } else if (REQUIRED_COLUMNS.contains(name)) {
                     required.put(name, i);
-                } else if (name.startsWith(LABEL_PREFIX)) {
-                    String attribute = name.substring(LABEL_PREFIX.length());
-                    labelNameProblem(attribute).ifPresentOrElse(p -> problem(line, name, p),
-                            () -> labels.put(attribute, index));
-                } else if (name.startsWith(GROUP_PREFIX) || name.startsWith(META_PREFIX)) {
+                } else if (name.startsWith(LABEL_PREFIX) || name.startsWith(GROUP_PREFIX)
+                        || name.startsWith(META_PREFIX)) {
                     String rest = name.substring(name.indexOf(':') + 1);
                     if (rest.isBlank()) {
                         problem(line, name, "empty name after '" + name + "'");
+                    } else if (name.startsWith(LABEL_PREFIX)) {
+                        labelNameProblem(rest).ifPresentOrElse(p -> problem(line, name, p),
+                                () -> labels.put(rest, index));
                     } else if (name.startsWith(GROUP_PREFIX)) {
-                        groups.put(rest, i);
+                        groups.put(rest, index);
                     }
                 } else {
                     problem(line, name, "unknown column: expected " + String.join(", ", REQUIRED_COLUMNS)

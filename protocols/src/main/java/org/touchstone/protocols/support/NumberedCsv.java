@@ -57,13 +57,11 @@ public final class NumberedCsv {
     private final List<Comment> comments;
     private final List<Row> rows;
     private final List<Problem> problems;
-    private final int lineCount;
 
-    private NumberedCsv(List<Comment> comments, List<Row> rows, List<Problem> problems, int lineCount) {
+    private NumberedCsv(List<Comment> comments, List<Row> rows, List<Problem> problems) {
         this.comments = List.copyOf(comments);
         this.rows = List.copyOf(rows);
         this.problems = List.copyOf(problems);
-        this.lineCount = lineCount;
     }
 
     /**
@@ -92,7 +90,7 @@ public final class NumberedCsv {
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         readRows(text.substring(offset), line - 1, rows, problems);
-        return new NumberedCsv(comments, rows, problems, (int) text.lines().count());
+        return new NumberedCsv(comments, rows, problems);
     }
 
     private static void readRows(String body, int linesBefore, List<Row> rows, List<Problem> problems) {
@@ -147,10 +145,5 @@ public final class NumberedCsv {
     /** @return syntax errors and misplaced comment lines, in order of line */
     public List<Problem> problems() {
         return problems;
-    }
-
-    /** @return the number of physical lines of the text (0 for an empty text) */
-    public int lineCount() {
-        return lineCount;
     }
 }

@@ -131,6 +131,18 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void invalidNonStandardLabelName() throws IOException {
+        assertOnlyProblem("1: label:x-Hair: invalid non-standard attribute name: vendor attribute name 'Hair' must"
+                + " match [a-z][a-z0-9_.-]*", HEADER + ",label:x-Hair", "s1,p1,images/a.png," + hashA + ",red");
+    }
+
+    @Test
+    void prefixWithoutName() throws IOException {
+        assertOnlyProblem("1: group:: empty name after 'group:'", HEADER + ",group:",
+                "s1,p1,images/a.png," + hashA + ",x");
+    }
+
+    @Test
     void nonStandardLabelWithPrefixIsAccepted() throws Exception {
         Files.writeString(manifest, HEADER + ",label:x-colour\ns1,p1,images/a.png," + hashA + ",red\n");
 
