@@ -40,9 +40,9 @@ public final class ManifestWriter {
             labelNames.addAll(s.labels().keySet());
             groupNames.addAll(s.groups().keySet());
         }
-        List<String> columns = new ArrayList<>(List.of("sample_id", "subject_id", "path", "sha256"));
-        labelNames.forEach(n -> columns.add("label:" + n));
-        groupNames.forEach(n -> columns.add("group:" + n));
+        List<String> columns = new ArrayList<>(ManifestLoader.REQUIRED_COLUMNS);
+        labelNames.forEach(n -> columns.add(ManifestLoader.LABEL_PREFIX + n));
+        groupNames.forEach(n -> columns.add(ManifestLoader.GROUP_PREFIX + n));
 
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
         columns.forEach(schema::addColumn);

@@ -1,0 +1,440 @@
+package org.touchstone.protocols;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.touchstone.api.Capability;
+import org.touchstone.protocols.support.Sha256;
+import org.touchstone.protocols.support.Utf8;
+
+/**
+ * Parses and validates a protocol file (see {@code docs/protocol-format.md}). Parsing is strict: unknown
+ * fields, values of the wrong type (no text read as a number, no number read as text, no fraction read
+ * as a whole number) and duplicate keys are errors. Every problem names the source, line, column and
+ * field path, and says what was expected; as many problems as can be found are reported together.
+ */
+public final class ProtocolLoader {
+    /** The schema this version of Touchstone reads. */
+    public static final String SCHEMA = "touchstone-protocol/1";
+    /** Every schema this version of Touchstone reads. */
+    public static final List<String> SUPPORTED_SCHEMAS = List.of(SCHEMA);
+
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .build();
+
+    private ProtocolLoader() {
+    }
+
+    /**
+     * @param sourceName    the resource name or file path, used in messages and kept in the definition
+     * @param yaml          the protocol file's bytes (UTF-8)
+     * @param baseDirOrNull the folder a pair list is resolved against (the protocol file's folder), or
+     *                      {@code null} for a protocol that is not a file on disk
+     * @return the validated protocol
+     * @throws ProtocolException listing every problem found
+     */
+    public static ProtocolDefinition parse(String sourceName, byte[] yaml, Path baseDirOrNull) throws ProtocolException {
+        String text;
+        try {
+            text = Utf8.decode(yaml);
+        } catch (Utf8.MalformedException e) {
+            throw new ProtocolException(new ProtocolProblem(sourceName, e.line(), 0, null,
+                    "not valid UTF-8 text; a protocol file must be saved as UTF-8"));
+        }
+        YamlLocations locations;
+        JsonNode tree;
+        try {
+            locations = YamlLocations.index(MAPPER, text);
+            tree = MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ProtocolException(syntaxProblem(sourceName, e));
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading YAML from a string", e);
+        }
+        Validation validation = new Validation(sourceName, locations, tree, baseDirOrNull);
+        return validation.run(text, Sha256.hex(yaml));
+    }
+
+    private static ProtocolProblem syntaxProblem(String source, JsonProcessingException e) {
+        // SnakeYAML's messages quote the offending text on indented lines with a caret under it; the
+        // location is reported separately, so keep only the explanation lines.
+        String message = e.getOriginalMessage().lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .collect(Collectors.joining("; "));
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : JsonLocation.NA;
+        return new ProtocolProblem(source, Math.max(0, at.getLineNr()), Math.max(0, at.getColumnNr()), null,
+                "invalid YAML: " + message);
+    }
+
+    /** The fields of a protocol file as written; validated into a {@link ProtocolDefinition}. */
+    private record ProtocolDocument(String schema, String id, String version, String capability, String title,
+                                    String description, Long seed, VerificationDocument verification,
+                                    JsonNode identification, JsonNode analysis) {
+    }
+
+    /** The fields of the {@code verification} section as written. */
+    private record VerificationDocument(String design, String pairList, String pairListSha256, Integer imagesPerTemplate,
+                                        List<Double> fmrTargets, Boolean vendorThresholds, String failurePolicy) {
+    }
+
+    /** One validation of one protocol text: the problems found so far and where each field is. */
+    private static final class Validation {
+        private final String source;
+        private final YamlLocations locations;
+        private final JsonNode tree;
+        private final Path baseDir;
+        private final List<ProtocolProblem> problems = new ArrayList<>();
+
+        Validation(String source, YamlLocations locations, JsonNode tree, Path baseDir) {
+            this.source = source;
+            this.locations = locations;
+            this.tree = tree;
+            this.baseDir = baseDir;
+        }
+
+        ProtocolDefinition run(String text, String sha256) throws ProtocolException {
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                throw failure("", "the protocol is empty: expected a YAML mapping starting with 'schema: " + SCHEMA + "'");
+            }
+            if (!tree.isObject()) {
+                throw failure("", "expected a YAML mapping of fields at the top level, found " + describe(tree));
+            }
+            JsonNode schema = tree.get("schema");
+            if (schema == null || schema.isNull()) {
+                throw failure("/schema", "missing; a protocol file starts with 'schema: " + SCHEMA + "'");
+            }
+            if (!schema.isTextual() || !SUPPORTED_SCHEMAS.contains(schema.asText())) {
+                String found = schema.isTextual() ? "'" + schema.asText() + "'" : describe(schema);
+                throw failure("/schema", "unknown schema " + found + "; this version of Touchstone reads "
+                        + String.join(", ", SUPPORTED_SCHEMAS));
+            }
+            ProtocolDocument document = bind();
+            if (document == null) {
+                throw failure();
+            }
+            String id = required(document.id, "/id", "an id such as verification");
+            if (id != null && !ProtocolDefinition.ID_PATTERN.matcher(id).matches()) {
+                problem("/id", "expected lower-case letters, digits, '.', '_' or '-', starting with a letter or"
+                        + " digit, found '" + id + "'");
+            }
+            SemanticVersion version = semanticVersion(required(document.version, "/version",
+                    "a semantic version such as 1.0.0"));
+            Capability capability = capability(required(document.capability, "/capability",
+                    "one of " + ExternalNames.all(Capability.class)));
+            String title = text(document.title, "/title", "a one-line title");
+            if (title != null && title.contains("\n")) {
+                problem("/title", "expected one line; put details in description");
+            }
+            String description = text(document.description, "/description", "a description of the protocol");
+            Long seed = required(document.seed, "/seed", "a whole number, the seed of every random choice");
+            sections(document, capability);
+            Optional<VerificationSettings> verification = document.verification == null
+                    ? Optional.empty() : verification(document.verification);
+            if (!problems.isEmpty()) {
+                throw failure();
+            }
+            return new ProtocolDefinition(id, version, capability, title, description, seed, sha256, source,
+                    text, verification);
+        }
+
+        /** @return the bound document, or null if binding failed (the problems say why) */
+        private ProtocolDocument bind() {
+            DeserializationProblemHandler unknownFields = new DeserializationProblemHandler() {
+                @Override
+                public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+                                                     JsonDeserializer<?> deserializer, Object bean,
+                                                     String name) throws IOException {
+                    problem(parser.getParsingContext().pathAsPointer(), "unknown field; expected one of "
+                            + String.join(", ", new TreeSet<>(names(deserializer.getKnownPropertyNames()))));
+                    parser.skipChildren();
+                    return true;
+                }
+            };
+            try {
+                return MAPPER.readerFor(ProtocolDocument.class).withHandler(unknownFields).readValue(tree);
+            } catch (MismatchedInputException e) {
+                JsonPointer at = YamlLocations.pointer(e);
+                problem(at, "expected " + expected(e.getTargetType()) + ", found " + describe(tree.at(at)));
+            } catch (JsonMappingException e) {
+                problem(YamlLocations.pointer(e), e.getOriginalMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException("binding a YAML tree", e);
+            }
+            return null;
+        }
+
+        private static List<String> names(Collection<Object> ids) {
+            return ids.stream().map(String::valueOf).toList();
+        }
+
+        private void sections(ProtocolDocument document, Capability capability) {
+            Map<Capability, Boolean> present = Map.of(
+                    Capability.VERIFICATION, document.verification != null,
+                    Capability.IDENTIFICATION, isPresent(document.identification),
+                    Capability.ANALYSIS, isPresent(document.analysis));
+            if (capability != null && capability != Capability.VERIFICATION) {
+                problem("/capability", "protocols for capability '" + ExternalNames.of(capability) + "' cannot be"
+                        + " defined yet: schema " + SCHEMA + " defines settings for verification only");
+            }
+            for (Capability section : Capability.values()) {
+                String name = ExternalNames.of(section);
+                if (present.get(section) && capability != null && section != capability) {
+                    problem("/" + name, "section does not match capability '" + ExternalNames.of(capability)
+                            + "'; a protocol tests one capability, so remove this section");
+                } else if (!present.get(section) && section == capability && section == Capability.VERIFICATION) {
+                    problem("/" + name, "missing; a protocol of capability '" + name + "' needs a section '"
+                            + name + "'");
+                }
+            }
+        }
+
+        private static boolean isPresent(JsonNode section) {
+            return section != null && !section.isNull();
+        }
+
+        private Optional<VerificationSettings> verification(VerificationDocument v) {
+            PairDesign design = enumValue(PairDesign.class, required(v.design, "/verification/design",
+                    "one of " + ExternalNames.all(PairDesign.class)), "/verification/design");
+            Optional<Path> pairList = pairList(v.pairList, v.pairListSha256, design);
+            int imagesPerTemplate = 0;
+            if (design == PairDesign.PAIR_LIST && v.imagesPerTemplate != null) {
+                problem("/verification/images_per_template", "not used with design pair-list, where the pair list"
+                        + " names the samples of each template; remove it");
+            } else if (design == PairDesign.ALL_VS_ALL) {
+                Integer n = required(v.imagesPerTemplate, "/verification/images_per_template",
+                        "a whole number >= 1");
+                if (n != null && n < 1) {
+                    problem("/verification/images_per_template", "expected a whole number >= 1, found " + n);
+                }
+                imagesPerTemplate = n == null ? 0 : n;
+            }
+            List<Double> targets = fmrTargets(required(v.fmrTargets, "/verification/fmr_targets",
+                    "a list of false match rates such as [1.0e-3, 1.0e-4]"));
+            Boolean vendorThresholds = required(v.vendorThresholds, "/verification/vendor_thresholds", "true or false");
+            FailurePolicy policy = enumValue(FailurePolicy.class, required(v.failurePolicy,
+                    "/verification/failure_policy", "one of " + ExternalNames.all(FailurePolicy.class)),
+                    "/verification/failure_policy");
+            if (!problems.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new VerificationSettings(design, pairList, imagesPerTemplate, targets,
+                    vendorThresholds, policy));
+        }
+
+        /** @return the pair list, absolute, if the design uses one and it is given, found and unchanged */
+        private Optional<Path> pairList(String pairList, String sha256, PairDesign design) {
+            String at = "/verification/pair_list";
+            String hashAt = "/verification/pair_list_sha256";
+            if (design != PairDesign.PAIR_LIST) {
+                if (design != null && pairList != null) {
+                    problem(at, "only used with design pair-list; remove it or set it to null");
+                }
+                if (design != null && sha256 != null) {
+                    problem(hashAt, "only used with design pair-list; remove it or set it to null");
+                }
+                return Optional.empty();
+            }
+            required(sha256, hashAt, "the SHA-256 of the pair-list file (64 lower-case hex digits), which pins"
+                    + " the pairs as the protocol's own hash pins the protocol");
+            if (sha256 != null && !Sha256.isHexDigest(sha256)) {
+                problem(hashAt, "expected 64 lower-case hex digits, found '" + sha256 + "'");
+                sha256 = null;
+            }
+            if (required(pairList, at, "the path of a pair-list CSV file, relative to the protocol file") == null) {
+                return Optional.empty();
+            }
+            if (baseDir == null) {
+                problem(at, "cannot be resolved: " + source + " is not a file on disk, so it has no folder to"
+                        + " resolve the pair list against");
+                return Optional.empty();
+            }
+            Path resolved;
+            try {
+                Path relative = Path.of(pairList);
+                if (relative.isAbsolute() || pairList.startsWith("/")) {
+                    problem(at, "'" + pairList + "' is absolute; expected a path relative to the protocol file's folder");
+                    return Optional.empty();
+                }
+                resolved = baseDir.toAbsolutePath().resolve(relative).normalize();
+            } catch (InvalidPathException e) {
+                problem(at, "invalid path '" + pairList + "': " + e.getReason());
+                return Optional.empty();
+            }
+            if (!Files.isRegularFile(resolved)) {
+                problem(at, "pair list file not found: " + resolved);
+                return Optional.empty();
+            }
+            try {
+                String actual = Sha256.hex(resolved);
+                if (sha256 != null && !actual.equals(sha256)) {
+                    problem(hashAt, "the pair list " + resolved + " has changed: its bytes hash to " + actual
+                            + ", the protocol says " + sha256);
+                }
+            } catch (IOException e) {
+                problem(at, "cannot read the pair list " + resolved + ": " + e);
+            }
+            return Optional.of(resolved);
+        }
+
+        private List<Double> fmrTargets(List<Double> targets) {
+            String at = "/verification/fmr_targets";
+            if (targets == null) {
+                return List.of();
+            }
+            if (targets.isEmpty()) {
+                problem(at, "expected at least one false match rate");
+            }
+            Double previous = null;
+            for (int i = 0; i < targets.size(); i++) {
+                Double target = targets.get(i);
+                JsonPointer element = JsonPointer.compile(at).appendIndex(i);
+                if (target == null || !(target > 0 && target < 1)) {
+                    problem(element, "expected a false match rate strictly between 0 and 1, found " + target);
+                    continue;
+                }
+                if (previous != null && target.equals(previous)) {
+                    problem(element, "duplicate target " + target);
+                } else if (previous != null && target > previous) {
+                    problem(element, "targets must be in descending order, but " + target + " follows " + previous);
+                }
+                previous = target;
+            }
+            return targets;
+        }
+
+        private SemanticVersion semanticVersion(String text) {
+            if (text == null) {
+                return null;
+            }
+            try {
+                return SemanticVersion.parse(text);
+            } catch (IllegalArgumentException e) {
+                problem("/version", e.getMessage());
+                return null;
+            }
+        }
+
+        private Capability capability(String name) {
+            return enumValue(Capability.class, name, "/capability");
+        }
+
+        private <E extends Enum<E>> E enumValue(Class<E> type, String name, String at) {
+            if (name == null) {
+                return null;
+            }
+            Optional<E> value = ExternalNames.parse(type, name);
+            if (value.isEmpty()) {
+                problem(at, "expected one of " + ExternalNames.all(type) + ", found '" + name + "'");
+            }
+            return value.orElse(null);
+        }
+
+        private String text(String value, String at, String expected) {
+            if (value != null && value.isBlank()) {
+                problem(at, "expected " + expected + ", found empty text");
+                return null;
+            }
+            return required(value, at, expected);
+        }
+
+        private <T> T required(T value, String at, String expected) {
+            if (value == null) {
+                problem(at, "missing; expected " + expected);
+            }
+            return value;
+        }
+
+        private void problem(String at, String message) {
+            problem(JsonPointer.compile(at), message);
+        }
+
+        private void problem(JsonPointer at, String message) {
+            JsonLocation location = locations.of(at);
+            problems.add(new ProtocolProblem(source, Math.max(0, location.getLineNr()),
+                    Math.max(0, location.getColumnNr()), at.matches() ? null : YamlLocations.display(at), message));
+        }
+
+        private ProtocolException failure(String at, String message) {
+            problem(at, message);
+            return failure();
+        }
+
+        private ProtocolException failure() {
+            problems.sort(Comparator.comparingInt(ProtocolProblem::line).thenComparingInt(ProtocolProblem::column));
+            return new ProtocolException(problems);
+        }
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == String.class) {
+            return "text";
+        }
+        if (type == Long.class || type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == Double.class) {
+            return "a number";
+        }
+        if (type == Boolean.class) {
+            return "true or false";
+        }
+        if (type != null && Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        return "a mapping of fields";
+    }
+
+    /** @return how a YAML value reads in a message, such as {@code text 'abc'} or {@code the number 1.5} */
+    private static String describe(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) {
+            return "nothing (null)";
+        }
+        if (node.isTextual()) {
+            return "text '" + node.asText() + "'";
+        }
+        if (node.isNumber()) {
+            return "the number " + node.asText();
+        }
+        if (node.isBoolean()) {
+            return node.asText();
+        }
+        return node.isArray() ? "a list" : "a mapping";
+    }
+}
