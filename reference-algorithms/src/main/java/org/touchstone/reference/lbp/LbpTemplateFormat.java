@@ -73,14 +73,24 @@ final class LbpTemplateFormat {
         return bytes.array();
     }
 
+    /** @return arrays of the shape {@link #decode} fills: one per grid row */
+    float[][] newHistograms() {
+        float[][] histograms = new float[settings.gridRows()][];
+        for (int row = 0; row < histograms.length; row++) {
+            histograms[row] = new float[rowLength];
+        }
+        return histograms;
+    }
+
     /**
-     * Reads a template's histograms, copying the values once, straight from the template's buffer.
+     * Reads a template's histograms into arrays the caller reuses, copying the values once, straight
+     * from the template's buffer: allocating fresh arrays per comparison would cost more than comparing.
      *
-     * @param template a template
-     * @return one array per grid row
+     * @param template   a template
+     * @param histograms arrays from {@link #newHistograms()}; overwritten
      * @throws InvalidTemplateException if the template is not one of this format and these settings
      */
-    float[][] decode(Template template) throws InvalidTemplateException {
+    void decode(Template template, float[][] histograms) throws InvalidTemplateException {
         if (template == null) {
             throw new InvalidTemplateException("template is null");
         }
@@ -91,11 +101,9 @@ final class LbpTemplateFormat {
                     + settings.grid() + " has " + templateBytes());
         }
         FloatBuffer values = bytes.position(HEADER_BYTES).slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
-        float[][] histograms = new float[settings.gridRows()][rowLength];
         for (float[] row : histograms) {
             values.get(row);
         }
-        return histograms;
     }
 
     private void checkHeader(ByteBuffer bytes) throws InvalidTemplateException {

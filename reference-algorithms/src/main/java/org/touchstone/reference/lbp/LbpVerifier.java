@@ -17,12 +17,15 @@ import org.touchstone.api.Verifier;
  * 1:1 verification with LBP histograms. A template holds the per-cell histograms of the face, averaged
  * over the images given; the role does not change it.
  *
- * <p>Immutable, so thread safe without locks: every call works on its own arrays.
+ * <p>Thread safe without locks. Comparisons decode into buffers owned by the calling thread (a
+ * {@link ThreadLocal}), so they neither share state nor allocate; a call never re-enters the verifier,
+ * so a thread's buffers are never in use twice at once.
  */
 final class LbpVerifier implements Verifier {
     private final LbpSettings settings;
     private final LbpFeatureExtractor extractor;
     private final LbpTemplateFormat format;
+    private final ThreadLocal<Workspace> workspaces;
 
     /**
      * @param settings the operator, grid, similarity and normalisation to use
@@ -31,6 +34,7 @@ final class LbpVerifier implements Verifier {
         this.settings = settings;
         this.extractor = new LbpFeatureExtractor(settings);
         this.format = new LbpTemplateFormat(settings);
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(format, extractor.rowLength()));
     }
 
     @Override
@@ -70,28 +74,27 @@ final class LbpVerifier implements Verifier {
 
     @Override
     public ComparisonResult compare(Template enrolment, Template probe) {
-        float[][] enrolled;
-        float[][] probed;
+        Workspace workspace = workspaces.get();
         try {
-            enrolled = format.decode(enrolment);
+            format.decode(enrolment, workspace.enrolment);
         } catch (LbpTemplateFormat.InvalidTemplateException e) {
             return formatFailure("enrolment", e);
         }
         try {
-            probed = format.decode(probe);
+            format.decode(probe, workspace.probe);
         } catch (LbpTemplateFormat.InvalidTemplateException e) {
             return formatFailure("probe", e);
         }
-        return score(enrolled, probed);
+        return score(workspace);
     }
 
-    /** Parses the probe once rather than once per enrolment template. */
+    /** Decodes the probe once rather than once per enrolment template. */
     @Override
     public List<ComparisonResult> compareMany(Template probe, List<Template> enrolments) {
         List<ComparisonResult> results = new ArrayList<>(enrolments.size());
-        float[][] probed;
+        Workspace workspace = workspaces.get();
         try {
-            probed = format.decode(probe);
+            format.decode(probe, workspace.probe);
         } catch (LbpTemplateFormat.InvalidTemplateException e) {
             ComparisonResult failure = formatFailure("probe", e);
             for (int i = 0; i < enrolments.size(); i++) {
@@ -101,7 +104,8 @@ final class LbpVerifier implements Verifier {
         }
         for (Template enrolment : enrolments) {
             try {
-                results.add(score(format.decode(enrolment), probed));
+                format.decode(enrolment, workspace.enrolment);
+                results.add(score(workspace));
             } catch (LbpTemplateFormat.InvalidTemplateException e) {
                 results.add(formatFailure("enrolment", e));
             }
@@ -109,8 +113,9 @@ final class LbpVerifier implements Verifier {
         return results;
     }
 
-    private ComparisonResult score(float[][] enrolled, float[][] probed) {
-        double similarity = settings.similarity().similarity(enrolled, probed, settings.cells());
+    private ComparisonResult score(Workspace workspace) {
+        double similarity = settings.similarity().similarity(workspace.enrolment, workspace.probe, settings.cells(),
+                workspace.partial);
         if (Double.isNaN(similarity)) {
             return ComparisonResult.failure(FailureCode.TEMPLATE_FORMAT_ERROR,
                     "template values are not valid histograms (the template is corrupt)");
@@ -127,6 +132,19 @@ final class LbpVerifier implements Verifier {
             for (int j = 0; j < sum[row].length; j++) {
                 sum[row][j] += histograms[row][j];
             }
+        }
+    }
+
+    /** One thread's decoded templates and the similarity kernel's partial sums. */
+    private static final class Workspace {
+        final float[][] enrolment;
+        final float[][] probe;
+        final float[] partial;
+
+        Workspace(LbpTemplateFormat format, int rowLength) {
+            this.enrolment = format.newHistograms();
+            this.probe = format.newHistograms();
+            this.partial = new float[rowLength];
         }
     }
 }

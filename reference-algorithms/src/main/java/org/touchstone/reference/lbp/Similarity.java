@@ -1,5 +1,7 @@
 package org.touchstone.reference.lbp;
 
+import java.util.Arrays;
+
 /**
  * How two sets of per-cell histograms are compared. Each cell's histogram sums to 1, so both measures
  * are bounded and map onto a similarity in [0, 1], 1 for identical histograms.
@@ -7,7 +9,8 @@ package org.touchstone.reference.lbp;
  * <p>The histograms are held as one {@code float[]} per grid row. The kernels add each row's terms into
  * a partial array with plain {@code [i]} indexing, which C2 vectorises, and sum that array once at the
  * end: a single running float sum would serialise on the adder, and indexing one flat array at a
- * varying offset defeats C2's vectoriser on JDK 17.
+ * varying offset defeats C2's vectoriser on JDK 17. The caller lends the partial array, so that a
+ * comparison allocates nothing.
  */
 enum Similarity {
     /**
@@ -17,15 +20,15 @@ enum Similarity {
      */
     CHI_SQUARE("chi-square", "chi2 = sum (a - b)^2 / (a + b); similarity = 1 - chi2 / (2 * cells)") {
         @Override
-        double similarity(float[][] a, float[][] b, int cells) {
-            return toUnitRange(1 - chiSquare(a, b) / (2.0 * cells));
+        double similarity(float[][] a, float[][] b, int cells, float[] partial) {
+            return toUnitRange(1 - chiSquare(a, b, partial) / (2.0 * cells));
         }
     },
     /** Histogram intersection, {@code sum min(a, b)}: the mass shared, in [0, 1] per cell; divided by cells. */
     INTERSECTION("intersection", "similarity = sum min(a, b) / cells") {
         @Override
-        double similarity(float[][] a, float[][] b, int cells) {
-            return toUnitRange(intersection(a, b) / cells);
+        double similarity(float[][] a, float[][] b, int cells, float[] partial) {
+            return toUnitRange(intersection(a, b, partial) / cells);
         }
     };
 
@@ -56,21 +59,23 @@ enum Similarity {
     }
 
     /**
-     * @param a     histograms, one array per grid row, each cell's bins summing to 1
-     * @param b     histograms of the same shape
-     * @param cells the number of grid cells
+     * @param a       histograms, one array per grid row, each cell's bins summing to 1
+     * @param b       histograms of the same shape
+     * @param cells   the number of grid cells
+     * @param partial scratch space as long as one row; overwritten
      * @return the similarity in [0, 1], higher for more similar; NaN when the arrays cannot be valid
      *         histograms (NaN values, negative values, or a result far outside the range)
      */
-    abstract double similarity(float[][] a, float[][] b, int cells);
+    abstract double similarity(float[][] a, float[][] b, int cells, float[] partial);
 
     /**
-     * @param a histograms, one array per grid row
-     * @param b histograms of the same shape
+     * @param a       histograms, one array per grid row
+     * @param b       histograms of the same shape
+     * @param partial scratch space as long as one row; overwritten
      * @return the chi-square distance, summed over all bins
      */
-    static double chiSquare(float[][] a, float[][] b) {
-        float[] partial = new float[a[0].length];
+    static double chiSquare(float[][] a, float[][] b, float[] partial) {
+        Arrays.fill(partial, 0f);
         for (int row = 0; row < a.length; row++) {
             float[] x = a[row];
             float[] y = b[row];
@@ -83,12 +88,13 @@ enum Similarity {
     }
 
     /**
-     * @param a histograms, one array per grid row
-     * @param b histograms of the same shape
+     * @param a       histograms, one array per grid row
+     * @param b       histograms of the same shape
+     * @param partial scratch space as long as one row; overwritten
      * @return the sum over all bins of the smaller of the two values
      */
-    static double intersection(float[][] a, float[][] b) {
-        float[] partial = new float[a[0].length];
+    static double intersection(float[][] a, float[][] b, float[] partial) {
+        Arrays.fill(partial, 0f);
         for (int row = 0; row < a.length; row++) {
             float[] x = a[row];
             float[] y = b[row];

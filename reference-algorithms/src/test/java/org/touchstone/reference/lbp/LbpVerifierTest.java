@@ -26,6 +26,12 @@ class LbpVerifierTest {
         return result.value();
     }
 
+    private float[][] histograms(Template template) throws Exception {
+        float[][] histograms = format.newHistograms();
+        format.decode(template, histograms);
+        return histograms;
+    }
+
     private Failure templateFailure(List<FaceImage> images) {
         Result<Template> result = verifier.createTemplate(images, TemplateRole.VERIFICATION_PROBE);
         assertThat(result.isSuccess()).as("template creation should fail").isFalse();
@@ -82,9 +88,9 @@ class LbpVerifierTest {
     void aMultiImageTemplateIsTheAverageOfTheImagesHistograms() throws Exception {
         FaceImage a = SyntheticFaces.face(6, 0);
         FaceImage b = SyntheticFaces.face(6, 1);
-        float[][] ha = format.decode(template(a));
-        float[][] hb = format.decode(template(b));
-        float[][] both = format.decode(template(a, b));
+        float[][] ha = histograms(template(a));
+        float[][] hb = histograms(template(b));
+        float[][] both = histograms(template(a, b));
         for (int row = 0; row < both.length; row++) {
             for (int i = 0; i < both[row].length; i++) {
                 assertThat(both[row][i]).isEqualTo((ha[row][i] + hb[row][i]) / 2);
@@ -196,6 +202,42 @@ class LbpVerifierTest {
         }
         assertThat(results.get(1).failure().orElseThrow().code()).isEqualTo(FailureCode.TEMPLATE_FORMAT_ERROR);
         assertThat(results.get(3).similarity()).isEqualTo(1.0);
+    }
+
+    @Test
+    void concurrentCallersGetTheSameScoresAsOneCaller() throws Exception {
+        List<Template> templates = new java.util.ArrayList<>();
+        for (int id = 0; id < 4; id++) {
+            templates.add(template(SyntheticFaces.face(id, 0)));
+            templates.add(template(SyntheticFaces.face(id, 1)));
+        }
+        List<List<ComparisonResult>> expected = new java.util.ArrayList<>();
+        for (Template probe : templates) {
+            expected.add(verifier.compareMany(probe, templates));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Boolean>> agreements = new java.util.ArrayList<>();
+            for (int task = 0; task < 16; task++) {
+                int offset = task;
+                agreements.add(pool.submit(() -> {
+                    boolean same = true;
+                    for (int round = 0; round < 20; round++) {
+                        int p = (offset + round) % templates.size();
+                        same &= verifier.compareMany(templates.get(p), templates).equals(expected.get(p));
+                        for (int e = 0; e < templates.size(); e++) {
+                            same &= verifier.compare(templates.get(e), templates.get(p)).equals(expected.get(p).get(e));
+                        }
+                    }
+                    return same;
+                }));
+            }
+            for (java.util.concurrent.Future<Boolean> agreement : agreements) {
+                assertThat(agreement.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

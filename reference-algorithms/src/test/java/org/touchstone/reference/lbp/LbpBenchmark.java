@@ -1,0 +1,176 @@
+package org.touchstone.reference.lbp;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.touchstone.api.FaceImage;
+import org.touchstone.api.ImageDecodeException;
+import org.touchstone.api.Template;
+import org.touchstone.api.TemplateRole;
+
+/**
+ * Measurements run by hand, not by the build: how well each configuration separates genuine from
+ * impostor pairs of {@link SyntheticFaces}, the thresholds at fixed false match rates, and single-thread
+ * speed. Run it pinned to one core, after {@code mvn -pl reference-algorithms -am test-compile}:
+ *
+ * <pre>
+ * taskset -c 0 java -Djava.awt.headless=true \
+ *   -cp reference-algorithms/target/classes:reference-algorithms/target/test-classes:harness-api/target/classes \
+ *   org.touchstone.reference.lbp.LbpBenchmark [identities] [samples]
+ * </pre>
+ */
+final class LbpBenchmark {
+    private LbpBenchmark() {
+    }
+
+    /**
+     * @param args optional: number of identities (default 100) and samples per identity (default 4)
+     * @throws ImageDecodeException never: the benchmark's own images decode
+     */
+    public static void main(String[] args) throws ImageDecodeException {
+        int identities = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        List<FaceImage> faces = new ArrayList<>();
+        for (int id = 0; id < identities; id++) {
+            for (int s = 0; s < samples; s++) {
+                faces.add(SyntheticFaces.face(id, s));
+            }
+        }
+        System.out.printf(Locale.ROOT, "%d identities x %d samples: %d genuine, %d impostor pairs%n%n", identities,
+                samples, identities * samples * (samples - 1) / 2,
+                identities * (identities - 1) / 2 * samples * samples);
+        System.out.println("radius grid  similarity   normalisation            genuine  impostor  d'     EER     "
+                + "FNMR@FMR1e-2 (thr)      FNMR@FMR1e-3 (thr)      max impostor");
+        for (int radius = 1; radius <= 2; radius++) {
+            for (PhotometricNormalisation normalisation : PhotometricNormalisation.values()) {
+                for (Similarity similarity : Similarity.values()) {
+                    separation(new LbpSettings(radius, 8, 8, similarity, normalisation), faces, samples);
+                }
+            }
+        }
+        for (int grid : new int[] {4, 6, 7, 10, 12}) {
+            separation(new LbpSettings(2, grid, grid, Similarity.CHI_SQUARE, PhotometricNormalisation.NONE), faces,
+                    samples);
+        }
+        System.out.println();
+        speed(faces);
+    }
+
+    private static void separation(LbpSettings settings, List<FaceImage> faces, int samples) {
+        LbpVerifier verifier = new LbpVerifier(settings);
+        List<Template> templates = new ArrayList<>();
+        for (FaceImage face : faces) {
+            templates.add(verifier.createTemplate(List.of(face), TemplateRole.VERIFICATION_ENROLMENT).value());
+        }
+        List<Double> genuine = new ArrayList<>();
+        List<Double> impostor = new ArrayList<>();
+        for (int i = 0; i < templates.size(); i++) {
+            for (int j = i + 1; j < templates.size(); j++) {
+                double score = verifier.compare(templates.get(i), templates.get(j)).similarity();
+                (i / samples == j / samples ? genuine : impostor).add(score);
+            }
+        }
+        double[] g = genuine.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] im = impostor.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double dPrime = (mean(g) - mean(im)) / Math.sqrt((variance(g) + variance(im)) / 2);
+        double t2 = thresholdAtFmr(im, 1e-2);
+        double t3 = thresholdAtFmr(im, 1e-3);
+        System.out.printf(Locale.ROOT, "%-6d %-5s %-12s %-24s %.4f   %.4f    %5.2f  %.4f  %.4f (%.4f)         %.4f (%.4f)         %.4f%n",
+                settings.radius(), settings.grid(), settings.similarity().configName(),
+                settings.normalisation().configName(), mean(g), mean(im), dPrime, equalErrorRate(g, im),
+                fractionBelow(g, t2), t2, fractionBelow(g, t3), t3, im[im.length - 1]);
+    }
+
+    private static void speed(List<FaceImage> faces) throws ImageDecodeException {
+        LbpVerifier verifier = new LbpVerifier(LbpSettings.defaults());
+        List<FaceImage> small = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            BufferedImage face = SyntheticFaces.draw(i, 0);
+            BufferedImage image = new BufferedImage(96, 96, BufferedImage.TYPE_BYTE_GRAY);
+            image.createGraphics().drawImage(face, 0, 0, 96, 96, null);
+            small.add(SyntheticFaces.png("small" + i, image));
+        }
+        for (int round = 0; round < 5; round++) {
+            // Decode outside the timing: FaceImage caches its raster.
+            long start = System.nanoTime();
+            for (FaceImage image : small) {
+                image.raster();
+            }
+            long decoded = System.nanoTime();
+            for (FaceImage image : small) {
+                verifier.createTemplate(List.of(image), TemplateRole.VERIFICATION_PROBE);
+            }
+            long created = System.nanoTime();
+            System.out.printf(Locale.ROOT, "96x96 image: PNG decode %.0f us, template creation %.0f us%n",
+                    (decoded - start) / 1e3 / small.size(), (created - decoded) / 1e3 / small.size());
+            // Fresh images, so the next round decodes again.
+            small.replaceAll(f -> new FaceImage(f.id(), f.format(), bytesOf(f)));
+        }
+
+        List<Template> templates = new ArrayList<>();
+        for (FaceImage face : faces) {
+            templates.add(verifier.createTemplate(List.of(face), TemplateRole.VERIFICATION_ENROLMENT).value());
+        }
+        int n = templates.size();
+        for (int round = 0; round < 5; round++) {
+            double sink = 0;
+            long start = System.nanoTime();
+            for (Template a : templates) {
+                for (Template b : templates) {
+                    sink += verifier.compare(a, b).similarity();
+                }
+            }
+            long compared = System.nanoTime();
+            for (Template probe : templates) {
+                sink += verifier.compareMany(probe, templates).get(n - 1).similarity();
+            }
+            long comparedMany = System.nanoTime();
+            double pairs = (double) n * n;
+            System.out.printf(Locale.ROOT, "compare: %.0f per second (%.2f us each); compareMany: %.0f per second "
+                    + "(%.2f us each) [%s]%n", pairs / ((compared - start) / 1e9), (compared - start) / 1e3 / pairs,
+                    pairs / ((comparedMany - compared) / 1e9), (comparedMany - compared) / 1e3 / pairs,
+                    sink > 0 ? "ok" : "?");
+        }
+    }
+
+    private static byte[] bytesOf(FaceImage image) {
+        byte[] bytes = new byte[image.encodedLength()];
+        image.encoded().get(bytes);
+        return bytes;
+    }
+
+    private static double mean(double[] values) {
+        return Arrays.stream(values).average().orElse(Double.NaN);
+    }
+
+    private static double variance(double[] values) {
+        double m = mean(values);
+        return Arrays.stream(values).map(v -> (v - m) * (v - m)).sum() / (values.length - 1);
+    }
+
+    /** The lowest threshold at which at most {@code fmr} of the (sorted) impostor scores match. */
+    private static double thresholdAtFmr(double[] impostors, double fmr) {
+        int allowed = (int) Math.floor(fmr * impostors.length);
+        return Math.nextUp(impostors[impostors.length - 1 - allowed]);
+    }
+
+    private static double fractionBelow(double[] sorted, double threshold) {
+        int below = 0;
+        while (below < sorted.length && sorted[below] < threshold) {
+            below++;
+        }
+        return (double) below / sorted.length;
+    }
+
+    private static double equalErrorRate(double[] genuine, double[] impostors) {
+        double best = 1;
+        for (double threshold : genuine) {
+            double fnmr = fractionBelow(genuine, threshold);
+            double fmr = 1 - fractionBelow(impostors, threshold);
+            best = Math.min(best, Math.max(fnmr, fmr));
+        }
+        return best;
+    }
+}
