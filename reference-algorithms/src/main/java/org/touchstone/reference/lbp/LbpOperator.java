@@ -64,23 +64,25 @@ final class LbpOperator {
         for (int p = 0; p < topLeft.length; p++) {
             topLeft[p] = offsetY[p] * paddedWidth + offsetX[p];
         }
+        // One pass per neighbour, and a comparison turned into a bit without a branch: on noisy images
+        // the branch is unpredictable and dominated the cost.
         int[] codes = new int[width * height];
-        for (int y = 0; y < height; y++) {
-            int rowStart = (y + margin) * paddedWidth + margin;
-            for (int x = 0; x < width; x++) {
-                int centre = rowStart + x;
-                int centreScaled = padded[centre] * WEIGHT_SCALE;
-                int code = 0;
-                for (int p = 0; p < UniformPatterns.NEIGHBOURS; p++) {
-                    int i = centre + topLeft[p];
-                    int[] w = weights[p];
-                    int sample = w[0] * padded[i] + w[1] * padded[i + 1]
-                            + w[2] * padded[i + paddedWidth] + w[3] * padded[i + paddedWidth + 1];
-                    if (sample >= centreScaled) {
-                        code |= 1 << p;
-                    }
+        for (int p = 0; p < UniformPatterns.NEIGHBOURS; p++) {
+            int topLeftWeight = weights[p][0];
+            int topRightWeight = weights[p][1];
+            int bottomLeftWeight = weights[p][2];
+            int bottomRightWeight = weights[p][3];
+            for (int y = 0; y < height; y++) {
+                int rowStart = (y + margin) * paddedWidth + margin;
+                int top = rowStart + topLeft[p];
+                int bottom = top + paddedWidth;
+                for (int x = 0; x < width; x++) {
+                    int sample = topLeftWeight * padded[top + x] + topRightWeight * padded[top + x + 1]
+                            + bottomLeftWeight * padded[bottom + x] + bottomRightWeight * padded[bottom + x + 1];
+                    // sample >= centre exactly when centre - sample - 1 is negative: its sign bit.
+                    int brighter = (padded[rowStart + x] * WEIGHT_SCALE - sample - 1) >>> 31;
+                    codes[y * width + x] |= brighter << p;
                 }
-                codes[y * width + x] = code;
             }
         }
         return codes;

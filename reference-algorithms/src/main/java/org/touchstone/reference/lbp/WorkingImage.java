@@ -63,26 +63,42 @@ final class WorkingImage {
 
     /** Bilinear resampling with pixel centres aligned, edges clamped, rounded to whole grey levels. */
     private static int[] bilinear(float[] grey, int width, int height, int size) {
+        SourcePositions columns = new SourcePositions(width, size);
+        SourcePositions rows = new SourcePositions(height, size);
         int[] out = new int[size * size];
         for (int y = 0; y < size; y++) {
-            float sy = clamp((y + 0.5f) * height / size - 0.5f, height - 1);
-            int y0 = (int) sy;
-            int y1 = Math.min(y0 + 1, height - 1);
-            float fy = sy - y0;
+            int top = rows.before[y] * width;
+            int bottom = rows.after[y] * width;
+            float fy = rows.fraction[y];
             for (int x = 0; x < size; x++) {
-                float sx = clamp((x + 0.5f) * width / size - 0.5f, width - 1);
-                int x0 = (int) sx;
-                int x1 = Math.min(x0 + 1, width - 1);
-                float fx = sx - x0;
-                float top = grey[y0 * width + x0] + fx * (grey[y0 * width + x1] - grey[y0 * width + x0]);
-                float bottom = grey[y1 * width + x0] + fx * (grey[y1 * width + x1] - grey[y1 * width + x0]);
-                out[y * size + x] = Math.round(top + fy * (bottom - top));
+                int left = columns.before[x];
+                int right = columns.after[x];
+                float fx = columns.fraction[x];
+                float upper = grey[top + left] + fx * (grey[top + right] - grey[top + left]);
+                float lower = grey[bottom + left] + fx * (grey[bottom + right] - grey[bottom + left]);
+                // Non-negative, so truncating v + 0.5 rounds; Math.round is not an intrinsic on JDK 17.
+                out[y * size + x] = (int) (upper + fy * (lower - upper) + 0.5f);
             }
         }
         return out;
     }
 
-    private static float clamp(float v, int max) {
-        return Math.max(0f, Math.min(max, v));
+    /** For each output position along one axis: the two source pixels around it and the weight of the second. */
+    private static final class SourcePositions {
+        final int[] before;
+        final int[] after;
+        final float[] fraction;
+
+        SourcePositions(int sourceLength, int size) {
+            before = new int[size];
+            after = new int[size];
+            fraction = new float[size];
+            for (int i = 0; i < size; i++) {
+                float position = Math.max(0f, Math.min(sourceLength - 1, (i + 0.5f) * sourceLength / size - 0.5f));
+                before[i] = (int) position;
+                after[i] = Math.min(before[i] + 1, sourceLength - 1);
+                fraction[i] = position - before[i];
+            }
+        }
     }
 }
