@@ -18,7 +18,7 @@ import org.touchstone.api.TemplateRole;
  * <pre>
  * taskset -c 0 java -Djava.awt.headless=true \
  *   -cp reference-algorithms/target/classes:reference-algorithms/target/test-classes:harness-api/target/classes \
- *   org.touchstone.reference.lbp.LbpBenchmark [identities] [samples]
+ *   org.touchstone.reference.lbp.LbpBenchmark [separation|speed|all] [identities] [samples]
  * </pre>
  */
 final class LbpBenchmark {
@@ -26,23 +26,34 @@ final class LbpBenchmark {
     }
 
     /**
-     * @param args optional: number of identities (default 100) and samples per identity (default 4)
+     * @param args optional: what to measure (default all), the number of identities (default 100) and
+     *             samples per identity (default 4)
      * @throws ImageDecodeException never: the benchmark's own images decode
      */
     public static void main(String[] args) throws ImageDecodeException {
-        int identities = args.length > 0 ? Integer.parseInt(args[0]) : 100;
-        int samples = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        String mode = args.length > 0 ? args[0] : "all";
+        int identities = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        int samples = args.length > 2 ? Integer.parseInt(args[2]) : 4;
         List<FaceImage> faces = new ArrayList<>();
         for (int id = 0; id < identities; id++) {
             for (int s = 0; s < samples; s++) {
                 faces.add(SyntheticFaces.face(id, s));
             }
         }
+        if (!mode.equals("speed")) {
+            separations(faces, identities, samples);
+        }
+        if (!mode.equals("separation")) {
+            speed(faces);
+        }
+    }
+
+    private static void separations(List<FaceImage> faces, int identities, int samples) {
         System.out.printf(Locale.ROOT, "%d identities x %d samples: %d genuine, %d impostor pairs%n%n", identities,
                 samples, identities * samples * (samples - 1) / 2,
                 identities * (identities - 1) / 2 * samples * samples);
         System.out.println("radius grid  similarity   normalisation            genuine  impostor  d'     EER     "
-                + "FNMR@FMR1e-2 (thr)      FNMR@FMR1e-3 (thr)      max impostor");
+                + "FNMR at FMR 1e-2, 1e-3, 1e-4 (thresholds)                  max impostor");
         for (int radius = 1; radius <= 2; radius++) {
             for (PhotometricNormalisation normalisation : PhotometricNormalisation.values()) {
                 for (Similarity similarity : Similarity.values()) {
@@ -55,7 +66,6 @@ final class LbpBenchmark {
                     samples);
         }
         System.out.println();
-        speed(faces);
     }
 
     private static void separation(LbpSettings settings, List<FaceImage> faces, int samples) {
@@ -75,12 +85,15 @@ final class LbpBenchmark {
         double[] g = genuine.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double[] im = impostor.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double dPrime = (mean(g) - mean(im)) / Math.sqrt((variance(g) + variance(im)) / 2);
-        double t2 = thresholdAtFmr(im, 1e-2);
-        double t3 = thresholdAtFmr(im, 1e-3);
-        System.out.printf(Locale.ROOT, "%-6d %-5s %-12s %-24s %.4f   %.4f    %5.2f  %.4f  %.4f (%.4f)         %.4f (%.4f)         %.4f%n",
+        StringBuilder atFmr = new StringBuilder();
+        for (double fmr : new double[] {1e-2, 1e-3, 1e-4}) {
+            double threshold = thresholdAtFmr(im, fmr);
+            atFmr.append(String.format(Locale.ROOT, "%.3f (%.4f)  ", fractionBelow(g, threshold), threshold));
+        }
+        System.out.printf(Locale.ROOT, "%-6d %-5s %-12s %-24s %.4f   %.4f    %5.2f  %.4f  %s  %.4f%n",
                 settings.radius(), settings.grid(), settings.similarity().configName(),
                 settings.normalisation().configName(), mean(g), mean(im), dPrime, equalErrorRate(g, im),
-                fractionBelow(g, t2), t2, fractionBelow(g, t3), t3, im[im.length - 1]);
+                atFmr, im[im.length - 1]);
     }
 
     private static void speed(List<FaceImage> faces) throws ImageDecodeException {

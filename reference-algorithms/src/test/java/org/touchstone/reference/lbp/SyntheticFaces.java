@@ -18,8 +18,8 @@ import org.touchstone.api.ImageFormat;
 
 /**
  * Cartoon faces drawn with Java2D, for tests and the benchmark. Each identity has its own geometry,
- * tones and marks; each sample of an identity is shifted, rotated and scaled a little, has its
- * brightness and contrast changed and gets pixel noise. Deterministic: the same identity and sample
+ * tones and marks; each sample of an identity is shifted, rotated and scaled a little, lit from a
+ * slightly different side with a different exposure, and gets pixel noise. Deterministic: the same identity and sample
  * give the same pixels.
  */
 final class SyntheticFaces {
@@ -116,13 +116,17 @@ final class SyntheticFaces {
         }
         g.dispose();
 
-        // Capture: brightness, contrast and sensor noise per sample.
+        // Capture: exposure (gamma), side lighting (a brightness gradient), brightness, contrast and
+        // sensor noise per sample.
+        double gamma = Math.exp(shot.nextGaussian() * 0.15);
+        double sideLight = shot.nextGaussian() * 0.15;
         double gain = 1 + shot.nextGaussian() * 0.08;
         double offset = shot.nextGaussian() * 10;
         byte[] pixels = new byte[SIZE * SIZE];
         image.getRaster().getDataElements(0, 0, SIZE, SIZE, pixels);
         for (int i = 0; i < pixels.length; i++) {
-            double v = (pixels[i] & 0xFF) * gain + offset + shot.nextGaussian() * 3;
+            double lit = 255 * Math.pow((pixels[i] & 0xFF) / 255.0, gamma) * (1 + sideLight * ((i % SIZE) - SIZE / 2.0) / SIZE);
+            double v = lit * gain + offset + shot.nextGaussian() * 3;
             pixels[i] = (byte) Math.max(0, Math.min(255, Math.round(v)));
         }
         image.getRaster().setDataElements(0, 0, SIZE, SIZE, pixels);
