@@ -25,6 +25,8 @@ final class LbpFeatureExtractor {
     /** For each working-image column and row, the grid column and row of the cell it falls in. */
     private final int[] cellColumnOfX;
     private final int[] cellRowOfY;
+    /** The number of pixels in each cell, by grid row and column. */
+    private final float[][] cellPixels;
 
     /**
      * @param settings the operator, grid and normalisation to use
@@ -34,11 +36,12 @@ final class LbpFeatureExtractor {
         this.operator = new LbpOperator(settings.radius());
         this.cellColumnOfX = cellIndices(settings.gridColumns());
         this.cellRowOfY = cellIndices(settings.gridRows());
-    }
-
-    /** @return the number of values in one grid row's histograms */
-    int rowLength() {
-        return settings.gridColumns() * UniformPatterns.LABELS;
+        this.cellPixels = new float[settings.gridRows()][settings.gridColumns()];
+        for (int y = 0; y < WORKING_SIZE; y++) {
+            for (int x = 0; x < WORKING_SIZE; x++) {
+                cellPixels[cellRowOfY[y]][cellColumnOfX[x]]++;
+            }
+        }
     }
 
     /**
@@ -67,7 +70,7 @@ final class LbpFeatureExtractor {
         settings.normalisation().apply(grey);
         int[] codes = operator.codes(grey, WORKING_SIZE, WORKING_SIZE);
 
-        int[][] counts = new int[settings.gridRows()][rowLength()];
+        int[][] counts = new int[settings.gridRows()][settings.valuesPerGridRow()];
         for (int y = 0; y < WORKING_SIZE; y++) {
             int[] rowCounts = counts[cellRowOfY[y]];
             for (int x = 0; x < WORKING_SIZE; x++) {
@@ -75,14 +78,12 @@ final class LbpFeatureExtractor {
                 rowCounts[cellColumnOfX[x] * UniformPatterns.LABELS + label]++;
             }
         }
-        float[][] histograms = new float[settings.gridRows()][rowLength()];
+        float[][] histograms = new float[settings.gridRows()][settings.valuesPerGridRow()];
         for (int row = 0; row < histograms.length; row++) {
-            int cellHeight = pixelsIn(cellRowOfY, row);
             for (int column = 0; column < settings.gridColumns(); column++) {
-                float cellPixels = cellHeight * pixelsIn(cellColumnOfX, column);
                 int start = column * UniformPatterns.LABELS;
                 for (int bin = start; bin < start + UniformPatterns.LABELS; bin++) {
-                    histograms[row][bin] = counts[row][bin] / cellPixels;
+                    histograms[row][bin] = counts[row][bin] / cellPixels[row][column];
                 }
             }
         }
@@ -96,15 +97,5 @@ final class LbpFeatureExtractor {
             cellOf[i] = i * cells / WORKING_SIZE;
         }
         return cellOf;
-    }
-
-    private static int pixelsIn(int[] cellOf, int cell) {
-        int n = 0;
-        for (int c : cellOf) {
-            if (c == cell) {
-                n++;
-            }
-        }
-        return n;
     }
 }

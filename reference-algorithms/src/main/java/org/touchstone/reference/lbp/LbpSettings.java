@@ -60,6 +60,11 @@ record LbpSettings(int radius, int gridColumns, int gridRows, Similarity similar
         return gridColumns * gridRows;
     }
 
+    /** @return the number of histogram values in one grid row: a 59-bin histogram per cell */
+    int valuesPerGridRow() {
+        return gridColumns * UniformPatterns.LABELS;
+    }
+
     /** @return the grid as written in the configuration file, such as {@code 8x8} */
     String grid() {
         return gridColumns + "x" + gridRows;

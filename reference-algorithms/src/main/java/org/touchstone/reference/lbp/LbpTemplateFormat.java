@@ -26,8 +26,8 @@ import org.touchstone.api.Template;
  *
  * The header records everything that makes two templates comparable, so a template from another
  * system, another format version or another configuration is rejected rather than compared. Values are
- * little-endian because that is the native order of the machines Touchstone runs on, which lets the
- * JDK copy them in bulk.
+ * little-endian, the native order of x86-64 and AArch64, so the JDK copies them in bulk without
+ * swapping bytes.
  *
  * <p>Immutable and thread safe.
  */
@@ -40,7 +40,6 @@ final class LbpTemplateFormat {
     private static final byte[] MAGIC = "LBPH".getBytes(StandardCharsets.US_ASCII);
 
     private final LbpSettings settings;
-    private final int rowLength;
     private final byte[] header;
 
     /**
@@ -48,7 +47,6 @@ final class LbpTemplateFormat {
      */
     LbpTemplateFormat(LbpSettings settings) {
         this.settings = settings;
-        this.rowLength = settings.gridColumns() * UniformPatterns.LABELS;
         this.header = new byte[] {MAGIC[0], MAGIC[1], MAGIC[2], MAGIC[3], (byte) FORMAT_VERSION,
             (byte) settings.radius(), (byte) UniformPatterns.NEIGHBOURS, (byte) UniformPatterns.LABELS,
             (byte) settings.gridColumns(), (byte) settings.gridRows(), (byte) settings.normalisation().ordinal(), 0};
@@ -56,7 +54,7 @@ final class LbpTemplateFormat {
 
     /** @return the size of every template of these settings, in bytes */
     int templateBytes() {
-        return HEADER_BYTES + Float.BYTES * rowLength * settings.gridRows();
+        return HEADER_BYTES + Float.BYTES * settings.valuesPerGridRow() * settings.gridRows();
     }
 
     /**
@@ -77,7 +75,7 @@ final class LbpTemplateFormat {
     float[][] newHistograms() {
         float[][] histograms = new float[settings.gridRows()][];
         for (int row = 0; row < histograms.length; row++) {
-            histograms[row] = new float[rowLength];
+            histograms[row] = new float[settings.valuesPerGridRow()];
         }
         return histograms;
     }

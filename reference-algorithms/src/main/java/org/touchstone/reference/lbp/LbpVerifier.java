@@ -34,7 +34,7 @@ final class LbpVerifier implements Verifier {
         this.settings = settings;
         this.extractor = new LbpFeatureExtractor(settings);
         this.format = new LbpTemplateFormat(settings);
-        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(format, extractor.rowLength()));
+        this.workspaces = ThreadLocal.withInitial(() -> new Workspace(format, settings.valuesPerGridRow()));
     }
 
     @Override
@@ -42,7 +42,7 @@ final class LbpVerifier implements Verifier {
         if (images == null || images.isEmpty()) {
             return Result.failure(FailureCode.NUM_DATA_ERROR, "no images given; a template needs at least one");
         }
-        float[][] sum = new float[settings.gridRows()][extractor.rowLength()];
+        float[][] sum = format.newHistograms();
         for (int i = 0; i < images.size(); i++) {
             FaceImage image = images.get(i);
             if (image == null) {
@@ -141,10 +141,10 @@ final class LbpVerifier implements Verifier {
         final float[][] probe;
         final float[] partial;
 
-        Workspace(LbpTemplateFormat format, int rowLength) {
+        Workspace(LbpTemplateFormat format, int valuesPerGridRow) {
             this.enrolment = format.newHistograms();
             this.probe = format.newHistograms();
-            this.partial = new float[rowLength];
+            this.partial = new float[valuesPerGridRow];
         }
     }
 }

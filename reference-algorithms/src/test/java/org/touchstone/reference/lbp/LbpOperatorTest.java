@@ -11,6 +11,10 @@ import org.junit.jupiter.api.Test;
  * pixels beside the corner) + 0.0858 * centre.
  */
 class LbpOperatorTest {
+    private static final int[] RAMP_3X3 = {
+        10, 20, 30,
+        40, 50, 60,
+        70, 80, 90};
 
     private static int centreCode(int radius, int[] patch, int side) {
         int[] codes = new LbpOperator(radius).codes(patch, side, side);
@@ -19,13 +23,9 @@ class LbpOperatorTest {
 
     @Test
     void codeOfARampPatchAtRadiusOne() {
-        int[] patch = {
-            10, 20, 30,
-            40, 50, 60,
-            70, 80, 90};
         // E 60 >= 50: bit 0. NE 0.5*30 + 0.2071*(20+60) + 0.0858*50 = 35.9: no. N 20, NW 21.7, W 40: no.
         // SW 0.5*70 + 0.2071*(40+80) + 4.3 = 64.1: bit 5. S 80: bit 6. SE 78.3: bit 7.
-        assertThat(centreCode(1, patch, 3)).isEqualTo(0b1110_0001);
+        assertThat(centreCode(1, RAMP_3X3, 3)).isEqualTo(0b1110_0001);
     }
 
     @Test
@@ -65,16 +65,12 @@ class LbpOperatorTest {
 
     @Test
     void pixelsAtTheBorderSeeTheEdgeRepeated() {
-        int[] patch = {
-            10, 20, 30,
-            40, 50, 60,
-            70, 80, 90};
         // Top-left pixel (10): every neighbour is itself (repeated edge) or brighter, so every bit is set.
-        assertThat(new LbpOperator(1).codes(patch, 3, 3)[0]).isEqualTo(0xFF);
+        assertThat(new LbpOperator(1).codes(RAMP_3X3, 3, 3)[0]).isEqualTo(0xFF);
         // Bottom-right pixel (90): outside the patch, column 3 repeats column 2 and row 3 repeats row 2.
         // E 90 tie: bit 0. NE 0.5*60 + 0.2071*(60+90) + 0.0858*90 = 68.8: no. N 60, NW 61.7, W 80: no.
         // SW 0.5*80 + 0.2071*(80+90) + 7.7 = 82.9: no. S 90 tie: bit 6. SE 90 tie: bit 7.
-        assertThat(new LbpOperator(1).codes(patch, 3, 3)[8]).isEqualTo(0b1100_0001);
+        assertThat(new LbpOperator(1).codes(RAMP_3X3, 3, 3)[8]).isEqualTo(0b1100_0001);
     }
 
     @Test
