@@ -140,6 +140,9 @@ final class LbpTemplateFormat {
     static final class InvalidTemplateException extends Exception {
         private static final long serialVersionUID = 1L;
 
+        /**
+         * @param message what is wrong with the template
+         */
         InvalidTemplateException(String message) {
             super(message, null, false, false);
         }

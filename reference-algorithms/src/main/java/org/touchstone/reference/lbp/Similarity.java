@@ -10,7 +10,8 @@ import java.util.Arrays;
  * a partial array with plain {@code [i]} indexing, which C2 vectorises, and sum that array once at the
  * end: a single running float sum would serialise on the adder, and indexing one flat array at a
  * varying offset defeats C2's vectoriser on JDK 17. The caller lends the partial array, so that a
- * comparison allocates nothing.
+ * comparison allocates nothing. The two kernels are written out separately on purpose: one shared
+ * loop calling the per-bin term through an interface would not be vectorised.
  */
 enum Similarity {
     /**
