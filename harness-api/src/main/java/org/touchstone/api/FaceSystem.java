@@ -1,5 +1,6 @@
 package org.touchstone.api;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,17 @@ public interface FaceSystem extends AutoCloseable {
     /** @return the attribute analyzer, if {@link Capability#ANALYSIS} is offered */
     default Optional<AttributeAnalyzer> analyzer() {
         return Optional.empty();
+    }
+
+    /**
+     * Facts known only once the system is open, recorded in the run's provenance next to the
+     * provider's {@link SystemDescriptor}: the configuration actually in effect, the hashes of the
+     * models loaded, the hardware chosen. The default reports nothing.
+     *
+     * @return property names and values, in a stable order
+     */
+    default Map<String, String> runtimeProperties() {
+        return Map.of();
     }
 
     /** Releases models, sessions, threads and files. Must not throw. The default does nothing. */

@@ -1,5 +1,8 @@
 package org.touchstone.reference.lbp;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.touchstone.api.Capability;
 import org.touchstone.api.Concurrency;
@@ -58,11 +61,24 @@ public final class LbpSystemProvider implements FaceSystemProvider {
      */
     @Override
     public FaceSystem open(SystemContext context) throws FaceSystemException {
-        Verifier verifier = new LbpVerifier(LbpSettings.load(context.configDirectory()));
+        LbpSettings settings = LbpSettings.load(context.configDirectory());
+        Verifier verifier = new LbpVerifier(settings);
+        Map<String, String> inEffect = new LinkedHashMap<>();
+        inEffect.put("radius", Integer.toString(settings.radius()));
+        inEffect.put("grid", settings.grid());
+        inEffect.put("similarity", settings.similarity().configName());
+        inEffect.put("normalisation", settings.normalisation().configName());
+        inEffect.put("defaults", Boolean.toString(settings.equals(LbpSettings.defaults())));
+        Map<String, String> runtimeProperties = Collections.unmodifiableMap(inEffect);
         return new FaceSystem() {
             @Override
             public Optional<Verifier> verifier() {
                 return Optional.of(verifier);
+            }
+
+            @Override
+            public Map<String, String> runtimeProperties() {
+                return runtimeProperties;
             }
         };
     }

@@ -100,4 +100,17 @@ class LbpSystemProviderTest {
                         e -> assertThat(e.code()).isEqualTo(FailureCode.CONFIG_ERROR))
                 .hasMessageContainingAll("lbp.properties", "'grid'");
     }
+
+    @Test
+    void runtimePropertiesReportTheSettingsInEffect() throws Exception {
+        try (FaceSystem defaults = new LbpSystemProvider().open(context(Optional.empty(), directory))) {
+            assertThat(defaults.runtimeProperties()).containsEntry("radius", "2").containsEntry("grid", "8x8")
+                    .containsEntry("defaults", "true");
+        }
+        Files.writeString(directory.resolve("lbp.properties"), "radius = 1\nsimilarity = intersection\n");
+        try (FaceSystem configured = new LbpSystemProvider().open(context(Optional.of(directory), directory))) {
+            assertThat(configured.runtimeProperties()).containsEntry("radius", "1")
+                    .containsEntry("similarity", "intersection").containsEntry("defaults", "false");
+        }
+    }
 }
