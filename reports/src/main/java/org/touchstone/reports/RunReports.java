@@ -89,7 +89,7 @@ public final class RunReports {
     private static List<String> headline(VerificationResults results, Path runDir) {
         List<String> lines = new ArrayList<>();
         results.interpolatedEer().ifPresentOrElse(eer -> lines.add("EER " + Numbers.percent(eer.rate())
-                        + " (interpolated, at threshold about " + Numbers.exact(eer.threshold()) + ")"
+                        + " (interpolated, at threshold about " + Numbers.readable(eer.threshold()) + ")"
                         + results.rocchEer().map(r -> "; ROC convex hull EER " + Numbers.percent(r.rate())).orElse("")
                         + "; at threshold " + Numbers.exact(eer.nearestCandidate().threshold()) + ": FMR "
                         + Numbers.percent(eer.nearestCandidate().fmr()) + ", FNMR "
@@ -100,6 +100,8 @@ public final class RunReports {
             if (!point.supported()) {
                 lines.add(target + "unsupported: " + results.all().impostorComparisons()
                         + " impostor comparisons, at least " + point.minimumImpostorComparisons() + " needed (3/FMR)");
+            } else if (point.rates() == null) {
+                lines.add(target + "no threshold: no comparison produced a score");
             } else {
                 lines.add(target + "FNMR " + Numbers.percent(point.rates().fnmr()) + " at threshold "
                         + Numbers.exact(point.rates().threshold()) + " (FMR " + Numbers.percent(point.rates().fmr()) + ")");

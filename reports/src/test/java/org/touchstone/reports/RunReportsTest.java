@@ -264,6 +264,36 @@ class RunReportsTest {
         assertThat(first.keySet()).noneMatch(name -> name.endsWith(".tmp"));
     }
 
+    @Test
+    void runsWithoutScoresStillGiveEveryFileWithUndefinedRates() throws IOException {
+        String header = TinyRun.COMPARISONS_CSV.lines().findFirst().orElseThrow() + "\n";
+        Path noComparisons = TinyRun.write(tempDir.resolve("none"), TinyRun.RUN_JSON, TinyRun.TEMPLATES_CSV, header);
+        ReportSummary none = RunReports.generate(noComparisons);
+        assertThat(none.written()).hasSize(15);
+        JsonNode noneMetrics = new ObjectMapper().readTree(noComparisons.resolve("metrics.json").toFile());
+        assertThat(noneMetrics.get("equal_error_rate").get("interpolated").isNull()).isTrue();
+        assertThat(noneMetrics.get("fmr_operating_points").get(0).get("threshold").isNull()).isTrue();
+        assertThat(noneMetrics.get("fmr_operating_points").get(0).get("threshold_origin").asText()).isEqualTo("none");
+        assertThat(noneMetrics.get("d_prime").isNull()).isTrue();
+
+        // Every comparison failed: FMR is 0 and FNMR 1 at every threshold, so the curves never cross.
+        StringBuilder failed = new StringBuilder(header);
+        TinyRun.COMPARISONS_CSV.lines().skip(1).forEach(row -> {
+            String[] cells = row.split(",", -1);
+            if (cells[3].equals("ok")) {
+                cells[3] = "comparison_failed";
+                cells[4] = "MATCH_ERROR";
+                cells[5] = "";
+            }
+            failed.append(String.join(",", cells)).append('\n');
+        });
+        Path allFailed = TinyRun.write(tempDir.resolve("failed"), TinyRun.RUN_JSON, TinyRun.TEMPLATES_CSV, failed.toString());
+        ReportSummary failedSummary = RunReports.generate(allFailed);
+        assertThat(failedSummary.headline()).contains("FMR target 0.25: no threshold: no comparison produced a score",
+                "threshold \"default\" (vendor) 0.65: FMR 0.00% (0/12), FNMR 100% (4/4)");
+        assertThat(failedSummary.headline().get(0)).startsWith("EER undefined");
+    }
+
     private static void assertRate(JsonNode node, String events, long x, String trials, long n, String rate) {
         assertThat(node.get(events).asLong()).as(events).isEqualTo(x);
         assertThat(node.get(trials).asLong()).as(trials).isEqualTo(n);

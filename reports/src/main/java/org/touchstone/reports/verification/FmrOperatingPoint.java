@@ -33,7 +33,7 @@ import java.util.stream.IntStream;
  * @param rates                      FMR and FNMR at T with their counts; null when the origin is
  *                                   {@link ThresholdOrigin#NONE}
  * @param minimumImpostorComparisons ceil(3 / f), the rule-of-3 support the target needs
- * @param supported                  whether the impostor comparisons reach that minimum
+ * @param supported                  whether the impostor comparisons (scored or failed) reach that minimum
  */
 public record FmrOperatingPoint(double fmrTarget, ThresholdOrigin thresholdOrigin, ErrorRates rates,
                                 long minimumImpostorComparisons, boolean supported) {
@@ -83,7 +83,7 @@ public record FmrOperatingPoint(double fmrTarget, ThresholdOrigin thresholdOrigi
                 points[index] = new FmrOperatingPoint(target, origin, ErrorRates.at(scores, sweep), minimum,
                         impostors >= minimum);
             } else {
-                points[index] = new FmrOperatingPoint(target, ThresholdOrigin.NONE, null, minimum, false);
+                points[index] = new FmrOperatingPoint(target, ThresholdOrigin.NONE, null, minimum, impostors >= minimum);
             }
         }
         return List.of(points);

@@ -104,8 +104,11 @@ class FmrOperatingPointTest {
         assertThat(point.rates()).isNull();
         assertThat(point.supported()).isFalse();
 
+        // Ten impostor comparisons support FMR 0.5 (3 / 0.5 = 6), but none has a score to place T at.
         SortedScoreDistribution allFailed = SortedScoreDistribution.of(new double[0], new double[0], 1, 10);
-        assertThat(FmrOperatingPoint.find(allFailed, 0.5).get(0).thresholdOrigin()).isEqualTo(ThresholdOrigin.NONE);
+        FmrOperatingPoint unscored = FmrOperatingPoint.find(allFailed, 0.5).get(0);
+        assertThat(unscored.thresholdOrigin()).isEqualTo(ThresholdOrigin.NONE);
+        assertThat(unscored.supported()).isTrue();
     }
 
     @Test
