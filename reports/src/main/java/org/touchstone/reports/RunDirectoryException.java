@@ -15,11 +15,15 @@ import java.util.Objects;
 public class RunDirectoryException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    /** The offending file. */
+    /** The offending file (not serialised: Path is not Serializable). */
     private final transient Path file;
+    /** 1-based line, or 0. */
     private final long line;
+    /** 1-based column, or 0. */
     private final long column;
+    /** Column or field name, or null. */
     private final String location;
+    /** What is wrong and what was expected. */
     private final String problem;
 
     /**

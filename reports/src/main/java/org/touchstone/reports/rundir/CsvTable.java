@@ -117,16 +117,6 @@ final class CsvTable implements Closeable {
     }
 
     /**
-     * Whether the header has a column.
-     *
-     * @param name the column name
-     * @return true when present
-     */
-    boolean hasColumn(String name) {
-        return columns.containsKey(name);
-    }
-
-    /**
      * A field of the current row.
      *
      * @param column 0-based column index
@@ -164,15 +154,6 @@ final class CsvTable implements Closeable {
      */
     RunDirectoryException error(String problem) {
         return new RunDirectoryException(file, line, 0, null, problem);
-    }
-
-    /**
-     * The file being read.
-     *
-     * @return its path
-     */
-    Path file() {
-        return file;
     }
 
     @Override

@@ -10,7 +10,7 @@ package org.touchstone.reports.verification;
  * <ul>
  *   <li>{@link #falseMatches(double) falseMatches(T)} = #{impostor scores v >= T}. Failed impostor
  *       comparisons are never false matches.</li>
- *   <li>{@link #falseNonMatches(double) falseNonMatches(T)} = #{genuine scores u < T} + failed genuine
+ *   <li>{@link #falseNonMatches(double) falseNonMatches(T)} = #{genuine scores u &lt; T} + failed genuine
  *       comparisons: a failed mated pair is a false non-match at every threshold.</li>
  *   <li>FMR(T) = falseMatches(T) / {@link #impostorComparisons()} and FNMR(T) = falseNonMatches(T) /
  *       {@link #genuineComparisons()}; both denominators include the failed comparisons.</li>
@@ -58,7 +58,7 @@ public interface ScoreDistribution {
      * False non-matches at a threshold: genuine scores below it plus every failed genuine comparison.
      *
      * @param threshold T, not NaN
-     * @return #{u < T} + failed genuine comparisons
+     * @return #{u &lt; T} + failed genuine comparisons
      */
     long falseNonMatches(double threshold);
 

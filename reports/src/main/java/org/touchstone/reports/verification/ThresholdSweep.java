@@ -39,7 +39,7 @@ public interface ThresholdSweep {
     /**
      * False non-matches at the current threshold, as {@link ScoreDistribution#falseNonMatches(double)}.
      *
-     * @return #{u < T} + failed genuine comparisons
+     * @return #{u &lt; T} + failed genuine comparisons
      */
     long falseNonMatches();
 }
