@@ -86,34 +86,7 @@ final class MetricsJson {
         }
 
         ArrayNode groupColumns = root.putArray("groups");
-        for (VerificationResults.GroupColumnResults column : results.groupColumns()) {
-            ObjectNode columnNode = groupColumns.addObject();
-            columnNode.put("group_column", column.column());
-            columnNode.put("mated_comparisons_outside_groups", column.matedOutsideGroups());
-            columnNode.put("non_mated_comparisons_outside_groups", column.nonMatedOutsideGroups());
-            ArrayNode groups = columnNode.putArray("groups");
-            for (VerificationResults.GroupResults group : column.groups()) {
-                ObjectNode groupNode = groups.addObject();
-                groupNode.put("group", group.value());
-                groupNode.put("genuine_comparisons", group.scores().genuineComparisons());
-                groupNode.put("impostor_comparisons", group.scores().impostorComparisons());
-                groupNode.set("failure_to_enrol", fte(group.fteByRole()));
-                ArrayNode atFmrPoints = groupNode.putArray("fmr_operating_points");
-                for (int i = 0; i < results.fmrPoints().size(); i++) {
-                    FmrOperatingPoint point = results.fmrPoints().get(i);
-                    ObjectNode node = atFmrPoints.addObject();
-                    number(node, "fmr_target", point.fmrTarget());
-                    node.put("supported", supportedIn(group.scores(), point));
-                    rates(node, group.atFmrPoints().get(i));
-                }
-                ArrayNode atThresholds = groupNode.putArray("named_thresholds");
-                for (int i = 0; i < results.thresholdPoints().size(); i++) {
-                    ObjectNode node = atThresholds.addObject();
-                    node.put("name", results.thresholdPoints().get(i).threshold().name());
-                    rates(node, group.atThresholds().get(i));
-                }
-            }
-        }
+        results.groupColumns().forEach(column -> groupColumns.add(groupColumn(results, column)));
 
         ArrayNode failures = root.putArray("failures");
         for (VerificationResults.FailureCount failure : results.failures()) {
@@ -163,6 +136,36 @@ final class MetricsJson {
     /** How a named threshold is named in tables, e.g. {@code threshold:default}. */
     static String thresholdName(NamedThreshold threshold) {
         return "threshold:" + threshold.name();
+    }
+
+    private static ObjectNode groupColumn(VerificationResults results, VerificationResults.GroupColumnResults column) {
+        ObjectNode columnNode = NODES.objectNode();
+        columnNode.put("group_column", column.column());
+        columnNode.put("mated_comparisons_outside_groups", column.matedOutsideGroups());
+        columnNode.put("non_mated_comparisons_outside_groups", column.nonMatedOutsideGroups());
+        ArrayNode groups = columnNode.putArray("groups");
+        for (VerificationResults.GroupResults group : column.groups()) {
+            ObjectNode groupNode = groups.addObject();
+            groupNode.put("group", group.value());
+            groupNode.put("genuine_comparisons", group.scores().genuineComparisons());
+            groupNode.put("impostor_comparisons", group.scores().impostorComparisons());
+            groupNode.set("failure_to_enrol", fte(group.fteByRole()));
+            ArrayNode atFmrPoints = groupNode.putArray("fmr_operating_points");
+            for (int i = 0; i < results.fmrPoints().size(); i++) {
+                FmrOperatingPoint point = results.fmrPoints().get(i);
+                ObjectNode node = atFmrPoints.addObject();
+                number(node, "fmr_target", point.fmrTarget());
+                node.put("supported", supportedIn(group.scores(), point));
+                rates(node, group.atFmrPoints().get(i));
+            }
+            ArrayNode atThresholds = groupNode.putArray("named_thresholds");
+            for (int i = 0; i < results.thresholdPoints().size(); i++) {
+                ObjectNode node = atThresholds.addObject();
+                node.put("name", results.thresholdPoints().get(i).threshold().name());
+                rates(node, group.atThresholds().get(i));
+            }
+        }
+        return columnNode;
     }
 
     private static ObjectNode system(RunSettings.SystemSummary system) {

@@ -22,8 +22,9 @@ import org.touchstone.reports.verification.FmrOperatingPoint;
  *
  * <p>The output is byte-for-byte deterministic given the same inputs (and the same JDK and fonts): no
  * timestamps, a stable order everywhere, exact number formatting. Each file is written under a temporary
- * name and renamed into place, and {@code metrics.json} is written last, so a {@code metrics.json} with its
- * final name is never partial and never older than the tables and figures beside it.
+ * name and renamed into place; the old {@code metrics.json} is removed before the first file is replaced
+ * and the new one is written last, so a {@code metrics.json} with its final name is never partial and
+ * always belongs with the tables and figures beside it.
  */
 public final class RunReports {
     private RunReports() {
@@ -49,6 +50,9 @@ public final class RunReports {
         figures.forEach(figure -> files.putAll(figure.files()));
         files.put(MetricsJson.FILE, MetricsJson.render(results, Tables.ALL, figures));
 
+        // From here on the old report is replaced: remove its metrics.json first, so that a metrics.json
+        // never stands beside tables and figures newer than itself if writing stops half-way.
+        Files.deleteIfExists(runDir.resolve(MetricsJson.FILE));
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             written.add(writeAtomically(runDir.resolve(file.getKey()), file.getValue()));

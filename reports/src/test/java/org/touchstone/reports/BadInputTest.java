@@ -56,8 +56,8 @@ class BadInputTest {
 
     @Test
     void missingColumn() throws IOException {
-        RunDirectoryException e = badComparisons("mated,status,failure_code,score,latency_ns", "mated,status,failure_code,latency_ns")
-                ;
+        RunDirectoryException e = badComparisons("mated,status,failure_code,score,latency_ns",
+                "mated,status,failure_code,latency_ns");
         assertThat(e.getMessage()).contains("comparisons.csv line 1 (score): missing column \"score\"");
     }
 

@@ -129,7 +129,8 @@ public record EqualErrorRate(Method method, double rate, double threshold, Error
     /**
      * Lower convex hull of points arriving with FMR non-increasing and, for equal FMR, FNMR non-decreasing
      * (the order of a threshold sweep): Andrew's monotone chain on (-FMR, FNMR), which is lexicographically
-     * sorted in that order, so the hull is built in one pass.
+     * sorted in that order, so the hull is built in one pass. Hand-written: no managed dependency has a
+     * convex hull, and this one streams.
      */
     private static final class LowerHull {
         // Two primitive arrays rather than objects: the hull can hold a vertex per sweep threshold.

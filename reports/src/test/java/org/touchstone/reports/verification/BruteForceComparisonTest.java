@@ -21,7 +21,7 @@ class BruteForceComparisonTest {
         SplittableRandom random = new SplittableRandom(20261126);
         for (int trial = 0; trial < 2000; trial++) {
             Case c = Case.random(random);
-            SortedScoreDistribution scores = SortedScoreDistribution.of(c.genuine, c.impostor, c.failedGenuine, c.failedImpostor);
+            SortedScoreDistribution scores = c.distribution();
             List<FmrOperatingPoint> points = FmrOperatingPoint.find(scores, TARGETS);
             for (int t = 0; t < TARGETS.length; t++) {
                 double target = TARGETS[t];
@@ -71,7 +71,7 @@ class BruteForceComparisonTest {
         SplittableRandom random = new SplittableRandom(7);
         for (int trial = 0; trial < 500; trial++) {
             Case c = Case.random(random);
-            SortedScoreDistribution scores = SortedScoreDistribution.of(c.genuine, c.impostor, c.failedGenuine, c.failedImpostor);
+            SortedScoreDistribution scores = c.distribution();
             for (int k = 0; k < 20; k++) {
                 double threshold = Math.round(random.nextDouble(-0.1, 1.1) * 20) / 20.0;
                 assertThat(scores.falseMatches(threshold)).isEqualTo(c.falseMatches(threshold));
@@ -88,7 +88,7 @@ class BruteForceComparisonTest {
         int compared = 0;
         for (int trial = 0; trial < 1000; trial++) {
             Case c = Case.random(random);
-            SortedScoreDistribution scores = SortedScoreDistribution.of(c.genuine, c.impostor, c.failedGenuine, c.failedImpostor);
+            SortedScoreDistribution scores = c.distribution();
             if (c.genuineComparisons() == 0 || c.impostorComparisons() == 0) {
                 continue;
             }
@@ -143,6 +143,10 @@ class BruteForceComparisonTest {
                 impostor[i] = Math.round(random.nextDouble(0.0, 0.7) * 20) / 20.0;
             }
             return new Case(genuine, impostor, random.nextInt(0, 3), random.nextInt(0, 3));
+        }
+
+        SortedScoreDistribution distribution() {
+            return SortedScoreDistribution.of(genuine, impostor, failedGenuine, failedImpostor);
         }
 
         long genuineComparisons() {
