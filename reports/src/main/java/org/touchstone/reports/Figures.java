@@ -150,6 +150,7 @@ final class Figures {
                 "Error rate, log scale (zero rates not drawn)");
         chart.getStyler().setYAxisLogarithmic(true).setYAxisLogarithmicDecadeOnly(true)
                 .setYAxisDecimalPattern(LOG_AXIS_PATTERN);
+        legendBelow(chart);
         DetCurve drawn = results.det().thin(DRAWING_STEP);
         List<Double> fmrX = new ArrayList<>();
         List<Double> fmrY = new ArrayList<>();
@@ -184,7 +185,7 @@ final class Figures {
         XYChart chart = chart("Score distributions: " + systemName(results.settings()),
                 "Similarity score" + scoreRange(results.settings()) + "; failed comparisons have no score",
                 "Share of its kind's scores per bin (%)");
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        legendBelow(chart);
         ScoreHistogram histogram = ScoreHistogram.of(all, HISTOGRAM_BINS);
         List<String> notes = new ArrayList<>();
         if (histogram.genuineCounts().length > 0) {
@@ -273,6 +274,11 @@ final class Figures {
                 .setLegendPosition(Styler.LegendPosition.InsideNE)
                 .setMarkerSize(8);
         return chart;
+    }
+
+    /** Below the plot, where the legend can hide no data (the DET charts keep it inside, top right, which a DET curve leaves empty). */
+    private static void legendBelow(XYChart chart) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
     }
 
     private static XYChart logLogChart(String title) {
