@@ -1,0 +1,381 @@
+package org.touchstone.reports;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.touchstone.reports.rundir.RunSettings;
+import org.touchstone.reports.verification.DetCurve;
+import org.touchstone.reports.verification.ErrorRates;
+import org.touchstone.reports.verification.FmrOperatingPoint;
+import org.touchstone.reports.verification.ScoreDistribution;
+import org.touchstone.reports.verification.ScoreHistogram;
+import org.touchstone.reports.verification.ScoreSummary;
+
+/**
+ * The figures of a verification report, drawn with XChart and rendered to SVG and PNG bytes. Rendering
+ * is deterministic given the same fonts: there are no timestamps and series are added in a fixed order.
+ */
+final class Figures {
+    static final String DET = "det";
+    static final String DET_BY_GROUP = "det-by-group";
+    static final String ERROR_VS_THRESHOLD = "error-vs-threshold";
+    static final String SCORE_DISTRIBUTIONS = "score-distributions";
+    /** Every figure this class may write, for removing stale ones. */
+    static final List<String> ALL = List.of(DET, DET_BY_GROUP, ERROR_VS_THRESHOLD, SCORE_DISTRIBUTIONS);
+
+    /** Least move in log10 FMR or FNMR between drawn points: at most about 100 points per decade. */
+    static final double DRAWING_STEP = 0.01;
+    static final int HISTOGRAM_BINS = 50;
+    private static final String LOG_AXIS_PATTERN = "0.##########";
+    private static final int WIDTH = 800;
+    private static final int HEIGHT = 600;
+
+    /** Okabe-Ito, the colour-blind-safe palette: blue, vermillion, bluish green, orange, sky blue, reddish purple, yellow, black. */
+    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+        new Color(0xE69F00), new Color(0x56B4E9), new Color(0xCC79A7), new Color(0xF0E442), new Color(0x000000)};
+    private static final Color BLUE = PALETTE[0];
+    private static final Color VERMILLION = PALETTE[1];
+    private static final Color GREEN = PALETTE[2];
+    private static final Color BLACK = PALETTE[7];
+
+    /**
+     * A rendered figure.
+     *
+     * @param name    short name, also the file stem
+     * @param files   relative path to bytes: the SVG, then the PNG
+     * @param caption what it shows
+     * @param notes   what it leaves out and why
+     */
+    record Figure(String name, Map<String, byte[]> files, String caption, List<String> notes) {
+    }
+
+    private Figures() {
+    }
+
+    /** Renders every figure that applies to these results. */
+    static List<Figure> render(VerificationResults results) {
+        List<Figure> figures = new ArrayList<>();
+        figures.add(det(results));
+        if (!results.groupColumns().isEmpty()) {
+            figures.add(detByGroup(results));
+        }
+        figures.add(errorVsThreshold(results));
+        figures.add(scoreDistributions(results));
+        return figures;
+    }
+
+    private static Figure det(VerificationResults results) {
+        ScoreDistribution all = results.all();
+        XYChart chart = logLogChart("DET curve: " + systemName(results.settings()));
+        List<String> notes = new ArrayList<>(zeroRateNotes(all));
+        DetCurve drawn = results.det().thin(DRAWING_STEP);
+        double[][] curve = drawable(drawn);
+        if (curve[0].length > 0) {
+            line(chart, "all comparisons (" + all.genuineComparisons() + " genuine, " + all.impostorComparisons()
+                    + " impostor)", curve, BLUE);
+        } else {
+            notes.add("No threshold gives both FMR and FNMR above zero: there is no curve to draw.");
+        }
+        List<double[]> targets = new ArrayList<>();
+        List<String> targetLabels = new ArrayList<>();
+        for (FmrOperatingPoint point : results.fmrPoints()) {
+            String label = "FMR " + Numbers.readable(point.fmrTarget()) + (point.supported() ? "" : " (unsupported)");
+            if (point.rates() == null) {
+                notes.add("FMR target " + Numbers.readable(point.fmrTarget()) + " has no threshold: not drawn.");
+            } else if (!isDrawable(point.rates())) {
+                notes.add("FMR target " + Numbers.readable(point.fmrTarget()) + " operating point has a zero rate: not drawn.");
+            } else {
+                targets.add(new double[] {point.rates().fmr().rate(), point.rates().fnmr().rate()});
+                targetLabels.add(label);
+            }
+        }
+        markers(chart, "FMR-target thresholds", targets, targetLabels, VERMILLION, SeriesMarkers.DIAMOND);
+        List<double[]> named = new ArrayList<>();
+        List<String> namedLabels = new ArrayList<>();
+        for (VerificationResults.ThresholdPoint point : results.thresholdPoints()) {
+            if (isDrawable(point.rates())) {
+                named.add(new double[] {point.rates().fmr().rate(), point.rates().fnmr().rate()});
+                namedLabels.add(point.threshold().name());
+            } else {
+                notes.add("Threshold \"" + point.threshold().name() + "\" has a zero rate: not drawn.");
+            }
+        }
+        markers(chart, "named thresholds", named, namedLabels, GREEN, SeriesMarkers.SQUARE);
+        return figure(DET, chart, "DET curve: FNMR against FMR over all thresholds, both axes log10, with the"
+                + " thresholds chosen for the FMR targets and the named thresholds marked.", notes);
+    }
+
+    private static Figure detByGroup(VerificationResults results) {
+        VerificationResults.GroupColumnResults column = results.groupColumns().get(0);
+        XYChart chart = logLogChart("DET curve by " + column.column() + ": " + systemName(results.settings()));
+        List<String> notes = new ArrayList<>();
+        int colour = 0;
+        for (VerificationResults.GroupResults group : column.groups()) {
+            ScoreDistribution scores = group.scores();
+            double[][] curve = drawable(DetCurve.sample(scores, DRAWING_STEP));
+            if (curve[0].length == 0) {
+                notes.add("Group \"" + group.value() + "\" (" + scores.genuineComparisons() + " genuine, "
+                        + scores.impostorComparisons() + " impostor) has no point with both rates above zero: not drawn.");
+                continue;
+            }
+            line(chart, group.value() + " (" + scores.genuineComparisons() + " genuine, "
+                    + scores.impostorComparisons() + " impostor)", curve, PALETTE[colour++ % PALETTE.length]);
+        }
+        notes.add("A comparison is in a group when both of its templates are; " + column.matedOutsideGroups()
+                + " mated and " + column.nonMatedOutsideGroups() + " non-mated comparisons are in none.");
+        notes.add("Points with FMR = 0 or FNMR = 0 cannot be drawn on log axes and are left out.");
+        return figure(DET_BY_GROUP, chart, "DET curves per " + column.column() + " group, both axes log10.", notes);
+    }
+
+    private static Figure errorVsThreshold(VerificationResults results) {
+        XYChart chart = chart("FMR and FNMR against threshold: " + systemName(results.settings()),
+                "Threshold (similarity score; match when score >= threshold)",
+                "Error rate, log scale (zero rates not drawn)");
+        chart.getStyler().setYAxisLogarithmic(true).setYAxisLogarithmicDecadeOnly(true)
+                .setYAxisDecimalPattern(LOG_AXIS_PATTERN);
+        legendBelow(chart);
+        DetCurve drawn = results.det().thin(DRAWING_STEP);
+        List<Double> fmrX = new ArrayList<>();
+        List<Double> fmrY = new ArrayList<>();
+        List<Double> fnmrX = new ArrayList<>();
+        List<Double> fnmrY = new ArrayList<>();
+        for (DetCurve.Point point : drawn.points()) {
+            if (point.falseMatches() > 0) {
+                fmrX.add(point.threshold());
+                fmrY.add(drawn.fmr(point));
+            }
+            if (point.falseNonMatches() > 0) {
+                fnmrX.add(point.threshold());
+                fnmrY.add(drawn.fnmr(point));
+            }
+        }
+        if (!fmrX.isEmpty()) {
+            lineSeries(chart, "FMR", fmrX, fmrY, VERMILLION);
+        }
+        if (!fnmrX.isEmpty()) {
+            lineSeries(chart, "FNMR", fnmrX, fnmrY, BLUE);
+        }
+        for (VerificationResults.ThresholdPoint point : results.thresholdPoints()) {
+            thresholdLine(chart, point.threshold().value(), point.threshold().name(), 1.0);
+        }
+        List<String> notes = new ArrayList<>(zeroRateNotes(results.all()));
+        return figure(ERROR_VS_THRESHOLD, chart, "FMR(T) and FNMR(T) against the threshold T, rates on a log10"
+                + " axis, with the named thresholds as vertical lines.", notes);
+    }
+
+    private static Figure scoreDistributions(VerificationResults results) {
+        ScoreDistribution all = results.all();
+        XYChart chart = chart("Score distributions: " + systemName(results.settings()),
+                "Similarity score" + scoreRange(results.settings()) + "; failed comparisons have no score",
+                "Share of its kind's scores per bin (%)");
+        legendBelow(chart);
+        ScoreHistogram histogram = ScoreHistogram.of(all, HISTOGRAM_BINS);
+        List<String> notes = new ArrayList<>();
+        if (histogram.genuineCounts().length > 0) {
+            histogramSeries(chart, "genuine (" + all.genuineScores().count() + " scores)", histogram,
+                    histogram.genuineCounts(), all.genuineScores(), GREEN);
+            histogramSeries(chart, "impostor (" + all.impostorScores().count() + " scores)", histogram,
+                    histogram.impostorCounts(), all.impostorScores(), VERMILLION);
+        } else {
+            notes.add("No comparison produced a score: nothing to draw.");
+        }
+        chart.getStyler().setXAxisDecimalPattern("0.###");
+        double top = 0;
+        for (int i = 0; i < histogram.genuineCounts().length; i++) {
+            top = Math.max(top, Math.max(share(histogram.genuineCounts()[i], all.genuineScores()),
+                    share(histogram.impostorCounts()[i], all.impostorScores())));
+        }
+        for (VerificationResults.ThresholdPoint point : results.thresholdPoints()) {
+            thresholdLine(chart, point.threshold().value(), point.threshold().name(), top);
+        }
+        notes.add(HISTOGRAM_BINS + " equal-width bins over the observed scores; each kind sums to 100%.");
+        if (all.failedGenuineComparisons() + all.failedImpostorComparisons() > 0) {
+            notes.add("Failed comparisons have no score and are not shown: " + all.failedGenuineComparisons()
+                    + " genuine, " + all.failedImpostorComparisons() + " impostor.");
+        }
+        if (!results.thresholdPoints().isEmpty()) {
+            notes.add("Vertical lines: the named thresholds.");
+        }
+        return figure(SCORE_DISTRIBUTIONS, chart, "Histograms of genuine and impostor scores, each as a share of"
+                + " its own kind, so that both show whatever their numbers.", notes);
+    }
+
+    // ---- data helpers ----
+
+    /** Notes on the rates that are zero somewhere and so cannot be drawn on a log axis. */
+    private static List<String> zeroRateNotes(ScoreDistribution scores) {
+        List<String> notes = new ArrayList<>();
+        ScoreSummary impostor = scores.impostorScores();
+        ScoreSummary genuine = scores.genuineScores();
+        if (scores.impostorComparisons() == 0) {
+            notes.add("No impostor comparisons: FMR is undefined.");
+        } else if (impostor.count() > 0) {
+            notes.add("FMR = 0 above the highest impostor score (" + Numbers.exact(impostor.max())
+                    + "): not drawable on a log axis, left out.");
+        }
+        if (scores.genuineComparisons() == 0) {
+            notes.add("No genuine comparisons: FNMR is undefined.");
+        } else if (scores.failedGenuineComparisons() == 0 && genuine.count() > 0) {
+            notes.add("FNMR = 0 up to the lowest genuine score (" + Numbers.exact(genuine.min())
+                    + "): not drawable on a log axis, left out.");
+        }
+        return notes;
+    }
+
+    /** The curve's points with both rates above zero, as {fmr[], fnmr[]}. */
+    private static double[][] drawable(DetCurve curve) {
+        List<double[]> points = new ArrayList<>();
+        for (DetCurve.Point point : curve.points()) {
+            if (point.falseMatches() > 0 && point.falseNonMatches() > 0) {
+                points.add(new double[] {curve.fmr(point), curve.fnmr(point)});
+            }
+        }
+        double[][] xy = new double[2][points.size()];
+        for (int i = 0; i < points.size(); i++) {
+            xy[0][i] = points.get(i)[0];
+            xy[1][i] = points.get(i)[1];
+        }
+        return xy;
+    }
+
+    private static boolean isDrawable(ErrorRates rates) {
+        return rates.fmr().rate() > 0 && rates.fnmr().rate() > 0;
+    }
+
+    // ---- chart helpers ----
+
+    private static XYChart chart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13))
+                .setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11))
+                .setAnnotationTextFontColor(BLACK)
+                .setAnnotationLineStroke(new BasicStroke(1f)).setAnnotationLineColor(BLACK);
+        // Solid grid lines: dashed ones become thousands of path segments in the SVG (12 times the size).
+        chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD)).setPlotGridLinesStroke(new BasicStroke(0.5f));
+        chart.getStyler().setChartBackgroundColor(Color.WHITE)
+                .setLegendPosition(Styler.LegendPosition.InsideNE)
+                .setMarkerSize(8);
+        return chart;
+    }
+
+    /** Below the plot, where the legend can hide no data (the DET charts keep it inside, top right, which a DET curve leaves empty). */
+    private static void legendBelow(XYChart chart) {
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
+    }
+
+    private static XYChart logLogChart(String title) {
+        // The note sits in an axis title, where it can never hide data; the details go to metrics.json.
+        XYChart chart = chart(title, "False match rate (FMR), log scale; points with a zero rate are not drawn",
+                "False non-match rate (FNMR), log scale");
+        chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true)
+                .setXAxisLogarithmicDecadeOnly(true).setYAxisLogarithmicDecadeOnly(true)
+                // A pattern, not a formatting function: XChart draws a function-formatted axis linearly.
+                .setXAxisDecimalPattern(LOG_AXIS_PATTERN).setYAxisDecimalPattern(LOG_AXIS_PATTERN);
+        chart.getStyler().setXAxisMax(1.0).setYAxisMax(1.0);
+        return chart;
+    }
+
+    private static void line(XYChart chart, String name, double[][] xy, Color colour) {
+        XYSeries series = chart.addSeries(name, xy[0], xy[1]);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(colour);
+        series.setLineWidth(2f);
+    }
+
+    private static void lineSeries(XYChart chart, String name, List<Double> x, List<Double> y, Color colour) {
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(colour);
+        series.setLineWidth(2f);
+    }
+
+    private static void markers(XYChart chart, String name, List<double[]> points, List<String> labels, Color colour,
+                                Marker marker) {
+        if (points.isEmpty()) {
+            return;
+        }
+        double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+        double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        series.setMarker(marker);
+        series.setMarkerColor(colour);
+        for (int i = 0; i < x.length; i++) {
+            // Data-space position, a little above the marker on the log axis.
+            chart.addAnnotation(new AnnotationText(labels.get(i), x[i], y[i] * 1.45, false));
+        }
+    }
+
+    /** A vertical line at a threshold, labelled at height {@code labelY} in data units. */
+    private static void thresholdLine(XYChart chart, double threshold, String label, double labelY) {
+        chart.addAnnotation(new AnnotationLine(threshold, true, false));
+        chart.addAnnotation(new AnnotationText(label, threshold, labelY, false));
+    }
+
+    /** Percentage of a kind's scores in one bin. */
+    private static double share(long count, ScoreSummary kind) {
+        return kind.count() == 0 ? 0 : 100.0 * count / kind.count();
+    }
+
+    private static void histogramSeries(XYChart chart, String name, ScoreHistogram histogram, long[] counts,
+                                        ScoreSummary summary, Color colour) {
+        // Steps start at each bin's left edge; a last point at the right edge closes the last bin.
+        int bins = counts.length;
+        double[] x = new double[bins + 1];
+        double[] y = new double[bins + 1];
+        for (int i = 0; i <= bins; i++) {
+            x[i] = histogram.edges()[i];
+            y[i] = share(counts[Math.min(i, bins - 1)], summary);
+        }
+        XYSeries series = chart.addSeries(name, x, y);
+        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(colour);
+        series.setLineWidth(2f);
+    }
+
+    private static Figure figure(String name, XYChart chart, String caption, List<String> notes) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try {
+            ByteArrayOutputStream svg = new ByteArrayOutputStream();
+            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            files.put("figures/" + name + ".svg", svg.toByteArray());
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+            files.put("figures/" + name + ".png", png.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("encoding to memory cannot fail", e);
+        }
+        return new Figure(name, files, caption, List.copyOf(notes));
+    }
+
+    private static String systemName(RunSettings settings) {
+        return settings.system().name() + " " + settings.system().version();
+    }
+
+    private static String scoreRange(RunSettings settings) {
+        double min = settings.system().scoreRangeMin();
+        double max = settings.system().scoreRangeMax();
+        return Double.isNaN(min) ? "" : " (declared range " + Numbers.readable(min) + " to " + Numbers.readable(max) + ")";
+    }
+}

@@ -1,0 +1,42 @@
+package org.touchstone.reports;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import org.touchstone.reports.stats.Proportion;
+
+/** How numbers are written into reports: exact and stable in files, short and readable in headlines. */
+final class Numbers {
+    private Numbers() {
+    }
+
+    /**
+     * A number for a file: Java's round-trip form, so the exact double can be read back; empty when the
+     * value is undefined (NaN or infinite).
+     */
+    static String exact(double value) {
+        return Double.isFinite(value) ? Double.toString(value) : "";
+    }
+
+    /** A rate for people: a percentage with three significant digits and its counts, e.g. "5.20% (52/1000)". */
+    static String percent(Proportion proportion) {
+        String counts = " (" + proportion.events() + "/" + proportion.trials() + ")";
+        if (!proportion.isDefined()) {
+            return "undefined" + counts;
+        }
+        return String.format(Locale.ROOT, "%.3g%%", proportion.rate() * 100) + counts;
+    }
+
+    /** A rate for people without counts, e.g. "5.20%". */
+    static String percent(double rate) {
+        return Double.isFinite(rate) ? String.format(Locale.ROOT, "%.3g%%", rate * 100) : "undefined";
+    }
+
+    /** A number for labels: plain decimals down to 1e-6 (0.000001), then scientific (1e-7); no trailing zeros. */
+    static String readable(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        BigDecimal rounded = new BigDecimal(String.format(Locale.ROOT, "%.6g", value)).stripTrailingZeros();
+        return value == 0 || Math.abs(value) >= 1e-6 ? rounded.toPlainString() : rounded.toString().replace("E", "e");
+    }
+}

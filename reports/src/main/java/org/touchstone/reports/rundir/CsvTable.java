@@ -1,0 +1,191 @@
+package org.touchstone.reports.rundir;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
+import org.touchstone.reports.RunDirectoryException;
+
+/**
+ * A run-directory CSV file (RFC 4180, one header row) read row by row, with the line of each row so that
+ * every error can name the file, the line and the column.
+ */
+final class CsvTable implements Closeable {
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+            .setHeader().setSkipHeaderRecord(true)
+            .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+            .setAllowMissingColumnNames(false)
+            .get();
+
+    private final Path file;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private final Map<String, Integer> columns = new HashMap<>();
+    private CSVRecord record;
+    private long lastLine;
+    private long line;
+
+    private CsvTable(Path file, CSVParser parser) {
+        this.file = file;
+        this.parser = parser;
+        this.records = parser.iterator();
+        this.header = parser.getHeaderNames();
+        for (int i = 0; i < header.size(); i++) {
+            columns.put(header.get(i), i);
+        }
+        this.lastLine = parser.getCurrentLineNumber();
+    }
+
+    /**
+     * Opens a file and checks its header.
+     *
+     * @param file     the CSV file
+     * @param required columns that must be present, in any order
+     * @return the table, positioned before the first row
+     * @throws RunDirectoryException when the header is malformed or lacks a required column
+     * @throws IOException           when the file cannot be read
+     */
+    static CsvTable open(Path file, List<String> required) throws IOException {
+        CSVParser parser;
+        try {
+            parser = CSVParser.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8), FORMAT);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            throw new RunDirectoryException(file, 1, 0, null, "malformed header: " + e.getMessage());
+        }
+        CsvTable table = new CsvTable(file, parser);
+        if (table.header.isEmpty()) {
+            table.close();
+            throw new RunDirectoryException(file, 1, 0, null, "empty file: expected a header row with columns " + required);
+        }
+        for (String column : required) {
+            if (!table.columns.containsKey(column)) {
+                table.close();
+                throw new RunDirectoryException(file, 1, 0, column, "missing column \"" + column
+                        + "\"; the header has " + table.header);
+            }
+        }
+        return table;
+    }
+
+    /**
+     * Moves to the next row.
+     *
+     * @return false at the end of the file
+     * @throws RunDirectoryException when the row is malformed or has the wrong number of fields
+     */
+    boolean next() throws RunDirectoryException {
+        try {
+            if (!records.hasNext()) {
+                return false;
+            }
+            line = lastLine + 1;
+            record = records.next();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new RunDirectoryException(file, lastLine + 1, 0, null, "malformed CSV: " + e.getMessage());
+        }
+        lastLine = parser.getCurrentLineNumber();
+        if (record.size() != header.size()) {
+            throw new RunDirectoryException(file, line, 0, null,
+                    "expected " + header.size() + " fields as in the header, found " + record.size());
+        }
+        return true;
+    }
+
+    /**
+     * The index of a column, for {@link #get(int)}.
+     *
+     * @param name a column of the header
+     * @return its 0-based index
+     */
+    int column(String name) {
+        Integer index = columns.get(name);
+        if (index == null) {
+            throw new IllegalArgumentException("no column " + name + " in " + file);
+        }
+        return index;
+    }
+
+    /**
+     * A field of the current row.
+     *
+     * @param column 0-based column index
+     * @return the field, never null
+     */
+    String get(int column) {
+        return record.get(column);
+    }
+
+    /**
+     * The first line of the current row.
+     *
+     * @return the 1-based line
+     */
+    long line() {
+        return line;
+    }
+
+    /**
+     * An error about one field of the current row.
+     *
+     * @param column  0-based column index
+     * @param problem what is wrong and what was expected
+     * @return the exception, naming file, line, field number and column name
+     */
+    RunDirectoryException error(int column, String problem) {
+        return new RunDirectoryException(file, line, column + 1L, header.get(column), problem);
+    }
+
+    /**
+     * An error about the current row as a whole.
+     *
+     * @param problem what is wrong and what was expected
+     * @return the exception, naming file and line
+     */
+    RunDirectoryException error(String problem) {
+        return new RunDirectoryException(file, line, 0, null, problem);
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+
+    /**
+     * Parses a score: a decimal number as {@code Double.toString} writes it, finite.
+     *
+     * @param column 0-based column index of the score
+     * @return the score
+     * @throws RunDirectoryException when the field is not a finite decimal number
+     */
+    double finiteDecimal(int column) throws RunDirectoryException {
+        String text = get(column);
+        // Double.parseDouble also accepts "NaN", "Infinity", hex, a trailing "d" and surrounding spaces.
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                throw error(column, "expected a finite decimal number, found \"" + text + "\"");
+            }
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            value = Double.NaN;
+        }
+        if (!Double.isFinite(value)) {
+            throw error(column, "expected a finite decimal number, found \"" + text + "\"");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,290 @@
+package org.touchstone.reports.verification;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.stream.DoubleStream;
+import org.apache.commons.statistics.descriptive.DoubleStatistics;
+import org.apache.commons.statistics.descriptive.Statistic;
+
+/**
+ * A {@link ScoreDistribution} that holds every score in memory, in two sorted primitive arrays (8 bytes
+ * per score, so ten million scores take about 80 MB), and answers counts by binary search. Exact, and
+ * right for runs that keep every score; very large runs need a streaming implementation instead.
+ *
+ * <p>Its sweep offers every distinct score, then {@code Math.nextUp} of the highest impostor score when
+ * no score lies above the highest impostor score.
+ */
+public final class SortedScoreDistribution implements ScoreDistribution {
+    private final double[] genuine;
+    private final double[] impostor;
+    private final long failedGenuine;
+    private final long failedImpostor;
+    private final ScoreSummary genuineSummary;
+    private final ScoreSummary impostorSummary;
+
+    private SortedScoreDistribution(double[] genuine, double[] impostor, long failedGenuine, long failedImpostor) {
+        Arrays.parallelSort(genuine);
+        Arrays.parallelSort(impostor);
+        this.genuine = genuine;
+        this.impostor = impostor;
+        this.failedGenuine = failedGenuine;
+        this.failedImpostor = failedImpostor;
+        this.genuineSummary = summarize(genuine);
+        this.impostorSummary = summarize(impostor);
+    }
+
+    /**
+     * Creates a distribution from complete arrays of scores. The arrays are copied.
+     *
+     * @param genuineScores  scores of the genuine comparisons that were scored, finite
+     * @param impostorScores scores of the impostor comparisons that were scored, finite
+     * @param failedGenuine  genuine comparisons without a score
+     * @param failedImpostor impostor comparisons without a score
+     * @return the distribution
+     * @throws IllegalArgumentException when a score is not finite or a count is negative
+     */
+    public static SortedScoreDistribution of(double[] genuineScores, double[] impostorScores,
+                                             long failedGenuine, long failedImpostor) {
+        Builder builder = builder();
+        for (double score : genuineScores) {
+            builder.addGenuine(score);
+        }
+        for (double score : impostorScores) {
+            builder.addImpostor(score);
+        }
+        builder.addFailedGenuine(failedGenuine);
+        builder.addFailedImpostor(failedImpostor);
+        return builder.build();
+    }
+
+    /**
+     * Starts collecting comparison outcomes one by one.
+     *
+     * @return an empty builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public long genuineComparisons() {
+        return genuine.length + failedGenuine;
+    }
+
+    @Override
+    public long impostorComparisons() {
+        return impostor.length + failedImpostor;
+    }
+
+    @Override
+    public long failedGenuineComparisons() {
+        return failedGenuine;
+    }
+
+    @Override
+    public long failedImpostorComparisons() {
+        return failedImpostor;
+    }
+
+    @Override
+    public long falseMatches(double threshold) {
+        requireThreshold(threshold);
+        return impostor.length - firstAtOrAbove(impostor, threshold);
+    }
+
+    @Override
+    public long falseNonMatches(double threshold) {
+        requireThreshold(threshold);
+        return firstAtOrAbove(genuine, threshold) + failedGenuine;
+    }
+
+    @Override
+    public ThresholdSweep sweep() {
+        return new MergeSweep();
+    }
+
+    @Override
+    public ScoreSummary genuineScores() {
+        return genuineSummary;
+    }
+
+    @Override
+    public ScoreSummary impostorScores() {
+        return impostorSummary;
+    }
+
+    private static void requireThreshold(double threshold) {
+        if (Double.isNaN(threshold)) {
+            throw new IllegalArgumentException("threshold must not be NaN");
+        }
+    }
+
+    /** Index of the first element {@code >= value} in a sorted array (its length when none). */
+    private static int firstAtOrAbove(double[] sorted, double value) {
+        // Arrays.binarySearch returns an arbitrary index among equal elements; ties need the first one.
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid] < value) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private static ScoreSummary summarize(double[] scores) {
+        if (scores.length == 0) {
+            return ScoreSummary.EMPTY;
+        }
+        DoubleStatistics stats = DoubleStatistics.of(
+                EnumSet.of(Statistic.MEAN, Statistic.VARIANCE), scores);
+        double variance = scores.length < 2 ? Double.NaN : stats.getAsDouble(Statistic.VARIANCE);
+        return new ScoreSummary(scores.length, scores[0], scores[scores.length - 1],
+                stats.getAsDouble(Statistic.MEAN), variance);
+    }
+
+    /** Merges the two sorted arrays into the ascending sequence of distinct scores. */
+    private final class MergeSweep implements ThresholdSweep {
+        // Invariant after next(): each index is at the first element >= threshold, which is the count below it.
+        private int genuineIndex;
+        private int impostorIndex;
+        private double threshold = Double.NaN;
+        private boolean started;
+        private boolean offeredAboveHighestImpostor;
+
+        @Override
+        public boolean next() {
+            if (started) {
+                while (genuineIndex < genuine.length && genuine[genuineIndex] == threshold) {
+                    genuineIndex++;
+                }
+                while (impostorIndex < impostor.length && impostor[impostorIndex] == threshold) {
+                    impostorIndex++;
+                }
+            }
+            started = true;
+            boolean genuineLeft = genuineIndex < genuine.length;
+            boolean impostorLeft = impostorIndex < impostor.length;
+            if (genuineLeft || impostorLeft) {
+                threshold = !genuineLeft ? impostor[impostorIndex]
+                        : !impostorLeft ? genuine[genuineIndex]
+                        : Math.min(genuine[genuineIndex], impostor[impostorIndex]);
+                return true;
+            }
+            if (!offeredAboveHighestImpostor && impostor.length > 0
+                    && (genuine.length == 0 || genuine[genuine.length - 1] <= impostor[impostor.length - 1])) {
+                offeredAboveHighestImpostor = true;
+                threshold = Math.nextUp(impostor[impostor.length - 1]);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public double threshold() {
+            return threshold;
+        }
+
+        @Override
+        public boolean observedScore() {
+            return !offeredAboveHighestImpostor;
+        }
+
+        @Override
+        public long falseMatches() {
+            return impostor.length - impostorIndex;
+        }
+
+        @Override
+        public long falseNonMatches() {
+            return genuineIndex + failedGenuine;
+        }
+    }
+
+    /**
+     * Collects comparison outcomes. Not thread-safe; one builder per reader.
+     */
+    public static final class Builder {
+        private final DoubleStream.Builder genuine = DoubleStream.builder();
+        private final DoubleStream.Builder impostor = DoubleStream.builder();
+        private long failedGenuine;
+        private long failedImpostor;
+
+        private Builder() {
+        }
+
+        /**
+         * Adds the score of a genuine (mated) comparison.
+         *
+         * @param score finite similarity
+         * @return this builder
+         * @throws IllegalArgumentException when the score is NaN or infinite
+         */
+        public Builder addGenuine(double score) {
+            genuine.add(finite(score));
+            return this;
+        }
+
+        /**
+         * Adds the score of an impostor (non-mated) comparison.
+         *
+         * @param score finite similarity
+         * @return this builder
+         * @throws IllegalArgumentException when the score is NaN or infinite
+         */
+        public Builder addImpostor(double score) {
+            impostor.add(finite(score));
+            return this;
+        }
+
+        /**
+         * Adds genuine comparisons that produced no score.
+         *
+         * @param count how many, {@code >= 0}
+         * @return this builder
+         */
+        public Builder addFailedGenuine(long count) {
+            failedGenuine = Math.addExact(failedGenuine, nonNegative(count));
+            return this;
+        }
+
+        /**
+         * Adds impostor comparisons that produced no score.
+         *
+         * @param count how many, {@code >= 0}
+         * @return this builder
+         */
+        public Builder addFailedImpostor(long count) {
+            failedImpostor = Math.addExact(failedImpostor, nonNegative(count));
+            return this;
+        }
+
+        /**
+         * Sorts the scores and returns the distribution. The builder must not be used afterwards.
+         *
+         * @return the distribution
+         */
+        public SortedScoreDistribution build() {
+            return new SortedScoreDistribution(genuine.build().toArray(), impostor.build().toArray(),
+                    failedGenuine, failedImpostor);
+        }
+
+        private static double finite(double score) {
+            if (!Double.isFinite(score)) {
+                throw new IllegalArgumentException("score must be finite, was " + score);
+            }
+            // -0.0 sorts below 0.0 in Arrays.sort but compares equal to it: keep one zero.
+            return score + 0.0;
+        }
+
+        private static long nonNegative(long count) {
+            if (count < 0) {
+                throw new IllegalArgumentException("count must not be negative, was " + count);
+            }
+            return count;
+        }
+    }
+}
