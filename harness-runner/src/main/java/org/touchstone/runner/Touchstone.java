@@ -1,0 +1,41 @@
+package org.touchstone.runner;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import org.touchstone.runner.cli.TouchstoneCommand;
+import picocli.CommandLine;
+
+/** The {@code touchstone} command line. */
+public final class Touchstone {
+    private Touchstone() {
+    }
+
+    /**
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true");
+        System.exit(commandLine(RunnerModule.forTerminal()).execute(args));
+    }
+
+    /**
+     * @param module the wiring
+     * @return the command line, with commands created by Guice
+     */
+    public static CommandLine commandLine(Module module) {
+        Injector injector = Guice.createInjector(module);
+        CommandLine cli = new CommandLine(TouchstoneCommand.class, new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                try {
+                    return injector.getInstance(type);
+                } catch (com.google.inject.ConfigurationException e) {
+                    return CommandLine.defaultFactory().create(type);
+                }
+            }
+        });
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        return cli;
+    }
+}

@@ -1,0 +1,53 @@
+package org.touchstone.runner.cli;
+
+import jakarta.inject.Inject;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.touchstone.protocols.ProtocolDefinition;
+import org.touchstone.protocols.ProtocolException;
+import org.touchstone.protocols.ProtocolRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code touchstone protocols}: the built-in protocols, or one protocol's exact text. */
+@Command(name = "protocols", mixinStandardHelpOptions = true,
+        description = "List the built-in protocols, or print one with --show.")
+public final class ProtocolsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--show", paramLabel = "REF", description = "Print the protocol's YAML (id@version, id, or a file).")
+    String show;
+
+    private final ProtocolRepository repository;
+
+    /** @param repository built-in protocols */
+    @Inject
+    public ProtocolsCommand(ProtocolRepository repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (show != null) {
+            try {
+                ProtocolDefinition p = repository.resolve(show);
+                out.printf("# %s  sha256 %s%n", p.ref(), p.sha256());
+                out.print(p.yaml());
+                return ExitCodes.OK;
+            } catch (ProtocolException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+        }
+        for (ProtocolDefinition p : repository.list()) {
+            out.printf("%-24s %-14s %s%n", p.ref(), p.capability().name().toLowerCase(Locale.ROOT), p.title());
+            out.printf("%-24s sha256 %s%n", "", p.sha256());
+        }
+        return ExitCodes.OK;
+    }
+}

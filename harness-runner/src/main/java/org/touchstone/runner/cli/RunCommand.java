@@ -1,0 +1,61 @@
+package org.touchstone.runner.cli;
+
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code touchstone run}: any protocol, any system, any dataset. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a protocol with a system on a dataset and write a run directory.")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--protocol", required = true, paramLabel = "REF",
+            description = "Protocol: id@version (e.g. verification@1.0.0), a bare id for its latest version,"
+                    + " or a path to a protocol YAML file.")
+    String protocol;
+
+    @Option(names = "--system", required = true, paramLabel = "ID", description = "System id (see 'touchstone systems').")
+    String system;
+
+    @Option(names = "--dataset", required = true, paramLabel = "DATASET",
+            description = "A manifest CSV, a folder holding manifest.csv, or a synthetic spec such as"
+                    + " synthetic:subjects=100,images=4,seed=7.")
+    String dataset;
+
+    @Option(names = "--config", paramLabel = "DIR",
+            description = "The system's configuration folder, handed to it read-only.")
+    Path config;
+
+    @Mixin
+    ExecutionOptions execution;
+
+    private final RunService service;
+
+    /** @param service shared run logic */
+    @Inject
+    public RunCommand(RunService service) {
+        this.service = service;
+    }
+
+    @Override
+    public Integer call() {
+        int threads;
+        try {
+            threads = execution.threads();
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        return service.run(new RunService.Options(protocol, system, dataset, execution.out(),
+                        Optional.ofNullable(config), threads, execution.dataDir, "run"),
+                spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+}

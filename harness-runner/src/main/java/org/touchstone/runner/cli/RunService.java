@@ -1,0 +1,103 @@
+package org.touchstone.runner.cli;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import org.touchstone.api.FaceSystemException;
+import org.touchstone.api.FaceSystemProvider;
+import org.touchstone.protocols.ProtocolDefinition;
+import org.touchstone.protocols.ProtocolException;
+import org.touchstone.protocols.ProtocolRepository;
+import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.ManifestException;
+import org.touchstone.reports.RunDirectoryException;
+import org.touchstone.runner.datasets.DatasetResolver;
+import org.touchstone.runner.systems.CapabilityMismatchException;
+import org.touchstone.runner.systems.OpenedSystem;
+import org.touchstone.runner.systems.SystemRegistry;
+import org.touchstone.runner.systems.UnknownSystemException;
+import org.touchstone.runner.verification.RunOutcome;
+import org.touchstone.runner.verification.RunRequest;
+import org.touchstone.runner.verification.VerificationRunner;
+
+/**
+ * What {@code run} and {@code demo} share: resolve protocol, system and dataset (cheapest checks first,
+ * so a capability mismatch is refused before any data is generated), run, and print the outcome.
+ */
+public final class RunService {
+    private final ProtocolRepository protocols;
+    private final SystemRegistry systems;
+    private final VerificationRunner runner;
+
+    /**
+     * @param protocols built-in protocols
+     * @param systems   systems on the class path
+     * @param runner    the verification runner
+     */
+    @Inject
+    public RunService(ProtocolRepository protocols, SystemRegistry systems, VerificationRunner runner) {
+        this.protocols = protocols;
+        this.systems = systems;
+        this.runner = runner;
+    }
+
+    /** What to run. */
+    record Options(String protocolRef, String systemId, String dataset, Optional<Path> out, Optional<Path> config,
+                   int threads, Path dataDir, String label) {
+    }
+
+    int run(Options options, PrintWriter out, PrintWriter err) {
+        try {
+            ProtocolDefinition protocol = protocols.resolve(options.protocolRef());
+            FaceSystemProvider system = systems.require(options.systemId());
+            OpenedSystem.requireCapability(system.descriptor(), protocol.capability(), protocol.ref());
+            DatasetManifest manifest = DatasetResolver.resolve(options.dataset(), options.dataDir(), line -> {
+                out.println(line);
+                out.flush();
+            });
+            String runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
+                    + "-" + options.label();
+            Path runDir = options.out().orElse(Path.of("runs", runId));
+            out.printf("Running %s with system '%s' on %,d images of %,d subjects (%d threads)%n", protocol.ref(),
+                    system.descriptor().id(), manifest.samples().size(), manifest.subjectCount(), options.threads());
+            out.flush();
+            RunOutcome outcome = runner.run(new RunRequest(runId, protocol, manifest, options.dataset(), system,
+                    options.config(), runDir, options.threads()));
+            print(outcome, out);
+            return ExitCodes.OK;
+        } catch (ProtocolException | UnknownSystemException | CapabilityMismatchException | ManifestException
+                 | RunDirectoryException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (FaceSystemException e) {
+            err.println("error: the system could not be opened (" + e.code() + "): " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return ExitCodes.RUN_FAILED;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static void print(RunOutcome o, PrintWriter out) {
+        out.println();
+        out.printf("Run complete in %.1f s: %s%n", o.totalSeconds(), o.runDir());
+        out.printf("  templates: %,d created, %,d failed%n", o.templates() - o.templateFailures(), o.templateFailures());
+        out.printf("  comparisons: %,d of %,d pairs in %.2f s (%,.0f comparisons/s)%n", o.compared(), o.pairs(),
+                o.comparisonSeconds(), o.comparisonsPerSecond());
+        for (String line : o.headline()) {
+            out.println("  " + line);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.touchstone.runner.datasets;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.ManifestException;
+import org.touchstone.protocols.dataset.ManifestLoader;
+import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
+import org.touchstone.protocols.synthetic.SyntheticSpec;
+
+/**
+ * Turns a {@code --dataset} argument into a checked manifest: either a manifest file (or a folder
+ * holding {@code manifest.csv}), or a synthetic spec such as {@code synthetic:subjects=100,images=4,seed=7},
+ * which is generated once into the data folder and then treated exactly like a user's dataset.
+ */
+public final class DatasetResolver {
+    /** Prefix of synthetic dataset specs. */
+    public static final String SYNTHETIC_PREFIX = "synthetic:";
+    /** The manifest's file name inside a dataset folder. */
+    public static final String MANIFEST = "manifest.csv";
+
+    private DatasetResolver() {
+    }
+
+    /**
+     * @param spec    a manifest path, a dataset folder, or a synthetic spec
+     * @param dataDir where synthetic datasets are generated (one sub-folder per spec)
+     * @param status  told when a dataset is being generated
+     * @return the loaded manifest, every file and checksum verified
+     * @throws IOException       if files cannot be read or written
+     * @throws ManifestException listing every problem of the manifest
+     */
+    public static DatasetManifest resolve(String spec, Path dataDir, Consumer<String> status)
+            throws IOException, ManifestException {
+        Path manifest;
+        if (spec.startsWith(SYNTHETIC_PREFIX)) {
+            SyntheticSpec synthetic = SyntheticSpec.parse(spec);
+            Path dir = dataDir.resolve("synthetic").resolve(folderName(synthetic.canonical()));
+            if (!Files.exists(dir.resolve(MANIFEST))) {
+                status.accept("Generating synthetic dataset " + synthetic.canonical() + " into " + dir);
+            }
+            manifest = SyntheticDatasetWriter.write(synthetic, dir);
+        } else {
+            Path path = Path.of(spec);
+            manifest = Files.isDirectory(path) ? path.resolve(MANIFEST) : path;
+            if (!Files.isRegularFile(manifest)) {
+                throw new IOException("dataset manifest " + manifest + " does not exist (expected a manifest CSV, a"
+                        + " folder holding " + MANIFEST + ", or " + SYNTHETIC_PREFIX + "...)");
+            }
+        }
+        return ManifestLoader.load(manifest);
+    }
+
+    /** A file-system-safe folder name for a canonical spec. */
+    static String folderName(String canonical) {
+        return canonical.replaceFirst("^synthetic:", "").replaceAll("[^A-Za-z0-9._=-]+", "_");
+    }
+}

@@ -1,0 +1,59 @@
+package org.touchstone.runner.rundir;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a file under its final name is always complete: content goes to a temporary
+ * sibling first and is renamed into place only when fully written.
+ */
+public final class AtomicFiles {
+    /** Suffix of files still being written; never mistaken for a result. */
+    public static final String PARTIAL_SUFFIX = ".partial";
+
+    private AtomicFiles() {
+    }
+
+    /** Writes content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        /**
+         * @param out the stream to write to; closed by the caller
+         * @throws IOException on failure
+         */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * @param target  the final file
+     * @param content what to write
+     * @throws IOException if writing fails; the target is then untouched
+     */
+    public static void write(Path target, Content content) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = parent.resolve(target.getFileName() + PARTIAL_SUFFIX);
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+                content.writeTo(out);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException | Error e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+
+    /**
+     * @param target the final file
+     * @param bytes  its complete content
+     * @throws IOException if writing fails
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+}

@@ -1,0 +1,23 @@
+package org.touchstone.runner.verification;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.touchstone.api.FaceSystemProvider;
+import org.touchstone.protocols.ProtocolDefinition;
+import org.touchstone.protocols.dataset.DatasetManifest;
+
+/**
+ * Everything a run needs, resolved and validated.
+ *
+ * @param runId        the run's id
+ * @param protocol     the protocol
+ * @param manifest     the dataset
+ * @param datasetSpec  how the dataset was named on the command line (a path or a synthetic spec)
+ * @param system       the system under test
+ * @param configSource the system's configuration folder, if any
+ * @param runDir       the run directory to create
+ * @param threads      worker threads
+ */
+public record RunRequest(String runId, ProtocolDefinition protocol, DatasetManifest manifest, String datasetSpec,
+                         FaceSystemProvider system, Optional<Path> configSource, Path runDir, int threads) {
+}
