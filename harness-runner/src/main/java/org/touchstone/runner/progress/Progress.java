@@ -1,7 +1,7 @@
 package org.touchstone.runner.progress;
 
 import java.io.PrintStream;
-import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -82,8 +82,7 @@ public interface Progress {
                     .setUpdateIntervalMillis(200)
                     .showSpeed()
                     .setMaxRenderedLength(100)
-                    .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
-                    .setEtaFunction(state -> java.util.Optional.<Duration>empty())
+                    .setSpeedUnit(ChronoUnit.SECONDS)
                     .build();
             return new Stage() {
                 @Override

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.runner.RunnerModule;
 import org.touchstone.runner.Touchstone;
+import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.testsystems.AnalysisOnlyProvider;
 import picocli.CommandLine;
 
@@ -18,7 +19,7 @@ class CommandLineTest {
     private final StringWriter err = new StringWriter();
 
     private int touchstone(String... args) {
-        CommandLine cli = Touchstone.commandLine(RunnerModule.withLines(System.out));
+        CommandLine cli = Touchstone.commandLine(new RunnerModule(Progress.silent()));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
