@@ -414,7 +414,7 @@ final class FacePainter {
         Color skin = p.skin();
         g.setStroke(stroke(0.006));
         g.setColor(withAlpha(scale(skin, 0.8), (int) (160 * nose.bridge())));
-        double bridgeSide = Math.cos(c.lightAngle()) >= 0 ? -1 : 1;
+        double bridgeSide = StrictMath.cos(c.lightAngle()) >= 0 ? -1 : 1;
         g.draw(new QuadCurve2D.Double(bridgeSide * 0.022 + x * 0.5, eyeY + 0.01, bridgeSide * 0.03 + x * 0.8,
                 (eyeY + noseTipY) / 2, bridgeSide * w * 0.32 + x, noseTipY - 0.025));
         g.setColor(withAlpha(scale(skin, 0.78), 150));
@@ -621,7 +621,7 @@ final class FacePainter {
                 // Strands run away from the crown, bending a little.
                 double dx = x - crownX;
                 double dy = y - crownY;
-                double len = Math.max(1e-6, Math.hypot(dx, dy));
+                double len = Math.max(1e-6, StrictMath.hypot(dx, dy));
                 double step = r.uniform(0.03, 0.07);
                 double bend = r.uniform(-0.015, 0.015);
                 g.setStroke(stroke(0.0035));
