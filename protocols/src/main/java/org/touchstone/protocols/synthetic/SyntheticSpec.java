@@ -36,7 +36,15 @@ public record SyntheticSpec(int subjects, int imagesPerSubject, long seed, int i
 
     private static final List<String> KEYS = List.of("subjects", "images", "seed", "size", "difficulty");
 
-    /** Checks every value against its range. */
+    /**
+     * @param subjects         number of people
+     * @param imagesPerSubject images of each person
+     * @param seed             the seed
+     * @param imageSize        width and height in pixels
+     * @param difficulty       nuisance multiplier per demographic group
+     * @throws IllegalArgumentException naming the spec key, as {@link #parse} does, if a value is out of
+     *                                  range
+     */
     public SyntheticSpec {
         checkRange("subjects", subjects, MIN_SUBJECTS, MAX_SUBJECTS);
         checkRange("images", imagesPerSubject, MIN_IMAGES, MAX_IMAGES);
