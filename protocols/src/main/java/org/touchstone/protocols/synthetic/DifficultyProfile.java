@@ -34,7 +34,11 @@ public record DifficultyProfile(SortedMap<String, Double> factors) {
 
     private static final String KEY = "difficulty";
 
-    /** Validates the keys and factors, drops factors of 1 and makes the map sorted and unmodifiable. */
+    /**
+     * @param factors factor per {@code group.value} key; copied
+     * @throws IllegalArgumentException naming the key {@code difficulty}, for an unknown group or value,
+     *                                  or a factor outside {@value #MIN_FACTOR}..{@value #MAX_FACTOR}
+     */
     public DifficultyProfile {
         TreeMap<String, Double> copy = new TreeMap<>();
         factors.forEach((key, factor) -> {

@@ -29,12 +29,13 @@ import org.touchstone.protocols.synthetic.Identity.HairStyle;
  * Draws one schematic face with Java2D: the person's features in the pose and expression of the
  * capture. Photometric nuisance (light, blur, noise) is applied afterwards by {@link PhotoEffects}.
  *
- * <p>Works in face units: 1 is the image width, the origin is the face centre, y points down.
+ * <p>Works in face units (see {@link Identity}); one unit is {@value #HEAD_SCALE} image widths at
+ * nominal scale.
  */
 final class FacePainter {
     /** The face centre sits this far below the image centre, leaving room for hair. */
     private static final double FACE_DROP = 0.03;
-    /** Shrinks the whole head so that chin and hair stay inside the frame at nominal scale. */
+    /** Image widths per face unit at nominal scale: a tight, ID-style crop that cuts into hair and chin. */
     private static final double HEAD_SCALE = 1.15;
     /** Texels across a texture tile; the skin's tile spans the face's bounding box. */
     private static final int TEXTURE_SIZE = 48;
@@ -43,10 +44,14 @@ final class FacePainter {
     private static final double NOSE_YAW = 0.045;
     private static final double MOUTH_YAW = 0.03;
     /** Texture streams drawn from the person's texture seed, one per use. */
+    private static final long MARKS_LAYER = 0;
     private static final long WRINKLE_LAYER = 1;
     private static final long BACK_HAIR_LAYER = 2;
     private static final long FRONT_HAIR_LAYER = 3;
     private static final long SKIN_LAYER = 4;
+    /** Texture streams drawn from the image's texture seed. */
+    private static final long BACKDROP_LAYER = 0;
+    private static final long CLOTHING_LAYER = 1;
 
     private static final Color SCLERA = new Color(236, 232, 226);
     private static final Color LASH = new Color(28, 22, 22);
@@ -95,7 +100,7 @@ final class FacePainter {
         g.setPaint(new GradientPaint(0, 0, scale(bg, 1.08), 0, size, scale(bg, 0.9)));
         g.fillRect(0, 0, size, size);
         // Walls and backdrops are never perfectly flat; a tile of the image's own texture covers them.
-        SeededRandom texture = SeededRandom.forKeys(capture.textureSeed());
+        SeededRandom texture = SeededRandom.forKeys(capture.textureSeed(), BACKDROP_LAYER);
         g.setPaint(new TexturePaint(noiseTexture(texture, bg, 24, 6), new Rectangle2D.Double(0, 0, size, size)));
         g.fillRect(0, 0, size, size);
 
@@ -130,7 +135,7 @@ final class FacePainter {
         Ellipse2D shoulders = new Ellipse2D.Double(-0.62, face.halfHeight() + 0.1, 1.24, 0.5);
         g.setColor(c.clothing());
         g.fill(shoulders);
-        SeededRandom fabric = SeededRandom.forKeys(c.textureSeed(), 1);
+        SeededRandom fabric = SeededRandom.forKeys(c.textureSeed(), CLOTHING_LAYER);
         g.setPaint(new TexturePaint(noiseTexture(fabric, c.clothing(), 30, 2), shoulders.getBounds2D()));
         g.fill(shoulders);
     }
@@ -188,18 +193,18 @@ final class FacePainter {
         Color skin = p.skin();
         Area bareSkin = new Area(faceOutline());
         if (p.hair().style() == HairStyle.BALD || p.hair().style() == HairStyle.RECEDING) {
-            g.setPaint(shading(0, -face.halfHeight() * 0.6, face.halfWidth() * 1.3, skin));
+            g.setPaint(shading(0, -face.halfHeight() * 0.6, face.halfWidth() * 1.3, skin, 1.06, 0.8));
             g.fill(cranium());
             bareSkin.add(new Area(cranium()));
         }
-        g.setPaint(shading(0, -0.04, face.halfHeight() * 1.15, skin));
+        g.setPaint(shading(0, -0.04, face.halfHeight() * 1.15, skin, 1.06, 0.8));
         g.fill(faceOutline());
         // Skin is not flat: pores, blotches and uneven tone form a texture that is the person's own.
         // It moves with the face, and it gives texture descriptors such as LBP something stable to see.
         Rectangle2D anchor = new Rectangle2D.Double(-face.halfWidth(), -face.halfHeight(), 2 * face.halfWidth(),
                 2 * face.halfHeight());
-        g.setPaint(new TexturePaint(noiseTexture(SeededRandom.forKeys(p.marks().textureSeed(), SKIN_LAYER), skin, 45, 3),
-                anchor));
+        SeededRandom texture = SeededRandom.forKeys(p.marks().textureSeed(), SKIN_LAYER);
+        g.setPaint(new TexturePaint(noiseTexture(texture, skin, 45, 3), anchor));
         g.fill(bareSkin);
     }
 
@@ -257,23 +262,25 @@ final class FacePainter {
         return a + (b - a) * f;
     }
 
-    private static RadialGradientPaint shading(double x, double y, double radius, Color base) {
-        return new RadialGradientPaint(new Point2D.Double(x, y), (float) radius, new float[] {0f, 0.6f, 1f},
-                new Color[] {scale(base, 1.06), base, scale(base, 0.8)}, MultipleGradientPaint.CycleMethod.NO_CYCLE);
+    /** Light at (x, y) falling off to shadow at the radius: the look of a rounded surface. */
+    private static RadialGradientPaint shading(double x, double y, double radius, Color base, double highlight,
+                                               double shadow) {
+        return new RadialGradientPaint(new Point2D.Double(x, y), (float) radius, new float[] {0f, 0.55f, 1f},
+                new Color[] {scale(base, highlight), base, scale(base, shadow)},
+                MultipleGradientPaint.CycleMethod.NO_CYCLE);
     }
 
     // ---- skin detail ----
 
     private void paintMarks() {
         Identity.Marks marks = p.marks();
-        SeededRandom r = SeededRandom.forKeys(marks.textureSeed());
+        SeededRandom r = SeededRandom.forKeys(marks.textureSeed(), MARKS_LAYER);
         double a = face.halfWidth();
         g.setColor(scale(p.skin(), 0.5));
         for (int i = 0; i < marks.moles(); i++) {
             double x = r.uniform(-a * 0.75, a * 0.75);
             double y = r.uniform(eyeY + 0.05, mouthY + 0.06);
-            double radius = r.uniform(0.005, 0.009);
-            g.fill(new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius));
+            g.fill(circle(x, y, r.uniform(0.005, 0.009)));
         }
         if (marks.freckles()) {
             g.setColor(withAlpha(blend(scale(p.skin(), 0.75), new Color(150, 80, 50), 0.3), 150));
@@ -281,8 +288,7 @@ final class FacePainter {
             for (int i = 0; i < count; i++) {
                 double x = r.uniform(-a * 0.7, a * 0.7);
                 double y = r.uniform(eyeY + 0.035, noseTipY + 0.01);
-                double radius = r.uniform(0.0035, 0.0055);
-                g.fill(new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius));
+                g.fill(circle(x, y, r.uniform(0.0035, 0.0055)));
             }
         }
     }
@@ -408,7 +414,7 @@ final class FacePainter {
         Color skin = p.skin();
         g.setStroke(stroke(0.006));
         g.setColor(withAlpha(scale(skin, 0.8), (int) (160 * nose.bridge())));
-        double bridgeSide = Math.cos(c.lightAngle()) >= 0 ? -1 : 1;
+        double bridgeSide = StrictMath.cos(c.lightAngle()) >= 0 ? -1 : 1;
         g.draw(new QuadCurve2D.Double(bridgeSide * 0.022 + x * 0.5, eyeY + 0.01, bridgeSide * 0.03 + x * 0.8,
                 (eyeY + noseTipY) / 2, bridgeSide * w * 0.32 + x, noseTipY - 0.025));
         g.setColor(withAlpha(scale(skin, 0.78), 150));
@@ -470,7 +476,8 @@ final class FacePainter {
             g.setColor(MOUTH_INSIDE);
             g.fill(gap);
             Area teeth = new Area(gap);
-            teeth.intersect(new Area(new Rectangle2D.Double(cx - half * 0.8, mouthY - 0.05, half * 1.6, 0.05 + open * 0.7)));
+            teeth.intersect(new Area(
+                    new Rectangle2D.Double(cx - half * 0.8, mouthY - 0.05, half * 1.6, 0.05 + open * 0.7)));
             g.setColor(TEETH);
             g.fill(teeth);
         }
@@ -590,9 +597,8 @@ final class FacePainter {
     private void fillHair(Area region, boolean curls, long layer) {
         Color colour = p.hair().colour();
         Rectangle2D bounds = region.getBounds2D();
-        g.setPaint(new RadialGradientPaint(new Point2D.Double(p.hair().partX() * 0.5, bounds.getMinY() + 0.06),
-                (float) Math.max(0.05, bounds.getHeight()), new float[] {0f, 0.5f, 1f},
-                new Color[] {scale(colour, 1.35), colour, scale(colour, 0.7)}, MultipleGradientPaint.CycleMethod.NO_CYCLE));
+        g.setPaint(shading(p.hair().partX() * 0.5, bounds.getMinY() + 0.06, Math.max(0.05, bounds.getHeight()),
+                colour, 1.35, 0.7));
         g.fill(region);
 
         Shape oldClip = g.getClip();
@@ -615,7 +621,7 @@ final class FacePainter {
                 // Strands run away from the crown, bending a little.
                 double dx = x - crownX;
                 double dy = y - crownY;
-                double len = Math.max(1e-6, Math.hypot(dx, dy));
+                double len = Math.max(1e-6, StrictMath.hypot(dx, dy));
                 double step = r.uniform(0.03, 0.07);
                 double bend = r.uniform(-0.015, 0.015);
                 g.setStroke(stroke(0.0035));

@@ -6,7 +6,8 @@ import java.awt.Color;
  * Everything about one synthetic person that stays the same across their images. Drawn from the seed
  * and the subject index alone, so any subject can be made on its own, in any order.
  *
- * <p>Lengths are in face units: 1 is the image width, the origin is the face centre, y points down.
+ * <p>Lengths are in face units: the origin is the face centre, y points down, and one unit is about
+ * the image width (exactly {@code FacePainter.HEAD_SCALE} widths at nominal scale).
  */
 record Identity(
         boolean female, int age, double skinTone, int skinType, Color skin,
@@ -38,8 +39,8 @@ record Identity(
     enum HairStyle { SHORT, LONG, CURLY, BUN, RECEDING, BALD }
 
     /**
-     * Hair: colour, style, hairline depth below the top of the face, side part position, fringe,
-     * volume, and the seed of its strand texture (so strands are the same in every image).
+     * Hair: colour, style, hairline depth below the top of the face, side part position, fringe, volume
+     * and widow's peak. Its strands are laid out from {@link Marks#textureSeed()}.
      */
     record Hair(Color colour, HairStyle style, double hairlineDepth, double partX, boolean fringe,
                 double volume, boolean widowsPeak) {
@@ -165,8 +166,7 @@ record Identity(
     }
 
     private static Color browColour(Color hair, SeededRandom r) {
-        double darken = r.uniform(0.6, 0.85);
-        return rgb(hair.getRed() * darken, hair.getGreen() * darken, hair.getBlue() * darken);
+        return scale(hair, r.uniform(0.6, 0.85));
     }
 
     private static Color lipColour(Color skin, boolean female, SeededRandom r) {

@@ -48,18 +48,16 @@ public final class SyntheticFaceRenderer {
      * @throws IndexOutOfBoundsException if an index is outside the spec
      */
     public BufferedImage render(int subjectIndex, int imageIndex) {
-        checkIndexes(subjectIndex, imageIndex);
-        Identity person = Identity.draw(spec.seed(), subjectIndex);
-        Capture capture = capture(person, subjectIndex, imageIndex);
+        Shot shot = shot(subjectIndex, imageIndex);
         int size = spec.imageSize();
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
-            FacePainter.paint(g, person, capture, size);
+            FacePainter.paint(g, shot.person(), shot.capture(), size);
         } finally {
             g.dispose();
         }
-        PhotoEffects.apply(image, capture);
+        PhotoEffects.apply(image, shot.capture());
         return image;
     }
 
@@ -83,21 +81,21 @@ public final class SyntheticFaceRenderer {
      * @throws IndexOutOfBoundsException if an index is outside the spec
      */
     public SyntheticLabels labels(int subjectIndex, int imageIndex) {
-        checkIndexes(subjectIndex, imageIndex);
-        Identity person = Identity.draw(spec.seed(), subjectIndex);
-        Capture capture = capture(person, subjectIndex, imageIndex);
-        return person.labels(capture.smile(), capture.eyeglasses());
+        Shot shot = shot(subjectIndex, imageIndex);
+        return shot.person().labels(shot.capture().smile(), shot.capture().eyeglasses());
     }
 
-    private Capture capture(Identity person, int subjectIndex, int imageIndex) {
-        // Groups are per subject, so the multiplier can be taken from labels with any expression.
-        double difficulty = spec.difficulty().multiplier(person.labels(false, false).groups());
-        return Capture.draw(spec.seed(), subjectIndex, imageIndex, person, difficulty);
+    /** Who is shown in an image, and how. */
+    private record Shot(Identity person, Capture capture) {
     }
 
-    private void checkIndexes(int subjectIndex, int imageIndex) {
+    private Shot shot(int subjectIndex, int imageIndex) {
         spec.checkIndex("subjectIndex", subjectIndex, spec.subjects());
         spec.checkIndex("imageIndex", imageIndex, spec.imagesPerSubject());
+        Identity person = Identity.draw(spec.seed(), subjectIndex);
+        // Groups are per subject, so the multiplier can be taken from labels with any expression.
+        double difficulty = spec.difficulty().multiplier(person.labels(false, false).groups());
+        return new Shot(person, Capture.draw(spec.seed(), subjectIndex, imageIndex, person, difficulty));
     }
 
     static byte[] encodePng(BufferedImage image) {

@@ -43,7 +43,14 @@ public record SyntheticLabels(String sex, int age, int skinType, boolean smile, 
         return Collections.unmodifiableMap(groups);
     }
 
-    /** Checks the values against their documented ranges. */
+    /**
+     * @param sex        {@code female} or {@code male}
+     * @param age        age in years, {@value #MIN_AGE}..{@value #MAX_AGE}
+     * @param skinType   skin type 1..6
+     * @param smile      whether the image shows a smile
+     * @param eyeglasses whether the image shows eyeglasses
+     * @throws IllegalArgumentException if a value is outside its range
+     */
     public SyntheticLabels {
         if (!Attribute.SEX.labels().contains(sex)) {
             throw new IllegalArgumentException("sex must be one of " + Attribute.SEX.labels() + ", was " + sex);

@@ -36,7 +36,15 @@ public record SyntheticSpec(int subjects, int imagesPerSubject, long seed, int i
 
     private static final List<String> KEYS = List.of("subjects", "images", "seed", "size", "difficulty");
 
-    /** Checks every value against its range. */
+    /**
+     * @param subjects         number of people
+     * @param imagesPerSubject images of each person
+     * @param seed             the seed
+     * @param imageSize        width and height in pixels
+     * @param difficulty       nuisance multiplier per demographic group
+     * @throws IllegalArgumentException naming the spec key, as {@link #parse} does, if a value is out of
+     *                                  range
+     */
     public SyntheticSpec {
         checkRange("subjects", subjects, MIN_SUBJECTS, MAX_SUBJECTS);
         checkRange("images", imagesPerSubject, MIN_IMAGES, MAX_IMAGES);
@@ -142,7 +150,8 @@ public record SyntheticSpec(int subjects, int imagesPerSubject, long seed, int i
      * with the difficulty profile in canonical form. Two specs that generate the same dataset have the
      * same canonical string, and {@code parse(canonical())} equals this spec.
      *
-     * @return such as {@code synthetic:subjects=100,images=4,seed=7,size=96,difficulty=sex.female*1.2+skin_tone.darker*1.5}
+     * @return such as
+     *         {@code synthetic:subjects=100,images=4,seed=7,size=96,difficulty=sex.female*1.2+skin_tone.darker*1.5}
      */
     public String canonical() {
         return PREFIX + "subjects=" + subjects + ",images=" + imagesPerSubject + ",seed=" + seed
@@ -154,7 +163,8 @@ public record SyntheticSpec(int subjects, int imagesPerSubject, long seed, int i
      * instead of {@code synthetic:}, and {@code x} instead of {@code *} (both forbidden on Windows).
      * Distinct specs give distinct names.
      *
-     * @return such as {@code synthetic-subjects=100,images=4,seed=7,size=96,difficulty=sex.femalex1.2+skin_tone.darkerx1.5}
+     * @return such as
+     *         {@code synthetic-subjects=100,images=4,seed=7,size=96,difficulty=sex.femalex1.2+skin_tone.darkerx1.5}
      */
     public String directoryName() {
         return "synthetic-" + canonical().substring(PREFIX.length()).replace('*', 'x');
