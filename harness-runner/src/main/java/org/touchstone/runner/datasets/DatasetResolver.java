@@ -37,7 +37,7 @@ public final class DatasetResolver {
         Path manifest;
         if (spec.startsWith(SYNTHETIC_PREFIX)) {
             SyntheticSpec synthetic = SyntheticSpec.parse(spec);
-            Path dir = dataDir.resolve("synthetic").resolve(folderName(synthetic.canonical()));
+            Path dir = dataDir.resolve("synthetic").resolve(synthetic.directoryName());
             if (!Files.exists(dir.resolve(MANIFEST))) {
                 status.accept("Generating synthetic dataset " + synthetic.canonical() + " into " + dir);
             }
@@ -51,10 +51,5 @@ public final class DatasetResolver {
             }
         }
         return ManifestLoader.load(manifest);
-    }
-
-    /** A file-system-safe folder name for a canonical spec. */
-    static String folderName(String canonical) {
-        return canonical.replaceFirst("^synthetic:", "").replaceAll("[^A-Za-z0-9._=-]+", "_");
     }
 }

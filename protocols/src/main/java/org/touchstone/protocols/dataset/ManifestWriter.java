@@ -1,5 +1,6 @@
 package org.touchstone.protocols.dataset;
 
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
@@ -46,11 +47,13 @@ public final class ManifestWriter {
 
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true).setLineSeparator("\n");
         columns.forEach(schema::addColumn);
-        CsvMapper mapper = new CsvMapper();
+        // Quote a value only when it needs it, so every row looks alike (Jackson otherwise quotes long values unchecked).
+        CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
         Path parent = manifest.toAbsolutePath().getParent();
         Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, manifest.getFileName().toString(), ".partial");
+        // A fixed sibling name (not createTempFile, which makes files private to their owner).
+        Path tmp = parent.resolve(manifest.getFileName() + ".partial");
         try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
             out.write(FORMAT_LINE + "\n");
             for (String c : comments) {
