@@ -44,16 +44,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int threads;
-        try {
-            threads = execution.threads();
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
         String dataset = "synthetic:subjects=" + subjects + ",images=" + images + ",seed=" + seed;
         int code = service.run(new RunService.Options(PROTOCOL, SYSTEM, dataset, execution.out(), Optional.empty(),
-                threads, execution.dataDir, "demo"), spec.commandLine().getOut(), spec.commandLine().getErr());
+                execution.threads(), execution.dataDir, "demo"), spec.commandLine().getOut(), spec.commandLine().getErr());
         if (code == ExitCodes.OK) {
             spec.commandLine().getOut().println("Open figures/det.png (the DET curve) and metrics.json in the run"
                     + " directory; docs/run-directory.md explains every file.");

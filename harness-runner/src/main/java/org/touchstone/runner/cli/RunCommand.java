@@ -47,15 +47,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int threads;
-        try {
-            threads = execution.threads();
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
         return service.run(new RunService.Options(protocol, system, dataset, execution.out(),
-                        Optional.ofNullable(config), threads, execution.dataDir, "run"),
+                        Optional.ofNullable(config), execution.threads(), execution.dataDir, "run"),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -51,6 +51,12 @@ class CommandLineTest {
     }
 
     @Test
+    void aThreadCountBelowOneIsAUsageError() {
+        assertThat(touchstone("demo", "--threads", "0")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("--threads must be at least 1, was 0");
+    }
+
+    @Test
     void anUnknownSystemIsBadInputListingWhatExists(@TempDir Path tmp) {
         int code = touchstone("run", "--protocol", "verification@1.0.0", "--system", "acme",
                 "--dataset", "synthetic:subjects=10,images=2,seed=1", "--data-dir", tmp.toString());
