@@ -21,11 +21,16 @@ import org.touchstone.protocols.support.Sha256;
  * @param sha256       the SHA-256 of the protocol file's bytes ({@link #bytes()}), lower-case hex
  * @param source       where it was read from: a resource name or a file path
  * @param yaml         the protocol file's text, exactly as read
- * @param verification the settings of a verification protocol; present iff the capability is verification
+ * @param verification   the settings of a verification protocol; present iff the capability is verification
+ * @param identification the settings of an identification protocol; present iff the capability is
+ *                       identification
+ * @param analysis       the settings of an attribute protocol; present iff the capability is analysis
  */
 public record ProtocolDefinition(String id, SemanticVersion version, Capability capability, String title,
                                  String description, long seed, String sha256, String source, String yaml,
-                                 Optional<VerificationSettings> verification) {
+                                 Optional<VerificationSettings> verification,
+                                 Optional<IdentificationSettings> identification,
+                                 Optional<AnalysisSettings> analysis) {
     /** What a protocol id looks like: lower-case letters, digits, '.', '_' and '-', not starting with a symbol. */
     public static final Pattern ID_PATTERN = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
@@ -40,12 +45,16 @@ public record ProtocolDefinition(String id, SemanticVersion version, Capability 
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(verification, "verification");
+        Objects.requireNonNull(identification, "identification");
+        Objects.requireNonNull(analysis, "analysis");
         if (!ID_PATTERN.matcher(id).matches()) {
             throw new IllegalArgumentException("protocol id '" + id + "' must match " + ID_PATTERN);
         }
-        if (verification.isPresent() != (capability == Capability.VERIFICATION)) {
-            throw new IllegalArgumentException("verification settings must be present iff the capability is"
-                    + " verification; capability is " + capability);
+        if (verification.isPresent() != (capability == Capability.VERIFICATION)
+                || identification.isPresent() != (capability == Capability.IDENTIFICATION)
+                || analysis.isPresent() != (capability == Capability.ANALYSIS)) {
+            throw new IllegalArgumentException("exactly the settings of the protocol's capability must be present;"
+                    + " capability is " + capability);
         }
         if (!sha256.equals(Sha256.hex(yaml.getBytes(StandardCharsets.UTF_8)))) {
             throw new IllegalArgumentException("sha256 " + sha256 + " is not the hash of the protocol text");

@@ -106,12 +106,30 @@ public final class ProtocolLoader {
     /** The fields of a protocol file as written; validated into a {@link ProtocolDefinition}. */
     private record ProtocolDocument(String schema, String id, String version, String capability, String title,
                                     String description, Long seed, VerificationDocument verification,
-                                    JsonNode identification, JsonNode analysis) {
+                                    IdentificationDocument identification, AnalysisDocument analysis) {
     }
 
     /** The fields of the {@code verification} section as written. */
     private record VerificationDocument(String design, String pairList, String pairListSha256, Integer imagesPerTemplate,
                                         List<Double> fmrTargets, Boolean vendorThresholds, String failurePolicy) {
+    }
+
+    /** The fields of the {@code identification} section as written. */
+    private record IdentificationDocument(Integer enrolmentImages, SplitDocument subjectSplit,
+                                          List<Integer> distractorCounts, Integer candidateListLength,
+                                          List<Integer> ranks, List<Double> fpirTargets, Boolean vendorThresholds,
+                                          String failurePolicy) {
+    }
+
+    /** The {@code identification.subject_split} mapping as written. */
+    private record SplitDocument(Double mated, Double nonMated, Double distractors) {
+    }
+
+    /** The fields of the {@code analysis} section as written. */
+    private record AnalysisDocument(List<String> attributes, List<Double> confidenceThresholds,
+                                    Boolean vendorThresholds, List<Integer> ageThresholds, Integer calibrationBins,
+                                    JsonNode groupColumns, List<List<String>> intersections,
+                                    Double equivalenceMargin, String failurePolicy) {
     }
 
     /** One validation of one protocol text: the problems found so far and where each field is. */
@@ -165,13 +183,19 @@ public final class ProtocolLoader {
             String description = text(document.description, "/description", "a description of the protocol");
             Long seed = required(document.seed, "/seed", "a whole number, the seed of every random choice");
             sections(document, capability);
+            // Only the section of the protocol's own capability is validated; another is already an error.
             Optional<VerificationSettings> verification = document.verification == null
-                    ? Optional.empty() : verification(document.verification);
+                    || capability != Capability.VERIFICATION ? Optional.empty() : verification(document.verification);
+            Optional<IdentificationSettings> identification = document.identification == null
+                    || capability != Capability.IDENTIFICATION
+                    ? Optional.empty() : identification(document.identification);
+            Optional<AnalysisSettings> analysis = document.analysis == null || capability != Capability.ANALYSIS
+                    ? Optional.empty() : analysis(document.analysis);
             if (!problems.isEmpty()) {
                 throw failure();
             }
             return new ProtocolDefinition(id, version, capability, title, description, seed, sha256, source,
-                    text, verification);
+                    text, verification, identification, analysis);
         }
 
         /** @return the bound document, or null if binding failed (the problems say why) */
@@ -207,26 +231,18 @@ public final class ProtocolLoader {
         private void sections(ProtocolDocument document, Capability capability) {
             Map<Capability, Boolean> present = Map.of(
                     Capability.VERIFICATION, document.verification != null,
-                    Capability.IDENTIFICATION, isPresent(document.identification),
-                    Capability.ANALYSIS, isPresent(document.analysis));
-            if (capability != null && capability != Capability.VERIFICATION) {
-                problem("/capability", "protocols for capability '" + ExternalNames.of(capability) + "' cannot be"
-                        + " defined yet: schema " + SCHEMA + " defines settings for verification only");
-            }
+                    Capability.IDENTIFICATION, document.identification != null,
+                    Capability.ANALYSIS, document.analysis != null);
             for (Capability section : Capability.values()) {
                 String name = ExternalNames.of(section);
                 if (present.get(section) && capability != null && section != capability) {
                     problem("/" + name, "section does not match capability '" + ExternalNames.of(capability)
                             + "'; a protocol tests one capability, so remove this section");
-                } else if (!present.get(section) && section == capability && section == Capability.VERIFICATION) {
+                } else if (!present.get(section) && section == capability) {
                     problem("/" + name, "missing; a protocol of capability '" + name + "' needs a section '"
                             + name + "'");
                 }
             }
-        }
-
-        private static boolean isPresent(JsonNode section) {
-            return section != null && !section.isNull();
         }
 
         private Optional<VerificationSettings> verification(VerificationDocument v) {
@@ -245,8 +261,9 @@ public final class ProtocolLoader {
                 }
                 imagesPerTemplate = n == null ? 0 : n;
             }
-            List<Double> targets = fmrTargets(required(v.fmrTargets, "/verification/fmr_targets",
-                    "a list of false match rates such as [1.0e-3, 1.0e-4]"));
+            List<Double> targets = descendingRates(required(v.fmrTargets, "/verification/fmr_targets",
+                    "a list of false match rates such as [1.0e-3, 1.0e-4]"), "/verification/fmr_targets",
+                    "false match rate");
             Boolean vendorThresholds = required(v.vendorThresholds, "/verification/vendor_thresholds", "true or false");
             FailurePolicy policy = enumValue(FailurePolicy.class, required(v.failurePolicy,
                     "/verification/failure_policy", "one of " + ExternalNames.all(FailurePolicy.class)),
@@ -313,20 +330,20 @@ public final class ProtocolLoader {
             return Optional.of(resolved);
         }
 
-        private List<Double> fmrTargets(List<Double> targets) {
-            String at = "/verification/fmr_targets";
+        /** Rates strictly between 0 and 1, strictly descending: FMR and FPIR targets. */
+        private List<Double> descendingRates(List<Double> targets, String at, String what) {
             if (targets == null) {
                 return List.of();
             }
             if (targets.isEmpty()) {
-                problem(at, "expected at least one false match rate");
+                problem(at, "expected at least one " + what);
             }
             Double previous = null;
             for (int i = 0; i < targets.size(); i++) {
                 Double target = targets.get(i);
                 JsonPointer element = JsonPointer.compile(at).appendIndex(i);
                 if (target == null || !(target > 0 && target < 1)) {
-                    problem(element, "expected a false match rate strictly between 0 and 1, found " + target);
+                    problem(element, "expected a " + what + " strictly between 0 and 1, found " + target);
                     continue;
                 }
                 if (previous != null && target.equals(previous)) {
@@ -337,6 +354,220 @@ public final class ProtocolLoader {
                 previous = target;
             }
             return targets;
+        }
+
+        private Optional<IdentificationSettings> identification(IdentificationDocument d) {
+            String at = "/identification";
+            Integer enrolmentImages = atLeast(required(d.enrolmentImages, at + "/enrolment_images",
+                    "a whole number >= 1"), 1, at + "/enrolment_images");
+            SubjectSplit split = split(required(d.subjectSplit, at + "/subject_split",
+                    "a mapping of fractions 'mated', 'non_mated' and 'distractors' summing to 1"), at + "/subject_split");
+            List<Integer> counts = ascendingWholeNumbers(required(d.distractorCounts, at + "/distractor_counts",
+                    "a list of distractor counts such as [0, 10, 100, 1000]"), at + "/distractor_counts", 0);
+            Integer length = atLeast(required(d.candidateListLength, at + "/candidate_list_length",
+                    "a whole number >= 1"), 1, at + "/candidate_list_length");
+            List<Integer> ranks = ascendingWholeNumbers(required(d.ranks, at + "/ranks",
+                    "a list of ranks such as [1, 5, 10]"), at + "/ranks", 1);
+            if (length != null && ranks != null) {
+                for (int i = 0; i < ranks.size(); i++) {
+                    if (ranks.get(i) != null && ranks.get(i) > length) {
+                        problem(JsonPointer.compile(at + "/ranks").appendIndex(i), "rank " + ranks.get(i)
+                                + " exceeds the candidate list length " + length);
+                    }
+                }
+            }
+            List<Double> fpir = descendingRates(required(d.fpirTargets, at + "/fpir_targets",
+                    "a list of false positive identification rates such as [1.0e-2, 3.0e-3]"), at + "/fpir_targets",
+                    "false positive identification rate");
+            Boolean vendor = required(d.vendorThresholds, at + "/vendor_thresholds", "true or false");
+            FailurePolicy policy = enumValue(FailurePolicy.class, required(d.failurePolicy, at + "/failure_policy",
+                    "one of " + ExternalNames.all(FailurePolicy.class)), at + "/failure_policy");
+            if (!problems.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new IdentificationSettings(enrolmentImages, split, counts, length, ranks, fpir, vendor,
+                    policy));
+        }
+
+        private SubjectSplit split(SplitDocument d, String at) {
+            if (d == null) {
+                return null;
+            }
+            Double mated = fraction(required(d.mated, at + "/mated", "a fraction in (0, 1)"), at + "/mated", false);
+            Double nonMated = fraction(required(d.nonMated, at + "/non_mated", "a fraction in (0, 1)"),
+                    at + "/non_mated", false);
+            Double distractors = fraction(required(d.distractors, at + "/distractors", "a fraction in [0, 1)"),
+                    at + "/distractors", true);
+            if (mated == null || nonMated == null || distractors == null) {
+                return null;
+            }
+            if (Math.abs(mated + nonMated + distractors - 1) > 1e-9) {
+                problem(at, "the fractions must sum to 1, they sum to " + (mated + nonMated + distractors));
+                return null;
+            }
+            return new SubjectSplit(mated, nonMated, distractors);
+        }
+
+        private Double fraction(Double value, String at, boolean zeroAllowed) {
+            if (value != null && !((zeroAllowed ? value >= 0 : value > 0) && value < 1)) {
+                problem(at, "expected a fraction in " + (zeroAllowed ? "[0, 1)" : "(0, 1)") + ", found " + value);
+                return null;
+            }
+            return value;
+        }
+
+        private Integer atLeast(Integer value, int min, String at) {
+            if (value != null && value < min) {
+                problem(at, "expected a whole number >= " + min + ", found " + value);
+                return null;
+            }
+            return value;
+        }
+
+        /** Whole numbers >= min, strictly ascending (hence unique). */
+        private List<Integer> ascendingWholeNumbers(List<Integer> values, String at, int min) {
+            if (values == null) {
+                return null;
+            }
+            if (values.isEmpty()) {
+                problem(at, "expected at least one value");
+            }
+            Integer previous = null;
+            for (int i = 0; i < values.size(); i++) {
+                Integer value = values.get(i);
+                JsonPointer element = JsonPointer.compile(at).appendIndex(i);
+                if (value == null || value < min) {
+                    problem(element, "expected a whole number >= " + min + ", found " + value);
+                    continue;
+                }
+                if (previous != null && value <= previous) {
+                    problem(element, "values must be strictly ascending, but " + value + " follows " + previous);
+                }
+                previous = value;
+            }
+            return values;
+        }
+
+        private Optional<AnalysisSettings> analysis(AnalysisDocument d) {
+            String at = "/analysis";
+            List<String> attributes = attributes(required(d.attributes, at + "/attributes",
+                    "a list of attribute names such as [sex, smile]"), at + "/attributes");
+            List<Double> confidence = confidenceThresholds(required(d.confidenceThresholds,
+                    at + "/confidence_thresholds", "a list of confidences such as [0.5, 0.9, 0.99]"),
+                    at + "/confidence_thresholds");
+            Boolean vendor = required(d.vendorThresholds, at + "/vendor_thresholds", "true or false");
+            List<Integer> ages = d.ageThresholds == null ? List.of()
+                    : ascendingWholeNumbers(d.ageThresholds, at + "/age_thresholds", 1);
+            Integer bins = required(d.calibrationBins, at + "/calibration_bins", "a whole number from 2 to 100");
+            if (bins != null && (bins < 2 || bins > 100)) {
+                problem(at + "/calibration_bins", "expected a whole number from 2 to 100, found " + bins);
+            }
+            Optional<List<String>> groupColumns = groupColumns(required(d.groupColumns, at + "/group_columns",
+                    "'all' or a list of group column names"), at + "/group_columns");
+            List<List<String>> intersections = intersections(d.intersections == null ? List.of() : d.intersections,
+                    at + "/intersections");
+            Double margin = required(d.equivalenceMargin, at + "/equivalence_margin",
+                    "the parity margin, an absolute difference in (0, 1), such as 0.02");
+            if (margin != null && !(margin > 0 && margin < 1)) {
+                problem(at + "/equivalence_margin", "expected a number in (0, 1), found " + margin);
+            }
+            AnalysisFailurePolicy policy = enumValue(AnalysisFailurePolicy.class, required(d.failurePolicy,
+                    at + "/failure_policy", "one of " + ExternalNames.all(AnalysisFailurePolicy.class)),
+                    at + "/failure_policy");
+            if (!problems.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new AnalysisSettings(attributes, confidence, vendor, ages, bins, groupColumns,
+                    intersections, margin, policy));
+        }
+
+        private List<String> attributes(List<String> names, String at) {
+            if (names == null) {
+                return null;
+            }
+            if (names.isEmpty()) {
+                problem(at, "expected at least one attribute");
+            }
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                JsonPointer element = JsonPointer.compile(at).appendIndex(i);
+                if (name == null || !isAttributeName(name)) {
+                    problem(element, "expected a standard attribute ("
+                            + org.touchstone.api.Attribute.standard().stream().map(Object::toString)
+                            .collect(Collectors.joining(", ")) + ") or a vendor attribute 'x-...', found '"
+                            + name + "'");
+                } else if (!seen.add(name)) {
+                    problem(element, "duplicate attribute '" + name + "'");
+                }
+            }
+            return names;
+        }
+
+        private static boolean isAttributeName(String name) {
+            return name.matches("x-[a-z][a-z0-9_.-]*")
+                    || org.touchstone.api.Attribute.standard().stream().anyMatch(a -> a.name().equals(name));
+        }
+
+        private List<Double> confidenceThresholds(List<Double> values, String at) {
+            if (values == null) {
+                return null;
+            }
+            if (values.isEmpty()) {
+                problem(at, "expected at least one confidence threshold");
+            }
+            Double previous = null;
+            for (int i = 0; i < values.size(); i++) {
+                Double value = values.get(i);
+                JsonPointer element = JsonPointer.compile(at).appendIndex(i);
+                if (value == null || !(value >= 0 && value <= 1)) {
+                    problem(element, "expected a confidence in [0, 1], found " + value);
+                    continue;
+                }
+                if (previous != null && value <= previous) {
+                    problem(element, "thresholds must be strictly ascending, but " + value + " follows " + previous);
+                }
+                previous = value;
+            }
+            return values;
+        }
+
+        private Optional<List<String>> groupColumns(JsonNode node, String at) {
+            if (node == null) {
+                return Optional.empty();
+            }
+            if (node.isTextual() && node.asText().equals("all")) {
+                return Optional.empty();
+            }
+            if (!node.isArray() || node.isEmpty()) {
+                problem(at, "expected 'all' or a non-empty list of group column names, found " + describe(node));
+                return Optional.empty();
+            }
+            List<String> columns = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode c = node.get(i);
+                if (!c.isTextual() || !c.asText().matches("[a-z0-9][a-z0-9_.-]*")) {
+                    problem(JsonPointer.compile(at).appendIndex(i), "expected a group column name, found "
+                            + describe(c));
+                } else if (columns.contains(c.asText())) {
+                    problem(JsonPointer.compile(at).appendIndex(i), "duplicate group column '" + c.asText() + "'");
+                } else {
+                    columns.add(c.asText());
+                }
+            }
+            return Optional.of(columns);
+        }
+
+        private List<List<String>> intersections(List<List<String>> combos, String at) {
+            for (int i = 0; i < combos.size(); i++) {
+                List<String> combo = combos.get(i);
+                JsonPointer element = JsonPointer.compile(at).appendIndex(i);
+                if (combo == null || combo.size() < 2 || new java.util.HashSet<>(combo).size() != combo.size()
+                        || combo.stream().anyMatch(c -> c == null || !c.matches("[a-z0-9][a-z0-9_.-]*"))) {
+                    problem(element, "expected two or more distinct group column names, found " + combo);
+                }
+            }
+            return combos;
         }
 
         private SemanticVersion semanticVersion(String text) {

@@ -169,10 +169,9 @@ class ProtocolLoaderTest {
     }
 
     @Test
-    void capabilityWithoutSettingsInThisSchema() {
+    void anotherCapabilityNeedsItsOwnSection() {
         assertThat(problems(with("capability: verification", "capability: analysis"))).containsExactly(
-                "p.yaml:4:1: capability: protocols for capability 'analysis' cannot be defined yet: schema"
-                        + " touchstone-protocol/1 defines settings for verification only",
+                "p.yaml:1:1: analysis: missing; a protocol of capability 'analysis' needs a section 'analysis'",
                 "p.yaml:8:1: verification: section does not match capability 'analysis'; a protocol tests one"
                         + " capability, so remove this section");
     }
