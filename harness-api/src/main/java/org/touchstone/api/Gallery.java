@@ -19,6 +19,23 @@ public interface Gallery extends AutoCloseable {
      */
     Result<List<Candidate>> search(Template probe, int maxCandidates);
 
+    /**
+     * Searches the gallery for several probes in one call. The harness uses this to batch searches; the
+     * default calls {@link #search} for each probe. Override it when one pass over the gallery can serve
+     * many probes (blocking over probes keeps gallery rows in cache) or when a call has a round trip.
+     *
+     * @param probes        probe templates
+     * @param maxCandidates the candidate list length, at least 1
+     * @return one result per probe, in the same order, each as {@link #search} would return it
+     */
+    default List<Result<List<Candidate>>> searchMany(List<Template> probes, int maxCandidates) {
+        List<Result<List<Candidate>>> results = new java.util.ArrayList<>(probes.size());
+        for (Template probe : probes) {
+            results.add(search(probe, maxCandidates));
+        }
+        return results;
+    }
+
     /** @return the number of templates enrolled */
     int size();
 

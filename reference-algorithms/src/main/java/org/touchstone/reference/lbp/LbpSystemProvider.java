@@ -9,11 +9,13 @@ import org.touchstone.api.Concurrency;
 import org.touchstone.api.FaceSystem;
 import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FaceSystemProvider;
+import org.touchstone.api.Identifier;
 import org.touchstone.api.OperatingThreshold;
 import org.touchstone.api.ScoreRange;
 import org.touchstone.api.SystemContext;
 import org.touchstone.api.SystemDescriptor;
 import org.touchstone.api.Verifier;
+import org.touchstone.reference.identification.ExactCosineIdentifier;
 
 /**
  * The classical reference system {@code lbp}: face verification by local binary pattern histograms
@@ -63,6 +65,7 @@ public final class LbpSystemProvider implements FaceSystemProvider {
     public FaceSystem open(SystemContext context) throws FaceSystemException {
         LbpSettings settings = LbpSettings.load(context.configDirectory());
         Verifier verifier = new LbpVerifier(settings);
+        Identifier identifier = new ExactCosineIdentifier(verifier, new LbpHellingerCodec(settings));
         Map<String, String> inEffect = new LinkedHashMap<>();
         inEffect.put("radius", Integer.toString(settings.radius()));
         inEffect.put("grid", settings.grid());
@@ -77,6 +80,11 @@ public final class LbpSystemProvider implements FaceSystemProvider {
             }
 
             @Override
+            public Optional<Identifier> identifier() {
+                return Optional.of(identifier);
+            }
+
+            @Override
             public Map<String, String> runtimeProperties() {
                 return runtimeProperties;
             }
@@ -88,13 +96,13 @@ public final class LbpSystemProvider implements FaceSystemProvider {
         int features = settings.cells() * UniformPatterns.LABELS;
         SystemDescriptor.Builder builder = SystemDescriptor.builder("lbp")
                 .vendor("Touchstone reference algorithms")
-                .name("LBP histogram verifier")
+                .name("LBP histogram matcher")
                 .version("1.0.0")
                 .description("Classical baseline: uniform local binary pattern histograms over a grid of face "
                         + "regions, compared by chi-square distance, after Ahonen, Hadid and Pietikäinen, "
                         + "\"Face Description with Local Binary Patterns: Application to Face Recognition\", "
                         + "IEEE TPAMI 28(12):2037-2041, 2006. No face detection: images are taken to be face crops.")
-                .capabilities(Capability.VERIFICATION)
+                .capabilities(Capability.VERIFICATION, Capability.IDENTIFICATION)
                 .scoreRange(new ScoreRange(0, 1))
                 .concurrency(Concurrency.THREAD_SAFE)
                 .property("input", "whole image converted to grey (BT.601 luma) and resampled to "
@@ -114,6 +122,9 @@ public final class LbpSystemProvider implements FaceSystemProvider {
                         + ", " + LbpTemplateFormat.HEADER_BYTES + "-byte header recording the settings, then "
                         + features + " float32 little-endian; " + format.templateBytes() + " bytes")
                 .property("template-role", "the role does not change the template")
+                .property("identification", "exact cosine search (org.touchstone.reference.identification) over the"
+                        + " Hellinger map of the histograms (element-wise square root): the cosine of two templates is"
+                        + " their mean per-cell Bhattacharyya coefficient, in [0, 1]")
                 .property("configuration", "optional " + LbpSettings.FILE_NAME
                         + " (radius, grid, similarity, normalisation); this descriptor shows the defaults");
         for (OperatingThreshold threshold : LbpOperatingThresholds.all()) {

@@ -60,15 +60,15 @@ class LbpSystemProviderTest {
 
         SystemDescriptor descriptor = provider.descriptor();
         assertThat(descriptor.vendor()).isEqualTo("Touchstone reference algorithms");
-        assertThat(descriptor.name()).isEqualTo("LBP histogram verifier");
+        assertThat(descriptor.name()).isEqualTo("LBP histogram matcher");
         assertThat(descriptor.version()).isEqualTo("1.0.0");
         assertThat(descriptor.description()).contains("Ahonen", "Hadid", "Pietikäinen", "2006");
-        assertThat(descriptor.capabilities()).containsExactly(Capability.VERIFICATION);
+        assertThat(descriptor.capabilities()).containsExactly(Capability.VERIFICATION, Capability.IDENTIFICATION);
         assertThat(descriptor.scoreRange()).contains(new ScoreRange(0, 1));
         assertThat(descriptor.concurrency()).isEqualTo(Concurrency.THREAD_SAFE);
         assertThat(descriptor.apiVersion()).isEqualTo(ApiVersion.VERSION);
         assertThat(descriptor.properties()).containsKeys("operator", "grid", "similarity", "template-format",
-                "template-role", "photometric-normalisation");
+                "template-role", "photometric-normalisation", "identification");
         assertThat(descriptor.properties().get("grid")).contains("8x8", "3776");
         assertThat(descriptor.properties().get("template-format")).contains("LBPH", "15116 bytes");
         assertThat(provider.descriptor()).isSameAs(descriptor);
@@ -84,10 +84,10 @@ class LbpSystemProviderTest {
     }
 
     @Test
-    void opensWithoutAConfigDirectoryAndOffersOnlyVerification() throws Exception {
+    void opensWithoutAConfigDirectoryAndOffersRecognitionButNotAnalysis() throws Exception {
         try (FaceSystem system = new LbpSystemProvider().open(context(Optional.empty(), directory))) {
             assertThat(system.verifier()).isPresent();
-            assertThat(system.identifier()).isEmpty();
+            assertThat(system.identifier()).isPresent();
             assertThat(system.analyzer()).isEmpty();
         }
     }

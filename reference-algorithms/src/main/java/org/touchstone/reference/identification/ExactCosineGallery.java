@@ -1,0 +1,284 @@
+package org.touchstone.reference.identification;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveTask;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.touchstone.api.Candidate;
+import org.touchstone.api.FailureCode;
+import org.touchstone.api.Gallery;
+import org.touchstone.api.GalleryEntry;
+import org.touchstone.api.Result;
+import org.touchstone.api.Template;
+
+/**
+ * An exact cosine-similarity gallery: every probe is compared with every enrolled template.
+ *
+ * <p>Layout, for speed on the JDK's auto-vectoriser: enrolled embeddings are L2-normalised and stored
+ * in blocks of {@value #BLOCK} templates, each block transposed ({@code block[d][j]} is dimension
+ * {@code d} of the block's template {@code j}). Scoring a probe against a block is then
+ * {@code acc[j] += q[d] * block[d][j]}, an element-wise loop over plain arrays that C2 vectorises (a dot
+ * product's running sum is not vectorised, since reordering a float sum changes its value). Searches
+ * are blocked over probes ({@link #searchMany}) so each block is reused from cache by every probe of a
+ * batch, and large galleries are split across all cores.
+ *
+ * <p>Memory is proportional to the gallery: 4 bytes per dimension per template, plus its id. Inserts
+ * and removals take a write lock; searches a read lock.
+ */
+final class ExactCosineGallery implements Gallery {
+    static final int BLOCK = 64;
+    /** Below this many templates a search stays on the calling thread: splitting would cost more. */
+    private static final int PARALLEL_MIN_TEMPLATES = 1 << 15;
+
+    private final EmbeddingCodec codec;
+    private final int dimension;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final List<float[][]> blocks = new ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
+    private final List<Integer> orders = new ArrayList<>();
+    private final Map<String, Integer> slotOf = new HashMap<>();
+    private int nextOrder;
+
+    ExactCosineGallery(EmbeddingCodec codec) {
+        this.codec = codec;
+        this.dimension = codec.dimension();
+    }
+
+    /**
+     * Adds a template, normalised; used by enrolment and {@link #insert}.
+     *
+     * @return null on success, else why it was refused
+     */
+    String add(GalleryEntry entry) {
+        float[] embedding = new float[dimension];
+        try {
+            codec.decode(entry.template(), embedding);
+        } catch (EmbeddingCodec.InvalidEmbeddingException e) {
+            return "template of '" + entry.templateId() + "': " + e.getMessage();
+        }
+        if (!normalise(embedding)) {
+            return "template of '" + entry.templateId() + "' is a zero vector: cosine similarity is undefined";
+        }
+        lock.writeLock().lock();
+        try {
+            if (slotOf.containsKey(entry.templateId())) {
+                return "'" + entry.templateId() + "' is already enrolled";
+            }
+            int slot = ids.size();
+            if (slot % BLOCK == 0) {
+                blocks.add(new float[dimension][BLOCK]);
+            }
+            store(slot, embedding);
+            ids.add(entry.templateId());
+            orders.add(nextOrder++);
+            slotOf.put(entry.templateId(), slot);
+            return null;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void store(int slot, float[] embedding) {
+        float[][] block = blocks.get(slot / BLOCK);
+        int j = slot % BLOCK;
+        for (int d = 0; d < dimension; d++) {
+            block[d][j] = embedding[d];
+        }
+    }
+
+    private float[] load(int slot) {
+        float[][] block = blocks.get(slot / BLOCK);
+        int j = slot % BLOCK;
+        float[] embedding = new float[dimension];
+        for (int d = 0; d < dimension; d++) {
+            embedding[d] = block[d][j];
+        }
+        return embedding;
+    }
+
+    /** Scales to unit length; false for a zero or non-finite vector. */
+    private static boolean normalise(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        if (!(sum > 0) || !Double.isFinite(sum)) {
+            return false;
+        }
+        float scale = (float) (1 / Math.sqrt(sum));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= scale;
+        }
+        return true;
+    }
+
+    @Override
+    public Result<List<Candidate>> search(Template probe, int maxCandidates) {
+        return searchMany(List.of(probe), maxCandidates).get(0);
+    }
+
+    @Override
+    public List<Result<List<Candidate>>> searchMany(List<Template> probes, int maxCandidates) {
+        List<Result<List<Candidate>>> results = new ArrayList<>(probes.size());
+        if (maxCandidates < 1) {
+            probes.forEach(p -> results.add(Result.failure(FailureCode.REFUSE_INPUT,
+                    "maxCandidates must be at least 1, was " + maxCandidates)));
+            return results;
+        }
+        List<float[]> queries = new ArrayList<>(probes.size());
+        int[] queryOf = new int[probes.size()];
+        for (int i = 0; i < probes.size(); i++) {
+            float[] q = new float[dimension];
+            String problem = null;
+            try {
+                codec.decode(probes.get(i), q);
+                if (!normalise(q)) {
+                    problem = "probe template is a zero vector: cosine similarity is undefined";
+                }
+            } catch (EmbeddingCodec.InvalidEmbeddingException e) {
+                problem = "probe template: " + e.getMessage();
+            }
+            queryOf[i] = problem == null ? queries.size() : -1;
+            if (problem == null) {
+                queries.add(q);
+            }
+            results.add(problem == null ? null : Result.failure(FailureCode.VERIF_TEMPLATE_ERROR, problem));
+        }
+        lock.readLock().lock();
+        try {
+            TopCandidates[] tops = scan(queries, maxCandidates);
+            for (int i = 0; i < probes.size(); i++) {
+                if (queryOf[i] >= 0) {
+                    results.set(i, Result.success(tops[queryOf[i]].toCandidates(ids::get)));
+                }
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        return results;
+    }
+
+    private TopCandidates[] scan(List<float[]> queries, int k) {
+        int templates = ids.size();
+        if (templates >= PARALLEL_MIN_TEMPLATES && !queries.isEmpty()) {
+            return ForkJoinPool.commonPool().invoke(new Shard(queries, k, 0, blocks.size()));
+        }
+        return scanBlocks(queries, k, 0, blocks.size());
+    }
+
+    private TopCandidates[] scanBlocks(List<float[]> queries, int k, int firstBlock, int endBlock) {
+        TopCandidates[] tops = new TopCandidates[queries.size()];
+        for (int p = 0; p < tops.length; p++) {
+            tops[p] = new TopCandidates(k);
+        }
+        float[] acc = new float[BLOCK];
+        int templates = ids.size();
+        for (int b = firstBlock; b < endBlock; b++) {
+            float[][] block = blocks.get(b);
+            int base = b * BLOCK;
+            int width = Math.min(BLOCK, templates - base);
+            for (int p = 0; p < tops.length; p++) {
+                float[] q = queries.get(p);
+                java.util.Arrays.fill(acc, 0f);
+                for (int d = 0; d < dimension; d++) {
+                    float qd = q[d];
+                    float[] row = block[d];
+                    for (int j = 0; j < BLOCK; j++) {
+                        acc[j] += qd * row[j];
+                    }
+                }
+                TopCandidates top = tops[p];
+                for (int j = 0; j < width; j++) {
+                    if (acc[j] >= top.bar()) {
+                        top.offer(acc[j], base + j, orders.get(base + j));
+                    }
+                }
+            }
+        }
+        return tops;
+    }
+
+    /** A range of blocks searched in parallel, split in halves down to a few blocks. */
+    private final class Shard extends RecursiveTask<TopCandidates[]> {
+        private static final long serialVersionUID = 1L;
+        private static final int MIN_BLOCKS = 64;
+        private final transient List<float[]> queries;
+        private final int k;
+        private final int first;
+        private final int end;
+
+        Shard(List<float[]> queries, int k, int first, int end) {
+            this.queries = queries;
+            this.k = k;
+            this.first = first;
+            this.end = end;
+        }
+
+        @Override
+        protected TopCandidates[] compute() {
+            if (end - first <= MIN_BLOCKS) {
+                return scanBlocks(queries, k, first, end);
+            }
+            int middle = (first + end) >>> 1;
+            Shard left = new Shard(queries, k, first, middle);
+            left.fork();
+            TopCandidates[] right = new Shard(queries, k, middle, end).compute();
+            TopCandidates[] merged = left.join();
+            for (int p = 0; p < merged.length; p++) {
+                merged[p].addAll(right[p]);
+            }
+            return merged;
+        }
+    }
+
+    @Override
+    public int size() {
+        lock.readLock().lock();
+        try {
+            return ids.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Result<String> insert(GalleryEntry entry) {
+        String problem = add(entry);
+        return problem == null ? Result.success(entry.templateId())
+                : Result.failure(FailureCode.TEMPLATE_FORMAT_ERROR, problem);
+    }
+
+    /** Removes by moving the last template into the freed slot, so storage stays dense. */
+    @Override
+    public Result<String> remove(String templateId) {
+        lock.writeLock().lock();
+        try {
+            Integer slot = slotOf.remove(templateId);
+            if (slot == null) {
+                return Result.failure(FailureCode.REFUSE_INPUT, "'" + templateId + "' is not enrolled");
+            }
+            int last = ids.size() - 1;
+            if (slot != last) {
+                store(slot, load(last));
+                ids.set(slot, ids.get(last));
+                orders.set(slot, orders.get(last));
+                slotOf.put(ids.get(slot), slot);
+            }
+            ids.remove(last);
+            orders.remove(last);
+            float[][] lastBlock = blocks.get(last / BLOCK);
+            for (float[] row : lastBlock) {
+                row[last % BLOCK] = 0f;
+            }
+            if (last % BLOCK == 0) {
+                blocks.remove(blocks.size() - 1);
+            }
+            return Result.success(templateId);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

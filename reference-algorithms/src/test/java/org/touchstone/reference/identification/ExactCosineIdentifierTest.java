@@ -1,0 +1,179 @@
+package org.touchstone.reference.identification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.touchstone.api.Candidate;
+import org.touchstone.api.FailureCode;
+import org.touchstone.api.Gallery;
+import org.touchstone.api.GalleryEntry;
+import org.touchstone.api.Result;
+import org.touchstone.api.Template;
+
+class ExactCosineIdentifierTest {
+    /** Templates here are the embedding itself, float32 little-endian. */
+    private static final EmbeddingCodec RAW = new EmbeddingCodec() {
+        @Override
+        public int dimension() {
+            return 2;
+        }
+
+        @Override
+        public void decode(Template template, float[] out) throws InvalidEmbeddingException {
+            if (template.size() != 4 * out.length) {
+                throw new InvalidEmbeddingException("expected " + 4 * out.length + " bytes, got " + template.size());
+            }
+            template.buffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+        }
+    };
+
+    private static Template vector(float... values) {
+        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) {
+            b.putFloat(v);
+        }
+        return Template.of(b.array());
+    }
+
+    private static Gallery gallery(EmbeddingCodec codec, List<GalleryEntry> entries) {
+        Result<Gallery> result = new ExactCosineIdentifier((images, role) -> Result.failure(FailureCode.NOT_IMPLEMENTED,
+                ""), codec).finalizeEnrolment(entries, Path.of("."));
+        return result.value();
+    }
+
+    @Test
+    void candidatesAreTheHighestCosinesInOrder() {
+        Gallery g = gallery(RAW, List.of(new GalleryEntry("east", vector(1, 0)), new GalleryEntry("north", vector(0, 5)),
+                new GalleryEntry("north-east", vector(2, 2)), new GalleryEntry("west", vector(-3, 0))));
+        List<Candidate> top = g.search(vector(1, 1), 3).value();
+        // cos((1,1),(2,2)) = 1; cos((1,1),(1,0)) = cos((1,1),(0,5)) = 1/sqrt(2): a tie, earlier enrolment first.
+        assertThat(top).extracting(Candidate::templateId).containsExactly("north-east", "east", "north");
+        assertThat(top.get(0).score()).isCloseTo(1.0, within(1e-6));
+        assertThat(top.get(1).score()).isCloseTo(Math.sqrt(0.5), within(1e-6));
+        assertThat(top.get(2).score()).isEqualTo(top.get(1).score());
+        assertThat(g.search(vector(1, 0), 10).value()).hasSize(4).last()
+                .satisfies(c -> assertThat(c.score()).isCloseTo(-1.0, within(1e-6)));
+    }
+
+    @Test
+    void badProbesFailAloneAndBadEnrolmentsFailTheGallery() {
+        Gallery g = gallery(RAW, List.of(new GalleryEntry("a", vector(1, 0))));
+        List<Result<List<Candidate>>> results = g.searchMany(List.of(vector(0, 0), vector(1, 2, 3), vector(0, 1)), 1);
+        assertThat(results.get(0).failure().orElseThrow().message()).contains("zero vector");
+        assertThat(results.get(1).failure().orElseThrow().code()).isEqualTo(FailureCode.VERIF_TEMPLATE_ERROR);
+        assertThat(results.get(2).value()).extracting(Candidate::templateId).containsExactly("a");
+        Result<Gallery> bad = new ExactCosineIdentifier((images, role) -> null, RAW).finalizeEnrolment(
+                List.of(new GalleryEntry("a", vector(1, 0)), new GalleryEntry("b", vector(1))), Path.of("."));
+        assertThat(bad.failure().orElseThrow().code()).isEqualTo(FailureCode.TEMPLATE_FORMAT_ERROR);
+        assertThat(bad.failure().orElseThrow().message()).contains("'b'");
+        Result<Gallery> duplicate = new ExactCosineIdentifier((images, role) -> null, RAW).finalizeEnrolment(
+                List.of(new GalleryEntry("a", vector(1, 0)), new GalleryEntry("a", vector(0, 1))), Path.of("."));
+        assertThat(duplicate.failure().orElseThrow().message()).contains("'a' is already enrolled");
+        assertThat(g.search(vector(1, 0), 0).failure().orElseThrow().code()).isEqualTo(FailureCode.REFUSE_INPUT);
+    }
+
+    @Test
+    void insertAndRemoveKeepSearchesExact() {
+        List<GalleryEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            double angle = i * 0.01;
+            entries.add(new GalleryEntry("t" + i, vector((float) Math.cos(angle), (float) Math.sin(angle))));
+        }
+        Gallery g = gallery(RAW, entries);
+        assertThat(g.size()).isEqualTo(150);
+        Template probe = vector((float) Math.cos(0.505), (float) Math.sin(0.505));
+        assertThat(g.search(probe, 2).value()).extracting(Candidate::templateId).containsExactly("t50", "t51");
+
+        assertThat(g.remove("t50").isSuccess()).isTrue();
+        assertThat(g.remove("t50").failure().orElseThrow().message()).contains("not enrolled");
+        assertThat(g.size()).isEqualTo(149);
+        assertThat(g.search(probe, 3).value()).extracting(Candidate::templateId).containsExactly("t51", "t49", "t52");
+        // t149 was moved into t50's slot; it must still be found, with its own score.
+        Template last = vector((float) Math.cos(1.49), (float) Math.sin(1.49));
+        assertThat(g.search(last, 1).value().get(0).templateId()).isEqualTo("t149");
+
+        assertThat(g.insert(new GalleryEntry("t50", vector((float) Math.cos(0.5), (float) Math.sin(0.5)))).isSuccess())
+                .isTrue();
+        assertThat(g.insert(new GalleryEntry("t51", vector(1, 0))).failure().orElseThrow().message())
+                .contains("already enrolled");
+        // The probe lies half-way between t50 and t51: a tie, now won by t51, the earlier enrolment.
+        List<Candidate> tie = g.search(probe, 2).value();
+        assertThat(tie).extracting(Candidate::templateId).containsExactly("t51", "t50");
+        assertThat(tie.get(0).score()).isEqualTo(tie.get(1).score());
+        for (int i = 0; i < 150; i++) {
+            assertThat(g.remove("t" + i).isSuccess()).as("remove t%d", i).isTrue();
+        }
+        assertThat(g.size()).isZero();
+        assertThat(g.search(probe, 5).value()).isEmpty();
+    }
+
+    @Test
+    void largeGalleriesSearchedInParallelMatchBruteForce() {
+        int dimension = 6;
+        EmbeddingCodec codec = new EmbeddingCodec() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public void decode(Template template, float[] out) throws InvalidEmbeddingException {
+                RAW.decode(template, out);
+            }
+        };
+        SplittableRandom random = new SplittableRandom(42);
+        int n = 40_000;
+        float[][] vectors = new float[n][dimension];
+        List<GalleryEntry> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            for (int d = 0; d < dimension; d++) {
+                vectors[i][d] = (float) random.nextGaussian();
+            }
+            entries.add(new GalleryEntry("g" + i, vector(vectors[i])));
+        }
+        Gallery g = gallery(codec, entries);
+        List<Template> probes = new ArrayList<>();
+        List<float[]> probeVectors = new ArrayList<>();
+        for (int p = 0; p < 5; p++) {
+            float[] q = new float[dimension];
+            for (int d = 0; d < dimension; d++) {
+                q[d] = (float) random.nextGaussian();
+            }
+            probeVectors.add(q);
+            probes.add(vector(q));
+        }
+        List<Result<List<Candidate>>> results = g.searchMany(probes, 10);
+        for (int p = 0; p < probes.size(); p++) {
+            float[] q = probeVectors.get(p);
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                expected.add(i);
+            }
+            expected.sort(Comparator.comparingDouble((Integer i) -> -cosine(q, vectors[i])).thenComparing(i -> i));
+            List<String> expectedIds = expected.subList(0, 10).stream().map(i -> "g" + i).toList();
+            assertThat(results.get(p).value()).extracting(Candidate::templateId).as("probe %d", p)
+                    .containsExactlyElementsOf(expectedIds);
+            assertThat(g.search(probes.get(p), 10).value()).isEqualTo(results.get(p).value());
+        }
+    }
+
+    private static double cosine(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += (double) a[i] * b[i];
+            na += (double) a[i] * a[i];
+            nb += (double) b[i] * b[i];
+        }
+        return dot / Math.sqrt(na * nb);
+    }
+}
