@@ -21,9 +21,9 @@ import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SystemRegistry;
 import org.touchstone.runner.systems.UnknownSystemException;
-import org.touchstone.runner.verification.RunOutcome;
-import org.touchstone.runner.verification.RunRequest;
-import org.touchstone.runner.verification.VerificationRunner;
+import org.touchstone.runner.execution.ProtocolRunner;
+import org.touchstone.runner.execution.RunOutcome;
+import org.touchstone.runner.execution.RunRequest;
 
 /**
  * What {@code run} and {@code demo} share: resolve protocol, system and dataset (cheapest checks first,
@@ -32,15 +32,15 @@ import org.touchstone.runner.verification.VerificationRunner;
 public final class RunService {
     private final ProtocolRepository protocols;
     private final SystemRegistry systems;
-    private final VerificationRunner runner;
+    private final ProtocolRunner runner;
 
     /**
      * @param protocols built-in protocols
      * @param systems   systems on the class path
-     * @param runner    the verification runner
+     * @param runner    runs any protocol
      */
     @Inject
-    public RunService(ProtocolRepository protocols, SystemRegistry systems, VerificationRunner runner) {
+    public RunService(ProtocolRepository protocols, SystemRegistry systems, ProtocolRunner runner) {
         this.protocols = protocols;
         this.systems = systems;
         this.runner = runner;
@@ -93,9 +93,9 @@ public final class RunService {
     private static void print(RunOutcome o, PrintWriter out) {
         out.println();
         out.printf("Run complete in %.1f s: %s%n", o.totalSeconds(), o.runDir());
-        out.printf("  templates: %,d created, %,d failed%n", o.templates() - o.templateFailures(), o.templateFailures());
-        out.printf("  comparisons: %,d of %,d pairs in %.2f s (%,.0f comparisons/s)%n", o.compared(), o.pairs(),
-                o.comparisonSeconds(), o.comparisonsPerSecond());
+        for (String line : o.stages()) {
+            out.println("  " + line);
+        }
         for (String line : o.headline()) {
             out.println("  " + line);
         }

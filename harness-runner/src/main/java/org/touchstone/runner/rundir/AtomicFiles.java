@@ -49,6 +49,63 @@ public final class AtomicFiles {
     }
 
     /**
+     * A file being written: its content goes to a temporary sibling, which {@link #commit()} renames into
+     * place. Closing without committing deletes the temporary file, so an interrupted write leaves no
+     * file under the final name. Use it when several files are written side by side.
+     */
+    public static final class Output extends java.io.FilterOutputStream {
+        private final Path target;
+        private final Path tmp;
+        private boolean closed;
+
+        private Output(Path target, Path tmp) throws IOException {
+            super(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
+            this.target = target;
+            this.tmp = tmp;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        /**
+         * Closes the stream and moves the file into place.
+         *
+         * @throws IOException if it cannot be moved
+         */
+        public void commit() throws IOException {
+            super.close();
+            closed = true;
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+
+        /** Without a prior {@link #commit()}: discards the partial file. */
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                try {
+                    super.close();
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param target the final file
+     * @return a stream to write it through; call {@link Output#commit()} when complete
+     * @throws IOException if the temporary file cannot be created
+     */
+    public static Output open(Path target) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        return new Output(target, parent.resolve(target.getFileName() + PARTIAL_SUFFIX));
+    }
+
+    /**
      * @param target the final file
      * @param bytes  its complete content
      * @throws IOException if writing fails

@@ -2,31 +2,30 @@ package org.touchstone.runner.systems;
 
 import java.util.List;
 import org.touchstone.api.ComparisonResult;
-import org.touchstone.api.Failure;
 import org.touchstone.api.FailureCode;
 import org.touchstone.api.FaceImage;
 import org.touchstone.api.FaceSystemException;
-import org.touchstone.api.Result;
 import org.touchstone.api.ScoreRange;
 import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.api.Verifier;
 
 /**
- * Calls a system's {@link Verifier} the way the harness must call untrusted code: it times every call,
- * turns exceptions and contract breaches (null results, harness-only failure codes, scores that are not
- * finite or lie outside the declared range, batches of the wrong length) into recorded failures, and
- * never lets them stop the run.
+ * Calls a system's {@link Verifier} through the {@link Guard}: every call timed, exceptions and contract
+ * breaches (null results, harness-only failure codes, scores that are not finite or lie outside the
+ * declared range, batches of the wrong length) recorded as failures, never stopping the run.
  */
-public final class GuardedVerifier {
+public final class GuardedVerifier implements TemplateMaker {
     private final OpenedSystem system;
     private final ScoreRange range;
+    private final TemplateMaker templates;
 
     /** @param system an opened system that offers verification */
     public GuardedVerifier(OpenedSystem system) {
         this.system = system;
         this.range = system.descriptor().scoreRange()
                 .orElseThrow(() -> new IllegalArgumentException("verification system without a score range"));
+        this.templates = TemplateMaker.guarding(this::verifier);
     }
 
     private Verifier verifier() throws FaceSystemException {
@@ -34,32 +33,9 @@ public final class GuardedVerifier {
                 FailureCode.INVALID_OUTPUT, "verifier() became empty after open"));
     }
 
-    /**
-     * @param images images of one subject
-     * @param role   the role
-     * @return what the call produced, with its latency
-     */
+    @Override
     public TemplateOutcome createTemplate(List<FaceImage> images, TemplateRole role) {
-        long start = System.nanoTime();
-        Result<Template> result;
-        try {
-            result = verifier().createTemplate(images, role);
-        } catch (FaceSystemException e) {
-            return new TemplateOutcome(null, new Failure(e.code(), e.getMessage()), System.nanoTime() - start);
-        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-            return new TemplateOutcome(null, thrown("createTemplate", e), System.nanoTime() - start);
-        } catch (OutOfMemoryError e) {
-            return new TemplateOutcome(null, new Failure(FailureCode.MEMORY_ERROR, "createTemplate: " + e),
-                    System.nanoTime() - start);
-        }
-        long latency = System.nanoTime() - start;
-        if (result == null) {
-            return new TemplateOutcome(null, invalid("createTemplate returned null"), latency);
-        }
-        if (result.isSuccess()) {
-            return new TemplateOutcome(result.value(), null, latency);
-        }
-        return new TemplateOutcome(null, checked(result.failure().orElseThrow()), latency);
+        return templates.createTemplate(images, role);
     }
 
     /**
@@ -76,59 +52,29 @@ public final class GuardedVerifier {
         if (n == 0) {
             return;
         }
-        long start = System.nanoTime();
-        List<ComparisonResult> results;
-        Failure whole = null;
-        try {
-            results = verifier().compareMany(probe, enrolments);
-        } catch (FaceSystemException e) {
-            results = null;
-            whole = new Failure(e.code(), e.getMessage());
-        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-            results = null;
-            whole = thrown("compare", e);
-        } catch (OutOfMemoryError e) {
-            results = null;
-            whole = new Failure(FailureCode.MEMORY_ERROR, "compare: " + e);
-        }
-        long each = (System.nanoTime() - start) / n;
-        if (whole == null && (results == null || results.size() != n)) {
-            whole = invalid("compareMany returned " + (results == null ? "null" : results.size() + " results")
-                    + " for " + n + " templates");
+        Guard.Outcome<List<ComparisonResult>> outcome = Guard.call("compare",
+                () -> verifier().compareMany(probe, enrolments));
+        long each = outcome.latencyNs() / n;
+        org.touchstone.api.Failure whole = outcome.failure();
+        if (whole == null && outcome.value().size() != n) {
+            whole = Guard.invalid("compareMany returned " + outcome.value().size() + " results for " + n + " templates");
         }
         for (int i = 0; i < n; i++) {
             if (whole != null) {
                 out.setFailure(offset + i, whole, each);
                 continue;
             }
-            ComparisonResult r = results.get(i);
+            ComparisonResult r = outcome.value().get(i);
             if (r == null) {
-                out.setFailure(offset + i, invalid("compare returned null"), each);
+                out.setFailure(offset + i, Guard.invalid("compare returned null"), each);
             } else if (!r.isSuccess()) {
-                out.setFailure(offset + i, checked(r.failure().orElseThrow()), each);
+                out.setFailure(offset + i, Guard.checked(r.failure().orElseThrow()), each);
             } else if (!range.contains(r.similarity())) {
-                out.setFailure(offset + i, invalid("score " + r.similarity() + " is not finite or outside the declared"
-                        + " range [" + range.min() + ", " + range.max() + "]"), each);
+                out.setFailure(offset + i, Guard.invalid("score " + r.similarity() + " is not finite or outside the"
+                        + " declared range [" + range.min() + ", " + range.max() + "]"), each);
             } else {
                 out.setScore(offset + i, r.similarity(), each);
             }
         }
-    }
-
-    private static Failure checked(Failure failure) {
-        if (failure.code().isHarnessAssigned()) {
-            return invalid("system returned the harness-only code " + failure.code() + ": " + failure.message());
-        }
-        return failure;
-    }
-
-    private static Failure invalid(String message) {
-        return new Failure(FailureCode.INVALID_OUTPUT, message);
-    }
-
-    private static Failure thrown(String operation, Throwable e) {
-        StackTraceElement[] trace = e.getStackTrace();
-        String where = trace.length > 0 ? " at " + trace[0] : "";
-        return new Failure(FailureCode.UNCAUGHT_EXCEPTION, operation + " threw " + e + where);
     }
 }

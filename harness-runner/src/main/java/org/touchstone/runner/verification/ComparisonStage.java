@@ -2,16 +2,15 @@ package org.touchstone.runner.verification;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.Failure;
 import org.touchstone.api.Template;
+import org.touchstone.runner.execution.OrderedUnits;
+import org.touchstone.runner.execution.TemplateSpec;
+import org.touchstone.runner.execution.TemplateStage;
 import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.Csv;
@@ -61,38 +60,20 @@ final class ComparisonStage {
             AtomicFiles.write(runDir.resolve(FILE), out -> {
                 try (CSVPrinter csv = Csv.printer(out, "enrolment_template", "probe_template", "mated", "status",
                         "failure_code", "score", "latency_ns")) {
-                    Deque<Future<ComparisonBatch>> running = new ArrayDeque<>();
-                    int next = 0;
-                    for (Unit unit : units) {
-                        while (next < units.size() && running.size() < inFlight) {
-                            Unit u = units.get(next++);
-                            running.add(pool.submit(() -> compute(u, pairs, templates, verifier)));
-                        }
-                        ComparisonBatch batch = await(running.removeFirst());
-                        write(csv, unit, batch, plan, counts);
-                        stage.advance(unit.pairs());
+                    try {
+                        OrderedUnits.run(pool, units, inFlight, u -> compute(u, pairs, templates, verifier),
+                                (unit, batch) -> {
+                                    write(csv, unit, batch, plan, counts);
+                                    stage.advance(unit.pairs());
+                                });
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new java.io.InterruptedIOException("interrupted while comparing");
                     }
                 }
             });
         }
         return new Counts(pairs.pairCount(), counts[0], counts[1], counts[2]);
-    }
-
-    private static ComparisonBatch await(Future<ComparisonBatch> future) throws IOException {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while comparing", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static List<Unit> units(ComparisonPlan pairs) {

@@ -10,6 +10,7 @@ import org.touchstone.protocols.PairList;
 import org.touchstone.protocols.TemplatePair;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.Sample;
+import org.touchstone.runner.execution.TemplateSpec;
 
 /**
  * The templates a verification protocol needs on a dataset, and the pairs it compares.

@@ -2,207 +2,91 @@ package org.touchstone.runner.verification;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
-import org.touchstone.api.ApiVersion;
 import org.touchstone.api.Capability;
-import org.touchstone.api.FaceSystemException;
-import org.touchstone.protocols.ProtocolDefinition;
 import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.VerificationSettings;
-import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.reports.ReportSummary;
-import org.touchstone.reports.RunReports;
-import org.touchstone.reports.RunDirectoryException;
-import org.touchstone.runner.HarnessVersion;
-import org.touchstone.runner.progress.Progress;
-import org.touchstone.runner.rundir.Hashing;
+import org.touchstone.runner.execution.CapabilityRunner;
+import org.touchstone.runner.execution.ExecutionContext;
+import org.touchstone.runner.execution.RunRequest;
+import org.touchstone.runner.execution.StageSummary;
+import org.touchstone.runner.execution.TemplateStage;
 import org.touchstone.runner.rundir.RunJson;
-import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.GuardedVerifier;
-import org.touchstone.runner.systems.OpenedSystem;
-import org.touchstone.runner.systems.SystemArtifact;
 
 /**
- * Runs a verification (1:1) protocol end to end: plans templates and pairs, creates templates and
- * compares pairs in parallel through the guarded SPI, writes the raw outputs and provenance of the run
- * directory, then has the reports module compute every number from those files.
+ * Verification (1:1): plans templates and pairs, creates the templates, then compares every pair,
+ * writing {@code templates.csv} and {@code comparisons.csv}.
  */
-public final class VerificationRunner {
-    private final Progress progress;
-
-    /** @param progress where stage progress goes */
-    @Inject
-    public VerificationRunner(Progress progress) {
-        this.progress = progress;
+public final class VerificationRunner implements CapabilityRunner {
+    @Override
+    public Capability capability() {
+        return Capability.VERIFICATION;
     }
 
-    /**
-     * @param request the resolved run
-     * @return what the run produced
-     * @throws IOException                 if the run directory cannot be written or the dataset read
-     * @throws CapabilityMismatchException if the system cannot run the protocol
-     * @throws FaceSystemException         if the system cannot be opened
-     * @throws ProtocolException           if the protocol does not fit the dataset
-     * @throws RunDirectoryException       if the reports reject the raw outputs
-     * @throws InterruptedException        if interrupted
-     */
-    public RunOutcome run(RunRequest request) throws IOException, CapabilityMismatchException,
-            FaceSystemException, ProtocolException, RunDirectoryException, InterruptedException {
-        long startNs = System.nanoTime();
-        ProtocolDefinition protocol = request.protocol();
-        VerificationSettings settings = protocol.verification().orElseThrow(() -> new CapabilityMismatchException(
-                "protocol " + protocol.ref() + " is not a verification protocol"));
-        OpenedSystem.requireCapability(request.system().descriptor(), Capability.VERIFICATION, protocol.ref());
-        Path runDir = createRunDirectory(request.runDir());
-
-        RunJson json = new RunJson(request.runId());
-        describe(json, request, settings);
-        json.root().put("started", now());
-        json.write(runDir);
-        Files.write(runDir.resolve("protocol.yaml"), protocol.bytes());
-
-        try {
-            VerificationPlan plan = VerificationPlan.build(settings, request.manifest());
-            json.section("dataset").put("unused_samples", plan.unusedSamples());
-            json.section("dataset").put("templates", plan.templates().size());
-            ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
-            long templateNs;
-            long comparisonNs;
-            TemplateStage.Templates templates;
-            ComparisonStage.Counts counts;
-            try (OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
-                    Capability.VERIFICATION, protocol.ref(), request.threads())) {
-                GuardedVerifier verifier = new GuardedVerifier(system);
-                recordRuntimeProperties(json, system);
-                long t0 = System.nanoTime();
-                templates = new TemplateStage(pool, progress).run(plan, request.manifest(), verifier, runDir);
-                long t1 = System.nanoTime();
-                counts = new ComparisonStage(pool, progress, request.threads()).run(plan, templates, verifier, runDir);
-                long t2 = System.nanoTime();
-                templateNs = t1 - t0;
-                comparisonNs = t2 - t1;
-                ObjectNode execution = json.section("execution");
-                execution.put("threads", request.threads());
-                execution.put("system_instances", system.instanceCount());
-                execution.put("backend", "embedded-thread-pool");
-            } finally {
-                pool.shutdownNow();
+    @Override
+    public Planned plan(RunRequest request) throws ProtocolException {
+        VerificationSettings settings = request.protocol().verification().orElseThrow();
+        VerificationPlan plan = VerificationPlan.build(settings, request.manifest());
+        return new Planned() {
+            @Override
+            public void describe(RunJson json) {
+                ObjectNode evaluation = json.section("evaluation");
+                ArrayNode targets = evaluation.putArray("fmr_targets");
+                settings.fmrTargets().forEach(targets::add);
+                evaluation.set("thresholds", settings.vendorThresholds()
+                        ? RunJson.thresholds(request.system().descriptor().thresholds(), Capability.VERIFICATION)
+                        : json.root().arrayNode());
+                evaluation.put("failure_policy", settings.failurePolicy().externalName());
+                ObjectNode dataset = json.section("dataset");
+                dataset.put("templates", plan.templates().size());
+                dataset.put("unused_samples", plan.unusedSamples());
             }
-            ObjectNode stages = json.section("stages");
-            ObjectNode t = stages.putObject("templates");
-            t.put("calls", Stream.of(templates.enrolment(), templates.probe())
-                    .flatMap(Stream::of).filter(o -> o != null).count());
-            t.put("failures", templates.failures());
-            t.put("seconds", templateNs / 1e9);
-            ObjectNode c = stages.putObject("comparisons");
-            c.put("pairs", counts.pairs());
-            c.put("compared", counts.compared());
-            c.put("comparison_failures", counts.failedComparisons());
-            c.put("not_compared", counts.notCompared());
-            c.put("seconds", comparisonNs / 1e9);
-            c.put("comparisons_per_second", comparisonNs > 0 ? counts.compared() / (comparisonNs / 1e9) : 0);
 
-            ReportSummary summary = RunReports.generate(runDir);
-
-            json.status("complete");
-            json.root().put("finished", now());
-            json.hashFiles(runDir);
-            json.write(runDir);
-            return new RunOutcome(runDir, t.get("calls").asLong(), templates.failures(), counts.pairs(),
-                    counts.compared(), comparisonNs / 1e9, (System.nanoTime() - startNs) / 1e9, summary.headline());
-        } catch (IOException | RuntimeException | Error | FaceSystemException | CapabilityMismatchException
-                 | ProtocolException | InterruptedException e) {
-            json.status("failed");
-            json.root().put("error", String.valueOf(e.getMessage() != null ? e.getMessage() : e));
-            json.root().put("finished", now());
-            json.write(runDir);
-            throw e;
-        }
-    }
-
-    private static void describe(RunJson json, RunRequest request, VerificationSettings settings) throws IOException {
-        ObjectNode harness = json.section("harness");
-        harness.put("version", HarnessVersion.get());
-        harness.put("api_version", ApiVersion.VERSION);
-
-        ProtocolDefinition protocol = request.protocol();
-        ObjectNode p = json.section("protocol");
-        p.put("id", protocol.id());
-        p.put("version", protocol.version().toString());
-        p.put("sha256", protocol.sha256());
-        p.put("source", protocol.source());
-
-        ObjectNode evaluation = json.section("evaluation");
-        evaluation.put("capability", "verification");
-        ArrayNode targets = evaluation.putArray("fmr_targets");
-        settings.fmrTargets().forEach(targets::add);
-        evaluation.set("thresholds", settings.vendorThresholds()
-                ? RunJson.thresholds(request.system().descriptor().thresholds(), Capability.VERIFICATION)
-                : json.root().arrayNode());
-        evaluation.put("failure_policy", "non-match");
-        ArrayNode groupColumns = evaluation.putArray("group_columns");
-        request.manifest().groupColumns().forEach(groupColumns::add);
-
-        DatasetManifest manifest = request.manifest();
-        ObjectNode d = json.section("dataset");
-        d.put("manifest", manifest.file().toAbsolutePath().toString());
-        d.put("sha256", manifest.sha256());
-        d.put("spec", request.datasetSpec());
-        d.put("samples", manifest.samples().size());
-        d.put("subjects", manifest.subjectCount());
-
-        String configHash = request.configSource().isPresent()
-                ? Hashing.sha256OfTree(request.configSource().get()) : null;
-        json.system(request.system().descriptor(), SystemArtifact.of(request.system().getClass()), configHash);
-        json.environment();
-        json.section("seeds").put("protocol", protocol.seed());
-    }
-
-    /** What the opened system reports about itself; a system that throws here is recorded, not fatal. */
-    private static void recordRuntimeProperties(RunJson json, OpenedSystem system) {
-        ObjectNode runtime = json.section("system").putObject("runtime_properties");
-        try {
-            java.util.Map<String, String> properties = system.instance().runtimeProperties();
-            if (properties != null) {
-                properties.forEach(runtime::put);
+            @Override
+            public StageSummary execute(ExecutionContext context) throws IOException, InterruptedException {
+                return run(plan, context);
             }
-        } catch (FaceSystemException | RuntimeException e) {
-            runtime.put("error", "runtimeProperties() failed: " + e);
-        }
-    }
-
-    private static Path createRunDirectory(Path runDir) throws IOException {
-        if (Files.exists(runDir)) {
-            try (Stream<Path> entries = Files.list(runDir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("run directory " + runDir + " already exists and is not empty; choose"
-                            + " another --out");
-                }
-            }
-        }
-        return Files.createDirectories(runDir);
-    }
-
-    private static String now() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    }
-
-    private static ThreadFactory workerThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "touchstone-worker-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
         };
+    }
+
+    private static StageSummary run(VerificationPlan plan, ExecutionContext context)
+            throws IOException, InterruptedException {
+        GuardedVerifier verifier = new GuardedVerifier(context.system());
+        long t0 = System.nanoTime();
+        TemplateStage.Templates templates = new TemplateStage(context.pool(), context.progress()).run(
+                plan.templates(), context.request().manifest(), verifier, TemplateStage.Roles.VERIFICATION,
+                context.runDir());
+        long t1 = System.nanoTime();
+        ComparisonStage.Counts counts = new ComparisonStage(context.pool(), context.progress(), context.threads())
+                .run(plan, templates, verifier, context.runDir());
+        long t2 = System.nanoTime();
+        double templateSeconds = (t1 - t0) / 1e9;
+        double comparisonSeconds = (t2 - t1) / 1e9;
+        double perSecond = comparisonSeconds > 0 ? counts.compared() / comparisonSeconds : 0;
+
+        ObjectNode stages = context.json().section("stages");
+        ObjectNode t = stages.putObject("templates");
+        t.put("calls", templates.calls());
+        t.put("failures", templates.failures());
+        t.put("seconds", templateSeconds);
+        ObjectNode c = stages.putObject("comparisons");
+        c.put("pairs", counts.pairs());
+        c.put("compared", counts.compared());
+        c.put("comparison_failures", counts.failedComparisons());
+        c.put("not_compared", counts.notCompared());
+        c.put("seconds", comparisonSeconds);
+        c.put("comparisons_per_second", perSecond);
+
+        return new StageSummary()
+                .line("templates: %,d created, %,d failed in %.2f s", templates.calls() - templates.failures(),
+                        templates.failures(), templateSeconds)
+                .line("comparisons: %,d of %,d pairs in %.2f s (%,.0f comparisons/s)", counts.compared(),
+                        counts.pairs(), comparisonSeconds, perSecond)
+                .figure("templates", templates.calls())
+                .figure("template_failures", templates.failures())
+                .figure("pairs", counts.pairs())
+                .figure("compared", counts.compared())
+                .figure("comparisons_per_second", perSecond);
     }
 }

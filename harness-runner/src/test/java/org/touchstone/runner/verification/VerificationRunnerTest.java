@@ -24,6 +24,9 @@ import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestLoader;
 import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
+import org.touchstone.runner.execution.ProtocolRunner;
+import org.touchstone.runner.execution.RunOutcome;
+import org.touchstone.runner.execution.RunRequest;
 import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.rundir.Hashing;
 import org.touchstone.runner.testsystems.SubjectOracleProvider;
@@ -51,7 +54,7 @@ class VerificationRunnerTest {
     }
 
     private static RunOutcome run(Path runDir, int threads) throws Exception {
-        return new VerificationRunner(Progress.silent()).run(new RunRequest("test-run", protocol, manifest,
+        return new ProtocolRunner(Progress.silent()).run(new RunRequest("test-run", protocol, manifest,
                 "synthetic:subjects=10,images=3,seed=1", new SubjectOracleProvider(), Optional.empty(), runDir, threads));
     }
 
@@ -66,10 +69,10 @@ class VerificationRunnerTest {
         Path runDir = tmp.resolve("run");
         RunOutcome outcome = run(runDir, 2);
 
-        assertThat(outcome.templates()).isEqualTo(60);
-        assertThat(outcome.templateFailures()).isEqualTo(20);
-        assertThat(outcome.pairs()).isEqualTo(435);
-        assertThat(outcome.compared()).isEqualTo(190);
+        assertThat(outcome.count("templates")).isEqualTo(60);
+        assertThat(outcome.count("template_failures")).isEqualTo(20);
+        assertThat(outcome.count("pairs")).isEqualTo(435);
+        assertThat(outcome.count("compared")).isEqualTo(190);
 
         List<CSVRecord> templates = csv(runDir.resolve("templates.csv"));
         assertThat(templates).hasSize(60);

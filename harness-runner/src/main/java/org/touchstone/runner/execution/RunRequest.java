@@ -1,4 +1,4 @@
-package org.touchstone.runner.verification;
+package org.touchstone.runner.execution;
 
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.touchstone.runner.verification;
+package org.touchstone.runner.execution;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,36 +9,67 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.FaceImage;
-import org.touchstone.api.ImageFormat;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.Csv;
-import org.touchstone.runner.systems.GuardedVerifier;
+import org.touchstone.runner.systems.TemplateMaker;
 import org.touchstone.runner.systems.TemplateOutcome;
 
 /**
- * Stage 1 of verification: creates every template the plan needs, in parallel, and records each call in
- * {@code templates.csv} (in plan order, so the file does not depend on thread timing).
+ * The first stage of recognition runs: creates every template the plan needs, in parallel, and records
+ * each call in {@code templates.csv} (in plan order, so the file does not depend on thread timing).
  */
-final class TemplateStage {
-    static final String FILE = "templates.csv";
+public final class TemplateStage {
+    /** The file it writes. */
+    public static final String FILE = "templates.csv";
 
     private final ExecutorService pool;
     private final Progress progress;
 
-    TemplateStage(ExecutorService pool, Progress progress) {
+    /**
+     * @param pool     worker threads
+     * @param progress where progress goes
+     */
+    public TemplateStage(ExecutorService pool, Progress progress) {
         this.pool = pool;
         this.progress = progress;
     }
 
-    /** The templates made, indexed like the plan's templates. */
-    record Templates(TemplateOutcome[] enrolment, TemplateOutcome[] probe) {
-        long failures() {
+    /**
+     * The roles a run's templates are made in.
+     *
+     * @param enrolment the enrolment role, e.g. {@link TemplateRole#VERIFICATION_ENROLMENT}
+     * @param probe     the probe role
+     */
+    public record Roles(TemplateRole enrolment, TemplateRole probe) {
+        /** Verification: {@code VERIFICATION_ENROLMENT} and {@code VERIFICATION_PROBE}. */
+        public static final Roles VERIFICATION = new Roles(TemplateRole.VERIFICATION_ENROLMENT,
+                TemplateRole.VERIFICATION_PROBE);
+        /** Identification: {@code IDENTIFICATION_ENROLMENT} and {@code IDENTIFICATION_PROBE}. */
+        public static final Roles IDENTIFICATION = new Roles(TemplateRole.IDENTIFICATION_ENROLMENT,
+                TemplateRole.IDENTIFICATION_PROBE);
+    }
+
+    /**
+     * The templates made, indexed like the plan's templates; null where a role was not needed.
+     *
+     * @param enrolment outcomes in the enrolment role
+     * @param probe     outcomes in the probe role
+     */
+    public record Templates(TemplateOutcome[] enrolment, TemplateOutcome[] probe) {
+        /** @return template-creation calls made */
+        public long calls() {
+            return Stream.of(enrolment, probe).flatMap(Stream::of).filter(o -> o != null).count();
+        }
+
+        /** @return calls that failed */
+        public long failures() {
             long n = 0;
             for (TemplateOutcome[] role : List.of(enrolment, probe)) {
                 for (TemplateOutcome o : role) {
@@ -51,9 +82,18 @@ final class TemplateStage {
         }
     }
 
-    Templates run(VerificationPlan plan, DatasetManifest manifest, GuardedVerifier verifier, Path runDir)
-            throws IOException, InterruptedException {
-        List<TemplateSpec> specs = plan.templates();
+    /**
+     * @param specs    the templates to make, in plan order
+     * @param manifest the dataset
+     * @param maker    makes templates through the guard
+     * @param roles    the roles
+     * @param runDir   the run directory
+     * @return the outcomes
+     * @throws IOException          if an image cannot be read or the file written
+     * @throws InterruptedException if interrupted
+     */
+    public Templates run(List<TemplateSpec> specs, DatasetManifest manifest, TemplateMaker maker, Roles roles,
+                         Path runDir) throws IOException, InterruptedException {
         TemplateOutcome[] enrolment = new TemplateOutcome[specs.size()];
         TemplateOutcome[] probe = new TemplateOutcome[specs.size()];
         long calls = specs.stream().mapToLong(s -> (s.asEnrolment() ? 1 : 0) + (s.asProbe() ? 1 : 0)).sum();
@@ -63,37 +103,26 @@ final class TemplateStage {
                 tasks.add(pool.submit(() -> {
                     List<FaceImage> images = images(manifest, spec);
                     if (spec.asEnrolment()) {
-                        enrolment[spec.index()] = verifier.createTemplate(images, TemplateRole.VERIFICATION_ENROLMENT);
+                        enrolment[spec.index()] = maker.createTemplate(images, roles.enrolment());
                         stage.advance(1);
                     }
                     if (spec.asProbe()) {
-                        probe[spec.index()] = verifier.createTemplate(images, TemplateRole.VERIFICATION_PROBE);
+                        probe[spec.index()] = maker.createTemplate(images, roles.probe());
                         stage.advance(1);
                     }
                 }));
             }
             awaitAll(tasks);
         }
-        write(plan, manifest, enrolment, probe, runDir.resolve(FILE));
+        write(specs, manifest, enrolment, probe, roles, runDir.resolve(FILE));
         return new Templates(enrolment, probe);
     }
 
     private static List<FaceImage> images(DatasetManifest manifest, TemplateSpec spec) {
-        List<FaceImage> images = new ArrayList<>(spec.samples().size());
-        for (Sample sample : spec.samples()) {
-            Path file = manifest.resolve(sample);
-            ImageFormat format = ImageFormat.fromFileName(sample.path()).orElseThrow(
-                    () -> new IllegalStateException("manifest validation let through " + sample.path()));
-            try {
-                images.add(new FaceImage(sample.sampleId(), format, Files.readAllBytes(file)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read image " + file + " of sample " + sample.sampleId(), e);
-            }
-        }
-        return images;
+        return spec.samples().stream().map(sample -> DatasetImages.load(manifest, sample)).toList();
     }
 
-    static void awaitAll(List<Future<?>> tasks) throws IOException, InterruptedException {
+    private static void awaitAll(List<Future<?>> tasks) throws IOException, InterruptedException {
         try {
             for (Future<?> task : tasks) {
                 task.get();
@@ -114,24 +143,32 @@ final class TemplateStage {
         }
     }
 
-    private static void write(VerificationPlan plan, DatasetManifest manifest, TemplateOutcome[] enrolment,
-                              TemplateOutcome[] probe, Path file) throws IOException {
+    private static void write(List<TemplateSpec> specs, DatasetManifest manifest, TemplateOutcome[] enrolment,
+                              TemplateOutcome[] probe, Roles roles, Path file) throws IOException {
         List<String> groups = manifest.groupColumns();
         List<String> header = new ArrayList<>(List.of("template_id", "role", "subject_id", "sample_ids", "status",
                 "failure_code", "message", "size_bytes", "latency_ns"));
         groups.forEach(g -> header.add("group:" + g));
         AtomicFiles.write(file, out -> {
             try (CSVPrinter csv = Csv.printer(out, header.toArray(String[]::new))) {
-                for (TemplateSpec spec : plan.templates()) {
+                for (TemplateSpec spec : specs) {
                     if (spec.asEnrolment()) {
-                        row(csv, spec, "verification_enrolment", enrolment[spec.index()], groups);
+                        row(csv, spec, roleName(roles.enrolment()), enrolment[spec.index()], groups);
                     }
                     if (spec.asProbe()) {
-                        row(csv, spec, "verification_probe", probe[spec.index()], groups);
+                        row(csv, spec, roleName(roles.probe()), probe[spec.index()], groups);
                     }
                 }
             }
         });
+    }
+
+    /**
+     * @param role a template role
+     * @return its name in run directories, e.g. {@code verification_enrolment}
+     */
+    public static String roleName(TemplateRole role) {
+        return role.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void row(CSVPrinter csv, TemplateSpec spec, String role, TemplateOutcome outcome,

@@ -1,0 +1,33 @@
+package org.touchstone.runner.execution;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.touchstone.api.FaceImage;
+import org.touchstone.api.ImageFormat;
+import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.Sample;
+
+/** Reads a dataset's images as the SPI hands them to systems: the file's exact bytes and their format. */
+public final class DatasetImages {
+    private DatasetImages() {
+    }
+
+    /**
+     * @param manifest the dataset
+     * @param sample   one of its samples
+     * @return the image, with the sample id as its id
+     * @throws UncheckedIOException if the file cannot be read (it was there when the manifest was checked)
+     */
+    public static FaceImage load(DatasetManifest manifest, Sample sample) {
+        Path file = manifest.resolve(sample);
+        ImageFormat format = ImageFormat.fromFileName(sample.path()).orElseThrow(
+                () -> new IllegalStateException("manifest validation let through " + sample.path()));
+        try {
+            return new FaceImage(sample.sampleId(), format, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read image " + file + " of sample " + sample.sampleId(), e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.touchstone.runner.execution;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.rundir.RunJson;
+import org.touchstone.runner.systems.OpenedSystem;
+
+/**
+ * What a capability's stages run with.
+ *
+ * @param request  the run request
+ * @param runDir   the run directory, created
+ * @param json     the run's provenance, to record stages in
+ * @param system   the opened system
+ * @param pool     worker threads ({@code request.threads()} of them)
+ * @param progress where stage progress goes
+ */
+public record ExecutionContext(RunRequest request, Path runDir, RunJson json, OpenedSystem system,
+                               ExecutorService pool, Progress progress) {
+    /** @return how many threads the pool has */
+    public int threads() {
+        return request.threads();
+    }
+}

@@ -1,0 +1,187 @@
+package org.touchstone.runner.execution;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.touchstone.api.ApiVersion;
+import org.touchstone.api.Capability;
+import org.touchstone.api.FaceSystemException;
+import org.touchstone.protocols.ProtocolDefinition;
+import org.touchstone.protocols.ProtocolException;
+import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.reports.ReportSummary;
+import org.touchstone.reports.RunReports;
+import org.touchstone.runner.HarnessVersion;
+import org.touchstone.runner.analysis.AnalysisRunner;
+import org.touchstone.runner.identification.IdentificationRunner;
+import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.rundir.Hashing;
+import org.touchstone.runner.rundir.RunJson;
+import org.touchstone.runner.systems.CapabilityMismatchException;
+import org.touchstone.runner.systems.OpenedSystem;
+import org.touchstone.runner.systems.SystemArtifact;
+import org.touchstone.runner.verification.VerificationRunner;
+
+/**
+ * Runs any protocol end to end. It refuses a system that lacks the protocol's capability before any
+ * work, has the capability's runner plan the work (so a protocol that does not fit the dataset fails
+ * before anything is written), creates the run directory with its provenance, opens the system, runs
+ * the capability's stages on a pool of worker threads, has the reports module compute every number from
+ * the raw files, and completes {@code run.json} with every file's hash. A run that fails leaves
+ * {@code run.json} with status {@code failed} and the error.
+ */
+public final class ProtocolRunner {
+    private final Progress progress;
+    private final Map<Capability, CapabilityRunner> runners = new EnumMap<>(Capability.class);
+
+    /** @param progress where stage progress goes */
+    @Inject
+    public ProtocolRunner(Progress progress) {
+        this.progress = progress;
+        for (CapabilityRunner r : List.of(new VerificationRunner(), new IdentificationRunner(), new AnalysisRunner())) {
+            runners.put(r.capability(), r);
+        }
+    }
+
+    /**
+     * @param request the resolved run
+     * @return what the run produced
+     * @throws IOException                 if the run directory cannot be written or the dataset read
+     * @throws CapabilityMismatchException if the system cannot run the protocol
+     * @throws FaceSystemException         if the system cannot be opened
+     * @throws ProtocolException           if the protocol does not fit the dataset
+     * @throws InterruptedException        if interrupted
+     */
+    public RunOutcome run(RunRequest request) throws IOException, CapabilityMismatchException, FaceSystemException,
+            ProtocolException, InterruptedException {
+        long startNs = System.nanoTime();
+        ProtocolDefinition protocol = request.protocol();
+        OpenedSystem.requireCapability(request.system().descriptor(), protocol.capability(), protocol.ref());
+        CapabilityRunner.Planned planned = runners.get(protocol.capability()).plan(request);
+        Path runDir = createRunDirectory(request.runDir());
+
+        RunJson json = new RunJson(request.runId());
+        describe(json, request);
+        planned.describe(json);
+        json.root().put("started", now());
+        json.write(runDir);
+        Files.write(runDir.resolve("protocol.yaml"), protocol.bytes());
+
+        try {
+            StageSummary stages;
+            ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
+            try (OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
+                    protocol.capability(), protocol.ref(), request.threads())) {
+                recordRuntimeProperties(json, system);
+                stages = planned.execute(new ExecutionContext(request, runDir, json, system, pool, progress));
+                ObjectNode execution = json.section("execution");
+                execution.put("threads", request.threads());
+                execution.put("system_instances", system.instanceCount());
+                execution.put("backend", "embedded-thread-pool");
+            } finally {
+                pool.shutdownNow();
+            }
+
+            ReportSummary summary = RunReports.generate(runDir);
+
+            json.status("complete");
+            json.root().put("finished", now());
+            json.hashFiles(runDir);
+            json.write(runDir);
+            return new RunOutcome(runDir, (System.nanoTime() - startNs) / 1e9, stages.lines(), stages.figures(),
+                    summary.headline());
+        } catch (IOException | RuntimeException | Error | FaceSystemException | CapabilityMismatchException
+                 | InterruptedException e) {
+            json.status("failed");
+            json.root().put("error", String.valueOf(e.getMessage() != null ? e.getMessage() : e));
+            json.root().put("finished", now());
+            json.write(runDir);
+            throw e;
+        }
+    }
+
+    private static void describe(RunJson json, RunRequest request) throws IOException {
+        ObjectNode harness = json.section("harness");
+        harness.put("version", HarnessVersion.get());
+        harness.put("api_version", ApiVersion.VERSION);
+
+        ProtocolDefinition protocol = request.protocol();
+        ObjectNode p = json.section("protocol");
+        p.put("id", protocol.id());
+        p.put("version", protocol.version().toString());
+        p.put("sha256", protocol.sha256());
+        p.put("source", protocol.source());
+        p.put("title", protocol.title());
+        p.put("description", protocol.description());
+
+        ObjectNode evaluation = json.section("evaluation");
+        evaluation.put("capability", protocol.capabilityName());
+        ArrayNode groupColumns = evaluation.putArray("group_columns");
+        request.manifest().groupColumns().forEach(groupColumns::add);
+
+        DatasetManifest manifest = request.manifest();
+        ObjectNode d = json.section("dataset");
+        d.put("manifest", manifest.file().toAbsolutePath().toString());
+        d.put("sha256", manifest.sha256());
+        d.put("spec", request.datasetSpec());
+        d.put("samples", manifest.samples().size());
+        d.put("subjects", manifest.subjectCount());
+
+        String configHash = request.configSource().isPresent()
+                ? Hashing.sha256OfTree(request.configSource().get()) : null;
+        json.system(request.system().descriptor(), SystemArtifact.of(request.system().getClass()), configHash);
+        json.environment();
+        json.section("seeds").put("protocol", protocol.seed());
+    }
+
+    /** What the opened system reports about itself; a system that throws here is recorded, not fatal. */
+    private static void recordRuntimeProperties(RunJson json, OpenedSystem system) {
+        ObjectNode runtime = json.section("system").putObject("runtime_properties");
+        try {
+            Map<String, String> properties = system.instance().runtimeProperties();
+            if (properties != null) {
+                properties.forEach(runtime::put);
+            }
+        } catch (FaceSystemException | RuntimeException e) {
+            runtime.put("error", "runtimeProperties() failed: " + e);
+        }
+    }
+
+    private static Path createRunDirectory(Path runDir) throws IOException {
+        if (Files.exists(runDir)) {
+            try (Stream<Path> entries = Files.list(runDir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IOException("run directory " + runDir + " already exists and is not empty; choose"
+                            + " another --out");
+                }
+            }
+        }
+        return Files.createDirectories(runDir);
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "touchstone-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

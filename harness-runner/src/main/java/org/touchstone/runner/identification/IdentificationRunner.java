@@ -1,0 +1,114 @@
+package org.touchstone.runner.identification;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import org.touchstone.api.Capability;
+import org.touchstone.protocols.IdentificationSettings;
+import org.touchstone.protocols.ProtocolException;
+import org.touchstone.runner.execution.CapabilityRunner;
+import org.touchstone.runner.execution.ExecutionContext;
+import org.touchstone.runner.execution.RunRequest;
+import org.touchstone.runner.execution.StageSummary;
+import org.touchstone.runner.execution.TemplateStage;
+import org.touchstone.runner.rundir.RunJson;
+import org.touchstone.runner.systems.GuardedIdentifier;
+
+/**
+ * Identification (1:N): splits subjects, creates enrolment and probe templates, then for each gallery
+ * of the distractor sweep finalises it and searches every probe, writing {@code templates.csv},
+ * {@code galleries.csv}, {@code searches.csv} and {@code candidates.csv}.
+ */
+public final class IdentificationRunner implements CapabilityRunner {
+    @Override
+    public Capability capability() {
+        return Capability.IDENTIFICATION;
+    }
+
+    @Override
+    public Planned plan(RunRequest request) throws ProtocolException {
+        IdentificationSettings settings = request.protocol().identification().orElseThrow();
+        IdentificationPlan plan = IdentificationPlan.build(settings, request.protocol().seed(), request.manifest(),
+                request.protocol().source());
+        return new Planned() {
+            @Override
+            public void describe(RunJson json) {
+                ObjectNode evaluation = json.section("evaluation");
+                evaluation.put("candidate_list_length", settings.candidateListLength());
+                ArrayNode ranks = evaluation.putArray("ranks");
+                settings.ranks().forEach(ranks::add);
+                ArrayNode targets = evaluation.putArray("fpir_targets");
+                settings.fpirTargets().forEach(targets::add);
+                evaluation.set("thresholds", settings.vendorThresholds()
+                        ? RunJson.thresholds(request.system().descriptor().thresholds(), Capability.IDENTIFICATION)
+                        : json.root().arrayNode());
+                evaluation.put("failure_policy", settings.failurePolicy().externalName());
+                ObjectNode dataset = json.section("dataset");
+                dataset.put("templates", plan.templates().size());
+                dataset.put("mated_subjects", plan.matedSubjects().size());
+                dataset.put("non_mated_subjects", plan.nonMatedSubjects().size());
+                dataset.put("distractor_subjects", plan.distractors().size());
+                dataset.put("unused_subjects", plan.unusedSubjects());
+                dataset.put("probes", plan.probes().size());
+                ArrayNode galleries = dataset.putArray("galleries");
+                plan.galleries().forEach(g -> galleries.add(g.id()));
+            }
+
+            @Override
+            public StageSummary execute(ExecutionContext context) throws IOException, InterruptedException {
+                return run(plan, settings, context);
+            }
+        };
+    }
+
+    private static StageSummary run(IdentificationPlan plan, IdentificationSettings settings, ExecutionContext context)
+            throws IOException, InterruptedException {
+        GuardedIdentifier identifier = new GuardedIdentifier(context.system());
+        long t0 = System.nanoTime();
+        TemplateStage.Templates templates = new TemplateStage(context.pool(), context.progress()).run(
+                plan.templates(), context.request().manifest(), identifier, TemplateStage.Roles.IDENTIFICATION,
+                context.runDir());
+        long t1 = System.nanoTime();
+        SearchStage.Counts counts = new SearchStage(context.pool(), context.progress(), context.threads()).run(plan,
+                templates, identifier, settings.candidateListLength(),
+                context.system().context().workingDirectory(), context.runDir());
+        long t2 = System.nanoTime();
+        double templateSeconds = (t1 - t0) / 1e9;
+        double searchSeconds = (t2 - t1) / 1e9 - counts.finalizeSeconds();
+        long searched = counts.ok() + counts.failed();
+        double perSecond = searchSeconds > 0 ? searched / searchSeconds : 0;
+
+        ObjectNode stages = context.json().section("stages");
+        ObjectNode t = stages.putObject("templates");
+        t.put("calls", templates.calls());
+        t.put("failures", templates.failures());
+        t.put("seconds", templateSeconds);
+        ObjectNode g = stages.putObject("galleries");
+        g.put("galleries", plan.galleries().size());
+        g.put("failures", counts.galleriesFailed());
+        g.put("seconds", counts.finalizeSeconds());
+        ObjectNode s = stages.putObject("searches");
+        s.put("searches", counts.searches());
+        s.put("ok", counts.ok());
+        s.put("failed", counts.failed());
+        s.put("not_searched", counts.notSearched());
+        s.put("seconds", searchSeconds);
+        s.put("searches_per_second", perSecond);
+
+        return new StageSummary()
+                .line("templates: %,d created, %,d failed in %.2f s", templates.calls() - templates.failures(),
+                        templates.failures(), templateSeconds)
+                .line("galleries: %d built (largest %,d templates), %d failed, in %.2f s", plan.galleries().size(),
+                        plan.galleries().get(plan.galleries().size() - 1).templates().size(), counts.galleriesFailed(),
+                        counts.finalizeSeconds())
+                .line("searches: %,d of %,d answered, %,d failed, %,d not searched, in %.2f s (%,.0f searches/s)",
+                        counts.ok(), counts.searches(), counts.failed(), counts.notSearched(), searchSeconds, perSecond)
+                .figure("templates", templates.calls())
+                .figure("template_failures", templates.failures())
+                .figure("galleries", plan.galleries().size())
+                .figure("searches", counts.searches())
+                .figure("searches_ok", counts.ok())
+                .figure("searches_failed", counts.failed())
+                .figure("not_searched", counts.notSearched());
+    }
+}

@@ -1,0 +1,90 @@
+package org.touchstone.runner.systems;
+
+import org.touchstone.api.Failure;
+import org.touchstone.api.FailureCode;
+import org.touchstone.api.FaceSystemException;
+
+/**
+ * How the harness calls untrusted code: one call, timed, with every way it can go wrong (a thrown
+ * exception or error, a {@code null}, a failure code only the harness may assign) turned into a recorded
+ * {@link Failure} instead of stopping the run.
+ */
+public final class Guard {
+    private Guard() {
+    }
+
+    /** A call into a system. */
+    @FunctionalInterface
+    public interface Call<T> {
+        /**
+         * @return the system's answer
+         * @throws FaceSystemException when the harness could not reach the system's implementation
+         */
+        T call() throws FaceSystemException;
+    }
+
+    /**
+     * The outcome of a guarded call.
+     *
+     * @param value     the system's answer, or null when the call failed
+     * @param failure   why it failed, or null
+     * @param latencyNs wall time of the call
+     * @param <T>       the answer's type
+     */
+    public record Outcome<T>(T value, Failure failure, long latencyNs) {
+        /** @return true when the call returned a non-null answer */
+        public boolean ok() {
+            return failure == null;
+        }
+    }
+
+    /**
+     * Runs a call, timing it and catching whatever it throws.
+     *
+     * @param operation the SPI operation, for messages
+     * @param call      the call
+     * @param <T>       the answer's type
+     * @return the answer, or the failure that replaced it
+     */
+    public static <T> Outcome<T> call(String operation, Call<T> call) {
+        long start = System.nanoTime();
+        try {
+            T value = call.call();
+            long latency = System.nanoTime() - start;
+            return value == null ? new Outcome<>(null, invalid(operation + " returned null"), latency)
+                    : new Outcome<>(value, null, latency);
+        } catch (FaceSystemException e) {
+            return new Outcome<>(null, new Failure(e.code(), e.getMessage()), System.nanoTime() - start);
+        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+            return new Outcome<>(null, thrown(operation, e), System.nanoTime() - start);
+        } catch (OutOfMemoryError e) {
+            return new Outcome<>(null, new Failure(FailureCode.MEMORY_ERROR, operation + ": " + e),
+                    System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * @param failure a failure a system returned
+     * @return it, unless it claims a code only the harness assigns: then an {@link FailureCode#INVALID_OUTPUT}
+     */
+    public static Failure checked(Failure failure) {
+        if (failure.code().isHarnessAssigned()) {
+            return invalid("system returned the harness-only code " + failure.code() + ": " + failure.message());
+        }
+        return failure;
+    }
+
+    /**
+     * @param message what broke the contract
+     * @return an {@link FailureCode#INVALID_OUTPUT} failure
+     */
+    public static Failure invalid(String message) {
+        return new Failure(FailureCode.INVALID_OUTPUT, message);
+    }
+
+    private static Failure thrown(String operation, Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        String where = trace.length > 0 ? " at " + trace[0] : "";
+        return new Failure(FailureCode.UNCAUGHT_EXCEPTION, operation + " threw " + e + where);
+    }
+}

@@ -1,0 +1,36 @@
+package org.touchstone.runner.systems;
+
+import java.util.List;
+import org.touchstone.api.FaceImage;
+import org.touchstone.api.Result;
+import org.touchstone.api.Template;
+import org.touchstone.api.TemplateCreator;
+import org.touchstone.api.TemplateRole;
+
+/** Creates templates through the guard, whichever capability's {@link TemplateCreator} makes them. */
+@FunctionalInterface
+public interface TemplateMaker {
+    /**
+     * @param images images of one subject
+     * @param role   the role
+     * @return what the call produced, with its latency
+     */
+    TemplateOutcome createTemplate(List<FaceImage> images, TemplateRole role);
+
+    /**
+     * @param creator the calling thread's template creator
+     * @return a maker that guards every call
+     */
+    static TemplateMaker guarding(Guard.Call<TemplateCreator> creator) {
+        return (images, role) -> {
+            Guard.Outcome<Result<Template>> outcome = Guard.call("createTemplate",
+                    () -> creator.call().createTemplate(images, role));
+            if (!outcome.ok()) {
+                return new TemplateOutcome(null, outcome.failure(), outcome.latencyNs());
+            }
+            Result<Template> result = outcome.value();
+            return result.isSuccess() ? new TemplateOutcome(result.value(), null, outcome.latencyNs())
+                    : new TemplateOutcome(null, Guard.checked(result.failure().orElseThrow()), outcome.latencyNs());
+        };
+    }
+}
