@@ -89,11 +89,11 @@ class CommandLineTest {
 
     @Test
     void demoRunsTheReferenceSystemAndSeparatesGenuineFromImpostors(@TempDir Path tmp) throws Exception {
-        Path run = tmp.resolve("run");
-        int code = touchstone("demo", "--subjects", "30", "--images", "3", "--out", run.toString(),
-                "--data-dir", tmp.resolve("data").toString());
+        int code = touchstone("demo", "--subjects", "30", "--images", "3", "--out", tmp.resolve("demo").toString(),
+                "--data-dir", tmp.resolve("data").toString(), "--only", "verification");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("Run complete").contains("comparisons/s").contains("EER");
+        Path run = tmp.resolve("demo/verification");
         assertThat(run.resolve("run.json")).exists();
         assertThat(run.resolve("figures/det.png")).exists();
         assertThat(run.resolve("figures/det.svg")).exists();
