@@ -16,13 +16,25 @@ import org.touchstone.api.OperatingThreshold;
  *     --dataset synthetic:subjects=400,images=4,seed=1001   (generator version 1, default difficulty)
  * </pre>
  * which reported 0.77327 (FNMR 35.0%) and 0.78592 (FNMR 54.6%), rounded here to three decimals.
- * Recalibrate whenever the LBP settings or the synthetic generator's version change.
+ *
+ * <p>Identification scores are cosines of the Hellinger map, another scale. Its "default" is the
+ * top-candidate score that 1% of non-mated searches exceeded (FPIR 1e-2; 4 of 400, so only a rough
+ * figure) in the largest gallery (300 templates) of
+ * {@code ./touchstone run --protocol identification@1.0.0 --system lbp --dataset
+ * synthetic:subjects=400,images=4,seed=1001}: 0.8235. "investigative" is 0, as NIST's investigative mode:
+ * every candidate is returned for a person to review.
+ *
+ * <p>Recalibrate whenever the LBP settings or the synthetic generator's version change.
  */
 final class LbpOperatingThresholds {
     /** Similarity for uses where a false match is costly: false match rate about 1e-4 on synthetic faces. */
     static final double HIGH_SECURITY = 0.786;
     /** Similarity for general use: false match rate about 1e-3 on synthetic faces. */
     static final double DEFAULT = 0.773;
+    /** Identification: FPIR about 1e-2 in a gallery of 300 synthetic subjects. */
+    static final double IDENTIFICATION_DEFAULT = 0.824;
+    /** Identification: every candidate, for human review. */
+    static final double INVESTIGATIVE = 0.0;
 
     private LbpOperatingThresholds() {
     }
@@ -33,6 +45,10 @@ final class LbpOperatingThresholds {
                 new OperatingThreshold("high-security", Capability.VERIFICATION, HIGH_SECURITY,
                         "false match rate about 1e-4 on synthetic training faces (seed 1001)"),
                 new OperatingThreshold("default", Capability.VERIFICATION, DEFAULT,
-                        "false match rate about 1e-3 on synthetic training faces (seed 1001)"));
+                        "false match rate about 1e-3 on synthetic training faces (seed 1001)"),
+                new OperatingThreshold("default", Capability.IDENTIFICATION, IDENTIFICATION_DEFAULT,
+                        "FPIR about 1e-2 in a gallery of 300 synthetic training subjects (seed 1001)"),
+                new OperatingThreshold("investigative", Capability.IDENTIFICATION, INVESTIGATIVE,
+                        "every candidate returned, for human review"));
     }
 }

@@ -81,6 +81,8 @@ class LbpSystemProviderTest {
         assertThat(thresholds).extracting(OperatingThreshold::value)
                 .containsExactly(LbpOperatingThresholds.HIGH_SECURITY, LbpOperatingThresholds.DEFAULT);
         assertThat(LbpOperatingThresholds.HIGH_SECURITY).isGreaterThan(LbpOperatingThresholds.DEFAULT);
+        assertThat(new LbpSystemProvider().descriptor().thresholds(Capability.IDENTIFICATION))
+                .extracting(OperatingThreshold::name).containsExactly("default", "investigative");
     }
 
     @Test
