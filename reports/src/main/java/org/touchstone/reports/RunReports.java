@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.touchstone.reports.card.ReportCard;
 import org.touchstone.reports.rundir.ComparisonData;
 import org.touchstone.reports.rundir.RunSettings;
 import org.touchstone.reports.rundir.TemplateTable;
@@ -58,7 +59,17 @@ public final class RunReports {
             written.add(writeAtomically(runDir.resolve(file.getKey()), file.getValue()));
         }
         removeStaleFigures(runDir, figures);
+        written.add(writeAtomically(runDir.resolve(ReportCard.FILE), ReportCard.render(runDir)));
         return new ReportSummary(headline(results, runDir), written);
+    }
+
+    /**
+     * @param relativePath a file of a run directory, relative, '/' separated
+     * @return true when the reports write it (so it can be regenerated from the other, raw, files)
+     */
+    public static boolean isReportOutput(String relativePath) {
+        return relativePath.equals(MetricsJson.FILE) || relativePath.equals(ReportCard.FILE)
+                || relativePath.startsWith("tables/") || relativePath.startsWith("figures/");
     }
 
     private static Path writeAtomically(Path target, byte[] bytes) throws IOException {

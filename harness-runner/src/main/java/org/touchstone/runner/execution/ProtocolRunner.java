@@ -95,6 +95,9 @@ public final class ProtocolRunner {
                 pool.shutdownNow();
             }
 
+            // The reports read run.json from disk: give them everything but what depends on them
+            // (status, end time, file hashes), so that they regenerate byte for byte from the final run.json.
+            json.write(runDir);
             ReportSummary summary = RunReports.generate(runDir);
 
             json.status("complete");

@@ -1,0 +1,39 @@
+package org.touchstone.runner.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.touchstone.reports.verify.RunVerifier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code touchstone verify RUN_DIR}: tamper evidence for a published run. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Check every file of a run directory against the SHA-256 in run.json, recompute every number",
+                "from the raw files, and list anything that differs. Exit 1 on any difference."})
+public final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RUN_DIR", description = "A run directory.")
+    Path runDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            RunVerifier.Verdict verdict = RunVerifier.verify(runDir);
+            verdict.problems().forEach(p -> out.println("DIFFERS " + p));
+            out.printf("%s: %d files checked against run.json, %d report files recomputed: %s%n", runDir,
+                    verdict.filesChecked(), verdict.recomputed(),
+                    verdict.ok() ? "everything matches" : verdict.problems().size() + " differences");
+            return verdict.ok() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("error: cannot verify " + runDir + ": " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package org.touchstone.reports.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.touchstone.reports.RunDirectoryException;
+import org.touchstone.reports.RunReports;
+
+/**
+ * Tamper evidence for a published run: checks every file of a run directory against the SHA-256 its
+ * run.json records, then recomputes the whole report from the raw files in a scratch copy and compares
+ * it, byte for byte, with the report in the directory. For metrics.json it names each number that
+ * differs, so a reader sees which claims a change would alter.
+ */
+public final class RunVerifier {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RunVerifier() {
+    }
+
+    /**
+     * What verification found.
+     *
+     * @param filesChecked files whose hash was checked
+     * @param recomputed   report files recomputed and compared
+     * @param problems     every difference, one line each, naming the file (and for metrics.json the value)
+     */
+    public record Verdict(int filesChecked, int recomputed, List<String> problems) {
+        /** @return true when nothing differs */
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    /**
+     * @param runDir a completed run directory
+     * @return the verdict
+     * @throws IOException if the directory cannot be read
+     */
+    public static Verdict verify(Path runDir) throws IOException {
+        List<String> problems = new ArrayList<>();
+        JsonNode run = JSON.readTree(runDir.resolve("run.json").toFile());
+        if (!run.path("status").asText().equals("complete")) {
+            problems.add("run.json: status is '" + run.path("status").asText() + "', not 'complete'");
+        }
+        Map<String, String> recorded = new TreeMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = run.path("files").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> e = it.next();
+            recorded.put(e.getKey(), e.getValue().asText());
+        }
+        if (recorded.isEmpty()) {
+            problems.add("run.json: records no file hashes");
+        }
+        for (Map.Entry<String, String> e : recorded.entrySet()) {
+            Path file = runDir.resolve(e.getKey());
+            if (!Files.isRegularFile(file)) {
+                problems.add(e.getKey() + ": missing (run.json records it)");
+            } else {
+                String actual = sha256(file);
+                if (!actual.equals(e.getValue())) {
+                    problems.add(e.getKey() + ": SHA-256 " + actual + " differs from the " + e.getValue()
+                            + " run.json records");
+                }
+            }
+        }
+        for (String present : relativeFiles(runDir)) {
+            if (!present.equals("run.json") && !recorded.containsKey(present)) {
+                problems.add(present + ": not recorded in run.json");
+            }
+        }
+        int recomputed = recompute(runDir, problems);
+        return new Verdict(recorded.size(), recomputed, List.copyOf(problems));
+    }
+
+    /** Regenerates the report from the raw files in a scratch copy and compares every output. */
+    private static int recompute(Path runDir, List<String> problems) throws IOException {
+        Path scratch = Files.createTempDirectory("touchstone-verify-");
+        try {
+            for (String file : relativeFiles(runDir)) {
+                if (!RunReports.isReportOutput(file)) {
+                    Path target = scratch.resolve(file);
+                    Files.createDirectories(target.getParent());
+                    Files.copy(runDir.resolve(file), target);
+                }
+            }
+            try {
+                RunReports.generate(scratch);
+            } catch (RunDirectoryException e) {
+                problems.add("the raw files no longer make a valid run: " + e.getMessage());
+                return 0;
+            }
+            int compared = 0;
+            for (String file : relativeFiles(scratch)) {
+                if (!RunReports.isReportOutput(file)) {
+                    continue;
+                }
+                compared++;
+                Path original = runDir.resolve(file);
+                if (!Files.isRegularFile(original)) {
+                    problems.add(file + ": recomputed from the raw files, but missing from the run directory");
+                } else if (!java.util.Arrays.equals(Files.readAllBytes(original), Files.readAllBytes(scratch.resolve(file)))) {
+                    problems.add(file + ": differs from what the raw files give when recomputed");
+                    if (file.endsWith(".json")) {
+                        diff("", JSON.readTree(original.toFile()), JSON.readTree(scratch.resolve(file).toFile()), file,
+                                problems);
+                    }
+                }
+            }
+            for (String file : relativeFiles(runDir)) {
+                if (RunReports.isReportOutput(file) && !Files.exists(scratch.resolve(file))) {
+                    problems.add(file + ": in the run directory, but the raw files do not produce it");
+                }
+            }
+            return compared;
+        } finally {
+            try (Stream<Path> walk = Files.walk(scratch)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    /** Names each value that differs between two JSON trees, at most a few dozen. */
+    private static void diff(String path, JsonNode recorded, JsonNode recomputed, String file, List<String> problems) {
+        if (problems.size() > 200) {
+            return;
+        }
+        if (recorded.isObject() && recomputed.isObject()) {
+            TreeMap<String, Boolean> names = new TreeMap<>();
+            recorded.fieldNames().forEachRemaining(n -> names.put(n, true));
+            recomputed.fieldNames().forEachRemaining(n -> names.put(n, true));
+            for (String name : names.keySet()) {
+                diff(path.isEmpty() ? name : path + "." + name, recorded.path(name), recomputed.path(name), file, problems);
+            }
+        } else if (recorded.isArray() && recomputed.isArray()) {
+            for (int i = 0; i < Math.max(recorded.size(), recomputed.size()); i++) {
+                diff(path + "[" + i + "]", recorded.path(i), recomputed.path(i), file, problems);
+            }
+        } else if (!recorded.equals(recomputed)) {
+            problems.add("  " + file + " " + path + ": recorded " + recorded + ", recomputed " + recomputed);
+        }
+    }
+
+    private static List<String> relativeFiles(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> !p.endsWith(".partial")).sorted().toList();
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        byte[] buffer = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
