@@ -188,4 +188,53 @@ final class CsvTable implements Closeable {
         }
         return value;
     }
+
+    /**
+     * A field that must not be empty.
+     *
+     * @param column 0-based column index
+     * @return the field
+     * @throws RunDirectoryException when it is empty
+     */
+    String nonEmpty(int column) throws RunDirectoryException {
+        String value = get(column);
+        if (value.isEmpty()) {
+            throw error(column, "expected a non-empty value");
+        }
+        return value;
+    }
+
+    /**
+     * A boolean field, written {@code true} or {@code false}.
+     *
+     * @param column 0-based column index
+     * @return its value
+     * @throws RunDirectoryException when it is anything else
+     */
+    boolean bool(int column) throws RunDirectoryException {
+        return switch (get(column)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error(column, "expected \"true\" or \"false\", found \"" + get(column) + "\"");
+        };
+    }
+
+    /**
+     * A count: a whole number from 0 to {@code Integer.MAX_VALUE}, in plain decimal digits.
+     *
+     * @param column 0-based column index
+     * @return its value
+     * @throws RunDirectoryException when it is not such a number
+     */
+    int count(int column) throws RunDirectoryException {
+        String text = get(column);
+        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw error(column, "expected a whole number >= 0, found \"" + text + "\"");
+        }
+        long value = Long.parseLong(text);
+        if (value > Integer.MAX_VALUE) {
+            throw error(column, "expected a whole number up to " + Integer.MAX_VALUE + ", found " + text);
+        }
+        return (int) value;
+    }
 }
