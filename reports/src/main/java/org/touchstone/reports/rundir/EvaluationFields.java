@@ -42,12 +42,14 @@ final class EvaluationFields {
         return numbers;
     }
 
-    /** A required whole number of at least {@code minimum}. */
-    static int wholeNumber(JsonDocument.Value evaluation, String field, int minimum) throws RunDirectoryException {
-        JsonDocument.Value value = evaluation.required(field, "a whole number >= " + minimum);
+    /** A required whole number from {@code minimum} to {@code maximum}. */
+    static int wholeNumber(JsonDocument.Value evaluation, String field, int minimum, int maximum)
+            throws RunDirectoryException {
+        String expected = "a whole number from " + minimum + " to " + maximum;
+        JsonDocument.Value value = evaluation.required(field, expected);
         double number = value.asNumber();
-        if (number != Math.rint(number) || number < minimum || number > Integer.MAX_VALUE) {
-            throw value.error("expected a whole number >= " + minimum + ", found " + number);
+        if (number != Math.rint(number) || number < minimum || number > maximum) {
+            throw value.error("expected " + expected + ", found " + number);
         }
         return (int) number;
     }
@@ -78,15 +80,21 @@ final class EvaluationFields {
 
     /** The required {@code group_columns} array, names unique. */
     static List<String> groupColumns(JsonDocument.Value evaluation) throws RunDirectoryException {
-        List<String> groupColumns = new ArrayList<>();
-        for (JsonDocument.Value column : evaluation.required("group_columns", "an array of group column names")
-                .asArray("group column names")) {
-            if (groupColumns.contains(column.asText())) {
-                throw column.error("duplicate group column \"" + column.asText() + "\"");
+        return distinctNames(evaluation, "group_columns", "group column");
+    }
+
+    /** A required array of distinct non-empty strings; {@code what} names one, e.g. "group column". */
+    static List<String> distinctNames(JsonDocument.Value evaluation, String field, String what)
+            throws RunDirectoryException {
+        List<String> names = new ArrayList<>();
+        for (JsonDocument.Value name : evaluation.required(field, "an array of " + what + " names")
+                .asArray(what + " names")) {
+            if (names.contains(name.asText())) {
+                throw name.error("duplicate " + what + " \"" + name.asText() + "\"");
             }
-            groupColumns.add(column.asText());
+            names.add(name.asText());
         }
-        return groupColumns;
+        return names;
     }
 
     /**

@@ -109,6 +109,17 @@ public final class GroupAssignment {
     }
 
     /**
+     * A record's group in one column.
+     *
+     * @param record 0-based position in the {@code cells} given to {@link #of}
+     * @param column index into {@link #columns()}
+     * @return an index into {@link #values(int)}, or {@link #NO_GROUP}
+     */
+    public int group(int record, int column) {
+        return groups[record][column];
+    }
+
+    /**
      * A record's groups.
      *
      * @param record 0-based position in the {@code cells} given to {@link #of}

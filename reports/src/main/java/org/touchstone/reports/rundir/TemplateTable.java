@@ -84,16 +84,8 @@ public final class TemplateTable {
                     throw table.error(role, "expected one of " + ROLES + ", found \"" + templateRole + "\"");
                 }
                 String subjectId = table.nonEmpty(subject);
-                boolean failed = switch (table.get(status)) {
-                    case "ok" -> false;
-                    case "failed" -> true;
-                    default -> throw table.error(status, "expected \"ok\" or \"failed\", found \"" + table.get(status) + "\"");
-                };
+                boolean failed = table.okOrFailed(status, code);
                 String failureCode = table.get(code);
-                if (failed == failureCode.isEmpty()) {
-                    throw table.error(code, failed ? "a failed template needs a failure code"
-                            : "expected no failure code for status ok, found \"" + failureCode + "\"");
-                }
                 Long previous = linesByRoleAndId.computeIfAbsent(templateRole, r -> new HashMap<>())
                         .putIfAbsent(templateId, table.line());
                 if (previous != null) {
