@@ -45,6 +45,8 @@ final class Figures {
     static final double DRAWING_STEP = 0.01;
     static final int HISTOGRAM_BINS = 50;
     static final String LOG_AXIS_PATTERN = "0.##########";
+    /** Rates on a linear 0..1 axis: two decimals are enough to read a tick. */
+    static final String RATE_PATTERN = "0.##";
     private static final int WIDTH = 800;
     private static final int HEIGHT = 600;
 
@@ -278,6 +280,11 @@ final class Figures {
         return chart;
     }
 
+    /** The i-th colour of the palette, cycling: one per series in a fixed order. */
+    static Color colour(int index) {
+        return PALETTE[index % PALETTE.length];
+    }
+
     /** Below the plot, where the legend can hide no data (the DET charts keep it inside, top right, which a DET curve leaves empty). */
     static void legendBelow(XYChart chart) {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
@@ -321,7 +328,7 @@ final class Figures {
     }
 
     /**
-     * Labelled markers at data points {x, y}; nothing when there are none.
+     * Labelled markers at data points {x, y}; nothing when there are none. An empty label draws no text.
      *
      * @param labelY where to put a label, in data units, given its marker's y
      */
@@ -337,7 +344,9 @@ final class Figures {
         series.setMarker(marker);
         series.setMarkerColor(colour);
         for (int i = 0; i < x.length; i++) {
-            chart.addAnnotation(new AnnotationText(labels.get(i), x[i], labelY.applyAsDouble(y[i]), false));
+            if (!labels.get(i).isEmpty()) {
+                chart.addAnnotation(new AnnotationText(labels.get(i), x[i], labelY.applyAsDouble(y[i]), false));
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package org.touchstone.reports;
 
-import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,8 +19,6 @@ final class IdentificationFigures {
     static final String CMC = "cmc";
     static final String FNIR_VS_FPIR = "fnir-vs-fpir";
     static final String DISTRACTOR_SWEEP = "distractor-sweep";
-    /** Rates on a linear 0..1 axis: two decimals are enough to read a tick. */
-    static final String RATE_PATTERN = "0.##";
 
     private IdentificationFigures() {
     }
@@ -45,7 +42,7 @@ final class IdentificationFigures {
     private static Figures.Figure cmc(IdentificationResults results) {
         XYChart chart = Figures.chart("CMC: " + Figures.systemName(results.settings().header().system()),
                 "Rank k (position in the candidate list)", "Identification rate: mate within the top k (share of mated searches)");
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisDecimalPattern("0").setYAxisDecimalPattern(RATE_PATTERN);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisDecimalPattern("0").setYAxisDecimalPattern(Figures.RATE_PATTERN);
         Figures.legendBelow(chart);
         List<String> notes = new ArrayList<>();
         int colour = 0;
@@ -64,8 +61,8 @@ final class IdentificationFigures {
             }
             XYSeries series = chart.addSeries(galleryLabel(gallery), ranks, rates);
             series.setMarker(SeriesMarkers.CIRCLE);
-            series.setMarkerColor(colour(colour));
-            series.setLineColor(colour(colour++));
+            series.setMarkerColor(Figures.colour(colour));
+            series.setLineColor(Figures.colour(colour++));
         }
         notes.add("Rank-k identification rate = TPIR(N, k, T = -infinity): any score counts. Failed mated searches"
                 + " count as misses at every rank.");
@@ -79,7 +76,7 @@ final class IdentificationFigures {
                 "False negative identification rate (FNIR, rank " + results.settings().candidateListLength() + ")");
         chart.getStyler().setXAxisLogarithmic(true).setXAxisLogarithmicDecadeOnly(true)
                 .setXAxisDecimalPattern(Figures.LOG_AXIS_PATTERN).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
-                .setYAxisDecimalPattern(RATE_PATTERN);
+                .setYAxisDecimalPattern(Figures.RATE_PATTERN);
         Figures.legendBelow(chart);
         List<String> notes = new ArrayList<>();
         double lowestFpir = 1;
@@ -98,7 +95,7 @@ final class IdentificationFigures {
             if (x.isEmpty()) {
                 notes.add("Gallery " + gallery.gallery().id() + ": no threshold gives FPIR above 0, nothing to draw.");
             } else {
-                Figures.lineSeries(chart, galleryLabel(gallery), x, y, colour(colour));
+                Figures.lineSeries(chart, galleryLabel(gallery), x, y, Figures.colour(colour));
             }
             colour++;
         }
@@ -139,7 +136,7 @@ final class IdentificationFigures {
                 "Gallery size N (enrolled templates), log scale", "Rate (share of searches)");
         chart.getStyler().setXAxisLogarithmic(true).setXAxisLogarithmicDecadeOnly(true)
                 .setXAxisDecimalPattern(Figures.LOG_AXIS_PATTERN)
-                .setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern(RATE_PATTERN);
+                .setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern(Figures.RATE_PATTERN);
         Figures.legendBelow(chart);
         List<String> notes = new ArrayList<>();
         List<IdentificationResults.GalleryResults> drawable = results.galleries().stream()
@@ -185,15 +182,11 @@ final class IdentificationFigures {
         }
         XYSeries series = chart.addSeries(name, x, y);
         series.setMarker(SeriesMarkers.CIRCLE);
-        series.setMarkerColor(colour(colour));
-        series.setLineColor(colour(colour));
+        series.setMarkerColor(Figures.colour(colour));
+        series.setLineColor(Figures.colour(colour));
     }
 
     private static String galleryLabel(IdentificationResults.GalleryResults gallery) {
         return gallery.gallery().id() + " (N = " + gallery.gallery().enrolledTemplates() + ")";
-    }
-
-    private static Color colour(int index) {
-        return Figures.PALETTE[index % Figures.PALETTE.length];
     }
 }

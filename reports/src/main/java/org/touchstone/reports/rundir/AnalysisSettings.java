@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.touchstone.reports.RunDirectoryException;
 import org.touchstone.reports.attributes.FailurePolicy;
 import org.touchstone.reports.verification.NamedThreshold;
@@ -29,6 +30,7 @@ public record AnalysisSettings(RunHeader header, List<String> attributes, List<D
                                FailurePolicy failurePolicy) {
     /** The most calibration bins accepted: more would leave nearly every bin empty or with one estimate. */
     public static final int MAX_CALIBRATION_BINS = 1000;
+    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     /**
      * @param header               not null
@@ -66,8 +68,16 @@ public record AnalysisSettings(RunHeader header, List<String> attributes, List<D
         JsonDocument.Value evaluation = root.required("evaluation", "an object");
         FailurePolicy policy = FailurePolicy.fromLabel(EvaluationFields.failurePolicy(evaluation, FailurePolicy.labels()));
         List<String> attributes = EvaluationFields.distinctNames(evaluation, "attributes", "attribute");
+        JsonDocument.Value attributeArray = evaluation.required("attributes", "an array");
         if (attributes.isEmpty()) {
-            throw evaluation.required("attributes", "an array").error("expected at least one attribute");
+            throw attributeArray.error("expected at least one attribute");
+        }
+        for (int a = 0; a < attributes.size(); a++) {
+            // Attribute names become parts of file names (tables/confusion-<attribute>.csv).
+            if (!ATTRIBUTE_NAME.matcher(attributes.get(a)).matches()) {
+                throw attributeArray.asArray("attribute names").get(a).error("expected an attribute name of letters,"
+                        + " digits, '_', '.' and '-', starting with a letter or digit, found \"" + attributes.get(a) + "\"");
+            }
         }
         List<Double> confidenceThresholds = EvaluationFields.distinctNumbers(evaluation, "confidence_thresholds",
                 "a confidence threshold", "[0, 1]", value -> value >= 0 && value <= 1);
