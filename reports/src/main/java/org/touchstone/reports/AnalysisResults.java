@@ -233,29 +233,24 @@ record AnalysisResults(AnalysisSettings settings, List<OperatingPoint> operating
     /** The attribute over the chosen images that have a known truth. */
     private static Evaluation evaluate(AnalysisSettings settings, AnalysisData data, int attribute,
                                        List<OperatingPoint> points, IntPredicate chosen) {
+        List<AnalysisData.Image> images = data.images().stream()
+                .filter(image -> chosen.test(image.index()) && !data.truth(attribute, image.index()).isEmpty()).toList();
         if (data.kind(attribute) == AttributeKind.NUMERIC) {
             List<NumericOutcome> outcomes = new ArrayList<>();
-            for (AnalysisData.Image image : data.images()) {
-                String truth = data.truth(attribute, image.index());
-                if (truth.isEmpty() || !chosen.test(image.index())) {
-                    continue;
-                }
-                double value = Double.parseDouble(truth);
+            for (AnalysisData.Image image : images) {
+                double truth = Double.parseDouble(data.truth(attribute, image.index()));
                 AnalysisData.Estimate estimate = data.estimate(attribute, image.index());
-                outcomes.add(image.failed() ? NumericOutcome.failedAnalysis(value)
-                        : estimate == null ? NumericOutcome.notEstimated(value)
-                        : NumericOutcome.estimated(value, estimate.value(), estimate.confidence()));
+                outcomes.add(image.failed() ? NumericOutcome.failedAnalysis(truth)
+                        : estimate == null ? NumericOutcome.notEstimated(truth)
+                        : NumericOutcome.estimated(truth, estimate.value(), estimate.confidence()));
             }
             NumericAttribute numeric = NumericAttribute.of(outcomes, settings.failurePolicy());
             return new NumericResults(numeric, points.stream().map(p -> numeric.at(p.threshold())).toList(),
                     numeric.at(0), settings.ageThresholds().stream().map(numeric::thresholdErrors).toList());
         }
         List<LabelledOutcome> outcomes = new ArrayList<>();
-        for (AnalysisData.Image image : data.images()) {
+        for (AnalysisData.Image image : images) {
             String truth = data.truth(attribute, image.index());
-            if (truth.isEmpty() || !chosen.test(image.index())) {
-                continue;
-            }
             AnalysisData.Estimate estimate = data.estimate(attribute, image.index());
             outcomes.add(image.failed() ? LabelledOutcome.failedAnalysis(truth)
                     : estimate == null ? LabelledOutcome.notEstimated(truth)

@@ -10,7 +10,6 @@ import org.touchstone.reports.identification.IdentificationRates;
 import org.touchstone.reports.rundir.IdentificationSettings;
 import org.touchstone.reports.rundir.SearchData;
 import org.touchstone.reports.rundir.TemplateTable;
-import org.touchstone.reports.stats.Proportion;
 
 /** The report of an identification run: reads the raw files, computes every number, renders every file. */
 final class IdentificationReport {
@@ -71,11 +70,7 @@ final class IdentificationReport {
         IdentificationRates investigative = gallery.investigative();
         lines.add("investigative (any score, rank <= " + investigative.rank() + "): FNIR "
                 + Numbers.percent(investigative.fnir()) + ", " + fpir(investigative));
-        List<String> fte = new ArrayList<>();
-        for (Map.Entry<String, Proportion> role : results.fteByRole().entrySet()) {
-            fte.add(role.getKey() + " " + Numbers.percent(role.getValue()));
-        }
-        lines.add("failure to enrol: " + String.join(", ", fte));
+        lines.add(RunReports.failureToEnrol(results.fteByRole()));
         lines.add("CMC: " + runDir.resolve("figures/" + IdentificationFigures.CMC + ".svg").toAbsolutePath());
         return lines;
     }

@@ -127,6 +127,15 @@ public final class RunReports {
         }
     }
 
+    /** The headline line on failure to enrol, e.g. "failure to enrol: verification_probe 1.00% (2/200)". */
+    static String failureToEnrol(Map<String, Proportion> fteByRole) {
+        List<String> fte = new ArrayList<>();
+        for (Map.Entry<String, Proportion> role : fteByRole.entrySet()) {
+            fte.add(role.getKey() + " " + Numbers.percent(role.getValue()));
+        }
+        return "failure to enrol: " + String.join(", ", fte);
+    }
+
     private static List<String> headline(VerificationResults results, Path runDir) {
         List<String> lines = new ArrayList<>();
         results.interpolatedEer().ifPresentOrElse(eer -> lines.add("EER " + Numbers.percent(eer.rate())
@@ -153,11 +162,7 @@ public final class RunReports {
                     + Numbers.exact(point.threshold().value()) + ": FMR " + Numbers.percent(point.rates().fmr())
                     + ", FNMR " + Numbers.percent(point.rates().fnmr()));
         }
-        List<String> fte = new ArrayList<>();
-        for (Map.Entry<String, Proportion> role : results.fteByRole().entrySet()) {
-            fte.add(role.getKey() + " " + Numbers.percent(role.getValue()));
-        }
-        lines.add("failure to enrol: " + String.join(", ", fte));
+        lines.add(failureToEnrol(results.fteByRole()));
         lines.add("DET curve: " + runDir.resolve("figures/" + Figures.DET + ".svg").toAbsolutePath());
         return lines;
     }

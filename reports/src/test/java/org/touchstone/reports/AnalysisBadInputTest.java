@@ -1,7 +1,6 @@
 package org.touchstone.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -20,29 +19,19 @@ class AnalysisBadInputTest {
     Path tempDir;
 
     private RunDirectoryException failure(String runJson, String analyses, String estimates) throws IOException {
-        Path runDir = TinyAnalysisRun.write(tempDir.resolve("run"), runJson, analyses, estimates);
-        RunDirectoryException e = catchThrowableOfType(RunDirectoryException.class, () -> RunReports.generate(runDir));
-        assertThat(e).as("expected a RunDirectoryException").isNotNull();
-        assertThat(runDir.resolve("metrics.json")).doesNotExist();
-        assertThat(runDir.resolve("tables")).doesNotExist();
-        return e;
-    }
-
-    private static String replace(String text, String from, String to) {
-        assertThat(text).contains(from);
-        return text.replace(from, to);
+        return ReportFiles.failure(TinyAnalysisRun.write(tempDir.resolve("run"), runJson, analyses, estimates));
     }
 
     private RunDirectoryException badEstimates(String from, String to) throws IOException {
-        return failure(RUN, ANALYSES, replace(ESTIMATES, from, to));
+        return failure(RUN, ANALYSES, ReportFiles.replace(ESTIMATES, from, to));
     }
 
     private RunDirectoryException badAnalyses(String from, String to) throws IOException {
-        return failure(RUN, replace(ANALYSES, from, to), ESTIMATES);
+        return failure(RUN, ReportFiles.replace(ANALYSES, from, to), ESTIMATES);
     }
 
     private RunDirectoryException badRunJson(String from, String to) throws IOException {
-        return failure(replace(RUN, from, to), ANALYSES, ESTIMATES);
+        return failure(ReportFiles.replace(RUN, from, to), ANALYSES, ESTIMATES);
     }
 
     @Test
@@ -151,9 +140,8 @@ class AnalysisBadInputTest {
     @Test
     void capabilityTheReaderDoesNotExpect() throws IOException {
         // Said to be verification, run.json is read as verification settings, which the analysis fields are not.
-        Path runDir = TinyAnalysisRun.write(tempDir.resolve("swap"), RUN.replace("\"analysis\",\n", "\"verification\",\n"),
-                ANALYSES, ESTIMATES);
-        assertThat(catchThrowableOfType(RunDirectoryException.class, () -> RunReports.generate(runDir)).getMessage())
+        RunDirectoryException e = badRunJson("\"capability\": \"analysis\"", "\"capability\": \"verification\"");
+        assertThat(e.getMessage())
                 .contains("(evaluation.failure_policy): unknown failure policy \"undecided\": expected \"non-match\"");
     }
 }

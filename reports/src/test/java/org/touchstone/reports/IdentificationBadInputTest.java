@@ -1,7 +1,6 @@
 package org.touchstone.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,25 +22,15 @@ class IdentificationBadInputTest {
 
     private RunDirectoryException failure(String runJson, String templates, String galleries, String searches,
                                           String candidates) throws IOException {
-        Path runDir = TinyIdentificationRun.write(tempDir.resolve("run"), runJson, templates, galleries, searches, candidates);
-        RunDirectoryException e = catchThrowableOfType(RunDirectoryException.class, () -> RunReports.generate(runDir));
-        assertThat(e).as("expected a RunDirectoryException").isNotNull();
-        assertThat(runDir.resolve("metrics.json")).doesNotExist();
-        assertThat(runDir.resolve("tables")).doesNotExist();
-        return e;
-    }
-
-    private static String replace(String text, String from, String to) {
-        assertThat(text).contains(from);
-        return text.replace(from, to);
+        return ReportFiles.failure(TinyIdentificationRun.write(tempDir.resolve("run"), runJson, templates, galleries, searches, candidates));
     }
 
     private RunDirectoryException badCandidates(String from, String to) throws IOException {
-        return failure(RUN, TEMPLATES, GALLERIES, SEARCHES, replace(CANDIDATES, from, to));
+        return failure(RUN, TEMPLATES, GALLERIES, SEARCHES, ReportFiles.replace(CANDIDATES, from, to));
     }
 
     private RunDirectoryException badSearches(String from, String to) throws IOException {
-        return failure(RUN, TEMPLATES, GALLERIES, replace(SEARCHES, from, to), CANDIDATES);
+        return failure(RUN, TEMPLATES, GALLERIES, ReportFiles.replace(SEARCHES, from, to), CANDIDATES);
     }
 
     @ParameterizedTest
@@ -89,7 +78,7 @@ class IdentificationBadInputTest {
     @Test
     void theProbesOwnSubjectInANonMatedSearch() throws IOException {
         RunDirectoryException e = failure(RUN, TEMPLATES, GALLERIES,
-                replace(SEARCHES, "G0000000,PA,A,true,ok", "G0000000,PA,A,false,ok"), CANDIDATES);
+                ReportFiles.replace(SEARCHES, "G0000000,PA,A,true,ok", "G0000000,PA,A,false,ok"), CANDIDATES);
         assertThat(e.getMessage()).contains("candidates.csv line 2, column 4 (candidate_template): candidate EA shows"
                 + " subject A, the probe's own, but searches.csv (line 2) says the search is not mated");
     }
@@ -181,14 +170,14 @@ class IdentificationBadInputTest {
 
     @Test
     void rankOutsideTheCandidateList() throws IOException {
-        RunDirectoryException e = failure(replace(RUN, "\"ranks\": [1, 3]", "\"ranks\": [1, 4]"), TEMPLATES,
+        RunDirectoryException e = failure(ReportFiles.replace(RUN, "\"ranks\": [1, 3]", "\"ranks\": [1, 4]"), TEMPLATES,
                 GALLERIES, SEARCHES, CANDIDATES);
         assertThat(e.getMessage()).contains("(evaluation.ranks[1]): expected a rank in 1..3, found 4.0");
     }
 
     @Test
     void unknownCapability() throws IOException {
-        RunDirectoryException e = failure(replace(RUN, "\"capability\": \"identification\"", "\"capability\": \"1:n\""),
+        RunDirectoryException e = failure(ReportFiles.replace(RUN, "\"capability\": \"identification\"", "\"capability\": \"1:n\""),
                 TEMPLATES, GALLERIES, SEARCHES, CANDIDATES);
         assertThat(e.getMessage()).contains("(evaluation.capability): unknown capability \"1:n\": expected one of"
                 + " [verification, identification, analysis]");
@@ -196,7 +185,7 @@ class IdentificationBadInputTest {
 
     @Test
     void intersectionOfAnUnknownColumn() throws IOException {
-        RunDirectoryException e = failure(replace(RUN, "[[\"sex\", \"age_band\"]]", "[[\"sex\", \"age\"]]"),
+        RunDirectoryException e = failure(ReportFiles.replace(RUN, "[[\"sex\", \"age_band\"]]", "[[\"sex\", \"age\"]]"),
                 TEMPLATES, GALLERIES, SEARCHES, CANDIDATES);
         assertThat(e.getMessage()).contains("(evaluation.intersections[0][1]): unknown group column \"age\"");
     }

@@ -1,10 +1,12 @@
 package org.touchstone.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,5 +70,29 @@ final class ReportFiles {
             assertThat(third.get(file)).as(file).isEqualTo(first.get(file));
         }
         assertThat(first.keySet()).noneMatch(name -> name.endsWith(".tmp"));
+    }
+
+    /** Writes raw files into a run directory: file name, content, file name, content, ... */
+    static Path writeFiles(Path runDir, String... namesAndContents) throws IOException {
+        Files.createDirectories(runDir);
+        for (int i = 0; i < namesAndContents.length; i += 2) {
+            Files.writeString(runDir.resolve(namesAndContents[i]), namesAndContents[i + 1], StandardCharsets.UTF_8);
+        }
+        return runDir;
+    }
+
+    /** Generates a report that must fail on its input, and checks that nothing was written. */
+    static RunDirectoryException failure(Path runDir) {
+        RunDirectoryException e = catchThrowableOfType(RunDirectoryException.class, () -> RunReports.generate(runDir));
+        assertThat(e).as("expected a RunDirectoryException").isNotNull();
+        assertThat(runDir.resolve("metrics.json")).doesNotExist();
+        assertThat(runDir.resolve("tables")).doesNotExist();
+        return e;
+    }
+
+    /** The text with one part replaced, which must be there. */
+    static String replace(String text, String from, String to) {
+        assertThat(text).contains(from);
+        return text.replace(from, to);
     }
 }

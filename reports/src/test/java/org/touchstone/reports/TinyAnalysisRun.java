@@ -1,8 +1,6 @@
 package org.touchstone.reports;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -89,10 +87,6 @@ final class TinyAnalysisRun {
 
     /** Writes the given raw files into a directory. */
     static Path write(Path runDir, String runJson, String analyses, String estimates) throws IOException {
-        Files.createDirectories(runDir);
-        Files.writeString(runDir.resolve("run.json"), runJson, StandardCharsets.UTF_8);
-        Files.writeString(runDir.resolve("analyses.csv"), analyses, StandardCharsets.UTF_8);
-        Files.writeString(runDir.resolve("estimates.csv"), estimates, StandardCharsets.UTF_8);
-        return runDir;
+        return ReportFiles.writeFiles(runDir, "run.json", runJson, "analyses.csv", analyses, "estimates.csv", estimates);
     }
 }

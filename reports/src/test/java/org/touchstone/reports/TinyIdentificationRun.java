@@ -1,8 +1,6 @@
 package org.touchstone.reports;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -113,12 +111,7 @@ final class TinyIdentificationRun {
     /** Writes the given raw files into a directory. */
     static Path write(Path runDir, String runJson, String templates, String galleries, String searches,
                       String candidates) throws IOException {
-        Files.createDirectories(runDir);
-        Files.writeString(runDir.resolve("run.json"), runJson, StandardCharsets.UTF_8);
-        Files.writeString(runDir.resolve("templates.csv"), templates, StandardCharsets.UTF_8);
-        Files.writeString(runDir.resolve("galleries.csv"), galleries, StandardCharsets.UTF_8);
-        Files.writeString(runDir.resolve("searches.csv"), searches, StandardCharsets.UTF_8);
-        Files.writeString(runDir.resolve("candidates.csv"), candidates, StandardCharsets.UTF_8);
-        return runDir;
+        return ReportFiles.writeFiles(runDir, "run.json", runJson, "templates.csv", templates, "galleries.csv", galleries,
+                "searches.csv", searches, "candidates.csv", candidates);
     }
 }

@@ -3,7 +3,6 @@ package org.touchstone.reports.attributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.TreeSet;
 import org.touchstone.reports.stats.Proportion;
 
@@ -17,39 +16,30 @@ import org.touchstone.reports.stats.Proportion;
  * undecided under {@link FailurePolicy#UNDECIDED} and decided and wrong under {@link FailurePolicy#ERROR},
  * at every threshold. An image analysed without an estimate of this attribute is undecided under both.
  */
-public final class CategoricalAttribute {
+public final class CategoricalAttribute extends AttributeOutcomes {
     private final List<LabelledOutcome> outcomes;
-    private final FailurePolicy policy;
     private final List<String> labels;
-    private final long failed;
-    private final ConfidenceOrder estimates;
     private final double[] estimateConfidences;
     private final boolean[] estimateCorrect;
 
-    private CategoricalAttribute(List<LabelledOutcome> outcomes, FailurePolicy policy) {
+    private CategoricalAttribute(List<LabelledOutcome> outcomes, FailurePolicy policy, List<LabelledOutcome> withEstimate) {
+        super(outcomes.size(), outcomes.stream().filter(LabelledOutcome::failed).count(),
+                new ConfidenceOrder(withEstimate.stream().mapToDouble(LabelledOutcome::confidence).toArray(),
+                        withEstimate.stream().mapToDouble(o -> o.correct() ? 1 : 0).toArray()), policy);
         this.outcomes = outcomes;
-        this.policy = policy;
         TreeSet<String> labelSet = new TreeSet<>();
-        List<LabelledOutcome> withEstimate = new ArrayList<>();
-        long failedImages = 0;
         for (LabelledOutcome outcome : outcomes) {
             labelSet.add(outcome.truth());
             if (outcome.estimate() != null) {
                 labelSet.add(outcome.estimate());
-                withEstimate.add(outcome);
             }
-            failedImages += outcome.failed() ? 1 : 0;
         }
         this.labels = List.copyOf(labelSet);
-        this.failed = failedImages;
         this.estimateConfidences = withEstimate.stream().mapToDouble(LabelledOutcome::confidence).toArray();
         this.estimateCorrect = new boolean[withEstimate.size()];
-        double[] ones = new double[withEstimate.size()];
-        for (int i = 0; i < ones.length; i++) {
+        for (int i = 0; i < estimateCorrect.length; i++) {
             estimateCorrect[i] = withEstimate.get(i).correct();
-            ones[i] = estimateCorrect[i] ? 1 : 0;
         }
-        this.estimates = new ConfidenceOrder(estimateConfidences, ones);
     }
 
     /**
@@ -60,34 +50,8 @@ public final class CategoricalAttribute {
      * @return the attribute's outcomes
      */
     public static CategoricalAttribute of(Collection<LabelledOutcome> outcomes, FailurePolicy policy) {
-        return new CategoricalAttribute(List.copyOf(outcomes), Objects.requireNonNull(policy, "policy"));
-    }
-
-    /**
-     * Images with a known true label: the coverage denominator.
-     *
-     * @return images
-     */
-    public long images() {
-        return outcomes.size();
-    }
-
-    /**
-     * Images whose analysis failed.
-     *
-     * @return failed images, included in {@link #images()}
-     */
-    public long failedImages() {
-        return failed;
-    }
-
-    /**
-     * Images with an estimate, whatever its confidence.
-     *
-     * @return estimates
-     */
-    public long estimates() {
-        return estimates.size();
+        List<LabelledOutcome> copy = List.copyOf(outcomes);
+        return new CategoricalAttribute(copy, policy, copy.stream().filter(o -> o.estimate() != null).toList());
     }
 
     /**
@@ -107,8 +71,7 @@ public final class CategoricalAttribute {
      */
     public Decisions at(double threshold) {
         requireThreshold(threshold);
-        long asWrong = policy == FailurePolicy.ERROR ? failed : 0;
-        long decided = estimates.countAtOrAbove(threshold) + asWrong;
+        long decided = decided(threshold);
         long correct = Math.round(estimates.sumAtOrAbove(threshold));
         return new Decisions(threshold, new Proportion(decided, images()), new Proportion(correct, decided));
     }
@@ -173,11 +136,5 @@ public final class CategoricalAttribute {
      */
     public Calibration calibration(int bins) {
         return Calibration.of(estimateConfidences, estimateCorrect, bins);
-    }
-
-    private static void requireThreshold(double threshold) {
-        if (Double.isNaN(threshold)) {
-            throw new IllegalArgumentException("threshold must not be NaN");
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.touchstone.reports.attributes;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
+import org.touchstone.reports.verification.SortedScoreDistribution;
 
 /**
  * Estimates in ascending order of confidence, each with a value to add up (1 for a correct label, the
@@ -35,31 +36,17 @@ final class ConfidenceOrder {
 
     /** Estimates with confidence {@code >= threshold}. */
     int countAtOrAbove(double threshold) {
-        return confidences.length - firstAtOrAbove(threshold);
+        return confidences.length - SortedScoreDistribution.firstAtOrAbove(confidences, threshold);
     }
 
     /** Sum of the values of the estimates with confidence {@code >= threshold}. */
     double sumAtOrAbove(double threshold) {
-        return suffixSums[firstAtOrAbove(threshold)];
+        return suffixSums[SortedScoreDistribution.firstAtOrAbove(confidences, threshold)];
     }
 
     /** The distinct confidences, highest first: the thresholds where the decided set grows. */
     double[] distinctDescending() {
         return IntStream.range(0, confidences.length).map(i -> confidences.length - 1 - i)
                 .mapToDouble(i -> confidences[i]).distinct().toArray();
-    }
-
-    private int firstAtOrAbove(double threshold) {
-        int low = 0;
-        int high = confidences.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (confidences[mid] < threshold) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 }

@@ -2,7 +2,6 @@ package org.touchstone.reports.attributes;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import org.touchstone.reports.stats.Proportion;
 
 /**
@@ -15,19 +14,14 @@ import org.touchstone.reports.stats.Proportion;
  * {@link FailurePolicy#ERROR} it counts as decided (coverage) and as an error in both threshold error rates,
  * but, having no value, stays out of the mean absolute error.
  */
-public final class NumericAttribute {
+public final class NumericAttribute extends AttributeOutcomes {
     private final List<NumericOutcome> outcomes;
-    private final FailurePolicy policy;
-    private final long failed;
-    private final ConfidenceOrder estimates;
 
-    private NumericAttribute(List<NumericOutcome> outcomes, FailurePolicy policy) {
+    private NumericAttribute(List<NumericOutcome> outcomes, FailurePolicy policy, List<NumericOutcome> withEstimate) {
+        super(outcomes.size(), outcomes.stream().filter(NumericOutcome::failed).count(),
+                new ConfidenceOrder(withEstimate.stream().mapToDouble(NumericOutcome::confidence).toArray(),
+                        withEstimate.stream().mapToDouble(o -> Math.abs(o.estimate() - o.truth())).toArray()), policy);
         this.outcomes = outcomes;
-        this.policy = policy;
-        this.failed = outcomes.stream().filter(NumericOutcome::failed).count();
-        List<NumericOutcome> withEstimate = outcomes.stream().filter(NumericOutcome::hasEstimate).toList();
-        this.estimates = new ConfidenceOrder(withEstimate.stream().mapToDouble(NumericOutcome::confidence).toArray(),
-                withEstimate.stream().mapToDouble(o -> Math.abs(o.estimate() - o.truth())).toArray());
     }
 
     /**
@@ -38,34 +32,8 @@ public final class NumericAttribute {
      * @return the attribute's outcomes
      */
     public static NumericAttribute of(Collection<NumericOutcome> outcomes, FailurePolicy policy) {
-        return new NumericAttribute(List.copyOf(outcomes), Objects.requireNonNull(policy, "policy"));
-    }
-
-    /**
-     * Images with a known true value: the coverage denominator.
-     *
-     * @return images
-     */
-    public long images() {
-        return outcomes.size();
-    }
-
-    /**
-     * Images whose analysis failed.
-     *
-     * @return failed images, included in {@link #images()}
-     */
-    public long failedImages() {
-        return failed;
-    }
-
-    /**
-     * Images with an estimate, whatever its confidence.
-     *
-     * @return estimates
-     */
-    public long estimates() {
-        return estimates.size();
+        List<NumericOutcome> copy = List.copyOf(outcomes);
+        return new NumericAttribute(copy, policy, copy.stream().filter(NumericOutcome::hasEstimate).toList());
     }
 
     /**
@@ -75,11 +43,9 @@ public final class NumericAttribute {
      * @return the decisions at c
      */
     public NumericDecisions at(double threshold) {
-        if (Double.isNaN(threshold)) {
-            throw new IllegalArgumentException("threshold must not be NaN");
-        }
+        requireThreshold(threshold);
         int decidedEstimates = estimates.countAtOrAbove(threshold);
-        long decided = decidedEstimates + (policy == FailurePolicy.ERROR ? failed : 0);
+        long decided = decided(threshold);
         double mae = decidedEstimates == 0 ? Double.NaN : estimates.sumAtOrAbove(threshold) / decidedEstimates;
         return new NumericDecisions(threshold, new Proportion(decided, images()), decidedEstimates, mae);
     }
@@ -95,7 +61,7 @@ public final class NumericAttribute {
         long over = 0;
         long atOrAbove = 0;
         long under = 0;
-        boolean failedIsError = policy == FailurePolicy.ERROR;
+        boolean failedIsError = policy() == FailurePolicy.ERROR;
         for (NumericOutcome outcome : outcomes) {
             boolean counted = outcome.hasEstimate() || outcome.failed() && failedIsError;
             if (!counted) {
