@@ -11,6 +11,7 @@ import org.touchstone.reports.attributes.NumericDecisions;
 import org.touchstone.reports.attributes.ThresholdErrors;
 import org.touchstone.reports.rundir.AnalysisData;
 import org.touchstone.reports.rundir.AnalysisSettings;
+import org.touchstone.reports.stats.Proportion;
 
 /** The report of an analysis run: reads the raw files, computes every number, renders every file. */
 final class AnalysisReport {
@@ -69,19 +70,23 @@ final class AnalysisReport {
             if (attribute.overall() instanceof AnalysisResults.CategoricalResults categorical) {
                 if (point >= 0) {
                     Decisions decisions = categorical.atPoints().get(point);
-                    line.append(at).append(" accuracy ").append(Numbers.percent(decisions.accuracy()))
+                    line.append(at).append(' ').append(accuracy(decisions.accuracy()))
                             .append(", coverage ").append(Numbers.percent(decisions.coverage())).append("; ");
                 }
                 Calibration calibration = categorical.calibration();
-                line.append("ECE ").append(Numbers.readable(calibration.ece())).append(", MCE ")
-                        .append(Numbers.readable(calibration.mce())).append(", Brier ")
-                        .append(Numbers.readable(calibration.brier())).append("; confidence >= ")
-                        .append(Numbers.readable(AnalysisResults.HIGH_CONFIDENCE)).append(": accuracy ")
-                        .append(Numbers.percent(categorical.highConfidence()));
+                if (calibration.estimates() == 0) {
+                    line.append("no estimate, so no calibration");
+                } else {
+                    line.append("ECE ").append(Numbers.readable(calibration.ece())).append(", MCE ")
+                            .append(Numbers.readable(calibration.mce())).append(", Brier ")
+                            .append(Numbers.readable(calibration.brier())).append("; confidence >= ")
+                            .append(Numbers.readable(AnalysisResults.HIGH_CONFIDENCE)).append(": ")
+                            .append(accuracy(categorical.highConfidence()));
+                }
             } else if (attribute.overall() instanceof AnalysisResults.NumericResults numeric) {
                 NumericDecisions all = numeric.all();
-                line.append("mean absolute error ").append(Numbers.readable(all.meanAbsoluteError())).append(" over ")
-                        .append(all.estimates()).append(" estimates");
+                line.append(all.estimates() == 0 ? "no estimate" : "mean absolute error "
+                        + Numbers.readable(all.meanAbsoluteError()) + " over " + all.estimates() + " estimates");
                 for (ThresholdErrors errors : numeric.thresholdErrors()) {
                     String threshold = Numbers.readable(errors.threshold());
                     line.append("; at ").append(threshold).append(": ")
@@ -99,6 +104,14 @@ final class AnalysisReport {
         lines.add("accuracy/coverage: " + runDir.resolve("figures/" + AnalysisFigures.ACCURACY_COVERAGE + ".svg")
                 .toAbsolutePath());
         return lines;
+    }
+
+    /** Accuracy with its counts; with no error, what the count of right answers allows instead of "100%". */
+    private static String accuracy(Proportion accuracy) {
+        Proportion errors = new Proportion(accuracy.trials() - accuracy.events(), accuracy.trials());
+        return "accuracy " + Numbers.percent(accuracy)
+                + (errors.events() == 0 && errors.isDefined() ? " (" + Numbers.rate("error rate", errors, "errors",
+                "decided estimates") + ")" : "");
     }
 
     private static String describe(AnalysisResults.OperatingPoint point) {

@@ -1,8 +1,11 @@
 package org.touchstone.reports.attributes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.touchstone.reports.stats.Proportion;
 
@@ -49,5 +52,50 @@ class NumericAttributeTest {
         assertThat(strict.under()).isEqualTo(new Proportion(2, 3));
         // Nobody is below 5: no trials, an undefined rate.
         assertThat(NumericAttribute.of(handMade(), FailurePolicy.UNDECIDED).thresholdErrors(5).over().isDefined()).isFalse();
+    }
+
+    /** Random ages against brute-force arithmetic, under both policies. */
+    @Test
+    void randomOutcomesAgreeWithBruteForce() {
+        SplittableRandom random = new SplittableRandom(11);
+        for (int trial = 0; trial < 200; trial++) {
+            List<NumericOutcome> outcomes = new ArrayList<>();
+            for (int i = random.nextInt(30); i > 0; i--) {
+                double truth = random.nextInt(10, 40);
+                int kind = random.nextInt(10);
+                outcomes.add(kind == 0 ? NumericOutcome.failedAnalysis(truth) : kind == 1 ? NumericOutcome.notEstimated(truth)
+                        : NumericOutcome.estimated(truth, truth + random.nextInt(-8, 9), random.nextInt(11) * 0.1));
+            }
+            FailurePolicy policy = random.nextBoolean() ? FailurePolicy.ERROR : FailurePolicy.UNDECIDED;
+            NumericAttribute attribute = NumericAttribute.of(outcomes, policy);
+            long failed = policy == FailurePolicy.ERROR ? outcomes.stream().filter(NumericOutcome::failed).count() : 0;
+            long previous = Long.MAX_VALUE;
+            for (int step = 0; step <= 10; step++) {
+                double c = step * 0.1;
+                List<NumericOutcome> decided = outcomes.stream().filter(o -> o.hasEstimate() && o.confidence() >= c).toList();
+                NumericDecisions at = attribute.at(c);
+                assertThat(at.coverage()).isEqualTo(new Proportion(decided.size() + failed, outcomes.size()));
+                assertThat(at.coverage().events()).isLessThanOrEqualTo(previous);
+                previous = at.coverage().events();
+                double sum = 0;
+                for (NumericOutcome o : decided) {
+                    sum += Math.abs(o.estimate() - o.truth());
+                }
+                if (decided.isEmpty()) {
+                    assertThat(at.meanAbsoluteError()).isNaN();
+                } else {
+                    assertThat(at.meanAbsoluteError()).isCloseTo(sum / decided.size(), within(1e-9));
+                }
+            }
+            for (double a : new double[] {18, 21, 25}) {
+                ThresholdErrors errors = attribute.thresholdErrors(a);
+                long below = outcomes.stream().filter(o -> o.truth() < a && (o.hasEstimate() || o.failed() && failed > 0)).count();
+                long over = outcomes.stream().filter(o -> o.truth() < a && (o.hasEstimate() ? o.estimate() >= a : o.failed() && failed > 0)).count();
+                assertThat(errors.over()).isEqualTo(new Proportion(over, below));
+                long atOrAbove = outcomes.stream().filter(o -> o.truth() >= a && (o.hasEstimate() || o.failed() && failed > 0)).count();
+                long under = outcomes.stream().filter(o -> o.truth() >= a && (o.hasEstimate() ? o.estimate() < a : o.failed() && failed > 0)).count();
+                assertThat(errors.under()).isEqualTo(new Proportion(under, atOrAbove));
+            }
+        }
     }
 }
