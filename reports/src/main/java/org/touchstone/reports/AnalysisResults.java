@@ -57,12 +57,6 @@ record AnalysisResults(AnalysisSettings settings, List<OperatingPoint> operating
 
     /** What is measured for one attribute over one set of images: categorical or numeric. */
     sealed interface Evaluation permits CategoricalResults, NumericResults {
-        /**
-         * Coverage at each operating point.
-         *
-         * @return one proportion per operating point
-         */
-        List<Proportion> coverage();
     }
 
     /**
@@ -78,10 +72,6 @@ record AnalysisResults(AnalysisSettings settings, List<OperatingPoint> operating
     record CategoricalResults(CategoricalAttribute attribute, List<Decisions> atPoints, List<ConfusionMatrix> confusions,
                               AccuracyCoverageCurve curve, Calibration calibration, Proportion highConfidence)
             implements Evaluation {
-        @Override
-        public List<Proportion> coverage() {
-            return atPoints.stream().map(Decisions::coverage).toList();
-        }
     }
 
     /**
@@ -94,10 +84,6 @@ record AnalysisResults(AnalysisSettings settings, List<OperatingPoint> operating
      */
     record NumericResults(NumericAttribute attribute, List<NumericDecisions> atPoints, NumericDecisions all,
                           List<ThresholdErrors> thresholdErrors) implements Evaluation {
-        @Override
-        public List<Proportion> coverage() {
-            return atPoints.stream().map(NumericDecisions::coverage).toList();
-        }
     }
 
     /**

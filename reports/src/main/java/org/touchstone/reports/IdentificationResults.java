@@ -26,12 +26,10 @@ import org.touchstone.reports.verification.NamedThreshold;
  * @param settings     the evaluation settings from run.json
  * @param fteByRole    failure to enrol per role present, in SPI role order
  * @param galleries    one entry per gallery, in sweep order
- * @param groupColumns the group columns, then the intersections, as named in the per-group results
  * @param failures     failed templates, galleries and searches by kind, with the totals of their kind
  */
 record IdentificationResults(IdentificationSettings settings, Map<String, Proportion> fteByRole,
-                             List<GalleryResults> galleries, List<String> groupColumns,
-                             List<VerificationResults.FailureCount> failures) {
+                             List<GalleryResults> galleries, List<VerificationResults.FailureCount> failures) {
 
     /**
      * Rates at a named threshold.
@@ -166,7 +164,7 @@ record IdentificationResults(IdentificationSettings settings, Map<String, Propor
         totals.put(FailureKey.MATED, mated);
         totals.put(FailureKey.NON_MATED, nonMated);
         return new IdentificationResults(settings, VerificationResults.fte(templates.templates(), roles),
-                List.copyOf(galleries), groups.columns(), VerificationResults.failures(templates, searches.failures(), totals));
+                List.copyOf(galleries), VerificationResults.failures(templates, searches.failures(), totals));
     }
 
     /** The searches as outcomes: failed searches are misses when mated and return nothing when not. */
