@@ -114,32 +114,35 @@ final class IdentificationTables {
         List<List<String>> rows = new ArrayList<>();
         for (IdentificationResults.GalleryResults gallery : results.galleries()) {
             for (int rank : results.settings().ranks()) {
-                rows.add(sweepRow(gallery, "identification_rate", IdentificationJson.rankName(rank), "",
+                rows.add(sweepRow(gallery, "identification_rate", IdentificationJson.rankName(rank), "", "",
                         gallery.outcomes().identificationRate(rank)));
             }
             for (FpirOperatingPoint point : gallery.fpirPoints()) {
                 rows.add(sweepRow(gallery, "fnir", IdentificationJson.fpirTargetName(point.fpirTarget()),
+                        String.valueOf(point.supported()),
                         point.rates() == null ? "" : Numbers.exact(point.rates().threshold()),
                         point.rates() == null ? new Proportion(0, 0) : point.rates().fnir()));
             }
             for (IdentificationResults.ThresholdPoint point : gallery.thresholdPoints()) {
                 String name = MetricsJson.thresholdName(point.threshold());
                 String threshold = Numbers.exact(point.threshold().value());
-                rows.add(sweepRow(gallery, "fpir", name, threshold, point.rates().fpir()));
-                rows.add(sweepRow(gallery, "fnir", name, threshold, point.rates().fnir()));
+                rows.add(sweepRow(gallery, "fpir", name, "", threshold, point.rates().fpir()));
+                rows.add(sweepRow(gallery, "fnir", name, "", threshold, point.rates().fnir()));
             }
         }
         List<String> columns = new ArrayList<>(GALLERY_COLUMNS);
-        columns.addAll(List.of("mated_subjects", "distractor_subjects", "measure", "operating_point", "threshold"));
+        columns.addAll(List.of("mated_subjects", "distractor_subjects", "measure", "operating_point", "supported",
+                "threshold"));
         columns.addAll(PROPORTION_COLUMNS);
         return Tables.csv(columns, rows);
     }
 
     private static List<String> sweepRow(IdentificationResults.GalleryResults gallery, String measure,
-                                         String operatingPoint, String threshold, Proportion proportion) {
+                                         String operatingPoint, String supported, String threshold,
+                                         Proportion proportion) {
         List<String> row = galleryCells(gallery);
         row.addAll(List.of(String.valueOf(gallery.gallery().matedSubjects()),
-                String.valueOf(gallery.gallery().distractorSubjects()), measure, operatingPoint, threshold));
+                String.valueOf(gallery.gallery().distractorSubjects()), measure, operatingPoint, supported, threshold));
         row.addAll(Tables.proportionCells(proportion));
         return row;
     }

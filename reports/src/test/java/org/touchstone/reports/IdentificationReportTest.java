@@ -189,6 +189,10 @@ class IdentificationReportTest {
                 && r.get("operating_point").equals("rank:1")).findFirst().orElseThrow();
         assertThat(rank1Large.get("events")).isEqualTo("0");
         assertThat(rank1Large.get("enrolled_templates")).isEqualTo("4");
+        assertThat(rank1Large.get("supported")).isEmpty();
+        assertThat(sweep.get(2).get("operating_point")).isEqualTo("fpir_target:0.5");
+        assertThat(sweep.get(2).get("supported")).isEqualTo("false");
+        assertThat(sweep.get(2).get("threshold")).isEqualTo("0.6");
 
         List<CSVRecord> curve = ReportFiles.csv(runDir, "tables/fnir-vs-fpir.csv");
         assertThat(curve.stream().filter(r -> r.get("gallery_id").equals("G0000000")).map(r -> r.get("threshold")))
