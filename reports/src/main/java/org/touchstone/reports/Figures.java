@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
@@ -43,17 +44,19 @@ final class Figures {
     /** Least move in log10 FMR or FNMR between drawn points: at most about 100 points per decade. */
     static final double DRAWING_STEP = 0.01;
     static final int HISTOGRAM_BINS = 50;
-    private static final String LOG_AXIS_PATTERN = "0.##########";
+    static final String LOG_AXIS_PATTERN = "0.##########";
+    /** Rates on a linear 0..1 axis: two decimals are enough to read a tick. */
+    static final String RATE_PATTERN = "0.##";
     private static final int WIDTH = 800;
     private static final int HEIGHT = 600;
 
     /** Okabe-Ito, the colour-blind-safe palette: blue, vermillion, bluish green, orange, sky blue, reddish purple, yellow, black. */
-    private static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
+    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
         new Color(0xE69F00), new Color(0x56B4E9), new Color(0xCC79A7), new Color(0xF0E442), new Color(0x000000)};
-    private static final Color BLUE = PALETTE[0];
-    private static final Color VERMILLION = PALETTE[1];
-    private static final Color GREEN = PALETTE[2];
-    private static final Color BLACK = PALETTE[7];
+    static final Color BLUE = PALETTE[0];
+    static final Color VERMILLION = PALETTE[1];
+    static final Color GREEN = PALETTE[2];
+    static final Color BLACK = PALETTE[7];
 
     /**
      * A rendered figure.
@@ -261,7 +264,8 @@ final class Figures {
 
     // ---- chart helpers ----
 
-    private static XYChart chart(String title, String xTitle, String yTitle) {
+    /** An 800 x 600 chart in the house style: white, light solid grid, legend inside top right. */
+    static XYChart chart(String title, String xTitle, String yTitle) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
                 .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13))
@@ -276,8 +280,13 @@ final class Figures {
         return chart;
     }
 
+    /** The i-th colour of the palette, cycling: one per series in a fixed order. */
+    static Color colour(int index) {
+        return PALETTE[index % PALETTE.length];
+    }
+
     /** Below the plot, where the legend can hide no data (the DET charts keep it inside, top right, which a DET curve leaves empty). */
-    private static void legendBelow(XYChart chart) {
+    static void legendBelow(XYChart chart) {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
     }
 
@@ -293,7 +302,8 @@ final class Figures {
         return chart;
     }
 
-    private static void line(XYChart chart, String name, double[][] xy, Color colour) {
+    /** A line series without markers, from {x[], y[]}. */
+    static void line(XYChart chart, String name, double[][] xy, Color colour) {
         XYSeries series = chart.addSeries(name, xy[0], xy[1]);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);
@@ -301,7 +311,8 @@ final class Figures {
         series.setLineWidth(2f);
     }
 
-    private static void lineSeries(XYChart chart, String name, List<Double> x, List<Double> y, Color colour) {
+    /** A line series without markers. */
+    static void lineSeries(XYChart chart, String name, List<Double> x, List<Double> y, Color colour) {
         XYSeries series = chart.addSeries(name, x, y);
         series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         series.setMarker(SeriesMarkers.NONE);
@@ -309,8 +320,20 @@ final class Figures {
         series.setLineWidth(2f);
     }
 
-    private static void markers(XYChart chart, String name, List<double[]> points, List<String> labels, Color colour,
-                                Marker marker) {
+    /** Labelled markers at data points {x, y} on a log y axis; nothing when there are none. */
+    static void markers(XYChart chart, String name, List<double[]> points, List<String> labels, Color colour,
+                        Marker marker) {
+        // Data-space position, a little above the marker on the log axis.
+        markers(chart, name, points, labels, colour, marker, y -> y * 1.45);
+    }
+
+    /**
+     * Labelled markers at data points {x, y}; nothing when there are none. An empty label draws no text.
+     *
+     * @param labelY where to put a label, in data units, given its marker's y
+     */
+    static void markers(XYChart chart, String name, List<double[]> points, List<String> labels, Color colour,
+                        Marker marker, DoubleUnaryOperator labelY) {
         if (points.isEmpty()) {
             return;
         }
@@ -321,13 +344,14 @@ final class Figures {
         series.setMarker(marker);
         series.setMarkerColor(colour);
         for (int i = 0; i < x.length; i++) {
-            // Data-space position, a little above the marker on the log axis.
-            chart.addAnnotation(new AnnotationText(labels.get(i), x[i], y[i] * 1.45, false));
+            if (!labels.get(i).isEmpty()) {
+                chart.addAnnotation(new AnnotationText(labels.get(i), x[i], labelY.applyAsDouble(y[i]), false));
+            }
         }
     }
 
     /** A vertical line at a threshold, labelled at height {@code labelY} in data units. */
-    private static void thresholdLine(XYChart chart, double threshold, String label, double labelY) {
+    static void thresholdLine(XYChart chart, double threshold, String label, double labelY) {
         chart.addAnnotation(new AnnotationLine(threshold, true, false));
         chart.addAnnotation(new AnnotationText(label, threshold, labelY, false));
     }
@@ -354,7 +378,8 @@ final class Figures {
         series.setLineWidth(2f);
     }
 
-    private static Figure figure(String name, XYChart chart, String caption, List<String> notes) {
+    /** Renders a chart to SVG and PNG under {@code figures/<name>}. */
+    static Figure figure(String name, XYChart chart, String caption, List<String> notes) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
             ByteArrayOutputStream svg = new ByteArrayOutputStream();
@@ -370,7 +395,12 @@ final class Figures {
     }
 
     private static String systemName(RunSettings settings) {
-        return settings.system().name() + " " + settings.system().version();
+        return systemName(settings.system());
+    }
+
+    /** The system's name and version, for chart titles. */
+    static String systemName(RunSettings.SystemSummary system) {
+        return system.name() + " " + system.version();
     }
 
     private static String scoreRange(RunSettings settings) {

@@ -32,7 +32,7 @@ final class MetricsJson {
     static final String FORMAT = "touchstone-metrics/1";
     static final String FILE = "metrics.json";
 
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     // Fixed "\n" line ends: the default indenter uses the platform's line separator.
     private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(Separators.createDefaultInstance()
             .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
@@ -53,12 +53,7 @@ final class MetricsJson {
      */
     static byte[] render(VerificationResults results, List<String> tables, List<Figures.Figure> figures) {
         RunSettings settings = results.settings();
-        ObjectNode root = NODES.objectNode();
-        root.put("format", FORMAT);
-        root.put("run_id", settings.runId());
-        root.set("system", system(settings.system()));
-        root.put("capability", RunSettings.CAPABILITY);
-        root.put("failure_policy", RunSettings.FAILURE_POLICY);
+        ObjectNode root = header(settings.runId(), settings.system(), RunSettings.CAPABILITY, RunSettings.FAILURE_POLICY);
         root.set("comparisons", comparisons(results.all()));
         root.set("failure_to_enrol", fte(results.fteByRole()));
 
@@ -88,8 +83,25 @@ final class MetricsJson {
         ArrayNode groupColumns = root.putArray("groups");
         results.groupColumns().forEach(column -> groupColumns.add(groupColumn(results, column)));
 
+        failures(root, results.failures());
+        return finish(root, tables, figures);
+    }
+
+    /** The fields every metrics.json starts with. */
+    static ObjectNode header(String runId, RunSettings.SystemSummary system, String capability, String failurePolicy) {
+        ObjectNode root = NODES.objectNode();
+        root.put("format", FORMAT);
+        root.put("run_id", runId);
+        root.set("system", system(system));
+        root.put("capability", capability);
+        root.put("failure_policy", failurePolicy);
+        return root;
+    }
+
+    /** The {@code failures} array. */
+    static void failures(ObjectNode root, List<VerificationResults.FailureCount> failureCounts) {
         ArrayNode failures = root.putArray("failures");
-        for (VerificationResults.FailureCount failure : results.failures()) {
+        for (VerificationResults.FailureCount failure : failureCounts) {
             ObjectNode node = failures.addObject();
             node.put("record_type", failure.key().recordType());
             node.put("category", failure.key().category());
@@ -98,7 +110,10 @@ final class MetricsJson {
             node.put("count", failure.count());
             node.put("total", failure.total());
         }
+    }
 
+    /** Adds the {@code tables} and {@code figures} arrays and serialises the document. */
+    static byte[] finish(ObjectNode root, List<String> tables, List<Figures.Figure> figures) {
         ArrayNode tableNames = root.putArray("tables");
         tables.forEach(tableNames::add);
         ArrayNode figureNodes = root.putArray("figures");
@@ -205,7 +220,7 @@ final class MetricsJson {
         return node;
     }
 
-    private static ArrayNode fte(Map<String, Proportion> fteByRole) {
+    static ArrayNode fte(Map<String, Proportion> fteByRole) {
         ArrayNode array = NODES.arrayNode();
         fteByRole.forEach((role, fte) -> {
             ObjectNode node = array.addObject();
@@ -242,7 +257,8 @@ final class MetricsJson {
         proportion(node, "false_non_matches", "genuine_comparisons", "fnmr", rates.fnmr());
     }
 
-    private static void proportion(ObjectNode node, String events, String trials, String rate, Proportion proportion) {
+    /** A rate's counts, value and 95% interval, as {@code events}, {@code trials}, {@code rate}, {@code rate_ci95}. */
+    static void proportion(ObjectNode node, String events, String trials, String rate, Proportion proportion) {
         node.put(events, proportion.events());
         node.put(trials, proportion.trials());
         number(node, rate, proportion.rate());
@@ -254,7 +270,8 @@ final class MetricsJson {
         interval.put("method", ci.method());
     }
 
-    private static void number(ObjectNode node, String field, double value) {
+    /** A number, or null when it is NaN or infinite. */
+    static void number(ObjectNode node, String field, double value) {
         if (Double.isFinite(value)) {
             node.put(field, value);
         } else {

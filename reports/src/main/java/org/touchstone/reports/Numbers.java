@@ -39,4 +39,23 @@ final class Numbers {
         BigDecimal rounded = new BigDecimal(String.format(Locale.ROOT, "%.6g", value)).stripTrailingZeros();
         return value == 0 || Math.abs(value) >= 1e-6 ? rounded.toPlainString() : rounded.toString().replace("E", "e");
     }
+
+    /**
+     * A rate for people, saying what zero events in n trials allow rather than printing "0.00%": e.g.
+     * "0 false positives in 500 non-mated searches: FPIR <= 0.597% at 95%" (the one-sided 95% upper bound
+     * 1 - 0.05^(1/n), about 3/n), else "FPIR 1.20% (6/500)".
+     *
+     * @param name       the rate's name, e.g. "FPIR"
+     * @param proportion the rate
+     * @param events     what an event is, plural, e.g. "false positives"
+     * @param trials     what a trial is, plural, e.g. "non-mated searches"
+     */
+    static String rate(String name, Proportion proportion, String events, String trials) {
+        if (proportion.events() == 0 && proportion.isDefined()) {
+            double bound = 1 - Math.pow(0.05, 1.0 / proportion.trials());
+            return "0 " + events + " in " + proportion.trials() + " " + trials + ": " + name + " <= "
+                    + percent(bound) + " at 95%";
+        }
+        return name + " " + percent(proportion);
+    }
 }

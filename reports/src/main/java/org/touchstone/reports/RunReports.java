@@ -1,25 +1,31 @@
 package org.touchstone.reports;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.touchstone.reports.card.ReportCard;
 import org.touchstone.reports.rundir.ComparisonData;
+import org.touchstone.reports.rundir.RunHeader;
 import org.touchstone.reports.rundir.RunSettings;
 import org.touchstone.reports.rundir.TemplateTable;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.FmrOperatingPoint;
 
 /**
- * Turns a run directory into its verification report: {@code metrics.json}, {@code tables/*.csv} and
- * {@code figures/*.svg|png}, all computed from {@code run.json}, {@code templates.csv} and
- * {@code comparisons.csv} alone, as {@code docs/run-directory.md} specifies.
+ * Turns a run directory into its report: {@code metrics.json}, {@code tables/*.csv} and
+ * {@code figures/*.svg|png}, all computed from the raw files alone, as {@code docs/run-directory.md}
+ * specifies. The capability in {@code run.json} decides which: verification ({@code templates.csv},
+ * {@code comparisons.csv}), identification ({@code templates.csv}, {@code galleries.csv},
+ * {@code searches.csv}, {@code candidates.csv}) or analysis ({@code analyses.csv}, {@code estimates.csv}).
  *
  * <p>The output is byte-for-byte deterministic given the same inputs (and the same JDK and fonts): no
  * timestamps, a stable order everywhere, exact number formatting. Each file is written under a temporary
@@ -41,26 +47,35 @@ public final class RunReports {
      * @throws IOException           when a file cannot be read or written
      */
     public static ReportSummary generate(Path runDir) throws IOException, RunDirectoryException {
-        RunSettings settings = RunSettings.read(runDir.resolve("run.json"));
-        TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
-        ComparisonData comparisons = ComparisonData.read(runDir.resolve("comparisons.csv"), templates);
-        VerificationResults results = VerificationResults.compute(settings, templates, comparisons);
-
-        Map<String, byte[]> files = new LinkedHashMap<>(Tables.render(results));
-        List<Figures.Figure> figures = Figures.render(results);
-        figures.forEach(figure -> files.putAll(figure.files()));
-        files.put(MetricsJson.FILE, MetricsJson.render(results, Tables.ALL, figures));
+        RunHeader header = RunHeader.read(runDir.resolve("run.json"));
+        RenderedReport report = switch (header.capability()) {
+            case RunHeader.IDENTIFICATION -> IdentificationReport.render(runDir);
+            case RunHeader.ANALYSIS -> AnalysisReport.render(runDir);
+            default -> verification(runDir);
+        };
+        Set<String> previous = previousReportFiles(runDir);
 
         // From here on the old report is replaced: remove its metrics.json first, so that a metrics.json
         // never stands beside tables and figures newer than itself if writing stops half-way.
         Files.deleteIfExists(runDir.resolve(MetricsJson.FILE));
+        Files.deleteIfExists(runDir.resolve(ReportCard.FILE));
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+        for (Map.Entry<String, byte[]> file : report.files().entrySet()) {
             written.add(writeAtomically(runDir.resolve(file.getKey()), file.getValue()));
         }
-        removeStaleFigures(runDir, figures);
+        removeStaleFiles(runDir, previous, report.files().keySet());
         written.add(writeAtomically(runDir.resolve(ReportCard.FILE), ReportCard.render(runDir)));
-        return new ReportSummary(headline(results, runDir), written);
+        return new ReportSummary(report.headline(), written);
+    }
+
+    private static RenderedReport verification(Path runDir) throws IOException {
+        RunSettings settings = RunSettings.read(runDir.resolve("run.json"));
+        TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
+        ComparisonData comparisons = ComparisonData.read(runDir.resolve("comparisons.csv"), templates);
+        VerificationResults results = VerificationResults.compute(settings, templates, comparisons);
+        List<Figures.Figure> figures = Figures.render(results);
+        return RenderedReport.of(Tables.render(results), figures, MetricsJson.render(results, Tables.ALL, figures),
+                headline(results, runDir));
     }
 
     /**
@@ -91,14 +106,46 @@ public final class RunReports {
         return target.toAbsolutePath();
     }
 
-    /** A figure not drawn this time (e.g. no group columns any more) must not survive from an earlier report. */
-    private static void removeStaleFigures(Path runDir, List<Figures.Figure> figures) throws IOException {
+    /**
+     * The tables and figures the previous report listed in its metrics.json, if there is a readable one:
+     * those not written again must not survive (a figure of a group column or an attribute no longer
+     * evaluated, the tables of another capability).
+     */
+    private static Set<String> previousReportFiles(Path runDir) {
+        Set<String> files = new TreeSet<>();
         for (String name : Figures.ALL) {
-            if (figures.stream().noneMatch(figure -> figure.name().equals(name))) {
-                Files.deleteIfExists(runDir.resolve("figures/" + name + ".svg"));
-                Files.deleteIfExists(runDir.resolve("figures/" + name + ".png"));
+            files.add("figures/" + name + ".svg");
+            files.add("figures/" + name + ".png");
+        }
+        try {
+            JsonNode metrics = new ObjectMapper().readTree(runDir.resolve(MetricsJson.FILE).toFile());
+            metrics.path("tables").forEach(table -> files.add(table.asText()));
+            metrics.path("figures").forEach(figure -> figure.path("files").forEach(file -> files.add(file.asText())));
+        } catch (IOException | RuntimeException e) {
+            // No previous report, or a damaged one: nothing more is known to be stale.
+        }
+        return files;
+    }
+
+    /** Deletes the previous report's files that this one did not write, only ever below tables/ and figures/. */
+    private static void removeStaleFiles(Path runDir, Set<String> previous, Set<String> written) throws IOException {
+        Path root = runDir.toAbsolutePath().normalize();
+        for (String name : previous) {
+            Path file = root.resolve(name).normalize();
+            boolean ours = file.startsWith(root.resolve("tables")) || file.startsWith(root.resolve("figures"));
+            if (ours && !written.contains(name)) {
+                Files.deleteIfExists(file);
             }
         }
+    }
+
+    /** The headline line on failure to enrol, e.g. "failure to enrol: verification_probe 1.00% (2/200)". */
+    static String failureToEnrol(Map<String, Proportion> fteByRole) {
+        List<String> fte = new ArrayList<>();
+        for (Map.Entry<String, Proportion> role : fteByRole.entrySet()) {
+            fte.add(role.getKey() + " " + Numbers.percent(role.getValue()));
+        }
+        return "failure to enrol: " + String.join(", ", fte);
     }
 
     private static List<String> headline(VerificationResults results, Path runDir) {
@@ -127,11 +174,7 @@ public final class RunReports {
                     + Numbers.exact(point.threshold().value()) + ": FMR " + Numbers.percent(point.rates().fmr())
                     + ", FNMR " + Numbers.percent(point.rates().fnmr()));
         }
-        List<String> fte = new ArrayList<>();
-        for (Map.Entry<String, Proportion> role : results.fteByRole().entrySet()) {
-            fte.add(role.getKey() + " " + Numbers.percent(role.getValue()));
-        }
-        lines.add("failure to enrol: " + String.join(", ", fte));
+        lines.add(failureToEnrol(results.fteByRole()));
         lines.add("DET curve: " + runDir.resolve("figures/" + Figures.DET + ".svg").toAbsolutePath());
         return lines;
     }

@@ -46,7 +46,7 @@ final class Tables {
         tables.put(DET, det(results.det()));
         tables.put(GROUPS, groups(results));
         tables.put(FAILURE_TO_ENROL, failureToEnrol(results));
-        tables.put(FAILURES, failures(results));
+        tables.put(FAILURES, failures(results.failures()));
         return tables;
     }
 
@@ -129,16 +129,18 @@ final class Tables {
         return csv(header, rows);
     }
 
-    private static List<String> fteRow(String column, String group, String role, Proportion fte) {
+    /** A row of a failure-to-enrol table: role, group column, group, then the proportion's cells. */
+    static List<String> fteRow(String column, String group, String role, Proportion fte) {
         List<String> row = new ArrayList<>(List.of(role, column, group));
         row.addAll(proportionCells(fte));
         return row;
     }
 
-    private static byte[] failures(VerificationResults results) {
+    /** {@code tables/failures.csv}: one row per kind of failure. */
+    static byte[] failures(List<VerificationResults.FailureCount> failureCounts) {
         List<String> header = List.of("record_type", "category", "status", "failure_code", "count", "total");
         List<List<String>> rows = new ArrayList<>();
-        for (VerificationResults.FailureCount failure : results.failures()) {
+        for (VerificationResults.FailureCount failure : failureCounts) {
             rows.add(List.of(failure.key().recordType(), failure.key().category(), failure.key().status(),
                     failure.key().failureCode(), String.valueOf(failure.count()), String.valueOf(failure.total())));
         }
@@ -159,13 +161,14 @@ final class Tables {
     }
 
     /** events, trials, rate, CI lower, CI upper. */
-    private static List<String> proportionCells(Proportion proportion) {
+    static List<String> proportionCells(Proportion proportion) {
         ConfidenceInterval ci = proportion.ci95();
         return List.of(String.valueOf(proportion.events()), String.valueOf(proportion.trials()),
                 Numbers.exact(proportion.rate()), Numbers.exact(ci.lower()), Numbers.exact(ci.upper()));
     }
 
-    private static byte[] csv(List<String> header, List<List<String>> rows) {
+    /** A CSV file with a header row, RFC 4180 with {@code \n} line ends, as UTF-8 bytes. */
+    static byte[] csv(List<String> header, List<List<String>> rows) {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             printer.printRecord(header);

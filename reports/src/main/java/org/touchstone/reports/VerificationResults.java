@@ -107,12 +107,7 @@ record VerificationResults(RunSettings settings, ScoreDistribution all, List<Fmr
             thresholdPoints.add(new ThresholdPoint(threshold, ErrorRates.at(all, threshold.value())));
         }
 
-        List<String> roles = new ArrayList<>();
-        for (String role : TemplateTable.ROLES) {
-            if (templates.templates().stream().anyMatch(t -> t.role().equals(role))) {
-                roles.add(role);
-            }
-        }
+        List<String> roles = rolesPresent(templates);
         Map<String, Proportion> fteByRole = fte(templates.templates(), roles);
 
         List<GroupColumnResults> groupColumns = new ArrayList<>();
@@ -144,7 +139,19 @@ record VerificationResults(RunSettings settings, ScoreDistribution all, List<Fmr
                 groupColumns, failures(templates, comparisons));
     }
 
-    private static Map<String, Proportion> fte(List<TemplateTable.Template> templates, List<String> roles) {
+    /** The roles that some template has, in SPI role order. */
+    static List<String> rolesPresent(TemplateTable templates) {
+        List<String> roles = new ArrayList<>();
+        for (String role : TemplateTable.ROLES) {
+            if (templates.templates().stream().anyMatch(t -> t.role().equals(role))) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** Failure to enrol of some templates, per role. */
+    static Map<String, Proportion> fte(List<TemplateTable.Template> templates, List<String> roles) {
         Map<String, Proportion> fte = new LinkedHashMap<>();
         for (String role : roles) {
             long total = templates.stream().filter(t -> t.role().equals(role)).count();
@@ -155,19 +162,45 @@ record VerificationResults(RunSettings settings, ScoreDistribution all, List<Fmr
     }
 
     private static List<FailureCount> failures(TemplateTable templates, ComparisonData comparisons) {
-        SortedMap<FailureKey, Long> counts = new TreeMap<>(comparisons.failures());
         Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put(FailureKey.MATED, comparisons.mated());
+        totals.put(FailureKey.NON_MATED, comparisons.nonMated());
+        return failures(templates, comparisons.failures(), totals);
+    }
+
+    /**
+     * Failed templates (per role, out of the templates of that role) and other failures, in
+     * {@link FailureKey} order.
+     *
+     * @param templates the run's templates
+     * @param others    failures of other records, by key
+     * @param totals    the number of records of each category of {@code others}
+     * @return every failure count with its total
+     */
+    static List<FailureCount> failures(TemplateTable templates, SortedMap<FailureKey, Long> others,
+                                       Map<String, Long> totals) {
+        SortedMap<FailureKey, Long> counts = new TreeMap<>(others);
+        Map<String, Long> allTotals = new LinkedHashMap<>(totals);
         for (TemplateTable.Template template : templates.templates()) {
-            totals.merge(template.role(), 1L, Long::sum);
+            allTotals.merge(template.role(), 1L, Long::sum);
             if (template.failed()) {
                 counts.merge(new FailureKey(FailureKey.TEMPLATE, template.role(), "failed", template.failureCode()),
                         1L, Long::sum);
             }
         }
-        totals.put(FailureKey.MATED, comparisons.mated());
-        totals.put(FailureKey.NON_MATED, comparisons.nonMated());
+        return failures(counts, allTotals);
+    }
+
+    /**
+     * Failure counts with their totals, in {@link FailureKey} order.
+     *
+     * @param counts failures by key
+     * @param totals the number of records of each category
+     * @return every failure count with its total
+     */
+    static List<FailureCount> failures(SortedMap<FailureKey, Long> counts, Map<String, Long> totals) {
         List<FailureCount> failures = new ArrayList<>();
-        counts.forEach((key, count) -> failures.add(new FailureCount(key, count, totals.get(key.category()))));
+        new TreeMap<>(counts).forEach((key, count) -> failures.add(new FailureCount(key, count, totals.get(key.category()))));
         return failures;
     }
 }

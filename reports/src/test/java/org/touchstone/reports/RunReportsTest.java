@@ -5,25 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Document;
-import org.xml.sax.InputSource;
 
 /** End to end on {@link TinyRun}, whose every number is worked out by hand in the comments. */
 class RunReportsTest {
@@ -217,16 +207,7 @@ class RunReportsTest {
     @Test
     void figuresAreValidSvgAndPng() throws Exception {
         for (String name : List.of("det", "det-by-group", "error-vs-threshold", "score-distributions")) {
-            Path svg = runDir.resolve("figures/" + name + ".svg");
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            // The SVG DOCTYPE points at w3.org: do not fetch it.
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            Document document = factory.newDocumentBuilder().parse(new InputSource(Files.newBufferedReader(svg)));
-            assertThat(document.getDocumentElement().getTagName()).isEqualTo("svg");
-            BufferedImage png = ImageIO.read(runDir.resolve("figures/" + name + ".png").toFile());
-            assertThat(png).as(name).isNotNull();
-            assertThat(png.getWidth()).isEqualTo(800);
-            assertThat(png.getHeight()).isEqualTo(600);
+            ReportFiles.assertValidFigure(runDir, name);
         }
         JsonNode det = metrics.get("figures").get(0);
         assertThat(det.get("name").asText()).isEqualTo("det");
@@ -242,26 +223,15 @@ class RunReportsTest {
                 "FMR target 0.25: FNMR 25.0% (1/4) at threshold 0.5 (FMR 25.0% (3/12))",
                 "FMR target 0.1: unsupported: 12 impostor comparisons, at least 30 needed (3/FMR)");
         assertThat(summary.headline()).anyMatch(line -> line.contains(runDir.resolve("figures/det.svg").toString()));
-        assertThat(summary.written()).hasSize(6 + 8 + 1);
-        assertThat(summary.written().get(summary.written().size() - 1).getFileName().toString()).isEqualTo("metrics.json");
+        assertThat(summary.written()).hasSize(6 + 8 + 1 + 1);
+        assertThat(summary.written().get(summary.written().size() - 2).getFileName().toString()).isEqualTo("metrics.json");
+        assertThat(summary.written().get(summary.written().size() - 1).getFileName().toString()).isEqualTo("report.html");
         assertThat(summary.written()).allMatch(Files::isRegularFile);
     }
 
     @Test
     void generatingAgainGivesIdenticalBytesAndLeavesNoTemporaryFiles() throws IOException {
-        Map<String, byte[]> first = contents(runDir);
-        Path elsewhere = TinyRun.write(tempDir.resolve("again"));
-        RunReports.generate(elsewhere);
-        RunReports.generate(runDir);
-        Map<String, byte[]> second = contents(runDir);
-        Map<String, byte[]> third = contents(elsewhere);
-        assertThat(second.keySet()).isEqualTo(first.keySet());
-        assertThat(third.keySet()).isEqualTo(first.keySet());
-        for (String file : first.keySet()) {
-            assertThat(second.get(file)).as(file).isEqualTo(first.get(file));
-            assertThat(third.get(file)).as(file).isEqualTo(first.get(file));
-        }
-        assertThat(first.keySet()).noneMatch(name -> name.endsWith(".tmp"));
+        ReportFiles.assertRegeneratesIdentically(runDir, TinyRun.write(tempDir.resolve("again")));
     }
 
     @Test
@@ -269,7 +239,7 @@ class RunReportsTest {
         String header = TinyRun.COMPARISONS_CSV.lines().findFirst().orElseThrow() + "\n";
         Path noComparisons = TinyRun.write(tempDir.resolve("none"), TinyRun.RUN_JSON, TinyRun.TEMPLATES_CSV, header);
         ReportSummary none = RunReports.generate(noComparisons);
-        assertThat(none.written()).hasSize(15);
+        assertThat(none.written()).hasSize(16);
         JsonNode noneMetrics = new ObjectMapper().readTree(noComparisons.resolve("metrics.json").toFile());
         assertThat(noneMetrics.get("equal_error_rate").get("interpolated").isNull()).isTrue();
         assertThat(noneMetrics.get("fmr_operating_points").get(0).get("threshold").isNull()).isTrue();
@@ -302,17 +272,6 @@ class RunReportsTest {
     }
 
     private static List<CSVRecord> csv(String file) throws IOException {
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(Files.readString(runDir.resolve(file)))).getRecords();
-    }
-
-    private static Map<String, byte[]> contents(Path dir) throws IOException {
-        Map<String, byte[]> contents = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                contents.put(dir.relativize(file).toString(), Files.readAllBytes(file));
-            }
-        }
-        return contents;
+        return ReportFiles.csv(runDir, file);
     }
 }

@@ -94,6 +94,7 @@ public final class IdentificationRunner implements CapabilityRunner {
         s.put("not_searched", counts.notSearched());
         s.put("seconds", searchSeconds);
         s.put("searches_per_second", perSecond);
+        s.put("batch_retries", identifier.batchRetries());
 
         return new StageSummary()
                 .line("templates: %,d created, %,d failed in %.2f s", templates.calls() - templates.failures(),

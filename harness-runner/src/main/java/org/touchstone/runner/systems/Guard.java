@@ -82,6 +82,20 @@ public final class Guard {
         return new Failure(FailureCode.INVALID_OUTPUT, message);
     }
 
+    /**
+     * Whether a failure of a whole batched call may come from one of its items alone (an exception, or a
+     * result list of the wrong length), so that calling the items one by one would attribute it fairly.
+     * Timeouts and crashes are not retried item by item: that would multiply the time they cost.
+     *
+     * @param failure the batch's failure
+     * @return true for {@link FailureCode#UNCAUGHT_EXCEPTION}, {@link FailureCode#INVALID_OUTPUT} and
+     *         {@link FailureCode#MEMORY_ERROR}
+     */
+    public static boolean isBatchArtefact(Failure failure) {
+        return failure.code() == FailureCode.UNCAUGHT_EXCEPTION || failure.code() == FailureCode.INVALID_OUTPUT
+                || failure.code() == FailureCode.MEMORY_ERROR;
+    }
+
     private static Failure thrown(String operation, Throwable e) {
         StackTraceElement[] trace = e.getStackTrace();
         String where = trace.length > 0 ? " at " + trace[0] : "";

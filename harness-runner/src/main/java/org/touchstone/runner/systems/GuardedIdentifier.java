@@ -28,6 +28,7 @@ public final class GuardedIdentifier implements TemplateMaker {
     private final OpenedSystem system;
     private final ScoreRange range;
     private final TemplateMaker templates;
+    private final java.util.concurrent.atomic.AtomicLong batchRetries = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param system an opened system that offers identification */
     public GuardedIdentifier(OpenedSystem system) {
@@ -45,6 +46,11 @@ public final class GuardedIdentifier implements TemplateMaker {
     @Override
     public TemplateOutcome createTemplate(List<FaceImage> images, TemplateRole role) {
         return templates.createTemplate(images, role);
+    }
+
+    /** @return how many batched searches failed as a whole and were retried one probe at a time */
+    public long batchRetries() {
+        return batchRetries.get();
     }
 
     /** A gallery under the guard: which ids it holds, and how it may be called. */
@@ -77,6 +83,14 @@ public final class GuardedIdentifier implements TemplateMaker {
             Failure whole = outcome.failure();
             if (whole == null && outcome.value().size() != n) {
                 whole = Guard.invalid("searchMany returned " + outcome.value().size() + " results for " + n + " probes");
+            }
+            if (whole != null && n > 1 && Guard.isBatchArtefact(whole)) {
+                // Batching must not change results: one probe's fault must not fail the others of its block.
+                batchRetries.incrementAndGet();
+                for (int i = 0; i < n; i++) {
+                    searchMany(probes.subList(i, i + 1), maxCandidates, out, offset + i);
+                }
+                return;
             }
             for (int i = 0; i < n; i++) {
                 if (whole != null) {

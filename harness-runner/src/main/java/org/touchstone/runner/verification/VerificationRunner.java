@@ -77,6 +77,7 @@ public final class VerificationRunner implements CapabilityRunner {
         c.put("not_compared", counts.notCompared());
         c.put("seconds", comparisonSeconds);
         c.put("comparisons_per_second", perSecond);
+        c.put("batch_retries", verifier.batchRetries());
 
         return new StageSummary()
                 .line("templates: %,d created, %,d failed in %.2f s", templates.calls() - templates.failures(),

@@ -138,7 +138,7 @@ class GuardedVerifierTest {
     }
 
     @Test
-    void aBatchOfTheWrongLengthFailsEveryPairOfIt() throws Exception {
+    void aBatchOfTheWrongLengthIsRetriedOnePairAtATime() throws Exception {
         GuardedVerifier guarded = guard(new Scripted() {
             @Override
             public ComparisonResult compare(Template a, Template b) {
@@ -153,9 +153,29 @@ class GuardedVerifierTest {
         ComparisonBatch batch = new ComparisonBatch(3);
         guarded.compareMany(T, List.of(T, T, T), batch, 0);
         for (int i = 0; i < 3; i++) {
-            assertThat(batch.failure(i).code()).isEqualTo(FailureCode.INVALID_OUTPUT);
-            assertThat(batch.failure(i).message()).contains("returned 1 results for 3 templates");
+            assertThat(batch.failure(i)).isNull();
+            assertThat(batch.score(i)).isEqualTo(0.5);
         }
+        assertThat(guarded.batchRetries()).isEqualTo(1);
+    }
+
+    @Test
+    void anExceptionForOnePairFailsThatPairOnlyNotItsBlock() throws Exception {
+        GuardedVerifier guarded = guard(new Scripted() {
+            @Override
+            public ComparisonResult compare(Template enrolment, Template probe) {
+                if (enrolment.size() == 3) {
+                    throw new IllegalArgumentException("cannot read this one");
+                }
+                return ComparisonResult.score(0.25);
+            }
+        });
+        ComparisonBatch batch = new ComparisonBatch(3);
+        guarded.compareMany(T, List.of(T, Template.of(new byte[3]), T), batch, 0);
+        assertThat(batch.score(0)).isEqualTo(0.25);
+        assertThat(batch.failure(1).code()).isEqualTo(FailureCode.UNCAUGHT_EXCEPTION);
+        assertThat(batch.failure(1).message()).contains("cannot read this one");
+        assertThat(batch.score(2)).isEqualTo(0.25);
     }
 
     @Test

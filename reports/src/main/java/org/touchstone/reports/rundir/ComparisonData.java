@@ -102,14 +102,9 @@ public record ComparisonData(ScoreDistribution all, List<GroupColumn> groupColum
             int codeColumn = table.column("failure_code");
             int scoreColumn = table.column("score");
             while (table.next()) {
-                TemplateTable.Template enrolment = template(table, templates, enrolmentColumn, TemplateTable.ENROLMENT_ROLE);
-                TemplateTable.Template probe = template(table, templates, probeColumn, TemplateTable.PROBE_ROLE);
-                boolean isMated = switch (table.get(matedColumn)) {
-                    case "true" -> true;
-                    case "false" -> false;
-                    default -> throw table.error(matedColumn,
-                            "expected \"true\" or \"false\", found \"" + table.get(matedColumn) + "\"");
-                };
+                TemplateTable.Template enrolment = templates.require(table, enrolmentColumn, TemplateTable.ENROLMENT_ROLE);
+                TemplateTable.Template probe = templates.require(table, probeColumn, TemplateTable.PROBE_ROLE);
+                boolean isMated = table.bool(matedColumn);
                 if (isMated != enrolment.subjectId().equals(probe.subjectId())) {
                     throw table.error(matedColumn, "mated is " + isMated + " but templates " + enrolment.id()
                             + " (subject " + enrolment.subjectId() + ") and " + probe.id() + " (subject "
@@ -151,16 +146,6 @@ public record ComparisonData(ScoreDistribution all, List<GroupColumn> groupColum
             groupColumns.add(new GroupColumn(columns.get(c), templates.groupValues(c), groups, outside[c][1], outside[c][0]));
         }
         return new ComparisonData(all.build(), groupColumns, failures, mated, nonMated);
-    }
-
-    private static TemplateTable.Template template(CsvTable table, TemplateTable templates, int column, String role)
-            throws RunDirectoryException {
-        TemplateTable.Template template = templates.find(role, table.get(column));
-        if (template == null) {
-            throw table.error(column, "unknown template \"" + table.get(column) + "\": templates.csv has no row with"
-                    + " that template_id and role " + role);
-        }
-        return template;
     }
 
     /** Checks status, failure code and score against each other and the templates; true when scored. */

@@ -169,23 +169,114 @@ final class CsvTable implements Closeable {
      * @throws RunDirectoryException when the field is not a finite decimal number
      */
     double finiteDecimal(int column) throws RunDirectoryException {
-        String text = get(column);
+        double value = parseFiniteDecimal(get(column));
+        if (Double.isNaN(value)) {
+            throw error(column, "expected a finite decimal number, found \"" + get(column) + "\"");
+        }
+        return value;
+    }
+
+    /**
+     * Parses a decimal number as {@code Double.toString} writes it.
+     *
+     * @param text the text
+     * @return the finite number, or NaN when the text is anything else
+     */
+    static double parseFiniteDecimal(String text) {
         // Double.parseDouble also accepts "NaN", "Infinity", hex, a trailing "d" and surrounding spaces.
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
-                throw error(column, "expected a finite decimal number, found \"" + text + "\"");
+                return Double.NaN;
             }
         }
-        double value;
         try {
-            value = Double.parseDouble(text);
+            double value = Double.parseDouble(text);
+            return Double.isFinite(value) ? value : Double.NaN;
         } catch (NumberFormatException e) {
-            value = Double.NaN;
+            return Double.NaN;
         }
-        if (!Double.isFinite(value)) {
-            throw error(column, "expected a finite decimal number, found \"" + text + "\"");
+    }
+
+    /**
+     * A field that must not be empty.
+     *
+     * @param column 0-based column index
+     * @return the field
+     * @throws RunDirectoryException when it is empty
+     */
+    String nonEmpty(int column) throws RunDirectoryException {
+        String value = get(column);
+        if (value.isEmpty()) {
+            throw error(column, "expected a non-empty value");
         }
         return value;
+    }
+
+    /**
+     * A boolean field, written {@code true} or {@code false}.
+     *
+     * @param column 0-based column index
+     * @return its value
+     * @throws RunDirectoryException when it is anything else
+     */
+    boolean bool(int column) throws RunDirectoryException {
+        return switch (get(column)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error(column, "expected \"true\" or \"false\", found \"" + get(column) + "\"");
+        };
+    }
+
+    /**
+     * A count: a whole number from 0 to {@code Integer.MAX_VALUE}, in plain decimal digits.
+     *
+     * @param column 0-based column index
+     * @return its value
+     * @throws RunDirectoryException when it is not such a number
+     */
+    int count(int column) throws RunDirectoryException {
+        String text = get(column);
+        if (text.isEmpty() || text.length() > 10 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw error(column, "expected a whole number >= 0, found \"" + text + "\"");
+        }
+        long value = Long.parseLong(text);
+        if (value > Integer.MAX_VALUE) {
+            throw error(column, "expected a whole number up to " + Integer.MAX_VALUE + ", found " + text);
+        }
+        return (int) value;
+    }
+
+    /**
+     * A {@code status} field that is {@code ok} or {@code failed}, checked against its {@code failure_code}.
+     *
+     * @param status 0-based column of the status
+     * @param code   0-based column of the failure code
+     * @return whether the row failed
+     * @throws RunDirectoryException when the status is anything else or the code contradicts it
+     */
+    boolean okOrFailed(int status, int code) throws RunDirectoryException {
+        boolean failed = switch (get(status)) {
+            case "ok" -> false;
+            case "failed" -> true;
+            default -> throw error(status, "expected \"ok\" or \"failed\", found \"" + get(status) + "\"");
+        };
+        requireCodeExactlyWhenFailed(code, failed, "failed");
+        return failed;
+    }
+
+    /**
+     * Checks that a failure code is given exactly when the row failed.
+     *
+     * @param code   0-based column of the failure code
+     * @param failed whether the row's status is a failure
+     * @param status the status, for the message
+     * @throws RunDirectoryException when the code contradicts the status
+     */
+    void requireCodeExactlyWhenFailed(int code, boolean failed, String status) throws RunDirectoryException {
+        if (failed == get(code).isEmpty()) {
+            throw error(code, failed ? "status " + status + " needs a failure code"
+                    : "expected no failure code for status ok, found \"" + get(code) + "\"");
+        }
     }
 }

@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What failed, for counting failures: a template of a role, or a comparison of a pair type, with its
- * status and failure code. Ordered templates first (in role order), then comparisons (mated first), then
- * by status and failure code, so that tables list failures in a stable order.
+ * What failed, for counting failures: a template of a role, a gallery, a comparison or a search of a
+ * pair type, or the analysis of an image, with its status and failure code. Ordered templates first (in
+ * role order), then galleries, then comparisons or searches (mated first), then images, then by status and
+ * failure code, so that tables list failures in a stable order.
  *
- * @param recordType  {@code "template"} or {@code "comparison"}
- * @param category    the template's role, or {@code "mated"} / {@code "non_mated"}
+ * @param recordType  {@code "template"}, {@code "gallery"}, {@code "comparison"}, {@code "search"} or
+ *                    {@code "analysis"}
+ * @param category    the template's role, {@code "gallery"}, {@code "mated"} / {@code "non_mated"}, or
+ *                    {@code "image"}
  * @param status      the row's status, for example {@code "failed"} or {@code "comparison_failed"}
  * @param failureCode the row's failure code
  */
@@ -24,9 +27,17 @@ public record FailureKey(String recordType, String category, String status, Stri
     public static final String MATED = "mated";
     /** Category of a comparison between templates of different subjects. */
     public static final String NON_MATED = "non_mated";
+    /** Record type and category of a failed {@code finalizeEnrolment} call. */
+    public static final String GALLERY = "gallery";
+    /** Record type of a search failure (category mated or non-mated). */
+    public static final String SEARCH = "search";
+    /** Record type of a failed image analysis. */
+    public static final String ANALYSIS = "analysis";
+    /** Category of a failed image analysis. */
+    public static final String IMAGE = "image";
 
     private static final List<String> CATEGORY_ORDER = List.of(TemplateTable.ENROLMENT_ROLE, TemplateTable.PROBE_ROLE,
-            "identification_enrolment", "identification_probe", MATED, NON_MATED);
+            "identification_enrolment", "identification_probe", GALLERY, MATED, NON_MATED, IMAGE);
     private static final Comparator<FailureKey> ORDER = Comparator
             .comparingInt((FailureKey key) -> CATEGORY_ORDER.indexOf(key.category()))
             .thenComparing(FailureKey::status)
@@ -34,7 +45,8 @@ public record FailureKey(String recordType, String category, String status, Stri
 
     /**
      * @param recordType  not null
-     * @param category    one of the roles, {@code "mated"} or {@code "non_mated"}
+     * @param category    one of the roles, {@code "gallery"}, {@code "mated"}, {@code "non_mated"} or
+     *                    {@code "image"}
      * @param status      not null
      * @param failureCode not null
      */

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.touchstone.reports.RunDirectoryException;
 
 /**
@@ -22,7 +21,7 @@ public final class TemplateTable {
     public static final List<String> ROLES = List.of(ENROLMENT_ROLE, PROBE_ROLE,
             "identification_enrolment", "identification_probe");
     /** The group index of a template whose group cell is empty (unknown). */
-    public static final int NO_GROUP = -1;
+    public static final int NO_GROUP = GroupAssignment.NO_GROUP;
 
     private static final String GROUP_PREFIX = "group:";
 
@@ -79,22 +78,14 @@ public final class TemplateTable {
             int code = table.column("failure_code");
             int[] groups = groupColumns.stream().mapToInt(column -> table.column(GROUP_PREFIX + column)).toArray();
             while (table.next()) {
-                String templateId = nonEmpty(table, id);
+                String templateId = table.nonEmpty(id);
                 String templateRole = table.get(role);
                 if (!ROLES.contains(templateRole)) {
                     throw table.error(role, "expected one of " + ROLES + ", found \"" + templateRole + "\"");
                 }
-                String subjectId = nonEmpty(table, subject);
-                boolean failed = switch (table.get(status)) {
-                    case "ok" -> false;
-                    case "failed" -> true;
-                    default -> throw table.error(status, "expected \"ok\" or \"failed\", found \"" + table.get(status) + "\"");
-                };
+                String subjectId = table.nonEmpty(subject);
+                boolean failed = table.okOrFailed(status, code);
                 String failureCode = table.get(code);
-                if (failed == failureCode.isEmpty()) {
-                    throw table.error(code, failed ? "a failed template needs a failure code"
-                            : "expected no failure code for status ok, found \"" + failureCode + "\"");
-                }
                 Long previous = linesByRoleAndId.computeIfAbsent(templateRole, r -> new HashMap<>())
                         .putIfAbsent(templateId, table.line());
                 if (previous != null) {
@@ -109,44 +100,20 @@ public final class TemplateTable {
                 rows.add(new Template(rows.size(), templateId, templateRole, subjectId, failed, failureCode, null));
             }
         }
+        GroupAssignment assignment = GroupAssignment.of(groupColumns, rawGroups, List.of());
         List<List<String>> groupValues = new ArrayList<>();
-        List<Map<String, Integer>> groupIndex = new ArrayList<>();
         for (int g = 0; g < groupColumns.size(); g++) {
-            TreeSet<String> values = new TreeSet<>();
-            for (String[] cells : rawGroups) {
-                if (!cells[g].isEmpty()) {
-                    values.add(cells[g]);
-                }
-            }
-            List<String> sorted = List.copyOf(values);
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < sorted.size(); i++) {
-                index.put(sorted.get(i), i);
-            }
-            groupValues.add(sorted);
-            groupIndex.add(index);
+            groupValues.add(assignment.values(g));
         }
         List<Template> inFileOrder = new ArrayList<>(rows.size());
         for (int r = 0; r < rows.size(); r++) {
             Template row = rows.get(r);
-            int[] groups = new int[groupColumns.size()];
-            for (int g = 0; g < groups.length; g++) {
-                String cell = rawGroups.get(r)[g];
-                groups[g] = cell.isEmpty() ? NO_GROUP : groupIndex.get(g).get(cell);
-            }
-            Template template = new Template(row.index(), row.id(), row.role(), row.subjectId(), row.failed(), row.failureCode(), groups);
+            Template template = new Template(row.index(), row.id(), row.role(), row.subjectId(), row.failed(),
+                    row.failureCode(), assignment.groups(r));
             byRoleAndId.computeIfAbsent(row.role(), k -> new HashMap<>()).put(row.id(), template);
             inFileOrder.add(template);
         }
         return new TemplateTable(List.copyOf(groupColumns), List.copyOf(groupValues), byRoleAndId, inFileOrder);
-    }
-
-    private static String nonEmpty(CsvTable table, int column) throws RunDirectoryException {
-        String value = table.get(column);
-        if (value.isEmpty()) {
-            throw table.error(column, "expected a non-empty value");
-        }
-        return value;
     }
 
     /**
@@ -159,6 +126,24 @@ public final class TemplateTable {
     public Template find(String role, String id) {
         Map<String, Template> ids = byRoleAndId.get(role);
         return ids == null ? null : ids.get(id);
+    }
+
+    /**
+     * Looks up the template a CSV field names, which must exist in the given role.
+     *
+     * @param table  the table positioned on a row
+     * @param column 0-based column holding a template id
+     * @param role   the role the template must have
+     * @return the template
+     * @throws RunDirectoryException naming the field when templates.csv has no such row
+     */
+    Template require(CsvTable table, int column, String role) throws RunDirectoryException {
+        Template template = find(role, table.get(column));
+        if (template == null) {
+            throw table.error(column, "unknown template \"" + table.get(column) + "\": templates.csv has no row with"
+                    + " that template_id and role " + role);
+        }
+        return template;
     }
 
     /**

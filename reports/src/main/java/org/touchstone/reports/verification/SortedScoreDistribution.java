@@ -119,9 +119,16 @@ public final class SortedScoreDistribution implements ScoreDistribution {
         }
     }
 
-    /** Index of the first element {@code >= value} in a sorted array (its length when none). */
-    private static int firstAtOrAbove(double[] sorted, double value) {
-        // Arrays.binarySearch returns an arbitrary index among equal elements; ties need the first one.
+    /**
+     * Index of the first element {@code >= value} in an ascending array (its length when none), which is the
+     * number of elements below it. {@code Arrays.binarySearch} cannot answer this: among equal elements it
+     * returns any one.
+     *
+     * @param sorted ascending values
+     * @param value  the value looked for, not NaN
+     * @return the index
+     */
+    public static int firstAtOrAbove(double[] sorted, double value) {
         int low = 0;
         int high = sorted.length;
         while (low < high) {

@@ -1,0 +1,81 @@
+package org.touchstone.reports;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.touchstone.reports.identification.FpirOperatingPoint;
+import org.touchstone.reports.identification.IdentificationRates;
+import org.touchstone.reports.rundir.IdentificationSettings;
+import org.touchstone.reports.rundir.SearchData;
+import org.touchstone.reports.rundir.TemplateTable;
+
+/** The report of an identification run: reads the raw files, computes every number, renders every file. */
+final class IdentificationReport {
+    private IdentificationReport() {
+    }
+
+    /**
+     * Reads {@code run.json}, {@code templates.csv}, {@code galleries.csv}, {@code searches.csv} and
+     * {@code candidates.csv} and renders the report.
+     *
+     * @param runDir the run directory
+     * @return the files and headline
+     * @throws RunDirectoryException when an input breaks the contract
+     * @throws IOException           when a file cannot be read
+     */
+    static RenderedReport render(Path runDir) throws IOException {
+        IdentificationSettings settings = IdentificationSettings.read(runDir.resolve("run.json"));
+        TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
+        SearchData searches = SearchData.read(runDir, templates, settings.candidateListLength());
+        IdentificationResults results = IdentificationResults.compute(settings, templates, searches);
+        Map<String, byte[]> tables = IdentificationTables.render(results);
+        List<Figures.Figure> figures = IdentificationFigures.render(results);
+        return RenderedReport.of(tables, figures, IdentificationJson.render(results, IdentificationTables.ALL, figures),
+                headline(results, runDir));
+    }
+
+    private static List<String> headline(IdentificationResults results, Path runDir) {
+        List<String> lines = new ArrayList<>();
+        IdentificationResults.GalleryResults gallery = IdentificationFigures.largest(results);
+        if (gallery == null) {
+            lines.add("no gallery: galleries.csv is empty");
+            return lines;
+        }
+        List<String> ranks = new ArrayList<>();
+        for (int rank : results.settings().ranks()) {
+            ranks.add("rank-" + rank + " " + Numbers.percent(gallery.outcomes().identificationRate(rank)));
+        }
+        lines.add("gallery " + gallery.gallery().id() + " (N = " + gallery.gallery().enrolledTemplates()
+                + " enrolled templates" + (results.galleries().size() > 1 ? ", the largest of "
+                + results.galleries().size() : "") + ")" + (ranks.isEmpty() ? "" : ": " + String.join(", ", ranks)));
+        for (FpirOperatingPoint point : gallery.fpirPoints()) {
+            String target = "FPIR target " + Numbers.readable(point.fpirTarget()) + ": ";
+            if (!point.supported()) {
+                lines.add(target + "unsupported: " + gallery.outcomes().nonMatedSearches()
+                        + " non-mated searches, at least " + point.minimumNonMatedSearches() + " needed (3/FPIR)");
+            } else if (point.rates() == null) {
+                lines.add(target + "no threshold: no search returned a candidate");
+            } else {
+                lines.add(target + "FNIR " + Numbers.percent(point.rates().fnir()) + " at threshold "
+                        + Numbers.exact(point.rates().threshold()) + " (" + fpir(point.rates()) + ")");
+            }
+        }
+        for (IdentificationResults.ThresholdPoint point : gallery.thresholdPoints()) {
+            lines.add("threshold \"" + point.threshold().name() + "\" (" + point.threshold().source() + ") "
+                    + Numbers.exact(point.threshold().value()) + ": FNIR " + Numbers.percent(point.rates().fnir())
+                    + ", " + fpir(point.rates()) + ", selectivity " + Numbers.readable(point.rates().selectivity().mean()));
+        }
+        IdentificationRates investigative = gallery.investigative();
+        lines.add("investigative (any score, rank <= " + investigative.rank() + "): FNIR "
+                + Numbers.percent(investigative.fnir()) + ", " + fpir(investigative));
+        lines.add(RunReports.failureToEnrol(results.fteByRole()));
+        lines.add("CMC: " + runDir.resolve("figures/" + IdentificationFigures.CMC + ".svg").toAbsolutePath());
+        return lines;
+    }
+
+    private static String fpir(IdentificationRates rates) {
+        return Numbers.rate("FPIR", rates.fpir(), "false positives", "non-mated searches");
+    }
+}

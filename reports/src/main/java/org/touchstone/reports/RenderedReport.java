@@ -1,0 +1,39 @@
+package org.touchstone.reports;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A report rendered in memory, ready to be written: every file's bytes and the headline.
+ *
+ * @param files    relative path to bytes, in the order to write them, {@code metrics.json} last
+ * @param headline lines for the CLI to print
+ */
+record RenderedReport(Map<String, byte[]> files, List<String> headline) {
+    /**
+     * @param files    copied, order kept
+     * @param headline copied
+     */
+    RenderedReport {
+        files = new LinkedHashMap<>(files);
+        headline = List.copyOf(headline);
+    }
+
+    /**
+     * Collects tables, then figures, then metrics.json, in the order every report is written.
+     *
+     * @param tables   the tables
+     * @param figures  the figures
+     * @param metrics  metrics.json
+     * @param headline the headline
+     * @return the report
+     */
+    static RenderedReport of(Map<String, byte[]> tables, List<Figures.Figure> figures, byte[] metrics,
+                             List<String> headline) {
+        Map<String, byte[]> files = new LinkedHashMap<>(tables);
+        figures.forEach(figure -> files.putAll(figure.files()));
+        files.put(MetricsJson.FILE, metrics);
+        return new RenderedReport(files, headline);
+    }
+}

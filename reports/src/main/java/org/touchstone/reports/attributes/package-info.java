@@ -1,0 +1,11 @@
+/**
+ * Face analysis (attribute) metrics, as {@code /work/shared/reference/metrics.md} defines them ("Attribute
+ * classification"): coverage and accuracy at confidence thresholds, confusion matrices, the
+ * accuracy/coverage curve, calibration (reliability diagram, ECE, MCE, Brier) and, for numeric attributes
+ * such as age, the mean absolute error and the error rates at threshold ages. Plain math over per-image
+ * outcomes: no I/O, no file formats.
+ *
+ * <p>An estimate is <em>decided</em> at confidence threshold c when its confidence is {@code >= c}.
+ * Images whose analysis failed follow the run's {@link org.touchstone.reports.attributes.FailurePolicy}.
+ */
+package org.touchstone.reports.attributes;
