@@ -6,8 +6,8 @@ import org.touchstone.reference.identification.EmbeddingCodec;
 /**
  * Reads an LBP template as an embedding for cosine search: the element-wise square root of its
  * histograms (the Hellinger map). For histograms that each sum to one, the cosine of two such
- * embeddings is the mean Bhattacharyya coefficient of the cells, a similarity close in ranking to the
- * chi-square one used for 1:1, but one that exact inner-product search can compute.
+ * embeddings is the mean Bhattacharyya coefficient of the cells: the system's default 1:1 similarity,
+ * computed by exact inner-product search.
  */
 final class LbpHellingerCodec implements EmbeddingCodec {
     private final LbpTemplateFormat format;

@@ -22,7 +22,7 @@ import org.touchstone.api.FaceSystemException;
  * <pre>
  * radius = 2                     # 1 or 2: radius of the LBP(8, R) circle in pixels
  * grid = 8x8                     # columns x rows of histogram cells, each 1 to 24
- * similarity = chi-square        # chi-square | intersection
+ * similarity = bhattacharyya     # bhattacharyya | chi-square | intersection
  * normalisation = none           # none | contrast-stretch | histogram-equalisation
  * </pre>
  *
@@ -48,7 +48,7 @@ record LbpSettings(int radius, int gridColumns, int gridRows, Similarity similar
     private static final Pattern GRID_VALUE = Pattern.compile("(\\d{1,3})x(\\d{1,3})");
 
     private static final LbpSettings DEFAULTS =
-            new LbpSettings(2, 8, 8, Similarity.CHI_SQUARE, PhotometricNormalisation.NONE);
+            new LbpSettings(2, 8, 8, Similarity.BHATTACHARYYA, PhotometricNormalisation.NONE);
 
     /** @return the settings used when no configuration file is given */
     static LbpSettings defaults() {

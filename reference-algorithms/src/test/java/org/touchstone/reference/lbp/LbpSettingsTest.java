@@ -33,7 +33,7 @@ class LbpSettingsTest {
     @Test
     void defaultsAreRadiusTwoEightByEightChiSquareWithoutNormalisation() throws Exception {
         LbpSettings defaults = LbpSettings.load(Optional.empty());
-        assertThat(defaults).isEqualTo(new LbpSettings(2, 8, 8, Similarity.CHI_SQUARE, PhotometricNormalisation.NONE));
+        assertThat(defaults).isEqualTo(new LbpSettings(2, 8, 8, Similarity.BHATTACHARYYA, PhotometricNormalisation.NONE));
         assertThat(defaults.cells() * UniformPatterns.LABELS).isEqualTo(3776);
     }
 
@@ -58,7 +58,7 @@ class LbpSettingsTest {
     @Test
     void keysLeftOutKeepTheirDefaults() throws Exception {
         assertThat(load("normalisation=contrast-stretch\n")).isEqualTo(new LbpSettings(2, 8, 8,
-                Similarity.CHI_SQUARE, PhotometricNormalisation.CONTRAST_STRETCH));
+                Similarity.BHATTACHARYYA, PhotometricNormalisation.CONTRAST_STRETCH));
     }
 
     @Test
@@ -72,7 +72,7 @@ class LbpSettingsTest {
         assertConfigError("grid = 8", "'grid'", "'8'");
         assertConfigError("grid = 25x8", "'grid'", "'25x8'", "24");
         assertConfigError("grid = 0x8", "'grid'", "'0x8'");
-        assertConfigError("similarity = cosine", "'similarity'", "'cosine'", "chi-square | intersection");
+        assertConfigError("similarity = cosine", "'similarity'", "'cosine'", "chi-square | intersection | bhattacharyya");
         assertConfigError("normalisation = gamma", "'normalisation'", "'gamma'", "contrast-stretch");
     }
 

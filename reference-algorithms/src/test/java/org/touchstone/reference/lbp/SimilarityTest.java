@@ -26,6 +26,15 @@ class SimilarityTest {
     }
 
     @Test
+    void bhattacharyyaMatchesTheHandComputedValue() {
+        // Row 1: sqrt(0.5 * 0.25) * 2 + 0 = 2 * 0.353553 = 0.707107; row 2 shares nothing.
+        assertThat(Similarity.bhattacharyya(A, B, new float[3])).isCloseTo(Math.sqrt(0.5), within(1e-6));
+        assertThat(Similarity.BHATTACHARYYA.similarity(A, B, 2, new float[3])).isCloseTo(Math.sqrt(0.5) / 2,
+                within(1e-6));
+        assertThat(Similarity.BHATTACHARYYA.similarity(A, A, 2, new float[3])).isCloseTo(1.0, within(1e-6));
+    }
+
+    @Test
     void identicalHistogramsAreExactlyOneAndDisjointOnesZero() {
         assertThat(Similarity.CHI_SQUARE.similarity(A, A, 2, new float[3])).isEqualTo(1.0);
         assertThat(Similarity.INTERSECTION.similarity(A, A, 2, new float[3])).isEqualTo(1.0);
