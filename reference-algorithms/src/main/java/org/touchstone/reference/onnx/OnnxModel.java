@@ -187,6 +187,11 @@ final class OnnxModel implements AutoCloseable {
         return values;
     }
 
+    /** @return the pipeline stage this model serves, as its configuration keys are prefixed */
+    String stage() {
+        return stage;
+    }
+
     /** @return input width in pixels */
     int inputWidth() {
         return inputWidth;
