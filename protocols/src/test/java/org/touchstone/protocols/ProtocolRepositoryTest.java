@@ -60,9 +60,9 @@ class ProtocolRepositoryTest {
         ProtocolRepository builtIn = ProtocolRepository.builtIn();
 
         assertThat(message(builtIn, "verification@2.0.0")).isEqualTo("protocol repository: no protocol"
-                + " verification@2.0.0; available: verification@1.0.0 (or the path of a .yaml protocol file)");
+                + " verification@2.0.0; available: verification@1.0.0, verification-real-transforms@1.0.0 (or the path of a .yaml protocol file)");
         assertThat(message(builtIn, "identification")).isEqualTo("protocol repository: no protocol"
-                + " 'identification'; available: verification@1.0.0 (or the path of a .yaml protocol file)");
+                + " 'identification'; available: verification@1.0.0, verification-real-transforms@1.0.0 (or the path of a .yaml protocol file)");
         assertThat(message(builtIn, "verification@1.0")).isEqualTo("protocol repository: in 'verification@1.0':"
                 + " expected a semantic version MAJOR.MINOR.PATCH such as 1.0.0 (no leading zeros, no suffix),"
                 + " found '1.0'");
