@@ -92,7 +92,11 @@ final class RealData {
         return cache;
     }
 
-    private static boolean fetched(Path cache) {
+    /**
+     * @param cache a cache folder
+     * @return whether both packages are complete in it
+     */
+    static boolean fetched(Path cache) {
         return Files.isRegularFile(cache.resolve(MODELS_PACKAGE).resolve(STAMP))
                 && Files.isRegularFile(cache.resolve(PORTRAITS_PACKAGE).resolve(STAMP));
     }
