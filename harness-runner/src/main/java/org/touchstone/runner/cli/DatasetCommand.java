@@ -36,17 +36,7 @@ public final class DatasetCommand {
 
         @Override
         public Integer call() {
-            try {
-                Path manifest = SyntheticDatasetWriter.write(SyntheticSpec.parse(synthetic), out);
-                spec.commandLine().getOut().println("Wrote " + manifest);
-                return ExitCodes.OK;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                return ExitCodes.RUN_FAILED;
-            }
+            return writeDataset(spec, () -> "Wrote " + SyntheticDatasetWriter.write(SyntheticSpec.parse(synthetic), out));
         }
     }
 
@@ -105,17 +95,29 @@ public final class DatasetCommand {
         @Override
         public Integer call() {
             Path portraits = from != null ? from : RealData.portraits(RealData.cacheDirectory());
-            try {
-                Path manifest = LocalfaceImporter.importDataset(new LocalfaceImporter.Request(portraits, out, seed, variants));
-                spec.commandLine().getOut().println("Wrote " + manifest + "; " + LocalfaceImporter.MATED_PAIRS_STATEMENT);
-                return ExitCodes.OK;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                return ExitCodes.RUN_FAILED;
-            }
+            return writeDataset(spec, () -> "Wrote " + LocalfaceImporter.importDataset(
+                    new LocalfaceImporter.Request(portraits, out, seed, variants)) + "; "
+                    + LocalfaceImporter.MATED_PAIRS_STATEMENT);
+        }
+    }
+
+    /** Writes a dataset; returns what to print. */
+    @FunctionalInterface
+    private interface DatasetWrite {
+        String write() throws IOException;
+    }
+
+    /** Runs a dataset write: bad arguments are exit 2, failed I/O exit 1. */
+    private static int writeDataset(CommandSpec spec, DatasetWrite write) {
+        try {
+            spec.commandLine().getOut().println(write.write());
+            return ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
         }
     }
 }
