@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.api.FaceImage;
@@ -79,8 +80,12 @@ class CustomConfigurationTest {
                 .hasMessageContaining("age model").hasMessageContaining("no_such_model.onnx");
     }
 
-    private FaceSystem open(Optional<Path> config) throws Exception {
+    @BeforeEach
+    void requireRealData() {
         RealDataGate.cache();
+    }
+
+    private FaceSystem open(Optional<Path> config) throws Exception {
         FaceSystemProvider provider = new SystemRegistry(getClass().getClassLoader()).require("onnx-faceplugin");
         return provider.open(new RunSystemContext(config, Files.createTempDirectory(temp, "work"), 1));
     }
