@@ -207,7 +207,7 @@ public final class SortedScoreDistribution implements ScoreDistribution {
     /**
      * Collects comparison outcomes. Not thread-safe; one builder per reader.
      */
-    public static final class Builder {
+    public static final class Builder implements ScoreSink {
         private final DoubleStream.Builder genuine = DoubleStream.builder();
         private final DoubleStream.Builder impostor = DoubleStream.builder();
         private long failedGenuine;
@@ -220,46 +220,42 @@ public final class SortedScoreDistribution implements ScoreDistribution {
          * Adds the score of a genuine (mated) comparison.
          *
          * @param score finite similarity
-         * @return this builder
          * @throws IllegalArgumentException when the score is NaN or infinite
          */
-        public Builder addGenuine(double score) {
-            genuine.add(finite(score));
-            return this;
+        @Override
+        public void addGenuine(double score) {
+            genuine.add(ScoreSink.finite(score));
         }
 
         /**
          * Adds the score of an impostor (non-mated) comparison.
          *
          * @param score finite similarity
-         * @return this builder
          * @throws IllegalArgumentException when the score is NaN or infinite
          */
-        public Builder addImpostor(double score) {
-            impostor.add(finite(score));
-            return this;
+        @Override
+        public void addImpostor(double score) {
+            impostor.add(ScoreSink.finite(score));
         }
 
         /**
          * Adds genuine comparisons that produced no score.
          *
          * @param count how many, {@code >= 0}
-         * @return this builder
          */
-        public Builder addFailedGenuine(long count) {
-            failedGenuine = Math.addExact(failedGenuine, nonNegative(count));
-            return this;
+        @Override
+        public void addFailedGenuine(long count) {
+            failedGenuine = Math.addExact(failedGenuine, ScoreSink.nonNegative(count));
         }
 
         /**
          * Adds impostor comparisons that produced no score.
          *
          * @param count how many, {@code >= 0}
-         * @return this builder
          */
-        public Builder addFailedImpostor(long count) {
-            failedImpostor = Math.addExact(failedImpostor, nonNegative(count));
-            return this;
+        @Override
+        public void addFailedImpostor(long count) {
+            failedImpostor = Math.addExact(failedImpostor, ScoreSink.nonNegative(count));
         }
 
         /**
@@ -270,21 +266,6 @@ public final class SortedScoreDistribution implements ScoreDistribution {
         public SortedScoreDistribution build() {
             return new SortedScoreDistribution(genuine.build().toArray(), impostor.build().toArray(),
                     failedGenuine, failedImpostor);
-        }
-
-        private static double finite(double score) {
-            if (!Double.isFinite(score)) {
-                throw new IllegalArgumentException("score must be finite, was " + score);
-            }
-            // -0.0 sorts below 0.0 in Arrays.sort but compares equal to it: keep one zero.
-            return score + 0.0;
-        }
-
-        private static long nonNegative(long count) {
-            if (count < 0) {
-                throw new IllegalArgumentException("count must not be negative, was " + count);
-            }
-            return count;
         }
     }
 }
