@@ -442,6 +442,42 @@ public final class StreamingScoreDistribution implements ScoreDistribution {
         }
 
         /**
+         * The lowest bin minimum at or above which at least {@code count} impostor scores lie: a cutoff for
+         * keeping the highest scores (it may keep a bin's worth more than asked).
+         *
+         * @param count how many of the highest scores are wanted
+         * @return the cutoff, or negative infinity when there are fewer scores than that
+         */
+        double lowestScoreWithAtLeast(long count) {
+            int[] slots = bins.slotsInKeyOrder();
+            long above = 0;
+            for (int i = slots.length - 1; i >= 0; i--) {
+                above += bins.counts[slots[i]];
+                if (above >= count) {
+                    return bins.min[slots[i]];
+                }
+            }
+            return Double.NEGATIVE_INFINITY;
+        }
+
+        /**
+         * Impostor scores in the bin of a threshold and above: an upper bound on those at or above it.
+         *
+         * @param threshold a threshold
+         * @return the count
+         */
+        long impostorScoresAtOrAboveBin(double threshold) {
+            int key = binOf(threshold, binBits);
+            long count = 0;
+            for (int slot = 0; slot < bins.capacity(); slot++) {
+                if (bins.used(slot) && bins.keys[slot] >= key) {
+                    count += bins.counts[slot];
+                }
+            }
+            return count;
+        }
+
+        /**
          * Decides which bins the second pass keeps exactly. Every bin is kept when there are at most
          * {@code exactLimit} impostor scores; otherwise the bins where FMR first reaches each target, where
          * FMR - FNMR changes sign, and where each fixed threshold lies strictly inside a bin.
