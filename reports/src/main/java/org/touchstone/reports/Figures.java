@@ -73,7 +73,7 @@ final class Figures {
     static List<Figure> render(VerificationResults results) {
         List<Figure> figures = new ArrayList<>();
         figures.add(det(results));
-        if (!results.groupColumns().isEmpty()) {
+        if (!results.groupings().isEmpty()) {
             figures.add(detByGroup(results));
         }
         figures.add(errorVsThreshold(results));
@@ -123,8 +123,8 @@ final class Figures {
     }
 
     private static Figure detByGroup(VerificationResults results) {
-        VerificationResults.GroupColumnResults column = results.groupColumns().get(0);
-        XYChart chart = logLogChart("DET curve by " + column.column() + ": " + systemName(results.settings()));
+        VerificationResults.GroupingResults column = results.groupings().get(0);
+        XYChart chart = logLogChart("DET curve by " + column.label() + ": " + systemName(results.settings()));
         List<String> notes = new ArrayList<>();
         int colour = 0;
         for (VerificationResults.GroupResults group : column.groups()) {
@@ -141,7 +141,7 @@ final class Figures {
         notes.add("A comparison is in a group when both of its templates are; " + column.matedOutsideGroups()
                 + " mated and " + column.nonMatedOutsideGroups() + " non-mated comparisons are in none.");
         notes.add("Points with FMR = 0 or FNMR = 0 cannot be drawn on log axes and are left out.");
-        return figure(DET_BY_GROUP, chart, "DET curves per " + column.column() + " group, both axes log10.", notes);
+        return figure(DET_BY_GROUP, chart, "DET curves per " + column.label() + " group, both axes log10.", notes);
     }
 
     private static Figure errorVsThreshold(VerificationResults results) {

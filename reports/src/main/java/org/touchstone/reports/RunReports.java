@@ -42,7 +42,7 @@ public final class RunReports {
     public static ReportSummary generate(Path runDir) throws IOException, RunDirectoryException {
         RunSettings settings = RunSettings.read(runDir.resolve("run.json"));
         TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
-        ComparisonData comparisons = ComparisonData.read(runDir.resolve("comparisons.csv"), templates);
+        ComparisonData comparisons = VerificationResults.read(settings, templates, runDir.resolve("comparisons.csv"));
         VerificationResults results = VerificationResults.compute(settings, templates, comparisons);
 
         Map<String, byte[]> files = new LinkedHashMap<>(Tables.render(results));
@@ -59,6 +59,13 @@ public final class RunReports {
         }
         removeStaleFigures(runDir, figures);
         return new ReportSummary(headline(results, runDir), written);
+    }
+
+    private static String bootstrapText(VerificationResults results, int target) {
+        if (results.bootstrap() == null || results.bootstrap().fmrTargets().get(target).fnmr() == null) {
+            return "";
+        }
+        return ", subject bootstrap " + Numbers.interval(results.bootstrap().fmrTargets().get(target).fnmr());
     }
 
     private static Path writeAtomically(Path target, byte[] bytes) throws IOException {
@@ -108,13 +115,28 @@ public final class RunReports {
                 lines.add(target + "no threshold: no comparison produced a score");
             } else {
                 lines.add(target + "FNMR " + Numbers.percent(point.rates().fnmr()) + " at threshold "
-                        + Numbers.exact(point.rates().threshold()) + " (FMR " + Numbers.percent(point.rates().fmr()) + ")");
+                        + Numbers.exact(point.rates().threshold()) + " (FMR " + Numbers.percent(point.rates().fmr()) + ")"
+                        + "; FNMR 95% CI " + Numbers.interval(point.rates().fnmr().ci95())
+                        + bootstrapText(results, results.fmrPoints().indexOf(point)));
             }
         }
         for (VerificationResults.ThresholdPoint point : results.thresholdPoints()) {
             lines.add("threshold \"" + point.threshold().name() + "\" (" + point.threshold().source() + ") "
                     + Numbers.exact(point.threshold().value()) + ": FMR " + Numbers.percent(point.rates().fmr())
                     + ", FNMR " + Numbers.percent(point.rates().fnmr()));
+        }
+        for (VerificationResults.Differential differential : results.differentials()) {
+            // One line per single group column, at the first global threshold: the rest is in the tables.
+            if (differential.grouping().contains(" x ")
+                    || !differential.point().equals(results.globalThresholds().get(0))) {
+                continue;
+            }
+            lines.add(differential.grouping() + " at " + differential.point().name() + " (threshold "
+                    + Numbers.exact(differential.point().threshold()) + "): FNMR max/min "
+                    + Numbers.readable(differential.fnmrRatios().maxOverMin()) + ", FMR max/min "
+                    + Numbers.readable(differential.fmrRatios().maxOverMin()) + " (zero rates: "
+                    + differential.fmrRatios().handling().label() + "), FDR "
+                    + Numbers.readable(differential.fdr().fdr()) + ", GARBE " + Numbers.readable(differential.garbe().garbe()));
         }
         List<String> fte = new ArrayList<>();
         for (Map.Entry<String, Proportion> role : results.fteByRole().entrySet()) {
