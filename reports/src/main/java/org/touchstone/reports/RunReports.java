@@ -44,7 +44,19 @@ public final class RunReports {
         TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
         ComparisonData comparisons = VerificationResults.read(settings, templates, runDir.resolve("comparisons.csv"));
         VerificationResults results = VerificationResults.compute(settings, templates, comparisons);
+        return write(results, runDir);
+    }
 
+    /**
+     * Renders every table, figure and metrics.json of some results and writes them into a directory, as the
+     * class comment describes.
+     *
+     * @param results the numbers
+     * @param runDir  the directory to write into (created when missing)
+     * @return the headline and the files written
+     * @throws IOException when a file cannot be written
+     */
+    static ReportSummary write(VerificationResults results, Path runDir) throws IOException {
         Map<String, byte[]> files = new LinkedHashMap<>(Tables.render(results));
         List<Figures.Figure> figures = Figures.render(results);
         figures.forEach(figure -> files.putAll(figure.files()));
@@ -142,7 +154,9 @@ public final class RunReports {
         for (Map.Entry<String, Proportion> role : results.fteByRole().entrySet()) {
             fte.add(role.getKey() + " " + Numbers.percent(role.getValue()));
         }
-        lines.add("failure to enrol: " + String.join(", ", fte));
+        if (!fte.isEmpty()) {
+            lines.add("failure to enrol: " + String.join(", ", fte));
+        }
         lines.add("DET curve: " + runDir.resolve("figures/" + Figures.DET + ".svg").toAbsolutePath());
         return lines;
     }

@@ -103,6 +103,15 @@ final class CsvTable implements Closeable {
     }
 
     /**
+     * The header's column names, in file order.
+     *
+     * @return the names
+     */
+    List<String> header() {
+        return header;
+    }
+
+    /**
      * The index of a column, for {@link #get(int)}.
      *
      * @param name a column of the header
@@ -169,23 +178,32 @@ final class CsvTable implements Closeable {
      * @throws RunDirectoryException when the field is not a finite decimal number
      */
     double finiteDecimal(int column) throws RunDirectoryException {
-        String text = get(column);
+        double value = parseFiniteDecimal(get(column));
+        if (Double.isNaN(value)) {
+            throw error(column, "expected a finite decimal number, found \"" + get(column) + "\"");
+        }
+        return value;
+    }
+
+    /**
+     * Parses a plain decimal number.
+     *
+     * @param text the text
+     * @return the number, or NaN when the text is not a finite decimal number
+     */
+    static double parseFiniteDecimal(String text) {
         // Double.parseDouble also accepts "NaN", "Infinity", hex, a trailing "d" and surrounding spaces.
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
-                throw error(column, "expected a finite decimal number, found \"" + text + "\"");
+                return Double.NaN;
             }
         }
-        double value;
         try {
-            value = Double.parseDouble(text);
+            double value = Double.parseDouble(text);
+            return Double.isFinite(value) ? value : Double.NaN;
         } catch (NumberFormatException e) {
-            value = Double.NaN;
+            return Double.NaN;
         }
-        if (!Double.isFinite(value)) {
-            throw error(column, "expected a finite decimal number, found \"" + text + "\"");
-        }
-        return value;
     }
 }
