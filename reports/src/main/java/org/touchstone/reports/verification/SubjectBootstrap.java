@@ -45,7 +45,10 @@ public final class SubjectBootstrap {
     private final int[] genuineSubject;
     private final long[] genuineTrials;
     private final long[] failedGenuine;
+    /** Impostor comparisons per (enrolment subject, probe subject), row-major; null when byteCounts holds them. */
     private final int[] impostorCounts;
+    /** The same counts in bytes when all fit: a replicate reads the whole matrix, so a quarter of the bytes matters. */
+    private final byte[] byteCounts;
     private final double[] tailScores;
     private final int[] tailEnrolment;
     private final int[] tailProbe;
@@ -68,7 +71,20 @@ public final class SubjectBootstrap {
         }
         this.genuineTrials = collector.genuineTrials;
         this.failedGenuine = collector.failedGenuine;
-        this.impostorCounts = collector.impostorCounts;
+        int largestCell = 0;
+        for (int count : collector.impostorCounts) {
+            largestCell = Math.max(largestCell, count);
+        }
+        if (largestCell <= Byte.MAX_VALUE) {
+            this.byteCounts = new byte[collector.impostorCounts.length];
+            for (int cell = 0; cell < byteCounts.length; cell++) {
+                byteCounts[cell] = (byte) collector.impostorCounts[cell];
+            }
+            this.impostorCounts = null;
+        } else {
+            this.byteCounts = null;
+            this.impostorCounts = collector.impostorCounts;
+        }
         this.tailScores = tailScores;
         this.tailEnrolment = tailEnrolment;
         this.tailProbe = tailProbe;
@@ -77,7 +93,7 @@ public final class SubjectBootstrap {
         for (int a = 0; a < subjects; a++) {
             long row = 0;
             for (int b = 0; b < subjects; b++) {
-                row += impostorCounts[a * subjects + b];
+                row += collector.impostorCounts[a * subjects + b];
             }
             largestRow = Math.max(largestRow, row);
         }
@@ -221,6 +237,20 @@ public final class SubjectBootstrap {
 
     /** Sum over b of counts[a][b] m[b]: in int arithmetic when no row can overflow it, which C2 vectorises. */
     private long rowDot(int offset, int[] m) {
+        if (byteCounts != null && intRowsSafe) {
+            int row = 0;
+            for (int b = 0; b < subjects; b++) {
+                row += byteCounts[offset + b] * m[b];
+            }
+            return row;
+        }
+        if (byteCounts != null) {
+            long row = 0;
+            for (int b = 0; b < subjects; b++) {
+                row += (long) byteCounts[offset + b] * m[b];
+            }
+            return row;
+        }
         if (intRowsSafe) {
             int row = 0;
             for (int b = 0; b < subjects; b++) {
