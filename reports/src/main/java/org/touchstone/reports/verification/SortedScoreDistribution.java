@@ -1,10 +1,7 @@
 package org.touchstone.reports.verification;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.stream.DoubleStream;
-import org.apache.commons.statistics.descriptive.DoubleStatistics;
-import org.apache.commons.statistics.descriptive.Statistic;
 
 /**
  * A {@link ScoreDistribution} that holds every score in memory, in two sorted primitive arrays (8 bytes
@@ -29,8 +26,8 @@ public final class SortedScoreDistribution implements ScoreDistribution {
         this.impostor = impostor;
         this.failedGenuine = failedGenuine;
         this.failedImpostor = failedImpostor;
-        this.genuineSummary = summarize(genuine);
-        this.impostorSummary = summarize(impostor);
+        this.genuineSummary = SortedScores.summarize(genuine);
+        this.impostorSummary = SortedScores.summarize(impostor);
     }
 
     /**
@@ -89,13 +86,13 @@ public final class SortedScoreDistribution implements ScoreDistribution {
     @Override
     public long falseMatches(double threshold) {
         requireThreshold(threshold);
-        return impostor.length - firstAtOrAbove(impostor, threshold);
+        return impostor.length - SortedScores.firstAtOrAbove(impostor, 0, impostor.length, threshold);
     }
 
     @Override
     public long falseNonMatches(double threshold) {
         requireThreshold(threshold);
-        return firstAtOrAbove(genuine, threshold) + failedGenuine;
+        return SortedScores.firstAtOrAbove(genuine, 0, genuine.length, threshold) + failedGenuine;
     }
 
     @Override
@@ -117,33 +114,6 @@ public final class SortedScoreDistribution implements ScoreDistribution {
         if (Double.isNaN(threshold)) {
             throw new IllegalArgumentException("threshold must not be NaN");
         }
-    }
-
-    /** Index of the first element {@code >= value} in a sorted array (its length when none). */
-    private static int firstAtOrAbove(double[] sorted, double value) {
-        // Arrays.binarySearch returns an arbitrary index among equal elements; ties need the first one.
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] < value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    private static ScoreSummary summarize(double[] scores) {
-        if (scores.length == 0) {
-            return ScoreSummary.EMPTY;
-        }
-        DoubleStatistics stats = DoubleStatistics.of(
-                EnumSet.of(Statistic.MEAN, Statistic.VARIANCE), scores);
-        double variance = scores.length < 2 ? Double.NaN : stats.getAsDouble(Statistic.VARIANCE);
-        return new ScoreSummary(scores.length, scores[0], scores[scores.length - 1],
-                stats.getAsDouble(Statistic.MEAN), variance);
     }
 
     /** Merges the two sorted arrays into the ascending sequence of distinct scores. */
