@@ -178,12 +178,14 @@ final class MetricsJson {
                 number(node, "fmr_target", point.fmrTarget());
                 node.put("supported", supportedIn(group.scores(), point));
                 rates(node, group.atFmrPoints().get(i));
+                interval(node, "fnmr_bootstrap95", group.fnmrBootstrapAtFmrPoints().get(i));
             }
             ArrayNode atThresholds = groupNode.putArray("named_thresholds");
             for (int i = 0; i < results.thresholdPoints().size(); i++) {
                 ObjectNode node = atThresholds.addObject();
                 node.put("name", results.thresholdPoints().get(i).threshold().name());
                 rates(node, group.atThresholds().get(i));
+                interval(node, "fnmr_bootstrap95", group.fnmrBootstrapAtThresholds().get(i));
             }
         }
         return columnNode;

@@ -115,6 +115,7 @@ final class Tables {
         List<String> header = new ArrayList<>(List.of("group_column", "group", "operating_point", "fmr_target",
                 "supported"));
         header.addAll(RATE_COLUMNS);
+        header.addAll(List.of("fnmr_bootstrap95_lower", "fnmr_bootstrap95_upper"));
         List<List<String>> rows = new ArrayList<>();
         for (VerificationResults.GroupingResults column : results.groupings()) {
             for (VerificationResults.GroupResults group : column.groups()) {
@@ -124,12 +125,14 @@ final class Tables {
                             MetricsJson.fmrTargetName(point.fmrTarget()), Numbers.exact(point.fmrTarget()),
                             String.valueOf(MetricsJson.supportedIn(group.scores(), point))));
                     row.addAll(rateCells(group.atFmrPoints().get(i)));
+                    row.addAll(intervalCells(group.fnmrBootstrapAtFmrPoints().get(i)));
                     rows.add(row);
                 }
                 for (int i = 0; i < results.thresholdPoints().size(); i++) {
                     List<String> row = new ArrayList<>(List.of(column.label(), group.value(),
                             MetricsJson.thresholdName(results.thresholdPoints().get(i).threshold()), "", ""));
                     row.addAll(rateCells(group.atThresholds().get(i)));
+                    row.addAll(intervalCells(group.fnmrBootstrapAtThresholds().get(i)));
                     rows.add(row);
                 }
             }
@@ -191,13 +194,14 @@ final class Tables {
 
     /** The {@link #BOOTSTRAP_COLUMNS} cells; empty where there is no interval. */
     private static List<String> bootstrapCells(SubjectBootstrap.Intervals intervals) {
-        List<String> cells = new ArrayList<>();
-        for (ConfidenceInterval ci : new ConfidenceInterval[] {intervals == null ? null : intervals.fmr(),
-            intervals == null ? null : intervals.fnmr()}) {
-            cells.add(ci == null ? "" : Numbers.exact(ci.lower()));
-            cells.add(ci == null ? "" : Numbers.exact(ci.upper()));
-        }
+        List<String> cells = new ArrayList<>(intervalCells(intervals == null ? null : intervals.fmr()));
+        cells.addAll(intervalCells(intervals == null ? null : intervals.fnmr()));
         return cells;
+    }
+
+    /** Lower and upper bound, or two empty cells. */
+    private static List<String> intervalCells(ConfidenceInterval ci) {
+        return ci == null ? List.of("", "") : List.of(Numbers.exact(ci.lower()), Numbers.exact(ci.upper()));
     }
 
     private static byte[] crossGroupFmr(VerificationResults results) {

@@ -19,6 +19,8 @@ import org.touchstone.reports.rundir.ComparisonData;
 import org.touchstone.reports.rundir.FailureKey;
 import org.touchstone.reports.rundir.RunSettings;
 import org.touchstone.reports.rundir.TemplateTable;
+import org.touchstone.reports.stats.ClusteredBootstrap;
+import org.touchstone.reports.stats.ConfidenceInterval;
 import org.touchstone.reports.stats.MultipleComparisons;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.DPrime;
@@ -115,9 +117,14 @@ record VerificationResults(RunSettings settings, ScoreDistribution all, List<Fmr
      * @param atFmrPoints  rates at each global FMR-target threshold, aligned with {@link #fmrPoints()};
      *                     null where the global point has no threshold
      * @param atThresholds rates at each named threshold, aligned with {@link #thresholdPoints()}
+     * @param fnmrBootstrapAtFmrPoints  subject-bootstrap interval of FNMR at each global FMR-target threshold
+     *                                  (clusters: the group's subjects; null where there is no threshold or
+     *                                  no genuine comparison)
+     * @param fnmrBootstrapAtThresholds the same at each named threshold
      */
     record GroupResults(GroupKey key, ScoreDistribution scores, Map<String, Proportion> fteByRole,
-                        List<ErrorRates> atFmrPoints, List<ErrorRates> atThresholds) {
+                        List<ErrorRates> atFmrPoints, List<ErrorRates> atThresholds,
+                        List<ConfidenceInterval> fnmrBootstrapAtFmrPoints, List<ConfidenceInterval> fnmrBootstrapAtThresholds) {
         /** The group's values as written in tables, e.g. {@code female & V}. */
         String value() {
             return key.valuesLabel();
@@ -241,8 +248,17 @@ record VerificationResults(RunSettings settings, ScoreDistribution all, List<Fmr
                 for (ThresholdPoint point : thresholdPoints) {
                     atThresholds.add(ErrorRates.at(scores, point.threshold().value()));
                 }
+                GroupGenuine genuine = GroupGenuine.of(comparisons.genuine(), grouping.groupOfSide(), g);
+                List<ConfidenceInterval> bootstrapAtFmrPoints = new ArrayList<>();
+                for (FmrOperatingPoint point : fmrPoints) {
+                    bootstrapAtFmrPoints.add(point.rates() == null ? null : genuine.fnmrInterval(point.rates().threshold()));
+                }
+                List<ConfidenceInterval> bootstrapAtThresholds = new ArrayList<>();
+                for (ThresholdPoint point : thresholdPoints) {
+                    bootstrapAtThresholds.add(genuine.fnmrInterval(point.threshold().value()));
+                }
                 groups.add(new GroupResults(new GroupKey(grouping.columns(), grouping.values().get(g)), scores,
-                        fte(members, roles), atFmrPoints, atThresholds));
+                        fte(members, roles), atFmrPoints, atThresholds, bootstrapAtFmrPoints, bootstrapAtThresholds));
             }
             groupings.add(new GroupingResults(grouping.columns(), grouping.matedOutsideGroups(),
                     grouping.nonMatedOutsideGroups(), groups));
@@ -261,6 +277,50 @@ record VerificationResults(RunSettings settings, ScoreDistribution all, List<Fmr
                 partial.rocchEer(), partial.dPrime(), partial.det(), fteByRole, groupings,
                 crossGroups(comparisons, points), differentials(settings, groupings, points), bootstrap,
                 comparisons.bootstrapSkipped(), partial.failures());
+    }
+
+    /** A group's genuine comparisons by subject, for the clustered bootstrap of its FNMR at fixed thresholds. */
+    private record GroupGenuine(int[] subjectOf, double[] scores, int subjects) {
+        static GroupGenuine of(ComparisonData.GenuineOutcomes genuine, int[] groupOfSide, int group) {
+            Map<Integer, Integer> subjects = new LinkedHashMap<>();
+            List<Integer> members = new ArrayList<>();
+            for (int i = 0; i < genuine.score().length; i++) {
+                if (groupOfSide[genuine.enrolmentSide()[i]] == group && groupOfSide[genuine.probeSide()[i]] == group) {
+                    members.add(i);
+                    subjects.putIfAbsent(genuine.subjectOfSide()[genuine.enrolmentSide()[i]], subjects.size());
+                }
+            }
+            int[] subjectOf = new int[members.size()];
+            double[] scores = new double[members.size()];
+            for (int m = 0; m < members.size(); m++) {
+                int i = members.get(m);
+                subjectOf[m] = subjects.get(genuine.subjectOfSide()[genuine.enrolmentSide()[i]]);
+                scores[m] = genuine.score()[i];
+            }
+            return new GroupGenuine(subjectOf, scores, subjects.size());
+        }
+
+        /** The subject-clustered bootstrap interval of FNMR at T; null without genuine comparisons. */
+        ConfidenceInterval fnmrInterval(double threshold) {
+            if (scores.length == 0) {
+                return null;
+            }
+            long[] events = new long[subjects];
+            long[] trials = new long[subjects];
+            for (int m = 0; m < scores.length; m++) {
+                trials[subjectOf[m]]++;
+                // NaN (a failed comparison) is a false non-match at every threshold.
+                if (!(scores[m] >= threshold)) {
+                    events[subjectOf[m]]++;
+                }
+            }
+            List<Proportion> clusters = new ArrayList<>();
+            for (int s = 0; s < subjects; s++) {
+                clusters.add(new Proportion(events[s], trials[s]));
+            }
+            return new ClusteredBootstrap(clusters).interval(SubjectBootstrap.DEFAULT_REPLICATES,
+                    SubjectBootstrap.DEFAULT_SEED, LEVEL);
+        }
     }
 
     private static List<CrossGroupResults> crossGroups(ComparisonData comparisons, List<GlobalThreshold> points) {

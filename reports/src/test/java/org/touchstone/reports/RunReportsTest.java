@@ -154,6 +154,11 @@ class RunReportsTest {
         JsonNode maleQuarter = male.get("fmr_operating_points").get(0);
         assertRate(maleQuarter, "false_matches", 1, "impostor_comparisons", 2, "fmr");
         assertRate(maleQuarter, "false_non_matches", 1, "genuine_comparisons", 2, "fnmr");
+        // Group FNMR bootstrap over the group's subjects: female A (0.9) and B (0.6) never miss at 0.5; male C
+        // (failed) always does and D (0.8) never, so resamples give 0, 1/2 or 1.
+        assertThat(femaleQuarter.get("fnmr_bootstrap95").get("upper").asDouble()).isZero();
+        assertThat(maleQuarter.get("fnmr_bootstrap95").get("lower").asDouble()).isZero();
+        assertThat(maleQuarter.get("fnmr_bootstrap95").get("upper").asDouble()).isEqualTo(1.0);
         // At "strict" 0.85 the male genuine 0.8 is a non-match too.
         assertRate(male.get("named_thresholds").get(1), "false_non_matches", 2, "genuine_comparisons", 2, "fnmr");
         assertRate(male.get("failure_to_enrol").get(1), "failed_templates", 1, "templates", 2, "fte");

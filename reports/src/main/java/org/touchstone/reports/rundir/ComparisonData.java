@@ -33,10 +33,23 @@ import org.touchstone.reports.verification.SubjectBootstrap;
  * @param bootstrap        the subject bootstrap's data, or null when it was skipped
  * @param bootstrapSkipped why the bootstrap was skipped, or null
  * @param subjects         number of subjects (bootstrap clusters)
+ * @param genuine          every genuine comparison, for per-group bootstraps of FNMR
  */
 public record ComparisonData(ScoreDistribution all, List<Grouping> groupings, List<CrossGroup> crossGroups,
                              SortedMap<FailureKey, Long> failures, long mated, long nonMated,
-                             SubjectBootstrap bootstrap, String bootstrapSkipped, int subjects) {
+                             SubjectBootstrap bootstrap, String bootstrapSkipped, int subjects,
+                             GenuineOutcomes genuine) {
+
+    /**
+     * Every genuine comparison (one per mated pair: few next to the impostor comparisons), by its sides.
+     *
+     * @param enrolmentSide per comparison, its enrolment side (template index, or subject index for a score file)
+     * @param probeSide     per comparison, its probe side
+     * @param score         per comparison, its score, or NaN when it failed (a false non-match at every threshold)
+     * @param subjectOfSide per side, its subject index
+     */
+    public record GenuineOutcomes(int[] enrolmentSide, int[] probeSide, double[] score, int[] subjectOfSide) {
+    }
 
     /**
      * The comparisons of one grouping, split by group.
@@ -113,6 +126,7 @@ public record ComparisonData(ScoreDistribution all, List<Grouping> groupings, Li
      * @param bootstrap        may be null
      * @param bootstrapSkipped null when the bootstrap is there
      * @param subjects         {@code >= 0}
+     * @param genuine          not null
      */
     public ComparisonData {
         groupings = List.copyOf(groupings);

@@ -48,6 +48,11 @@ final class ComparisonRouter {
     private long mated;
     private long nonMated;
     private StreamingScoreDistribution.Plan plan;
+    /** Every genuine comparison's sides and score (NaN when it failed), for per-group bootstraps. */
+    private int[] genuineEnrolment = new int[64];
+    private int[] genuineProbe = new int[64];
+    private double[] genuineScore = new double[64];
+    private int genuineCount;
 
     /** The sinks of one pass. */
     private static final class Pass {
@@ -184,6 +189,7 @@ final class ComparisonRouter {
         if (counting) {
             if (isMated) {
                 mated++;
+                keepGenuine(enrolmentSide, probeSide, scored ? score : Double.NaN);
             } else {
                 nonMated++;
             }
@@ -215,6 +221,17 @@ final class ComparisonRouter {
                 pass.bootstrap.addImpostor(subjectOfSide[enrolmentSide], subjectOfSide[probeSide], scored, score);
             }
         }
+    }
+
+    private void keepGenuine(int enrolmentSide, int probeSide, double score) {
+        if (genuineCount == genuineScore.length) {
+            genuineEnrolment = Arrays.copyOf(genuineEnrolment, genuineCount * 2);
+            genuineProbe = Arrays.copyOf(genuineProbe, genuineCount * 2);
+            genuineScore = Arrays.copyOf(genuineScore, genuineCount * 2);
+        }
+        genuineEnrolment[genuineCount] = enrolmentSide;
+        genuineProbe[genuineCount] = probeSide;
+        genuineScore[genuineCount++] = score;
     }
 
     private static void add(ScoreSink sink, boolean isMated, boolean scored, double score) {
@@ -286,8 +303,11 @@ final class ComparisonRouter {
         SubjectBootstrap bootstrap = second.bootstrap == null ? null : second.bootstrap.build();
         String skipped = bootstrap != null ? null : subjects + " subjects: the subject-pair counts would need "
                 + (long) subjects * subjects + " cells, more than the budget of " + BOOTSTRAP_CELLS;
+        ComparisonData.GenuineOutcomes genuine = new ComparisonData.GenuineOutcomes(
+                Arrays.copyOf(genuineEnrolment, genuineCount), Arrays.copyOf(genuineProbe, genuineCount),
+                Arrays.copyOf(genuineScore, genuineCount), subjectOfSide);
         return new ComparisonData(all, results, cross, new TreeMap<>(failures), mated, nonMated, bootstrap, skipped,
-                subjects);
+                subjects, genuine);
     }
 
     private static List<ScoreDistribution> build(ScoreSink[] passes) {
