@@ -222,7 +222,7 @@ class RunReportsTest {
 
     @Test
     void figuresAreValidSvgAndPng() throws Exception {
-        for (String name : List.of("det", "det-by-group", "error-vs-threshold", "score-distributions")) {
+        for (String name : List.of("det", "det-by-group", "error-vs-threshold", "score-distributions", "cross-group-fmr")) {
             Path svg = runDir.resolve("figures/" + name + ".svg");
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             // The SVG DOCTYPE points at w3.org: do not fetch it.
@@ -253,7 +253,7 @@ class RunReportsTest {
                                 0.95, "x")),
                 "FMR target 0.1: unsupported: 12 impostor comparisons, at least 30 needed (3/FMR)");
         assertThat(summary.headline()).anyMatch(line -> line.contains(runDir.resolve("figures/det.svg").toString()));
-        assertThat(summary.written()).hasSize(9 + 8 + 1);
+        assertThat(summary.written()).hasSize(9 + 10 + 1);
         assertThat(summary.written().get(summary.written().size() - 1).getFileName().toString()).isEqualTo("metrics.json");
         assertThat(summary.written()).allMatch(Files::isRegularFile);
     }
@@ -280,7 +280,7 @@ class RunReportsTest {
         String header = TinyRun.COMPARISONS_CSV.lines().findFirst().orElseThrow() + "\n";
         Path noComparisons = TinyRun.write(tempDir.resolve("none"), TinyRun.RUN_JSON, TinyRun.TEMPLATES_CSV, header);
         ReportSummary none = RunReports.generate(noComparisons);
-        assertThat(none.written()).hasSize(18);
+        assertThat(none.written()).hasSize(20);
         JsonNode noneMetrics = new ObjectMapper().readTree(noComparisons.resolve("metrics.json").toFile());
         assertThat(noneMetrics.get("equal_error_rate").get("interpolated").isNull()).isTrue();
         assertThat(noneMetrics.get("fmr_operating_points").get(0).get("threshold").isNull()).isTrue();
