@@ -53,6 +53,24 @@ class HypothesisTestsTest {
     }
 
     @Test
+    void pairedOutcomesCountTheDiscordantTrials() {
+        PairedOutcomes paired = new PairedOutcomes();
+        for (int i = 0; i < 10; i++) {
+            paired.add(true, false);
+        }
+        paired.add(false, true).add(false, true).add(true, true).add(false, false).add(false, false);
+        assertThat(paired.trials()).isEqualTo(15);
+        assertThat(paired.firstRate()).isEqualTo(new Proportion(11, 15));
+        assertThat(paired.secondRate()).isEqualTo(new Proportion(3, 15));
+        // 12 discordant trials: exact, as by hand above.
+        assertThat(paired.mcNemar()).isEqualTo(McNemar.exact(10, 2));
+        for (int i = 0; i < 30; i++) {
+            paired.add(true, false);
+        }
+        assertThat(paired.mcNemar()).isEqualTo(McNemar.chiSquare(40, 2));
+    }
+
+    @Test
     void holmAndBenjaminiHochbergByHand() {
         double[] p = {0.01, 0.04, 0.03, 0.005, Double.NaN};
         // Holm, sorted 0.005, 0.01, 0.03, 0.04 with m = 4: 0.02, 0.03, 0.06, max(0.06, 0.04).
