@@ -45,16 +45,22 @@ public final class SubjectBootstrap {
     private final int[] genuineSubject;
     private final long[] genuineTrials;
     private final long[] failedGenuine;
-    /** Impostor comparisons per (enrolment subject, probe subject), row-major; null when byteCounts holds them. */
-    private final int[] impostorCounts;
-    /** The same counts in bytes when all fit: a replicate reads the whole matrix, so a quarter of the bytes matters. */
-    private final byte[] byteCounts;
+    /**
+     * Impostor comparisons per (enrolment subject, probe subject) as runs of equal counts along each row:
+     * row a's runs are runStart/runValue[rowRuns[a] .. rowRuns[a + 1]). With prefix sums of the multiplicities
+     * a row costs one step per run, and real protocols have few runs per row (all-vs-all: two or three).
+     * Null when there would be too many runs; {@link #denseCounts} holds the matrix then.
+     */
+    private final int[] rowRuns;
+    private final int[] runStart;
+    private final int[] runValue;
+    private final int[] denseCounts;
     private final double[] tailScores;
-    private final int[] tailEnrolment;
-    private final int[] tailProbe;
+    /** Per tail entry, its subject pair packed as enrolment << 16 | probe (subjects fit 16 bits by the budget). */
+    private final int[] tailPairs;
+    /** Bit t set when tail entry t is the last of its score (ties are added together). */
+    private final long[] lastOfScore;
     private final double tailCutoff;
-    /** Whether every row sum, weighted by multiplicities of at most S, fits an int. */
-    private final boolean intRowsSafe;
 
     private SubjectBootstrap(Collector collector, double[] tailScores, int[] tailEnrolment, int[] tailProbe) {
         this.subjects = collector.subjects;
@@ -71,33 +77,49 @@ public final class SubjectBootstrap {
         }
         this.genuineTrials = collector.genuineTrials;
         this.failedGenuine = collector.failedGenuine;
-        int largestCell = 0;
-        for (int count : collector.impostorCounts) {
-            largestCell = Math.max(largestCell, count);
-        }
-        if (largestCell <= Byte.MAX_VALUE) {
-            this.byteCounts = new byte[collector.impostorCounts.length];
-            for (int cell = 0; cell < byteCounts.length; cell++) {
-                byteCounts[cell] = (byte) collector.impostorCounts[cell];
+        int[] counts = collector.impostorCounts;
+        int[] rows = new int[subjects + 1];
+        int runs = 0;
+        for (int a = 0; a < subjects; a++) {
+            rows[a] = runs;
+            for (int b = 0; b < subjects; b++) {
+                if (b == 0 || counts[a * subjects + b] != counts[a * subjects + b - 1]) {
+                    runs++;
+                }
             }
-            this.impostorCounts = null;
+        }
+        rows[subjects] = runs;
+        // Runs take two ints each, the dense matrix one per cell: runs win below a quarter of the cells.
+        if (runs <= (long) subjects * subjects / 4) {
+            this.rowRuns = rows;
+            this.runStart = new int[runs];
+            this.runValue = new int[runs];
+            int run = 0;
+            for (int a = 0; a < subjects; a++) {
+                for (int b = 0; b < subjects; b++) {
+                    if (b == 0 || counts[a * subjects + b] != counts[a * subjects + b - 1]) {
+                        runStart[run] = b;
+                        runValue[run++] = counts[a * subjects + b];
+                    }
+                }
+            }
+            this.denseCounts = null;
         } else {
-            this.byteCounts = null;
-            this.impostorCounts = collector.impostorCounts;
+            this.rowRuns = null;
+            this.runStart = null;
+            this.runValue = null;
+            this.denseCounts = counts;
         }
         this.tailScores = tailScores;
-        this.tailEnrolment = tailEnrolment;
-        this.tailProbe = tailProbe;
-        this.tailCutoff = collector.cutoff;
-        long largestRow = 0;
-        for (int a = 0; a < subjects; a++) {
-            long row = 0;
-            for (int b = 0; b < subjects; b++) {
-                row += collector.impostorCounts[a * subjects + b];
+        this.tailPairs = new int[tailScores.length];
+        this.lastOfScore = new long[(tailScores.length + 63) / 64];
+        for (int t = 0; t < tailScores.length; t++) {
+            tailPairs[t] = tailEnrolment[t] << 16 | tailProbe[t];
+            if (t == tailScores.length - 1 || tailScores[t + 1] != tailScores[t]) {
+                lastOfScore[t >>> 6] |= 1L << t;
             }
-            largestRow = Math.max(largestRow, row);
         }
-        this.intRowsSafe = largestRow * subjects < Integer.MAX_VALUE;
+        this.tailCutoff = collector.cutoff;
     }
 
     /**
@@ -173,12 +195,7 @@ public final class SubjectBootstrap {
             genuine += m[s] * genuineTrials[s];
             failed += m[s] * failedGenuine[s];
         }
-        long impostors = 0;
-        for (int a = 0; a < subjects; a++) {
-            if (m[a] != 0) {
-                impostors += m[a] * rowDot(a * subjects, m);
-            }
-        }
+        long impostors = impostorComparisons(m);
         int targets = fmrTargets.size();
         // FMR targets: walk the tail downwards; the threshold is just above the highest score whose inclusion
         // would exceed f * Ni (same comparison as FmrOperatingPoint), ties together.
@@ -186,24 +203,22 @@ public final class SubjectBootstrap {
         Arrays.sort(byTarget, (x, y) -> Double.compare(fmrTargets.get(x), fmrTargets.get(y)));
         int next = 0;
         long weight = 0;
-        int i = 0;
-        while (next < targets && i < tailScores.length) {
-            double score = tailScores[i];
-            long added = 0;
-            int j = i;
-            while (j < tailScores.length && tailScores[j] == score) {
-                added += (long) m[tailEnrolment[j]] * m[tailProbe[j]];
-                j++;
+        long added = 0;
+        for (int t = 0; next < targets && t < tailPairs.length; t++) {
+            int pair = tailPairs[t];
+            added += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+            if ((lastOfScore[t >>> 6] & 1L << t) == 0) {
+                continue;
             }
             while (next < targets && impostors > 0
                     && (double) (weight + added) / impostors > fmrTargets.get(byTarget[next])) {
                 int k = byTarget[next++];
-                double threshold = Math.nextUp(score);
+                double threshold = Math.nextUp(tailScores[t]);
                 fmr[k][r] = (double) weight / impostors;
                 fnmr[k][r] = genuine == 0 ? Double.NaN : (double) (failed + genuineBelow(m, threshold)) / genuine;
             }
             weight += added;
-            i = j;
+            added = 0;
         }
         while (next < targets) {
             int k = byTarget[next++];
@@ -228,41 +243,46 @@ public final class SubjectBootstrap {
             }
             long falseMatches = 0;
             for (int t = 0; t < tailScores.length && tailScores[t] >= threshold; t++) {
-                falseMatches += (long) m[tailEnrolment[t]] * m[tailProbe[t]];
+                int pair = tailPairs[t];
+                falseMatches += (long) m[pair >>> 16] * m[pair & 0xFFFF];
             }
             fmr[targets + f][r] = impostors == 0 ? Double.NaN : (double) falseMatches / impostors;
             fnmr[targets + f][r] = genuine == 0 ? Double.NaN : (double) (failed + genuineBelow(m, threshold)) / genuine;
         }
     }
 
-    /** Sum over b of counts[a][b] m[b]: in int arithmetic when no row can overflow it, which C2 vectorises. */
-    private long rowDot(int offset, int[] m) {
-        if (byteCounts != null && intRowsSafe) {
-            int row = 0;
+    /** Replicate impostor comparisons: the sum over subject pairs of m_a m_b counts[a][b]. */
+    private long impostorComparisons(int[] m) {
+        long total = 0;
+        if (rowRuns != null) {
+            long[] prefix = new long[subjects + 1];
             for (int b = 0; b < subjects; b++) {
-                row += byteCounts[offset + b] * m[b];
+                prefix[b + 1] = prefix[b] + m[b];
             }
-            return row;
-        }
-        if (byteCounts != null) {
-            long row = 0;
-            for (int b = 0; b < subjects; b++) {
-                row += (long) byteCounts[offset + b] * m[b];
+            for (int a = 0; a < subjects; a++) {
+                if (m[a] == 0) {
+                    continue;
+                }
+                long row = 0;
+                for (int run = rowRuns[a]; run < rowRuns[a + 1]; run++) {
+                    int end = run + 1 < rowRuns[a + 1] ? runStart[run + 1] : subjects;
+                    row += runValue[run] * (prefix[end] - prefix[runStart[run]]);
+                }
+                total += m[a] * row;
             }
-            return row;
+            return total;
         }
-        if (intRowsSafe) {
-            int row = 0;
-            for (int b = 0; b < subjects; b++) {
-                row += impostorCounts[offset + b] * m[b];
+        for (int a = 0; a < subjects; a++) {
+            if (m[a] != 0) {
+                long row = 0;
+                int offset = a * subjects;
+                for (int b = 0; b < subjects; b++) {
+                    row += (long) denseCounts[offset + b] * m[b];
+                }
+                total += m[a] * row;
             }
-            return row;
         }
-        long row = 0;
-        for (int b = 0; b < subjects; b++) {
-            row += (long) impostorCounts[offset + b] * m[b];
-        }
-        return row;
+        return total;
     }
 
     /** Weighted genuine scores below a threshold. */

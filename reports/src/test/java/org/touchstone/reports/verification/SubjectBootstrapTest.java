@@ -21,18 +21,30 @@ class SubjectBootstrapTest {
     private record Comparison(int enrolment, int probe, boolean scored, double score) {
     }
 
+    /** Irregular subject-pair counts (0 to 2 comparisons per pair): the dense count matrix. */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void equalsABruteForceBootstrapOnSmallRuns(long seed) {
+        compareWithBruteForce(seed, 15, false);
+    }
+
+    /** Every pair compared once (a full cross): few runs per row, the run-length path. */
+    @ParameterizedTest
+    @ValueSource(longs = {4, 5})
+    void equalsABruteForceBootstrapOnAFullCross(long seed) {
+        compareWithBruteForce(seed, 3, true);
+    }
+
+    private static void compareWithBruteForce(long seed, int trials, boolean fullCross) {
         SplittableRandom random = new SplittableRandom(seed);
-        for (int trial = 0; trial < 15; trial++) {
-            int subjects = random.nextInt(3, 9);
+        for (int trial = 0; trial < trials; trial++) {
+            int subjects = fullCross ? 24 : random.nextInt(3, 9);
             List<Comparison> comparisons = new ArrayList<>();
             StreamingScoreDistribution.FirstPass first = StreamingScoreDistribution.firstPass();
             SubjectBootstrap.Collector collector = SubjectBootstrap.Collector.forSubjects(subjects, 1000);
             for (int a = 0; a < subjects; a++) {
                 for (int b = 0; b < subjects; b++) {
-                    for (int k = random.nextInt(0, 3); k > 0; k--) {
+                    for (int k = fullCross ? 1 : random.nextInt(0, 3); k > 0; k--) {
                         boolean scored = random.nextInt(10) > 0;
                         double score = Math.round((a == b ? 0.6 : 0.4) * 20 + random.nextGaussian() * 3) / 20.0;
                         comparisons.add(new Comparison(a, b, scored, score));
