@@ -11,23 +11,19 @@ import java.util.stream.DoubleStream;
  * <p>Its sweep offers every distinct score, then {@code Math.nextUp} of the highest impostor score when
  * no score lies above the highest impostor score.
  */
-public final class SortedScoreDistribution implements ScoreDistribution {
-    private final double[] genuine;
+public final class SortedScoreDistribution extends ExactGenuineScores {
     private final double[] impostor;
-    private final long failedGenuine;
-    private final long failedImpostor;
-    private final ScoreSummary genuineSummary;
     private final ScoreSummary impostorSummary;
 
     private SortedScoreDistribution(double[] genuine, double[] impostor, long failedGenuine, long failedImpostor) {
-        Arrays.parallelSort(genuine);
-        Arrays.parallelSort(impostor);
-        this.genuine = genuine;
-        this.impostor = impostor;
-        this.failedGenuine = failedGenuine;
-        this.failedImpostor = failedImpostor;
-        this.genuineSummary = SortedScores.summarize(genuine);
+        super(sorted(genuine), failedGenuine, failedImpostor);
+        this.impostor = sorted(impostor);
         this.impostorSummary = SortedScores.summarize(impostor);
+    }
+
+    private static double[] sorted(double[] scores) {
+        Arrays.parallelSort(scores);
+        return scores;
     }
 
     /**
@@ -64,23 +60,8 @@ public final class SortedScoreDistribution implements ScoreDistribution {
     }
 
     @Override
-    public long genuineComparisons() {
-        return genuine.length + failedGenuine;
-    }
-
-    @Override
     public long impostorComparisons() {
         return impostor.length + failedImpostor;
-    }
-
-    @Override
-    public long failedGenuineComparisons() {
-        return failedGenuine;
-    }
-
-    @Override
-    public long failedImpostorComparisons() {
-        return failedImpostor;
     }
 
     @Override
@@ -90,30 +71,13 @@ public final class SortedScoreDistribution implements ScoreDistribution {
     }
 
     @Override
-    public long falseNonMatches(double threshold) {
-        requireThreshold(threshold);
-        return SortedScores.firstAtOrAbove(genuine, 0, genuine.length, threshold) + failedGenuine;
-    }
-
-    @Override
     public ThresholdSweep sweep() {
         return new MergeSweep();
     }
 
     @Override
-    public ScoreSummary genuineScores() {
-        return genuineSummary;
-    }
-
-    @Override
     public ScoreSummary impostorScores() {
         return impostorSummary;
-    }
-
-    private static void requireThreshold(double threshold) {
-        if (Double.isNaN(threshold)) {
-            throw new IllegalArgumentException("threshold must not be NaN");
-        }
     }
 
     /** Merges the two sorted arrays into the ascending sequence of distinct scores. */

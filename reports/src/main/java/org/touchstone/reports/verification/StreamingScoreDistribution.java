@@ -44,16 +44,13 @@ import org.apache.commons.statistics.descriptive.Statistic;
  * every threshold the global sweep chooses and at the fixed thresholds, which is what rates per group at a
  * global threshold need. Counting at a threshold strictly inside a coarse bin's range is refused.
  */
-public final class StreamingScoreDistribution implements ScoreDistribution {
+public final class StreamingScoreDistribution extends ExactGenuineScores {
     /** Default histogram resolution: 2^-8 of a score's magnitude. */
     public static final int DEFAULT_BIN_BITS = 20;
     private static final java.util.Set<Statistic> MEAN_AND_VARIANCE = java.util.EnumSet.of(Statistic.MEAN, Statistic.VARIANCE);
     /** Default number of scored impostor comparisons up to which every impostor score is kept (32 MB). */
     public static final long DEFAULT_EXACT_LIMIT = 1L << 22;
 
-    private final double[] genuine;
-    private final long failedGenuine;
-    private final long failedImpostor;
     private final int binBits;
     private final int[] binKeys;
     private final long[] binCounts;
@@ -66,16 +63,13 @@ public final class StreamingScoreDistribution implements ScoreDistribution {
     private final double[] exact;
     private final int[] exactStart;
     private final long scoredImpostors;
-    private final ScoreSummary genuineSummary;
     private final ScoreSummary impostorSummary;
 
     /** Takes ownership of the arrays; both score arrays must be ascending. */
     private StreamingScoreDistribution(double[] sortedGenuine, long failedGenuine, long failedImpostor, int binBits,
                                        BinMap bins, boolean[] exactBySlot, double[] exactScores,
                                        ScoreSummary impostorSummary) {
-        this.genuine = sortedGenuine;
-        this.failedGenuine = failedGenuine;
-        this.failedImpostor = failedImpostor;
+        super(sortedGenuine, failedGenuine, failedImpostor);
         this.binBits = binBits;
         int[] slots = bins.slotsInKeyOrder();
         int n = slots.length;
@@ -111,7 +105,6 @@ public final class StreamingScoreDistribution implements ScoreDistribution {
             throw new IllegalStateException("the second pass kept " + exactScores.length + " scores where the first"
                     + " counted " + position + ": the two passes did not stream the same scores");
         }
-        this.genuineSummary = SortedScores.summarize(sortedGenuine);
         this.impostorSummary = impostorSummary;
     }
 
@@ -184,23 +177,8 @@ public final class StreamingScoreDistribution implements ScoreDistribution {
     }
 
     @Override
-    public long genuineComparisons() {
-        return genuine.length + failedGenuine;
-    }
-
-    @Override
     public long impostorComparisons() {
         return scoredImpostors + failedImpostor;
-    }
-
-    @Override
-    public long failedGenuineComparisons() {
-        return failedGenuine;
-    }
-
-    @Override
-    public long failedImpostorComparisons() {
-        return failedImpostor;
     }
 
     /**
@@ -229,19 +207,8 @@ public final class StreamingScoreDistribution implements ScoreDistribution {
     }
 
     @Override
-    public long falseNonMatches(double threshold) {
-        requireThreshold(threshold);
-        return SortedScores.firstAtOrAbove(genuine, 0, genuine.length, threshold) + failedGenuine;
-    }
-
-    @Override
     public ThresholdSweep sweep() {
         return new Sweep();
-    }
-
-    @Override
-    public ScoreSummary genuineScores() {
-        return genuineSummary;
     }
 
     @Override
@@ -261,12 +228,6 @@ public final class StreamingScoreDistribution implements ScoreDistribution {
             }
         }
         return low;
-    }
-
-    private static void requireThreshold(double threshold) {
-        if (Double.isNaN(threshold)) {
-            throw new IllegalArgumentException("threshold must not be NaN");
-        }
     }
 
     /**
