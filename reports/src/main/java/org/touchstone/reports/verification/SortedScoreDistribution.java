@@ -141,11 +141,9 @@ public final class SortedScoreDistribution extends ExactGenuineScores {
     /**
      * Collects comparison outcomes. Not thread-safe; one builder per reader.
      */
-    public static final class Builder implements ScoreSink {
+    public static final class Builder extends FailureCountingSink {
         private final DoubleStream.Builder genuine = DoubleStream.builder();
         private final DoubleStream.Builder impostor = DoubleStream.builder();
-        private long failedGenuine;
-        private long failedImpostor;
 
         private Builder() {
         }
@@ -170,26 +168,6 @@ public final class SortedScoreDistribution extends ExactGenuineScores {
         @Override
         public void addImpostor(double score) {
             impostor.add(ScoreSink.finite(score));
-        }
-
-        /**
-         * Adds genuine comparisons that produced no score.
-         *
-         * @param count how many, {@code >= 0}
-         */
-        @Override
-        public void addFailedGenuine(long count) {
-            failedGenuine = Math.addExact(failedGenuine, ScoreSink.nonNegative(count));
-        }
-
-        /**
-         * Adds impostor comparisons that produced no score.
-         *
-         * @param count how many, {@code >= 0}
-         */
-        @Override
-        public void addFailedImpostor(long count) {
-            failedImpostor = Math.addExact(failedImpostor, ScoreSink.nonNegative(count));
         }
 
         /**

@@ -336,7 +336,7 @@ public final class StreamingScoreDistribution extends ExactGenuineScores {
      * The first pass: counts every outcome and keeps the genuine scores; impostor scores go into the
      * histogram only. Not thread-safe.
      */
-    public static final class FirstPass implements ScoreSink {
+    public static final class FirstPass extends FailureCountingSink {
         private final int binBits;
         private final DoubleArray genuine = new DoubleArray();
         private final BinMap bins = new BinMap();
@@ -348,8 +348,6 @@ public final class StreamingScoreDistribution extends ExactGenuineScores {
          */
         private final double[] pending = new double[8192];
         private int pendingCount;
-        private long failedGenuine;
-        private long failedImpostor;
 
         private FirstPass(int binBits) {
             this.binBits = binBits;
@@ -375,16 +373,6 @@ public final class StreamingScoreDistribution extends ExactGenuineScores {
                 impostorStatistics.combine(DoubleStatistics.ofRange(MEAN_AND_VARIANCE, pending, 0, pendingCount));
                 pendingCount = 0;
             }
-        }
-
-        @Override
-        public void addFailedGenuine(long count) {
-            failedGenuine = Math.addExact(failedGenuine, ScoreSink.nonNegative(count));
-        }
-
-        @Override
-        public void addFailedImpostor(long count) {
-            failedImpostor = Math.addExact(failedImpostor, ScoreSink.nonNegative(count));
         }
 
         /**
