@@ -18,6 +18,7 @@ import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.DetCurve;
 import org.touchstone.reports.verification.ErrorRates;
 import org.touchstone.reports.verification.FmrOperatingPoint;
+import org.touchstone.reports.verification.ScoreHistogram;
 import org.touchstone.reports.verification.SubjectBootstrap;
 
 /**
@@ -34,9 +35,10 @@ final class Tables {
     static final String CROSS_GROUP_FMR = "tables/cross-group-fmr.csv";
     static final String DIFFERENTIALS = "tables/differentials.csv";
     static final String GROUP_TESTS = "tables/group-tests.csv";
+    static final String SCORE_HISTOGRAM = "tables/score-histogram.csv";
     /** Every table this class writes, in the order written. */
     static final List<String> ALL = List.of(OPERATING_POINTS, VENDOR_THRESHOLDS, DET, GROUPS, FAILURE_TO_ENROL, FAILURES,
-            CROSS_GROUP_FMR, DIFFERENTIALS, GROUP_TESTS);
+            CROSS_GROUP_FMR, DIFFERENTIALS, GROUP_TESTS, SCORE_HISTOGRAM);
 
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
     private static final List<String> RATE_COLUMNS = List.of("threshold",
@@ -62,6 +64,7 @@ final class Tables {
         tables.put(CROSS_GROUP_FMR, crossGroupFmr(results));
         tables.put(DIFFERENTIALS, differentials(results));
         tables.put(GROUP_TESTS, groupTests(results));
+        tables.put(SCORE_HISTOGRAM, scoreHistogram(results));
         return tables;
     }
 
@@ -256,6 +259,17 @@ final class Tables {
             rows.add(row);
         }
         return csv(header, rows);
+    }
+
+    /** The histogram drawn in figures/score-distributions, as counts. */
+    private static byte[] scoreHistogram(VerificationResults results) {
+        ScoreHistogram histogram = ScoreHistogram.of(results.all(), Figures.HISTOGRAM_BINS);
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < histogram.genuineCounts().length; i++) {
+            rows.add(List.of(Numbers.exact(histogram.edges()[i]), Numbers.exact(histogram.edges()[i + 1]),
+                    String.valueOf(histogram.genuineCounts()[i]), String.valueOf(histogram.impostorCounts()[i])));
+        }
+        return csv(List.of("bin_lower", "bin_upper", "genuine_scores", "impostor_scores"), rows);
     }
 
     private static byte[] groupTests(VerificationResults results) {

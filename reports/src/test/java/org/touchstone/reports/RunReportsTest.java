@@ -253,7 +253,7 @@ class RunReportsTest {
                                 0.95, "x")),
                 "FMR target 0.1: unsupported: 12 impostor comparisons, at least 30 needed (3/FMR)");
         assertThat(summary.headline()).anyMatch(line -> line.contains(runDir.resolve("figures/det.svg").toString()));
-        assertThat(summary.written()).hasSize(9 + 10 + 1);
+        assertThat(summary.written()).hasSize(10 + 10 + 1);
         assertThat(summary.written().get(summary.written().size() - 1).getFileName().toString()).isEqualTo("metrics.json");
         assertThat(summary.written()).allMatch(Files::isRegularFile);
     }
@@ -280,7 +280,7 @@ class RunReportsTest {
         String header = TinyRun.COMPARISONS_CSV.lines().findFirst().orElseThrow() + "\n";
         Path noComparisons = TinyRun.write(tempDir.resolve("none"), TinyRun.RUN_JSON, TinyRun.TEMPLATES_CSV, header);
         ReportSummary none = RunReports.generate(noComparisons);
-        assertThat(none.written()).hasSize(20);
+        assertThat(none.written()).hasSize(21);
         JsonNode noneMetrics = new ObjectMapper().readTree(noComparisons.resolve("metrics.json").toFile());
         assertThat(noneMetrics.get("equal_error_rate").get("interpolated").isNull()).isTrue();
         assertThat(noneMetrics.get("fmr_operating_points").get(0).get("threshold").isNull()).isTrue();
@@ -377,6 +377,13 @@ class RunReportsTest {
         assertThat(pair.get("equivalence").isNull()).as("no margin declared").isTrue();
         assertThat(csvQuietly("tables/differentials.csv")).hasSize(3 * 6);
         assertThat(csvQuietly("tables/group-tests.csv")).isNotEmpty();
+        // 50 equal bins over [0.1, 0.9]: 0.1 is in the first, 0.9 (the top edge) in the last.
+        List<CSVRecord> histogram = csvQuietly("tables/score-histogram.csv");
+        assertThat(histogram).hasSize(50);
+        assertThat(histogram.get(0).get("impostor_scores")).isEqualTo("1");
+        assertThat(histogram.get(49).get("genuine_scores")).isEqualTo("1");
+        assertThat(histogram.stream().mapToLong(r -> Long.parseLong(r.get("impostor_scores"))).sum()).isEqualTo(8);
+        assertThat(histogram.stream().mapToLong(r -> Long.parseLong(r.get("genuine_scores"))).sum()).isEqualTo(3);
         assertThat(summary.headline()).anyMatch(line -> line.startsWith("sex at fmr_target:0.25 (threshold 0.5): FNMR max/min 2"));
     }
 
