@@ -1,5 +1,7 @@
 package org.touchstone.reports;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -196,10 +198,9 @@ record VerificationResults(RunSettings settings, ScoreDistribution all, List<Fmr
      * @param templates templates.csv
      * @param file      comparisons.csv
      * @return the comparisons
-     * @throws java.io.IOException when reading fails or the file breaks the contract
+     * @throws IOException when reading fails or the file breaks the contract
      */
-    static ComparisonData read(RunSettings settings, TemplateTable templates, java.nio.file.Path file)
-            throws java.io.IOException {
+    static ComparisonData read(RunSettings settings, TemplateTable templates, Path file) throws IOException {
         return ComparisonData.read(file, templates, settings.fmrTargets(), namedValues(settings),
                 StreamingScoreDistribution.DEFAULT_EXACT_LIMIT);
     }

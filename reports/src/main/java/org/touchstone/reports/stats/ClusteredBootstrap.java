@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * {@code seed + r}, so results are reproducible and independent of how replicates are scheduled.
  * Use it for any rate at a fixed threshold (FNMR per subject, FNIR per probe subject, attribute error
  * per subject); rates whose threshold is itself estimated from the data need that threshold re-derived in
- * each replicate, which {@code org.touchstone.reports.verification.SubjectBootstrap} does for verification.
+ * each replicate, which {@link org.touchstone.reports.verification.SubjectBootstrap} does for verification.
  */
 public final class ClusteredBootstrap {
     /** The method name given to the intervals. */
