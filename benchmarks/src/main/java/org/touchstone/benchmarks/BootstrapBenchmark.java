@@ -32,6 +32,10 @@ import org.touchstone.reports.verification.SubjectBootstrap;
 @Warmup(iterations = 1)
 @Measurement(iterations = 3)
 public class BootstrapBenchmark {
+    /** JMH instantiates the state. */
+    public BootstrapBenchmark() {
+    }
+
     private static final List<Double> TARGETS = List.of(0.1, 0.01, 0.001, 0.0001, 0.00001, 0.000001);
     private static final List<Double> FIXED = List.of(0.6);
 
@@ -45,6 +49,7 @@ public class BootstrapBenchmark {
 
     private SubjectBootstrap bootstrap;
 
+    /** Collects the counts and the impostor tail in two passes, timed. */
     @Setup(Level.Trial)
     public void collect() {
         long started = System.nanoTime();

@@ -36,6 +36,10 @@ import org.touchstone.reports.verification.StreamingScoreDistribution;
 @Warmup(iterations = 1)
 @Measurement(iterations = 2)
 public class StreamingDistributionBenchmark {
+    /** JMH instantiates the state. */
+    public StreamingDistributionBenchmark() {
+    }
+
     private static final List<Double> TARGETS = List.of(0.1, 0.01, 0.001, 0.0001, 0.00001, 0.000001);
 
     /** Impostor scores streamed. */
@@ -72,12 +76,14 @@ public class StreamingDistributionBenchmark {
         }
     }
 
+    /** Starts the clock and a new heap peak. */
     @Setup(Level.Iteration)
     public void start() {
         HeapPeak.reset();
         started = System.nanoTime();
     }
 
+    /** Prints the time per score and the heap peak of the iteration. */
     @TearDown(Level.Iteration)
     public void report() {
         double elapsed = System.nanoTime() - started;

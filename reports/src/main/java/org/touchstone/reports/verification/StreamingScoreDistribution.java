@@ -23,7 +23,7 @@ import org.apache.commons.statistics.descriptive.Statistic;
  * scores strictly inside. At every point it offers both counts are exact (a bin's scores are all at or above
  * its lowest and all below anything above its highest), so the sweep is a subsequence of the full sort's
  * candidate thresholds with the same counts. Candidates it leaves out lie strictly between a coarse bin's
- * lowest and highest score. {@link #plan} therefore keeps exactly the bins where FMR first reaches each FMR
+ * lowest and highest score. {@link FirstPass#plan FirstPass.plan} therefore keeps exactly the bins where FMR first reaches each FMR
  * target, where FMR - FNMR changes sign (the EER), and where each fixed threshold lies: FNMR at each FMR
  * target, with its threshold, and the interpolated EER are then those of a full sort, and so are FMR and
  * FNMR at the fixed thresholds. The ROC convex hull EER, the DET curve and the histograms use the coarser
