@@ -73,6 +73,25 @@ public final class RunReports {
         return new ReportSummary(headline(results, runDir), written);
     }
 
+    /** "FNMR differs ..." or "no significant FNMR difference ..., detectable ...": never the latter alone. */
+    private static String testText(org.touchstone.reports.differentials.GroupComparisons tests) {
+        var overall = tests.overall().result();
+        if (!overall.isDefined()) {
+            return "fewer than two groups with " + tests.metric().toUpperCase(java.util.Locale.ROOT) + " trials";
+        }
+        String metric = tests.metric().toUpperCase(java.util.Locale.ROOT);
+        String p = "chi-square p " + Numbers.readable(overall.pValue());
+        if (overall.pValue() <= tests.alpha()) {
+            return metric + " differs between groups (" + p + ")";
+        }
+        var smallest = tests.pairs().stream().filter(pair -> !Double.isNaN(pair.detectable().rise()))
+                .min(java.util.Comparator.comparingDouble(pair -> pair.detectable().rise()));
+        return "no significant " + metric + " difference (" + p + ")" + smallest.map(pair -> "; at these sizes a rise"
+                + " from " + Numbers.percent(pair.detectable().baseRate()) + " to "
+                + Numbers.percent(pair.detectable().detectableRise()) + " (" + pair.first().valuesLabel() + " vs "
+                + pair.second().valuesLabel() + ") is the smallest detectable at power 0.8").orElse("");
+    }
+
     private static String bootstrapText(VerificationResults results, int target) {
         if (results.bootstrap() == null || results.bootstrap().fmrTargets().get(target).fnmr() == null) {
             return "";
@@ -148,7 +167,8 @@ public final class RunReports {
                     + Numbers.readable(differential.fnmrRatios().maxOverMin()) + ", FMR max/min "
                     + Numbers.readable(differential.fmrRatios().maxOverMin()) + " (zero rates: "
                     + differential.fmrRatios().handling().label() + "), FDR "
-                    + Numbers.readable(differential.fdr().fdr()) + ", GARBE " + Numbers.readable(differential.garbe().garbe()));
+                    + Numbers.readable(differential.fdr().fdr()) + ", GARBE " + Numbers.readable(differential.garbe().garbe())
+                    + "; " + testText(differential.fnmrTests()));
         }
         List<String> fte = new ArrayList<>();
         for (Map.Entry<String, Proportion> role : results.fteByRole().entrySet()) {
