@@ -89,7 +89,8 @@ public final class RunReports {
         return "no significant " + metric + " difference (" + p + ")" + smallest.map(pair -> "; at these sizes a rise"
                 + " from " + Numbers.percent(pair.detectable().baseRate()) + " to "
                 + Numbers.percent(pair.detectable().detectableRise()) + " (" + pair.first().valuesLabel() + " vs "
-                + pair.second().valuesLabel() + ") is the smallest detectable at power 0.8").orElse("");
+                + pair.second().valuesLabel() + ") is the smallest detectable at power 0.8")
+                .orElse("; at these sizes no rise is detectable at power 0.8");
     }
 
     private static String bootstrapText(VerificationResults results, int target) {
