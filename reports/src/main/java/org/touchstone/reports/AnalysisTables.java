@@ -32,8 +32,8 @@ final class AnalysisTables {
     static final double CURVE_TABLE_STEP = 0.001;
 
     private static final List<String> DECISION_COLUMNS = List.of("operating_point", "confidence_threshold", "decided",
-            "images", "coverage", "coverage_ci95_lower", "coverage_ci95_upper", "correct", "accuracy",
-            "accuracy_ci95_lower", "accuracy_ci95_upper", "estimates_in_mean", "mean_absolute_error");
+            "images", "coverage", "coverage_ci95_lower", "coverage_ci95_upper", "coverage_wilson95_lower", "coverage_wilson95_upper", "coverage_upper95", "correct", "accuracy",
+            "accuracy_ci95_lower", "accuracy_ci95_upper", "accuracy_wilson95_lower", "accuracy_wilson95_upper", "accuracy_upper95", "estimates_in_mean", "mean_absolute_error");
 
     private AnalysisTables() {
     }
@@ -125,7 +125,7 @@ final class AnalysisTables {
             } else if (evaluation instanceof AnalysisResults.NumericResults numeric) {
                 NumericDecisions decisions = numeric.atPoints().get(i);
                 row.addAll(Tables.proportionCells(decisions.coverage()));
-                row.addAll(List.of("", "", "", ""));
+                row.addAll(java.util.Collections.nCopies(eventsAndRate(decisions.coverage()).size(), ""));
                 row.add(String.valueOf(decisions.estimates()));
                 row.add(Numbers.exact(decisions.meanAbsoluteError()));
             }
@@ -180,7 +180,7 @@ final class AnalysisTables {
             }
         });
         return Tables.csv(List.of("attribute", "group_column", "group", "bin", "lower", "upper", "mean_confidence",
-                "correct", "estimates", "accuracy", "accuracy_ci95_lower", "accuracy_ci95_upper"), rows);
+                "correct", "estimates", "accuracy", "accuracy_ci95_lower", "accuracy_ci95_upper", "accuracy_wilson95_lower", "accuracy_wilson95_upper", "accuracy_upper95"), rows);
     }
 
     private static byte[] calibrationSummary(AnalysisResults results) {
@@ -199,7 +199,7 @@ final class AnalysisTables {
         return Tables.csv(List.of("attribute", "group_column", "group", "estimates", "ece", "mce", "brier",
                 "high_confidence_threshold", "high_confidence_correct", "high_confidence_estimates",
                 "high_confidence_accuracy", "high_confidence_accuracy_ci95_lower",
-                "high_confidence_accuracy_ci95_upper"), rows);
+                "high_confidence_accuracy_ci95_upper", "high_confidence_accuracy_wilson95_lower", "high_confidence_accuracy_wilson95_upper", "high_confidence_accuracy_upper95"), rows);
     }
 
     private static byte[] age(AnalysisResults results) {
@@ -232,8 +232,8 @@ final class AnalysisTables {
         });
         return Tables.csv(List.of("attribute", "group_column", "group", "age_threshold", "over_errors",
                 "truth_below_threshold", "over_error_rate", "over_error_rate_ci95_lower",
-                "over_error_rate_ci95_upper", "under_errors", "truth_at_or_above_threshold", "under_error_rate",
-                "under_error_rate_ci95_lower", "under_error_rate_ci95_upper"), rows);
+                "over_error_rate_ci95_upper", "over_error_rate_wilson95_lower", "over_error_rate_wilson95_upper", "over_error_rate_upper95", "under_errors", "truth_at_or_above_threshold", "under_error_rate",
+                "under_error_rate_ci95_lower", "under_error_rate_ci95_upper", "under_error_rate_wilson95_lower", "under_error_rate_wilson95_upper", "under_error_rate_upper95"), rows);
     }
 
     private static byte[] failureToAcquire(AnalysisResults results) {
@@ -247,7 +247,7 @@ final class AnalysisTables {
         }
         // Status first: Commons CSV quotes an empty first field, and overall rows have no group.
         return Tables.csv(List.of("status", "group_column", "group", "failed_images", "images", "rate",
-                "rate_ci95_lower", "rate_ci95_upper"), rows);
+                "rate_ci95_lower", "rate_ci95_upper", "rate_wilson95_lower", "rate_wilson95_upper", "rate_upper95"), rows);
     }
 
     private static List<String> statusRow(String status, String column, String group, Proportion rate) {
@@ -256,7 +256,7 @@ final class AnalysisTables {
         return row;
     }
 
-    /** events, rate, CI lower, CI upper: a proportion whose trials are already in the row. */
+    /** A proportion's cells without its trials, which are already in the row. */
     private static List<String> eventsAndRate(Proportion proportion) {
         List<String> cells = new ArrayList<>(Tables.proportionCells(proportion));
         cells.remove(1);

@@ -14,10 +14,13 @@ import java.util.function.DoubleUnaryOperator;
 import org.knowm.xchart.AnnotationLine;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.HeatMapChart;
+import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -38,8 +41,9 @@ final class Figures {
     static final String DET_BY_GROUP = "det-by-group";
     static final String ERROR_VS_THRESHOLD = "error-vs-threshold";
     static final String SCORE_DISTRIBUTIONS = "score-distributions";
+    static final String CROSS_GROUP_FMR = "cross-group-fmr";
     /** Every figure this class may write, for removing stale ones. */
-    static final List<String> ALL = List.of(DET, DET_BY_GROUP, ERROR_VS_THRESHOLD, SCORE_DISTRIBUTIONS);
+    static final List<String> ALL = List.of(DET, DET_BY_GROUP, ERROR_VS_THRESHOLD, SCORE_DISTRIBUTIONS, CROSS_GROUP_FMR);
 
     /** Least move in log10 FMR or FNMR between drawn points: at most about 100 points per decade. */
     static final double DRAWING_STEP = 0.01;
@@ -76,11 +80,14 @@ final class Figures {
     static List<Figure> render(VerificationResults results) {
         List<Figure> figures = new ArrayList<>();
         figures.add(det(results));
-        if (!results.groupColumns().isEmpty()) {
+        if (!results.groupings().isEmpty()) {
             figures.add(detByGroup(results));
         }
         figures.add(errorVsThreshold(results));
         figures.add(scoreDistributions(results));
+        if (!results.crossGroups().isEmpty() && !results.globalThresholds().isEmpty()) {
+            figures.add(crossGroupFmr(results));
+        }
         return figures;
     }
 
@@ -126,8 +133,8 @@ final class Figures {
     }
 
     private static Figure detByGroup(VerificationResults results) {
-        VerificationResults.GroupColumnResults column = results.groupColumns().get(0);
-        XYChart chart = logLogChart("DET curve by " + column.column() + ": " + systemName(results.settings()));
+        VerificationResults.GroupingResults column = results.groupings().get(0);
+        XYChart chart = logLogChart("DET curve by " + column.label() + ": " + systemName(results.settings()));
         List<String> notes = new ArrayList<>();
         int colour = 0;
         for (VerificationResults.GroupResults group : column.groups()) {
@@ -144,7 +151,7 @@ final class Figures {
         notes.add("A comparison is in a group when both of its templates are; " + column.matedOutsideGroups()
                 + " mated and " + column.nonMatedOutsideGroups() + " non-mated comparisons are in none.");
         notes.add("Points with FMR = 0 or FNMR = 0 cannot be drawn on log axes and are left out.");
-        return figure(DET_BY_GROUP, chart, "DET curves per " + column.column() + " group, both axes log10.", notes);
+        return figure(DET_BY_GROUP, chart, "DET curves per " + column.label() + " group, both axes log10.", notes);
     }
 
     private static Figure errorVsThreshold(VerificationResults results) {
@@ -218,6 +225,73 @@ final class Figures {
         }
         return figure(SCORE_DISTRIBUTIONS, chart, "Histograms of genuine and impostor scores, each as a share of"
                 + " its own kind, so that both show whatever their numbers.", notes);
+    }
+
+    /**
+     * The cross-group impostor FMR of the first group column as a log10 heatmap (NISTIR 8280 style), at the
+     * global threshold of the smallest FMR target that still leaves about 30 false matches per cell on average
+     * (Doddington's rule of 30, about +/-30% at 90%), or the largest target when none does, or the first named
+     * threshold when no target has a threshold.
+     */
+    private static Figure crossGroupFmr(VerificationResults results) {
+        VerificationResults.CrossGroupResults matrix = results.crossGroups().get(0);
+        long cellsCount = (long) matrix.values().size() * matrix.values().size();
+        int point = 0;
+        double chosenTarget = Double.NaN;
+        for (int p = 0; p < matrix.points().size(); p++) {
+            double target = matrix.points().get(p).fmrTarget();
+            if (Double.isNaN(target)) {
+                continue;
+            }
+            boolean enough = target * results.all().impostorComparisons() >= 30.0 * cellsCount;
+            if (Double.isNaN(chosenTarget) || (enough && target < chosenTarget)
+                    || (!enough && target > chosenTarget && !(chosenTarget * results.all().impostorComparisons() >= 30.0 * cellsCount))) {
+                point = p;
+                chosenTarget = target;
+            }
+        }
+        VerificationResults.GlobalThreshold threshold = matrix.points().get(point);
+        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
+                .title("Cross-group impostor FMR (log10) at " + threshold.name() + ": " + systemName(results.settings()))
+                .xAxisTitle("Probe " + matrix.column()).yAxisTitle("Enrolment " + matrix.column()).build();
+        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setShowValue(true).setHeatMapValueDecimalPattern("0.00")
+                .setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11)).setValueFontColor(BLACK)
+                // Sequential light-to-dark blues, readable with any colour vision.
+                .setRangeColors(new Color[] {new Color(0xF7FBFF), new Color(0x6BAED6), new Color(0x08306B)});
+        int k = matrix.values().size();
+        List<Number[]> cells = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        List<String> blank = new ArrayList<>();
+        for (int cell = 0; cell < k * k; cell++) {
+            org.touchstone.reports.stats.Proportion fmr = matrix.fmr().get(point).get(cell);
+            if (fmr.events() > 0) {
+                cells.add(new Number[] {cell % k, cell / k, Math.log10(fmr.rate())});
+            } else {
+                blank.add(matrix.values().get(cell / k) + " -> " + matrix.values().get(cell % k) + " ("
+                        + fmr.events() + "/" + fmr.trials() + ")");
+            }
+        }
+        if (cells.isEmpty()) {
+            // XChart needs one value to draw a scale; a blank chart with a note says the same.
+            cells.add(new Number[] {0, 0, 0});
+            notes.add("No cell has a false match at this threshold: the one coloured cell is a placeholder.");
+        }
+        double low = cells.stream().mapToDouble(c -> c[2].doubleValue()).min().orElse(0);
+        double high = cells.stream().mapToDouble(c -> c[2].doubleValue()).max().orElse(0);
+        // Whole decades, so the colour scale reads as powers of ten.
+        chart.getStyler().setMin(Math.floor(low)).setMax(Math.max(Math.ceil(high), Math.floor(low) + 1));
+        chart.addSeries("log10 FMR", matrix.values(), matrix.values(), cells);
+        if (!blank.isEmpty()) {
+            notes.add("Cells with no false match (or no comparison) cannot be drawn on a log scale and are blank: "
+                    + String.join(", ", blank) + ".");
+        }
+        notes.add("Threshold " + Numbers.exact(threshold.threshold()) + ", chosen over all impostor comparisons;"
+                + " every cell's counts and intervals are in tables/cross-group-fmr.csv.");
+        return figure(CROSS_GROUP_FMR, chart, "Impostor FMR by enrolment group (rows) and probe group (columns) of "
+                + matrix.column() + " at one global threshold, log10; not symmetric in general.", notes);
     }
 
     // ---- data helpers ----
@@ -379,7 +453,7 @@ final class Figures {
     }
 
     /** Renders a chart to SVG and PNG under {@code figures/<name>}. */
-    static Figure figure(String name, XYChart chart, String caption, List<String> notes) {
+    static Figure figure(String name, Chart<?, ?> chart, String caption, List<String> notes) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
             ByteArrayOutputStream svg = new ByteArrayOutputStream();

@@ -117,7 +117,7 @@ record IdentificationResults(IdentificationSettings settings, Map<String, Propor
      * @return the results
      */
     static IdentificationResults compute(IdentificationSettings settings, TemplateTable templates, SearchData searches) {
-        List<String> roles = VerificationResults.rolesPresent(templates);
+        List<String> roles = VerificationResults.rolesPresent(templates.templates());
         GroupAssignment groups = templateGroups(templates, settings.intersections());
         int length = settings.candidateListLength();
 
@@ -164,7 +164,7 @@ record IdentificationResults(IdentificationSettings settings, Map<String, Propor
         totals.put(FailureKey.MATED, mated);
         totals.put(FailureKey.NON_MATED, nonMated);
         return new IdentificationResults(settings, VerificationResults.fte(templates.templates(), roles),
-                List.copyOf(galleries), VerificationResults.failures(templates, searches.failures(), totals));
+                List.copyOf(galleries), VerificationResults.failures(templates.templates(), searches.failures(), totals));
     }
 
     /** The searches as outcomes: failed searches are misses when mated and return nothing when not. */

@@ -32,11 +32,11 @@ final class IdentificationTables {
 
     private static final List<String> GALLERY_COLUMNS = List.of("gallery_id", "enrolled_templates");
     private static final List<String> RATE_COLUMNS = List.of("threshold", "rank",
-            "missed_mated_searches", "mated_searches", "fnir", "fnir_ci95_lower", "fnir_ci95_upper",
-            "false_positive_searches", "non_mated_searches", "fpir", "fpir_ci95_lower", "fpir_ci95_upper",
+            "missed_mated_searches", "mated_searches", "fnir", "fnir_ci95_lower", "fnir_ci95_upper", "fnir_wilson95_lower", "fnir_wilson95_upper", "fnir_upper95",
+            "false_positive_searches", "non_mated_searches", "fpir", "fpir_ci95_lower", "fpir_ci95_upper", "fpir_wilson95_lower", "fpir_wilson95_upper", "fpir_upper95",
             "non_mated_candidates", "selectivity");
     private static final List<String> PROPORTION_COLUMNS = List.of("events", "trials", "rate", "ci95_lower",
-            "ci95_upper");
+            "ci95_upper", "wilson95_lower", "wilson95_upper", "upper95");
 
     private IdentificationTables() {
     }
@@ -68,7 +68,7 @@ final class IdentificationTables {
             }
         }
         return Tables.csv(header(List.of("rank", "hits", "mated_searches", "identification_rate",
-                "identification_rate_ci95_lower", "identification_rate_ci95_upper")), rows);
+                "identification_rate_ci95_lower", "identification_rate_ci95_upper", "identification_rate_wilson95_lower", "identification_rate_wilson95_upper", "identification_rate_upper95")), rows);
     }
 
     private static byte[] fpirOperatingPoints(IdentificationResults results) {
@@ -219,7 +219,7 @@ final class IdentificationTables {
             }
         }
         return Tables.csv(List.of("role", "group_column", "group", "failed_templates", "templates", "fte",
-                "fte_ci95_lower", "fte_ci95_upper"), rows);
+                "fte_ci95_lower", "fte_ci95_upper", "fte_wilson95_lower", "fte_wilson95_upper", "fte_upper95"), rows);
     }
 
     private static List<String> galleryCells(IdentificationResults.GalleryResults gallery) {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.touchstone.reports.differentials.GroupComparisons;
+import org.touchstone.reports.differentials.RateRatios;
 import org.touchstone.reports.rundir.RunSettings;
 import org.touchstone.reports.stats.ConfidenceInterval;
 import org.touchstone.reports.stats.Proportion;
@@ -21,6 +23,8 @@ import org.touchstone.reports.verification.FmrOperatingPoint;
 import org.touchstone.reports.verification.NamedThreshold;
 import org.touchstone.reports.verification.ScoreDistribution;
 import org.touchstone.reports.verification.ScoreSummary;
+import org.touchstone.reports.verification.StreamingScoreDistribution;
+import org.touchstone.reports.verification.SubjectBootstrap;
 import org.touchstone.reports.verification.ThresholdOrigin;
 
 /**
@@ -62,26 +66,39 @@ final class MetricsJson {
         results.rocchEer().ifPresentOrElse(e -> eer.set("rocch", eer(e)), () -> eer.putNull("rocch"));
         number(root, "d_prime", results.dPrime().orElse(Double.NaN));
 
+        root.set("score_distribution", scoreDistribution(results.all()));
+        root.set("bootstrap", bootstrap(results));
+        number(root, "equivalence_margin", settings.equivalenceMargin());
+
         ArrayNode fmrPoints = root.putArray("fmr_operating_points");
-        for (FmrOperatingPoint point : results.fmrPoints()) {
+        for (int i = 0; i < results.fmrPoints().size(); i++) {
+            FmrOperatingPoint point = results.fmrPoints().get(i);
             ObjectNode node = fmrPoints.addObject();
             number(node, "fmr_target", point.fmrTarget());
             node.put("supported", point.supported());
             node.put("min_impostor_comparisons", point.minimumImpostorComparisons());
             node.put("threshold_origin", origin(point.thresholdOrigin()));
             rates(node, point.rates());
+            bootstrapIntervals(node, point.rates() == null || results.bootstrap() == null ? null
+                    : results.bootstrap().fmrTargets().get(i));
         }
         ArrayNode thresholdPoints = root.putArray("named_thresholds");
-        for (VerificationResults.ThresholdPoint point : results.thresholdPoints()) {
+        for (int i = 0; i < results.thresholdPoints().size(); i++) {
+            VerificationResults.ThresholdPoint point = results.thresholdPoints().get(i);
             ObjectNode node = thresholdPoints.addObject();
             node.put("name", point.threshold().name());
             node.put("source", point.threshold().source());
             node.put("description", point.threshold().description());
             rates(node, point.rates());
+            bootstrapIntervals(node, results.bootstrap() == null ? null : results.bootstrap().fixed().get(i));
         }
 
         ArrayNode groupColumns = root.putArray("groups");
-        results.groupColumns().forEach(column -> groupColumns.add(groupColumn(results, column)));
+        results.groupings().forEach(grouping -> groupColumns.add(grouping(results, grouping)));
+        ArrayNode cross = root.putArray("cross_group_fmr");
+        results.crossGroups().forEach(matrix -> cross.add(crossGroup(matrix)));
+        ArrayNode differentials = root.putArray("differentials");
+        results.differentials().forEach(differential -> differentials.add(differential(differential)));
 
         failures(root, results.failures());
         return finish(root, tables, figures);
@@ -153,15 +170,19 @@ final class MetricsJson {
         return "threshold:" + threshold.name();
     }
 
-    private static ObjectNode groupColumn(VerificationResults results, VerificationResults.GroupColumnResults column) {
+    private static ObjectNode grouping(VerificationResults results, VerificationResults.GroupingResults grouping) {
         ObjectNode columnNode = NODES.objectNode();
-        columnNode.put("group_column", column.column());
-        columnNode.put("mated_comparisons_outside_groups", column.matedOutsideGroups());
-        columnNode.put("non_mated_comparisons_outside_groups", column.nonMatedOutsideGroups());
+        columnNode.put("group_column", grouping.label());
+        ArrayNode columns = columnNode.putArray("group_columns");
+        grouping.columns().forEach(columns::add);
+        columnNode.put("mated_comparisons_outside_groups", grouping.matedOutsideGroups());
+        columnNode.put("non_mated_comparisons_outside_groups", grouping.nonMatedOutsideGroups());
         ArrayNode groups = columnNode.putArray("groups");
-        for (VerificationResults.GroupResults group : column.groups()) {
+        for (VerificationResults.GroupResults group : grouping.groups()) {
             ObjectNode groupNode = groups.addObject();
             groupNode.put("group", group.value());
+            ArrayNode values = groupNode.putArray("values");
+            group.key().values().forEach(values::add);
             groupNode.put("genuine_comparisons", group.scores().genuineComparisons());
             groupNode.put("impostor_comparisons", group.scores().impostorComparisons());
             groupNode.set("failure_to_enrol", fte(group.fteByRole()));
@@ -172,15 +193,177 @@ final class MetricsJson {
                 number(node, "fmr_target", point.fmrTarget());
                 node.put("supported", supportedIn(group.scores(), point));
                 rates(node, group.atFmrPoints().get(i));
+                interval(node, "fnmr_bootstrap95", group.fnmrBootstrapAtFmrPoints().get(i));
             }
             ArrayNode atThresholds = groupNode.putArray("named_thresholds");
             for (int i = 0; i < results.thresholdPoints().size(); i++) {
                 ObjectNode node = atThresholds.addObject();
                 node.put("name", results.thresholdPoints().get(i).threshold().name());
                 rates(node, group.atThresholds().get(i));
+                interval(node, "fnmr_bootstrap95", group.fnmrBootstrapAtThresholds().get(i));
             }
         }
         return columnNode;
+    }
+
+    private static ObjectNode crossGroup(VerificationResults.CrossGroupResults matrix) {
+        ObjectNode node = NODES.objectNode();
+        node.put("group_column", matrix.column());
+        ArrayNode values = node.putArray("groups");
+        matrix.values().forEach(values::add);
+        ArrayNode points = node.putArray("operating_points");
+        for (int p = 0; p < matrix.points().size(); p++) {
+            ObjectNode point = points.addObject();
+            point.put("operating_point", matrix.points().get(p).name());
+            number(point, "threshold", matrix.points().get(p).threshold());
+            ArrayNode cells = point.putArray("cells");
+            int k = matrix.values().size();
+            for (int cell = 0; cell < k * k; cell++) {
+                ObjectNode cellNode = cells.addObject();
+                cellNode.put("enrolment_group", matrix.values().get(cell / k));
+                cellNode.put("probe_group", matrix.values().get(cell % k));
+                proportion(cellNode, "false_matches", "impostor_comparisons", "fmr", matrix.fmr().get(p).get(cell));
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode differential(VerificationResults.Differential differential) {
+        ObjectNode node = NODES.objectNode();
+        node.put("group_column", differential.grouping());
+        node.put("operating_point", differential.point().name());
+        number(node, "threshold", differential.point().threshold());
+        ObjectNode handling = node.putObject("zero_rate_handling");
+        handling.put("method", differential.fmrRatios().handling().label());
+        handling.put("description", differential.fmrRatios().handling().description());
+        node.set("fmr", ratios(differential.fmrRatios()));
+        node.set("fnmr", ratios(differential.fnmrRatios()));
+        ObjectNode fdr = node.putObject("fdr");
+        number(fdr, "alpha", differential.fdr().alpha());
+        number(fdr, "max_fmr_gap", differential.fdr().maxFmrGap());
+        number(fdr, "max_fnmr_gap", differential.fdr().maxFnmrGap());
+        number(fdr, "fdr", differential.fdr().fdr());
+        ObjectNode garbe = node.putObject("garbe");
+        number(garbe, "alpha", differential.garbe().alpha());
+        number(garbe, "gini_fmr", differential.garbe().giniFmr());
+        number(garbe, "gini_fnmr", differential.garbe().giniFnmr());
+        number(garbe, "garbe", differential.garbe().garbe());
+        ObjectNode tests = node.putObject("tests");
+        tests.set("fmr", tests(differential.fmrTests()));
+        tests.set("fnmr", tests(differential.fnmrTests()));
+        return node;
+    }
+
+    private static ObjectNode ratios(RateRatios ratios) {
+        ObjectNode node = NODES.objectNode();
+        node.put("groups_used", ratios.groupsUsed());
+        node.put("highest_group", ratios.highest() == null ? null : ratios.highest().valuesLabel());
+        node.put("lowest_group", ratios.lowest() == null ? null : ratios.lowest().valuesLabel());
+        number(node, "max_over_min", ratios.maxOverMin());
+        number(node, "max_over_geometric_mean", ratios.maxOverGeometricMean());
+        ArrayNode zero = node.putArray("zero_rate_groups");
+        ratios.zeroRateGroups().forEach(group -> zero.add(group.valuesLabel()));
+        return node;
+    }
+
+    private static ObjectNode tests(GroupComparisons comparisons) {
+        ObjectNode node = NODES.objectNode();
+        ObjectNode overall = node.putObject("overall");
+        overall.put("method", comparisons.overall().result().method());
+        overall.put("groups_used", comparisons.overall().groupsUsed());
+        number(overall, "statistic", comparisons.overall().result().statistic());
+        number(overall, "p_value", comparisons.overall().result().pValue());
+        node.put("correction", comparisons.correction().label());
+        number(node, "alpha", comparisons.alpha());
+        ArrayNode pairs = node.putArray("pairs");
+        for (GroupComparisons.Pair pair : comparisons.pairs()) {
+            ObjectNode pairNode = pairs.addObject();
+            pairNode.put("first_group", pair.first().valuesLabel());
+            pairNode.put("second_group", pair.second().valuesLabel());
+            pairNode.put("method", pair.test().method());
+            number(pairNode, "z", pair.test().statistic());
+            number(pairNode, "p_value", pair.test().pValue());
+            number(pairNode, "p_adjusted", pair.adjustedPValue());
+            pairNode.put("significant", pair.significant());
+            ObjectNode mdd = pairNode.putObject("minimum_detectable_difference");
+            number(mdd, "base_rate", pair.detectable().baseRate());
+            number(mdd, "power", pair.detectable().power());
+            number(mdd, "alpha", pair.detectable().alpha());
+            number(mdd, "detectable_rise_to", pair.detectable().detectableRise());
+            number(mdd, "detectable_fall_to", pair.detectable().detectableFall());
+            number(mdd, "corrected_alpha", pair.detectableCorrected().alpha());
+            number(mdd, "corrected_detectable_rise_to", pair.detectableCorrected().detectableRise());
+            if (pair.equivalence() == null) {
+                pairNode.putNull("equivalence");
+            } else {
+                ObjectNode tost = pairNode.putObject("equivalence");
+                tost.put("method", pair.equivalence().method());
+                number(tost, "margin", pair.equivalence().margin());
+                number(tost, "difference", pair.equivalence().difference());
+                number(tost, "lower", pair.equivalence().lower());
+                number(tost, "upper", pair.equivalence().upper());
+                number(tost, "p_value", pair.equivalence().pValue());
+                tost.put("equivalent", pair.equivalence().equivalent());
+            }
+        }
+        return node;
+    }
+
+    private static ObjectNode scoreDistribution(ScoreDistribution all) {
+        ObjectNode node = NODES.objectNode();
+        if (all instanceof StreamingScoreDistribution streaming) {
+            node.put("method", "streaming");
+            node.put("exact_everywhere", streaming.isExactEverywhere());
+            node.put("kept_impostor_scores", streaming.keptImpostorScores());
+            node.put("impostor_histogram_bins", streaming.impostorBins());
+        } else {
+            node.put("method", "in-memory");
+            node.put("exact_everywhere", true);
+        }
+        return node;
+    }
+
+    private static ObjectNode bootstrap(VerificationResults results) {
+        ObjectNode node = NODES.objectNode();
+        node.put("method", SubjectBootstrap.METHOD);
+        SubjectBootstrap.Result bootstrap = results.bootstrap();
+        if (bootstrap == null) {
+            node.put("skipped", results.bootstrapSkipped());
+            return node;
+        }
+        node.putNull("skipped");
+        node.put("replicates", bootstrap.replicates());
+        node.put("seed", bootstrap.seed());
+        number(node, "level", VerificationResults.LEVEL);
+        node.put("subjects", bootstrap.subjects());
+        node.put("impostor_tail_scores", bootstrap.tailScores());
+        node.put("clusters", "subjects; a genuine comparison counts as often as its subject is drawn, an impostor"
+                + " comparison as the product of its two subjects' draws; FMR-target thresholds re-derived per"
+                + " replicate");
+        return node;
+    }
+
+    /** The bootstrap intervals of an overall point: null fields when there are none. */
+    private static void bootstrapIntervals(ObjectNode node, SubjectBootstrap.Intervals intervals) {
+        interval(node, "fmr_bootstrap95", intervals == null ? null : intervals.fmr());
+        interval(node, "fnmr_bootstrap95", intervals == null ? null : intervals.fnmr());
+        if (intervals == null) {
+            node.putNull("bootstrap_replicates_beyond_tail");
+        } else {
+            node.put("bootstrap_replicates_beyond_tail", intervals.replicatesBeyondTail());
+        }
+    }
+
+    private static void interval(ObjectNode node, String field, ConfidenceInterval ci) {
+        if (ci == null) {
+            node.putNull(field);
+            return;
+        }
+        ObjectNode interval = node.putObject(field);
+        number(interval, "lower", ci.lower());
+        number(interval, "upper", ci.upper());
+        number(interval, "level", ci.level());
+        interval.put("method", ci.method());
     }
 
     private static ObjectNode system(RunSettings.SystemSummary system) {
@@ -247,7 +430,8 @@ final class MetricsJson {
     private static void rates(ObjectNode node, ErrorRates rates) {
         if (rates == null) {
             for (String field : List.of("threshold", "false_matches", "impostor_comparisons", "fmr", "fmr_ci95",
-                    "false_non_matches", "genuine_comparisons", "fnmr", "fnmr_ci95")) {
+                    "fmr_wilson95", "fmr_upper95", "false_non_matches", "genuine_comparisons", "fnmr", "fnmr_ci95",
+                    "fnmr_wilson95", "fnmr_upper95")) {
                 node.putNull(field);
             }
             return;
@@ -262,12 +446,9 @@ final class MetricsJson {
         node.put(events, proportion.events());
         node.put(trials, proportion.trials());
         number(node, rate, proportion.rate());
-        ConfidenceInterval ci = proportion.ci95();
-        ObjectNode interval = node.putObject(rate + "_ci95");
-        number(interval, "lower", ci.lower());
-        number(interval, "upper", ci.upper());
-        number(interval, "level", ci.level());
-        interval.put("method", ci.method());
+        interval(node, rate + "_ci95", proportion.ci95());
+        interval(node, rate + "_wilson95", proportion.wilson95());
+        number(node, rate + "_upper95", proportion.upper95());
     }
 
     /** A number, or null when it is NaN or infinite. */

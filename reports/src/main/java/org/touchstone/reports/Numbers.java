@@ -31,6 +31,11 @@ final class Numbers {
         return Double.isFinite(rate) ? String.format(Locale.ROOT, "%.3g%%", rate * 100) : "undefined";
     }
 
+    /** An interval for people, e.g. "0.631%-80.6%". */
+    static String interval(org.touchstone.reports.stats.ConfidenceInterval ci) {
+        return percent(ci.lower()) + "-" + percent(ci.upper());
+    }
+
     /** A number for labels: plain decimals down to 1e-6 (0.000001), then scientific (1e-7); no trailing zeros. */
     static String readable(double value) {
         if (!Double.isFinite(value)) {

@@ -53,29 +53,51 @@ public final class RunReports {
             case RunHeader.ANALYSIS -> AnalysisReport.render(runDir);
             default -> verification(runDir);
         };
-        Set<String> previous = previousReportFiles(runDir);
+        return write(report, runDir, true);
+    }
 
+    /**
+     * Renders every table, figure and metrics.json of verification results computed from a score file
+     * (there is no run.json, hence no report card) and writes them into a directory.
+     *
+     * @param results the numbers
+     * @param outDir  the directory to write into (created when missing)
+     * @return the headline and the files written
+     * @throws IOException when a file cannot be written
+     */
+    static ReportSummary write(VerificationResults results, Path outDir) throws IOException {
+        return write(render(results, outDir), outDir, false);
+    }
+
+    /** Writes a rendered report as the class comment describes, then the report card when asked. */
+    private static ReportSummary write(RenderedReport report, Path dir, boolean card) throws IOException {
+        Set<String> previous = previousReportFiles(dir);
         // From here on the old report is replaced: remove its metrics.json first, so that a metrics.json
         // never stands beside tables and figures newer than itself if writing stops half-way.
-        Files.deleteIfExists(runDir.resolve(MetricsJson.FILE));
-        Files.deleteIfExists(runDir.resolve(ReportCard.FILE));
+        Files.deleteIfExists(dir.resolve(MetricsJson.FILE));
+        Files.deleteIfExists(dir.resolve(ReportCard.FILE));
         List<Path> written = new ArrayList<>();
         for (Map.Entry<String, byte[]> file : report.files().entrySet()) {
-            written.add(writeAtomically(runDir.resolve(file.getKey()), file.getValue()));
+            written.add(writeAtomically(dir.resolve(file.getKey()), file.getValue()));
         }
-        removeStaleFiles(runDir, previous, report.files().keySet());
-        written.add(writeAtomically(runDir.resolve(ReportCard.FILE), ReportCard.render(runDir)));
+        removeStaleFiles(dir, previous, report.files().keySet());
+        if (card) {
+            written.add(writeAtomically(dir.resolve(ReportCard.FILE), ReportCard.render(dir)));
+        }
         return new ReportSummary(report.headline(), written);
     }
 
     private static RenderedReport verification(Path runDir) throws IOException {
         RunSettings settings = RunSettings.read(runDir.resolve("run.json"));
         TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
-        ComparisonData comparisons = ComparisonData.read(runDir.resolve("comparisons.csv"), templates);
-        VerificationResults results = VerificationResults.compute(settings, templates, comparisons);
+        ComparisonData comparisons = VerificationResults.read(settings, templates, runDir.resolve("comparisons.csv"));
+        return render(VerificationResults.compute(settings, templates, comparisons), runDir);
+    }
+
+    private static RenderedReport render(VerificationResults results, Path dir) {
         List<Figures.Figure> figures = Figures.render(results);
         return RenderedReport.of(Tables.render(results), figures, MetricsJson.render(results, Tables.ALL, figures),
-                headline(results, runDir));
+                headline(results, dir));
     }
 
     /**
@@ -85,6 +107,33 @@ public final class RunReports {
     public static boolean isReportOutput(String relativePath) {
         return relativePath.equals(MetricsJson.FILE) || relativePath.equals(ReportCard.FILE)
                 || relativePath.startsWith("tables/") || relativePath.startsWith("figures/");
+    }
+
+    /** "FNMR differs ..." or "no significant FNMR difference ..., detectable ...": never the latter alone. */
+    private static String testText(org.touchstone.reports.differentials.GroupComparisons tests) {
+        var overall = tests.overall().result();
+        if (!overall.isDefined()) {
+            return "fewer than two groups with " + tests.metric().toUpperCase(java.util.Locale.ROOT) + " trials";
+        }
+        String metric = tests.metric().toUpperCase(java.util.Locale.ROOT);
+        String p = "chi-square p " + Numbers.readable(overall.pValue());
+        if (overall.pValue() <= tests.alpha()) {
+            return metric + " differs between groups (" + p + ")";
+        }
+        var smallest = tests.pairs().stream().filter(pair -> !Double.isNaN(pair.detectable().rise()))
+                .min(java.util.Comparator.comparingDouble(pair -> pair.detectable().rise()));
+        return "no significant " + metric + " difference (" + p + ")" + smallest.map(pair -> "; at these sizes a rise"
+                + " from " + Numbers.percent(pair.detectable().baseRate()) + " to "
+                + Numbers.percent(pair.detectable().detectableRise()) + " (" + pair.first().valuesLabel() + " vs "
+                + pair.second().valuesLabel() + ") is the smallest detectable at power 0.8")
+                .orElse("; at these sizes no rise is detectable at power 0.8");
+    }
+
+    private static String bootstrapText(VerificationResults results, int target) {
+        if (results.bootstrap() == null || results.bootstrap().fmrTargets().get(target).fnmr() == null) {
+            return "";
+        }
+        return ", subject bootstrap " + Numbers.interval(results.bootstrap().fmrTargets().get(target).fnmr());
     }
 
     private static Path writeAtomically(Path target, byte[] bytes) throws IOException {
@@ -166,7 +215,9 @@ public final class RunReports {
                 lines.add(target + "no threshold: no comparison produced a score");
             } else {
                 lines.add(target + "FNMR " + Numbers.percent(point.rates().fnmr()) + " at threshold "
-                        + Numbers.exact(point.rates().threshold()) + " (FMR " + Numbers.percent(point.rates().fmr()) + ")");
+                        + Numbers.exact(point.rates().threshold()) + " (FMR " + Numbers.percent(point.rates().fmr()) + ")"
+                        + "; FNMR 95% CI " + Numbers.interval(point.rates().fnmr().ci95())
+                        + bootstrapText(results, results.fmrPoints().indexOf(point)));
             }
         }
         for (VerificationResults.ThresholdPoint point : results.thresholdPoints()) {
@@ -174,7 +225,24 @@ public final class RunReports {
                     + Numbers.exact(point.threshold().value()) + ": FMR " + Numbers.percent(point.rates().fmr())
                     + ", FNMR " + Numbers.percent(point.rates().fnmr()));
         }
-        lines.add(failureToEnrol(results.fteByRole()));
+
+        for (VerificationResults.Differential differential : results.differentials()) {
+            // One line per single group column, at the first global threshold: the rest is in the tables.
+            if (differential.grouping().contains(" x ")
+                    || !differential.point().equals(results.globalThresholds().get(0))) {
+                continue;
+            }
+            lines.add(differential.grouping() + " at " + differential.point().name() + " (threshold "
+                    + Numbers.exact(differential.point().threshold()) + "): FNMR max/min "
+                    + Numbers.readable(differential.fnmrRatios().maxOverMin()) + ", FMR max/min "
+                    + Numbers.readable(differential.fmrRatios().maxOverMin()) + " (zero rates: "
+                    + differential.fmrRatios().handling().label() + "), FDR "
+                    + Numbers.readable(differential.fdr().fdr()) + ", GARBE " + Numbers.readable(differential.garbe().garbe())
+                    + "; " + testText(differential.fnmrTests()));
+        }
+        if (!results.fteByRole().isEmpty()) {
+            lines.add(failureToEnrol(results.fteByRole()));
+        }
         lines.add("DET curve: " + runDir.resolve("figures/" + Figures.DET + ".svg").toAbsolutePath());
         return lines;
     }

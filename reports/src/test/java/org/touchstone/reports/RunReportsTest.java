@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.touchstone.reports.stats.Proportion;
 
 /** End to end on {@link TinyRun}, whose every number is worked out by hand in the comments. */
 class RunReportsTest {
@@ -143,6 +144,11 @@ class RunReportsTest {
         JsonNode maleQuarter = male.get("fmr_operating_points").get(0);
         assertRate(maleQuarter, "false_matches", 1, "impostor_comparisons", 2, "fmr");
         assertRate(maleQuarter, "false_non_matches", 1, "genuine_comparisons", 2, "fnmr");
+        // Group FNMR bootstrap over the group's subjects: female A (0.9) and B (0.6) never miss at 0.5; male C
+        // (failed) always does and D (0.8) never, so resamples give 0, 1/2 or 1.
+        assertThat(femaleQuarter.get("fnmr_bootstrap95").get("upper").asDouble()).isZero();
+        assertThat(maleQuarter.get("fnmr_bootstrap95").get("lower").asDouble()).isZero();
+        assertThat(maleQuarter.get("fnmr_bootstrap95").get("upper").asDouble()).isEqualTo(1.0);
         // At "strict" 0.85 the male genuine 0.8 is a non-match too.
         assertRate(male.get("named_thresholds").get(1), "false_non_matches", 2, "genuine_comparisons", 2, "fnmr");
         assertRate(male.get("failure_to_enrol").get(1), "failed_templates", 1, "templates", 2, "fte");
@@ -189,8 +195,8 @@ class RunReportsTest {
         assertThat(det.get(6).get("false_non_matches")).isEqualTo("2");
 
         List<CSVRecord> groups = csv("tables/groups.csv");
-        // (2 sex + 3 age-band groups) x (4 FMR targets + 2 named thresholds).
-        assertThat(groups).hasSize(30);
+        // (2 sex + 3 age-band + 3 sex x age-band groups) x (4 FMR targets + 2 named thresholds).
+        assertThat(groups).hasSize(48);
         CSVRecord empty = groups.stream().filter(r -> r.get("group").equals("60+")).findFirst().orElseThrow();
         assertThat(empty.get("fmr")).isEmpty();
         assertThat(empty.get("impostor_comparisons")).isEqualTo("0");
@@ -206,7 +212,7 @@ class RunReportsTest {
 
     @Test
     void figuresAreValidSvgAndPng() throws Exception {
-        for (String name : List.of("det", "det-by-group", "error-vs-threshold", "score-distributions")) {
+        for (String name : List.of("det", "det-by-group", "error-vs-threshold", "score-distributions", "cross-group-fmr")) {
             ReportFiles.assertValidFigure(runDir, name);
         }
         JsonNode det = metrics.get("figures").get(0);
@@ -220,10 +226,15 @@ class RunReportsTest {
     void headlineAndWrittenFiles() {
         assertThat(summary.headline()).anyMatch(line -> line.startsWith("EER 25.0% (interpolated"));
         assertThat(summary.headline()).contains(
-                "FMR target 0.25: FNMR 25.0% (1/4) at threshold 0.5 (FMR 25.0% (3/12))",
+                "FMR target 0.25: FNMR 25.0% (1/4) at threshold 0.5 (FMR 25.0% (3/12)); FNMR 95% CI "
+                        + Numbers.interval(new Proportion(1, 4).ci95()) + ", subject bootstrap "
+                        + Numbers.interval(new org.touchstone.reports.stats.ConfidenceInterval(
+                                metrics.get("fmr_operating_points").get(0).get("fnmr_bootstrap95").get("lower").asDouble(),
+                                metrics.get("fmr_operating_points").get(0).get("fnmr_bootstrap95").get("upper").asDouble(),
+                                0.95, "x")),
                 "FMR target 0.1: unsupported: 12 impostor comparisons, at least 30 needed (3/FMR)");
         assertThat(summary.headline()).anyMatch(line -> line.contains(runDir.resolve("figures/det.svg").toString()));
-        assertThat(summary.written()).hasSize(6 + 8 + 1 + 1);
+        assertThat(summary.written()).hasSize(10 + 10 + 1 + 1);
         assertThat(summary.written().get(summary.written().size() - 2).getFileName().toString()).isEqualTo("metrics.json");
         assertThat(summary.written().get(summary.written().size() - 1).getFileName().toString()).isEqualTo("report.html");
         assertThat(summary.written()).allMatch(Files::isRegularFile);
@@ -239,7 +250,7 @@ class RunReportsTest {
         String header = TinyRun.COMPARISONS_CSV.lines().findFirst().orElseThrow() + "\n";
         Path noComparisons = TinyRun.write(tempDir.resolve("none"), TinyRun.RUN_JSON, TinyRun.TEMPLATES_CSV, header);
         ReportSummary none = RunReports.generate(noComparisons);
-        assertThat(none.written()).hasSize(16);
+        assertThat(none.written()).hasSize(22);
         JsonNode noneMetrics = new ObjectMapper().readTree(noComparisons.resolve("metrics.json").toFile());
         assertThat(noneMetrics.get("equal_error_rate").get("interpolated").isNull()).isTrue();
         assertThat(noneMetrics.get("fmr_operating_points").get(0).get("threshold").isNull()).isTrue();
@@ -262,6 +273,100 @@ class RunReportsTest {
         assertThat(failedSummary.headline()).contains("FMR target 0.25: no threshold: no comparison produced a score",
                 "threshold \"default\" (vendor) 0.65: FMR 0.00% (0/12), FNMR 100% (4/4)");
         assertThat(failedSummary.headline().get(0)).startsWith("EER undefined");
+    }
+
+    @Test
+    void everyRateCarriesClopperPearsonWilsonAndTheOneSidedBound() {
+        JsonNode quarter = metrics.get("fmr_operating_points").get(0);
+        // 3/12 by the Wilson formula of metrics.md.
+        double z = 1.959963984540054;
+        double p = 0.25;
+        double centre = (p + z * z / 24) / (1 + z * z / 12);
+        double half = z * Math.sqrt(p * (1 - p) / 12 + z * z / 576) / (1 + z * z / 12);
+        assertThat(quarter.get("fmr_wilson95").get("lower").asDouble()).isCloseTo(centre - half, within(1e-12));
+        assertThat(quarter.get("fmr_wilson95").get("upper").asDouble()).isCloseTo(centre + half, within(1e-12));
+        assertThat(quarter.get("fmr_wilson95").get("method").asText()).isEqualTo("wilson");
+        // 0/12 false matches at FMR target 0.01: one-sided bound 1 - 0.05^(1/12).
+        assertThat(metrics.get("fmr_operating_points").get(2).get("fmr_upper95").asDouble())
+                .isCloseTo(1 - Math.pow(0.05, 1.0 / 12), within(1e-12));
+        // Bootstrap over the 4 subjects, thresholds re-derived, 1000 replicates with a fixed seed.
+        JsonNode bootstrap = metrics.get("bootstrap");
+        assertThat(bootstrap.get("replicates").asInt()).isEqualTo(1000);
+        assertThat(bootstrap.get("subjects").asInt()).isEqualTo(4);
+        assertThat(bootstrap.get("skipped").isNull()).isTrue();
+        assertThat(quarter.get("fnmr_bootstrap95").get("method").asText()).isEqualTo("subject-bootstrap-percentile");
+        assertThat(metrics.get("named_thresholds").get(0).get("fmr_bootstrap95").get("upper").asDouble()).isBetween(0.0, 1.0);
+        assertThat(metrics.get("score_distribution").get("exact_everywhere").asBoolean()).isTrue();
+        assertThat(csvQuietly("tables/operating-points.csv").get(0).get("fnmr_wilson95_upper")).isNotEmpty();
+    }
+
+    @Test
+    void crossGroupImpostorMatrixAtTheGlobalThreshold() {
+        // At T = 0.5 (FMR target 0.25). female->female: 0.3 and a failed pair; female->male: 0.1, 0.2 and two
+        // failed; male->female: 0.6, 0.4, 0.7, 0.3; male->male: 0.5 and a failed pair.
+        JsonNode sex = metrics.get("cross_group_fmr").get(0);
+        assertThat(sex.get("group_column").asText()).isEqualTo("sex");
+        JsonNode atQuarter = sex.get("operating_points").get(0);
+        assertThat(atQuarter.get("operating_point").asText()).isEqualTo("fmr_target:0.25");
+        List<String> cells = new ArrayList<>();
+        atQuarter.get("cells").forEach(c -> cells.add(c.get("enrolment_group").asText() + ">" + c.get("probe_group").asText()
+                + " " + c.get("false_matches").asLong() + "/" + c.get("impostor_comparisons").asLong()));
+        assertThat(cells).containsExactly("female>female 0/2", "female>male 0/4", "male>female 2/4", "male>male 1/2");
+        List<CSVRecord> table = csvQuietly("tables/cross-group-fmr.csv");
+        // 2 columns: sex (4 cells) and age_band (9 cells), at 4 FMR-target thresholds + 2 named thresholds.
+        assertThat(table).hasSize((4 + 9) * 6);
+    }
+
+    @Test
+    void intersectionsAndDifferentialsWithTheirZeroRateHandling() {
+        JsonNode intersection = metrics.get("groups").get(2);
+        assertThat(intersection.get("group_column").asText()).isEqualTo("sex x age_band");
+        assertThat(intersection.get("groups")).extracting(g -> g.get("group").asText())
+                .containsExactly("female & 20-39", "male & 40-59", "male & 60+");
+        // female & 20-39 is the female group here: genuine {0.9, 0.6}, impostor {0.3} + a failed pair.
+        assertThat(intersection.get("groups").get(0).get("genuine_comparisons").asLong()).isEqualTo(2);
+        assertThat(intersection.get("groups").get(0).get("impostor_comparisons").asLong()).isEqualTo(2);
+
+        JsonNode sexAtQuarter = metrics.get("differentials").get(0);
+        assertThat(sexAtQuarter.get("group_column").asText()).isEqualTo("sex");
+        assertThat(sexAtQuarter.get("operating_point").asText()).isEqualTo("fmr_target:0.25");
+        // FMR female 0/2, male 1/2. Half-event floor: 0.25 vs 0.5, max/min 2, max/geomean 0.5/sqrt(0.125).
+        JsonNode fmr = sexAtQuarter.get("fmr");
+        assertThat(fmr.get("max_over_min").asDouble()).isCloseTo(2, within(1e-12));
+        assertThat(fmr.get("max_over_geometric_mean").asDouble()).isCloseTo(0.5 / Math.sqrt(0.125), within(1e-12));
+        assertThat(fmr.get("zero_rate_groups")).extracting(JsonNode::asText).containsExactly("female");
+        assertThat(sexAtQuarter.get("zero_rate_handling").get("method").asText()).isEqualTo("half-event-floor");
+        // FNMR female 0/2, male 1/2 as well: A = B = 0.5, FDR 0.5; Gini of (0, 0.5) is 1, GARBE 1.
+        assertThat(sexAtQuarter.get("fdr").get("fdr").asDouble()).isCloseTo(0.5, within(1e-12));
+        assertThat(sexAtQuarter.get("garbe").get("garbe").asDouble()).isCloseTo(1, within(1e-12));
+        JsonNode pair = sexAtQuarter.get("tests").get("fnmr").get("pairs").get(0);
+        assertThat(pair.get("first_group").asText()).isEqualTo("female");
+        assertThat(pair.get("significant").asBoolean()).isFalse();
+        assertThat(pair.get("minimum_detectable_difference").get("detectable_rise_to").isNumber()
+                || pair.get("minimum_detectable_difference").get("detectable_rise_to").isNull()).isTrue();
+        assertThat(pair.get("equivalence").isNull()).as("no margin declared").isTrue();
+        assertThat(csvQuietly("tables/differentials.csv")).hasSize(3 * 6);
+        assertThat(csvQuietly("tables/group-tests.csv")).isNotEmpty();
+        // 50 equal bins over [0.1, 0.9]: 0.1 is in the first, 0.9 (the top edge) in the last.
+        List<CSVRecord> histogram = csvQuietly("tables/score-histogram.csv");
+        assertThat(histogram).hasSize(50);
+        assertThat(histogram.get(0).get("impostor_scores")).isEqualTo("1");
+        assertThat(histogram.get(49).get("genuine_scores")).isEqualTo("1");
+        assertThat(histogram.stream().mapToLong(r -> Long.parseLong(r.get("impostor_scores"))).sum()).isEqualTo(8);
+        assertThat(histogram.stream().mapToLong(r -> Long.parseLong(r.get("genuine_scores"))).sum()).isEqualTo(3);
+        // 0/2 against 1/2 is no evidence, and with two comparisons a side no rise could have been detected.
+        assertThat(summary.headline()).anyMatch(line -> line.startsWith("sex at fmr_target:0.25 (threshold 0.5): FNMR max/min 2")
+                && line.endsWith("no significant FNMR difference (chi-square p " + Numbers.readable(
+                        sexAtQuarter.get("tests").get("fnmr").get("overall").get("p_value").asDouble())
+                        + "); at these sizes no rise is detectable at power 0.8"));
+    }
+
+    private static List<CSVRecord> csvQuietly(String file) {
+        try {
+            return csv(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void assertRate(JsonNode node, String events, long x, String trials, long n, String rate) {

@@ -224,11 +224,18 @@ public final class ReportCard {
         h.raw("</tbody></table></div>\n");
     }
 
+    /** The interval columns shown inside their rate's cell (the CSV keeps them all). */
+    private static final List<String> FOLDED_SUFFIXES = List.of("_ci95_lower", "_ci95_upper", "_wilson95_lower",
+            "_wilson95_upper", "_upper95");
+
     private static boolean isFoldedIntoARate(String column, List<String> header) {
-        for (Map.Entry<String, String[]> rate : COUNTS.entrySet()) {
-            if (header.contains(rate.getKey()) && header.contains(rate.getKey() + "_ci95_lower")
-                    && (column.equals(rate.getKey() + "_ci95_lower") || column.equals(rate.getKey() + "_ci95_upper"))) {
-                return true;
+        for (String suffix : FOLDED_SUFFIXES) {
+            if (column.endsWith(suffix)) {
+                String rate = column.substring(0, column.length() - suffix.length());
+                if ((header.contains(rate) || rate.isEmpty() && header.contains("rate"))
+                        && header.contains(rate + "_ci95_lower")) {
+                    return true;
+                }
             }
         }
         return false;

@@ -3,96 +3,179 @@ package org.touchstone.reports.rundir;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.stream.LongStream;
 import org.touchstone.reports.RunDirectoryException;
 import org.touchstone.reports.verification.ScoreDistribution;
-import org.touchstone.reports.verification.SortedScoreDistribution;
+import org.touchstone.reports.verification.StreamingScoreDistribution;
+import org.touchstone.reports.verification.SubjectBootstrap;
 
 /**
- * The outcomes of {@code comparisons.csv}, split the ways the reports need: all comparisons, each group
- * of each group column, and the failures by kind.
+ * The outcomes of {@code comparisons.csv} (or of a score file), split the ways the reports need: all
+ * comparisons, each group of each grouping (each group column, then each intersection of two or more
+ * columns), each cell of each column's cross-group impostor matrix, the failures by kind, and what the
+ * subject bootstrap needs. Read in two streaming passes (see {@link StreamingScoreDistribution}): memory
+ * does not grow with the number of impostor comparisons beyond the exact bins the operating points need.
  *
- * <p>A comparison belongs to group g of a column when both of its templates are in g; a pair whose
- * templates are in different groups, or in none (an empty group cell), is counted in that column's
- * {@link GroupColumn#matedOutsideGroups()} or {@link GroupColumn#nonMatedOutsideGroups()} instead.
+ * <p>A comparison belongs to group g of a grouping when both of its sides (templates) are in g; a pair
+ * whose sides are in different groups, or in none (an empty group cell), is counted in that grouping's
+ * {@link Grouping#matedOutsideGroups()} or {@link Grouping#nonMatedOutsideGroups()} instead.
  *
- * @param all          every comparison
- * @param groupColumns per group column of the evaluation, in its order
- * @param failures     failed comparisons by pair type, status and failure code
- * @param mated        number of mated comparisons (scored or not)
- * @param nonMated     number of non-mated comparisons (scored or not)
+ * @param all              every comparison
+ * @param groupings        per group column in evaluation order, then per intersection of columns
+ * @param crossGroups      per group column, the impostor comparisons by (enrolment group, probe group)
+ * @param failures         failed comparisons by pair type, status and failure code
+ * @param mated            number of mated comparisons (scored or not)
+ * @param nonMated         number of non-mated comparisons (scored or not)
+ * @param bootstrap        the subject bootstrap's data, or null when it was skipped
+ * @param bootstrapSkipped why the bootstrap was skipped, or null
+ * @param subjects         number of subjects (bootstrap clusters)
+ * @param genuine          every genuine comparison, for per-group bootstraps of FNMR
  */
-public record ComparisonData(ScoreDistribution all, List<GroupColumn> groupColumns,
-                             SortedMap<FailureKey, Long> failures, long mated, long nonMated) {
+public record ComparisonData(ScoreDistribution all, List<Grouping> groupings, List<CrossGroup> crossGroups,
+                             SortedMap<FailureKey, Long> failures, long mated, long nonMated,
+                             SubjectBootstrap bootstrap, String bootstrapSkipped, int subjects,
+                             GenuineOutcomes genuine) {
 
     /**
-     * The comparisons of one group column, split by group.
+     * Every genuine comparison (one per mated pair: few next to the impostor comparisons), by its sides.
      *
-     * @param column                the column name, without {@code group:}
-     * @param values                the group values, sorted, as in {@link TemplateTable#groupValues(int)}
-     * @param groups                one distribution per value, same order; empty when no pair is in it
+     * @param enrolmentSide per comparison, its enrolment side (template index, or subject index for a score file)
+     * @param probeSide     per comparison, its probe side
+     * @param score         per comparison, its score, or NaN when it failed (a false non-match at every threshold)
+     * @param subjectOfSide per side, its subject index
+     */
+    public record GenuineOutcomes(int[] enrolmentSide, int[] probeSide, double[] score, int[] subjectOfSide) {
+    }
+
+    /**
+     * The comparisons of one grouping, split by group.
+     *
+     * @param columns               the group columns, one or more, without {@code group:}
+     * @param values                per group, its value per column, sorted
+     * @param groups                one distribution per group, same order; empty when no pair is in it
      * @param matedOutsideGroups    mated pairs not both in one group
      * @param nonMatedOutsideGroups non-mated pairs not both in one group
+     * @param groupOfSide           per side (template in file order), its group index or
+     *                              {@link TemplateTable#NO_GROUP}
      */
-    public record GroupColumn(String column, List<String> values, List<ScoreDistribution> groups,
-                              long matedOutsideGroups, long nonMatedOutsideGroups) {
+    public record Grouping(List<String> columns, List<List<String>> values, List<ScoreDistribution> groups,
+                           long matedOutsideGroups, long nonMatedOutsideGroups, int[] groupOfSide) {
         /**
-         * @param column                not null
+         * @param columns               copied
          * @param values                copied
          * @param groups                copied, same size as values
          * @param matedOutsideGroups    {@code >= 0}
          * @param nonMatedOutsideGroups {@code >= 0}
+         * @param groupOfSide           not copied
          */
-        public GroupColumn {
+        public Grouping {
+            columns = List.copyOf(columns);
             values = List.copyOf(values);
             groups = List.copyOf(groups);
             if (values.size() != groups.size()) {
-                throw new IllegalArgumentException("one distribution per group value");
+                throw new IllegalArgumentException("one distribution per group");
             }
         }
     }
 
     /**
-     * @param all          not null
-     * @param groupColumns copied
-     * @param failures     copied
-     * @param mated        {@code >= 0}
-     * @param nonMated     {@code >= 0}
+     * The cross-group impostor comparisons of one group column: FMR_{g,h} is measured over the impostor
+     * comparisons with the enrolment side in g and the probe side in h.
+     *
+     * @param column the group column
+     * @param values its values, sorted
+     * @param cells  row-major, cell (g, h) at {@code g * values.size() + h}; impostor comparisons only
+     */
+    public record CrossGroup(String column, List<String> values, List<ScoreDistribution> cells) {
+        /**
+         * @param column not null
+         * @param values copied
+         * @param cells  copied, values.size()^2 of them
+         */
+        public CrossGroup {
+            values = List.copyOf(values);
+            cells = List.copyOf(cells);
+            if (cells.size() != values.size() * values.size()) {
+                throw new IllegalArgumentException("need one cell per pair of groups");
+            }
+        }
+
+        /**
+         * One cell.
+         *
+         * @param enrolmentGroup index of the enrolment side's group
+         * @param probeGroup     index of the probe side's group
+         * @return its impostor comparisons
+         */
+        public ScoreDistribution cell(int enrolmentGroup, int probeGroup) {
+            return cells.get(enrolmentGroup * values.size() + probeGroup);
+        }
+    }
+
+    /**
+     * @param all              not null
+     * @param groupings        copied
+     * @param crossGroups      copied
+     * @param failures         copied
+     * @param mated            {@code >= 0}
+     * @param nonMated         {@code >= 0}
+     * @param bootstrap        may be null
+     * @param bootstrapSkipped null when the bootstrap is there
+     * @param subjects         {@code >= 0}
+     * @param genuine          not null
      */
     public ComparisonData {
-        groupColumns = List.copyOf(groupColumns);
+        groupings = List.copyOf(groupings);
+        crossGroups = List.copyOf(crossGroups);
         failures = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(failures));
     }
 
     /**
-     * Reads and validates {@code comparisons.csv} against the templates.
+     * Reads and validates {@code comparisons.csv} against the templates, in two passes.
      *
-     * @param file      the file
-     * @param templates the run's templates, already read
+     * @param file            the file
+     * @param templates       the run's templates, already read
+     * @param fmrTargets      FMR targets whose FNMR must be exact
+     * @param fixedThresholds named thresholds, whose rates must be exact
+     * @param exactLimit      impostor comparisons up to which every score is kept (see
+     *                        {@link StreamingScoreDistribution#DEFAULT_EXACT_LIMIT})
      * @return the outcomes
      * @throws RunDirectoryException when a column is missing, a row is malformed, refers to an unknown
      *                               template, contradicts the templates, or repeats a pair
      * @throws IOException           when the file cannot be read
      */
-    public static ComparisonData read(Path file, TemplateTable templates) throws IOException {
-        List<String> columns = templates.groupColumns();
-        SortedScoreDistribution.Builder all = SortedScoreDistribution.builder();
-        SortedScoreDistribution.Builder[][] byGroup = new SortedScoreDistribution.Builder[columns.size()][];
-        for (int c = 0; c < columns.size(); c++) {
-            byGroup[c] = new SortedScoreDistribution.Builder[templates.groupValues(c).size()];
-            for (int g = 0; g < byGroup[c].length; g++) {
-                byGroup[c][g] = SortedScoreDistribution.builder();
-            }
+    public static ComparisonData read(Path file, TemplateTable templates, List<Double> fmrTargets,
+                                      List<Double> fixedThresholds, long exactLimit) throws IOException {
+        List<TemplateTable.Template> all = templates.templates();
+        int[][] sideGroups = new int[all.size()][];
+        int[] subjectOfSide = new int[all.size()];
+        Map<String, Integer> subjects = new HashMap<>();
+        // Subjects numbered in order of first appearance in templates.csv: deterministic.
+        for (TemplateTable.Template template : all) {
+            sideGroups[template.index()] = template.groups();
+            subjectOfSide[template.index()] = subjects.computeIfAbsent(template.subjectId(), k -> subjects.size());
         }
-        long[][] outside = new long[columns.size()][2];
+        List<List<String>> columnValues = new ArrayList<>();
+        for (int c = 0; c < templates.groupColumns().size(); c++) {
+            columnValues.add(templates.groupValues(c));
+        }
+        ComparisonRouter router = new ComparisonRouter(templates.groupColumns(), columnValues, sideGroups,
+                subjectOfSide, subjects.size(), exactLimit);
         SortedMap<FailureKey, Long> failures = new TreeMap<>();
-        LongStream.Builder pairKeys = LongStream.builder();
-        long mated = 0;
-        long nonMated = 0;
+        PairSet pairs = new PairSet(templates);
+        stream(file, templates, router, failures, pairs);
+        router.startSecondPass(fmrTargets, fixedThresholds);
+        stream(file, templates, router, null, null);
+        return router.finish(failures);
+    }
+
+    /** One pass over the file; the first validates everything, counts failures and checks pairs are unique. */
+    private static void stream(Path file, TemplateTable templates, ComparisonRouter router,
+                               SortedMap<FailureKey, Long> failures, PairSet pairs) throws IOException {
         try (CsvTable table = CsvTable.open(file,
                 List.of("enrolment_template", "probe_template", "mated", "status", "failure_code", "score"))) {
             int enrolmentColumn = table.column("enrolment_template");
@@ -114,38 +197,58 @@ public record ComparisonData(ScoreDistribution all, List<GroupColumn> groupColum
                 String failureCode = table.get(codeColumn);
                 boolean scored = checkStatus(table, statusColumn, codeColumn, scoreColumn, enrolment, probe);
                 double score = scored ? table.finiteDecimal(scoreColumn) : Double.NaN;
-                pairKeys.add(Math.addExact(Math.multiplyExact((long) enrolment.index(), templates.templates().size()),
-                        probe.index()));
-                if (isMated) {
-                    mated++;
-                } else {
-                    nonMated++;
-                }
-                add(all, isMated, scored, score);
-                for (int c = 0; c < columns.size(); c++) {
-                    int group = enrolment.groups()[c];
-                    if (group != TemplateTable.NO_GROUP && group == probe.groups()[c]) {
-                        add(byGroup[c][group], isMated, scored, score);
-                    } else {
-                        outside[c][isMated ? 1 : 0]++;
+                if (pairs != null) {
+                    long firstLine = pairs.add(enrolment, probe, table.line());
+                    if (firstLine != 0) {
+                        throw table.error("the pair (" + enrolment.id() + ", " + probe.id() + ") appears again"
+                                + (firstLine > 0 ? "; first on line " + firstLine : ""));
                     }
                 }
-                if (!scored) {
+                router.route(enrolment.index(), probe.index(), isMated, scored, score);
+                if (failures != null && !scored) {
                     failures.merge(new FailureKey(FailureKey.COMPARISON,
                             isMated ? FailureKey.MATED : FailureKey.NON_MATED, status, failureCode), 1L, Long::sum);
                 }
             }
         }
-        requireUniquePairs(file, templates, pairKeys.build().toArray());
-        List<GroupColumn> groupColumns = new ArrayList<>();
-        for (int c = 0; c < columns.size(); c++) {
-            List<ScoreDistribution> groups = new ArrayList<>();
-            for (SortedScoreDistribution.Builder builder : byGroup[c]) {
-                groups.add(builder.build());
+    }
+
+    /**
+     * The pairs seen so far, one bit per possible (enrolment, probe) pair: bounded by the templates, not by
+     * the comparisons. On a repeat the file is rare enough to be searched for the first line.
+     */
+    private static final class PairSet {
+        private final int[] roleIndex;
+        private final long probes;
+        private final long[] bits;
+        private final Map<Long, Long> lines = new HashMap<>();
+
+        PairSet(TemplateTable templates) {
+            roleIndex = new int[templates.templates().size()];
+            int enrolments = 0;
+            int probeCount = 0;
+            for (TemplateTable.Template template : templates.templates()) {
+                roleIndex[template.index()] = template.role().equals(TemplateTable.PROBE_ROLE) ? probeCount++ : enrolments++;
             }
-            groupColumns.add(new GroupColumn(columns.get(c), templates.groupValues(c), groups, outside[c][1], outside[c][0]));
+            probes = probeCount;
+            bits = new long[Math.toIntExact((enrolments * probes + 63) / 64)];
         }
-        return new ComparisonData(all.build(), groupColumns, failures, mated, nonMated);
+
+        /** Marks a pair; returns 0 when new, else the line it was first seen on, or -1 when that is not known. */
+        long add(TemplateTable.Template enrolment, TemplateTable.Template probe, long line) {
+            long bit = roleIndex[enrolment.index()] * probes + roleIndex[probe.index()];
+            int word = (int) (bit >>> 6);
+            long mask = 1L << bit;
+            if ((bits[word] & mask) != 0) {
+                return lines.getOrDefault(bit, -1L);
+            }
+            bits[word] |= mask;
+            // Line numbers are kept only for the first few pairs, to name the first line on a repeat cheaply.
+            if (lines.size() < 1024) {
+                lines.put(bit, line);
+            }
+            return 0;
+        }
     }
 
     /** Checks status, failure code and score against each other and the templates; true when scored. */
@@ -182,46 +285,5 @@ public record ComparisonData(ScoreDistribution all, List<GroupColumn> groupColum
                     + table.get(scoreColumn) + "\"");
         }
         return scored;
-    }
-
-    private static void add(SortedScoreDistribution.Builder builder, boolean mated, boolean scored, double score) {
-        if (mated) {
-            if (scored) {
-                builder.addGenuine(score);
-            } else {
-                builder.addFailedGenuine(1);
-            }
-        } else if (scored) {
-            builder.addImpostor(score);
-        } else {
-            builder.addFailedImpostor(1);
-        }
-    }
-
-    /** Every pair must appear once; on a repeat, reads the file again to name both lines. */
-    private static void requireUniquePairs(Path file, TemplateTable templates, long[] keys) throws IOException {
-        // A sorted array of pair keys costs 8 bytes per comparison, far less than a hash set of pairs.
-        Arrays.parallelSort(keys);
-        for (int i = 1; i < keys.length; i++) {
-            if (keys[i] == keys[i - 1]) {
-                int size = templates.templates().size();
-                String enrolment = templates.templates().get((int) (keys[i] / size)).id();
-                String probe = templates.templates().get((int) (keys[i] % size)).id();
-                long firstLine = 0;
-                try (CsvTable table = CsvTable.open(file, List.of("enrolment_template", "probe_template"))) {
-                    int enrolmentColumn = table.column("enrolment_template");
-                    int probeColumn = table.column("probe_template");
-                    while (table.next()) {
-                        if (table.get(enrolmentColumn).equals(enrolment) && table.get(probeColumn).equals(probe)) {
-                            if (firstLine > 0) {
-                                throw table.error("the pair (" + enrolment + ", " + probe
-                                        + ") appears again; first on line " + firstLine);
-                            }
-                            firstLine = table.line();
-                        }
-                    }
-                }
-            }
-        }
     }
 }

@@ -103,6 +103,15 @@ final class CsvTable implements Closeable {
     }
 
     /**
+     * The header's column names, in file order.
+     *
+     * @return the names
+     */
+    List<String> header() {
+        return header;
+    }
+
+    /**
      * The index of a column, for {@link #get(int)}.
      *
      * @param name a column of the header

@@ -16,9 +16,11 @@ import org.touchstone.reports.verification.NamedThreshold;
  * @param thresholds   named thresholds, in the order given
  * @param groupColumns group column names (without the {@code group:} prefix), in the order given
  * @param system       the system under test
+ * @param equivalenceMargin the parity margin the protocol declares for equivalence tests between groups
+ *                     ({@code evaluation.equivalence_margin}), or NaN when it declares none
  */
 public record RunSettings(String runId, List<Double> fmrTargets, List<NamedThreshold> thresholds,
-                          List<String> groupColumns, SystemSummary system) {
+                          List<String> groupColumns, SystemSummary system, double equivalenceMargin) {
     /** The only run-directory format this version reads. */
     public static final String FORMAT = "touchstone-run/1";
     /** The capability whose settings this record holds; see {@link RunHeader} for the others. */
@@ -59,12 +61,16 @@ public record RunSettings(String runId, List<Double> fmrTargets, List<NamedThres
      * @param thresholds   copied
      * @param groupColumns copied
      * @param system       not null
+     * @param equivalenceMargin in (0, 1), or NaN
      */
     public RunSettings {
         fmrTargets = List.copyOf(fmrTargets);
         thresholds = List.copyOf(thresholds);
         groupColumns = List.copyOf(groupColumns);
         Objects.requireNonNull(system, "system");
+        if (!Double.isNaN(equivalenceMargin) && !(equivalenceMargin > 0 && equivalenceMargin < 1)) {
+            throw new IllegalArgumentException("equivalence margin must be in (0, 1), was " + equivalenceMargin);
+        }
     }
 
     /**
@@ -85,6 +91,14 @@ public record RunSettings(String runId, List<Double> fmrTargets, List<NamedThres
         List<NamedThreshold> thresholds = EvaluationFields.namedThresholds(evaluation, Double::isFinite,
                 "(-infinity, infinity)");
         List<String> groupColumns = EvaluationFields.groupColumns(evaluation);
-        return new RunSettings(header.runId(), fmrTargets, thresholds, groupColumns, header.system());
+        double margin = Double.NaN;
+        JsonDocument.Value marginValue = evaluation.optional("equivalence_margin");
+        if (marginValue != null) {
+            margin = marginValue.asNumber();
+            if (!(margin > 0 && margin < 1)) {
+                throw marginValue.error("expected an equivalence margin in (0, 1), found " + margin);
+            }
+        }
+        return new RunSettings(header.runId(), fmrTargets, thresholds, groupColumns, header.system(), margin);
     }
 }

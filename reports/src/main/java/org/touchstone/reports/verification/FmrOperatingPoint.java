@@ -1,13 +1,11 @@
 package org.touchstone.reports.verification;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.touchstone.reports.stats.RuleOfThree;
 
 /**
  * FNMR at an FMR target f: the lowest candidate threshold T with FMR(T) &lt;= f, the rates there and
@@ -97,10 +95,7 @@ public record FmrOperatingPoint(double fmrTarget, ThresholdOrigin thresholdOrigi
      */
     public static long minimumImpostorComparisons(double fmrTarget) {
         requireTarget(fmrTarget);
-        // Decimal arithmetic on the target as written: in binary, 3 / 0.001 is not exactly 3000.
-        BigDecimal minimum = BigDecimal.valueOf(3).divide(BigDecimal.valueOf(fmrTarget), MathContext.DECIMAL128)
-                .setScale(0, RoundingMode.CEILING);
-        return minimum.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : minimum.longValue();
+        return RuleOfThree.minimumTrials(fmrTarget);
     }
 
     private static void requireTarget(double fmrTarget) {

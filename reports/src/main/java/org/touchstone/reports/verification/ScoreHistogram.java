@@ -1,9 +1,13 @@
 package org.touchstone.reports.verification;
 
 /**
- * Genuine and impostor score counts over equal-width bins spanning every observed score. Counted through
- * {@link ScoreDistribution}'s threshold queries, so it works with any implementation. Bin i covers
- * [edge_i, edge_i+1), the last bin also its upper edge.
+ * Genuine and impostor score counts over equal-width bins spanning every observed score, for drawing.
+ * Bin i covers [edge_i, edge_i+1), the last bin also its upper edge.
+ *
+ * <p>Counted from the threshold sweep: the scores between two consecutive sweep thresholds go to the bin
+ * of the lower one. With a distribution that offers every score (a full sort, or a streaming one within its
+ * exact limit) that is exact binning; with a streaming distribution's coarse bins, a fine histogram bin
+ * that straddles a drawing bin's edge is drawn wholly on its lower side.
  *
  * @param edges          bin edges, ascending, one more than the bins
  * @param genuineCounts  genuine scores per bin
@@ -37,11 +41,25 @@ public record ScoreHistogram(double[] edges, long[] genuineCounts, long[] impost
         }
         long[] genuineCounts = new long[binCount];
         long[] impostorCounts = new long[binCount];
-        for (int i = 0; i < binCount; i++) {
-            double from = edges[i];
-            double to = i == binCount - 1 ? Math.nextUp(high) : edges[i + 1];
-            genuineCounts[i] = scores.falseNonMatches(to) - scores.falseNonMatches(from);
-            impostorCounts[i] = scores.falseMatches(from) - scores.falseMatches(to);
+        ThresholdSweep sweep = scores.sweep();
+        boolean positioned = sweep.next();
+        int bin = 0;
+        while (positioned) {
+            double threshold = sweep.threshold();
+            long falseMatches = sweep.falseMatches();
+            long falseNonMatches = sweep.falseNonMatches();
+            positioned = sweep.next();
+            long impostorsHere = falseMatches - (positioned ? sweep.falseMatches() : 0);
+            long genuineHere = (positioned ? sweep.falseNonMatches() : genuine.count() + scores.failedGenuineComparisons())
+                    - falseNonMatches;
+            if (impostorsHere + genuineHere == 0) {
+                continue;
+            }
+            while (bin < binCount - 1 && threshold >= edges[bin + 1]) {
+                bin++;
+            }
+            impostorCounts[bin] += impostorsHere;
+            genuineCounts[bin] += genuineHere;
         }
         return new ScoreHistogram(edges, genuineCounts, impostorCounts);
     }

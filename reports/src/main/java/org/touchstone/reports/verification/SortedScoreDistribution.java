@@ -1,10 +1,7 @@
 package org.touchstone.reports.verification;
 
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.stream.DoubleStream;
-import org.apache.commons.statistics.descriptive.DoubleStatistics;
-import org.apache.commons.statistics.descriptive.Statistic;
 
 /**
  * A {@link ScoreDistribution} that holds every score in memory, in two sorted primitive arrays (8 bytes
@@ -14,23 +11,19 @@ import org.apache.commons.statistics.descriptive.Statistic;
  * <p>Its sweep offers every distinct score, then {@code Math.nextUp} of the highest impostor score when
  * no score lies above the highest impostor score.
  */
-public final class SortedScoreDistribution implements ScoreDistribution {
-    private final double[] genuine;
+public final class SortedScoreDistribution extends ExactGenuineScores {
     private final double[] impostor;
-    private final long failedGenuine;
-    private final long failedImpostor;
-    private final ScoreSummary genuineSummary;
     private final ScoreSummary impostorSummary;
 
     private SortedScoreDistribution(double[] genuine, double[] impostor, long failedGenuine, long failedImpostor) {
-        Arrays.parallelSort(genuine);
-        Arrays.parallelSort(impostor);
-        this.genuine = genuine;
-        this.impostor = impostor;
-        this.failedGenuine = failedGenuine;
-        this.failedImpostor = failedImpostor;
-        this.genuineSummary = summarize(genuine);
-        this.impostorSummary = summarize(impostor);
+        super(sorted(genuine), failedGenuine, failedImpostor);
+        this.impostor = sorted(impostor);
+        this.impostorSummary = SortedScores.summarize(impostor);
+    }
+
+    private static double[] sorted(double[] scores) {
+        Arrays.parallelSort(scores);
+        return scores;
     }
 
     /**
@@ -67,35 +60,14 @@ public final class SortedScoreDistribution implements ScoreDistribution {
     }
 
     @Override
-    public long genuineComparisons() {
-        return genuine.length + failedGenuine;
-    }
-
-    @Override
     public long impostorComparisons() {
         return impostor.length + failedImpostor;
     }
 
     @Override
-    public long failedGenuineComparisons() {
-        return failedGenuine;
-    }
-
-    @Override
-    public long failedImpostorComparisons() {
-        return failedImpostor;
-    }
-
-    @Override
     public long falseMatches(double threshold) {
         requireThreshold(threshold);
-        return impostor.length - firstAtOrAbove(impostor, threshold);
-    }
-
-    @Override
-    public long falseNonMatches(double threshold) {
-        requireThreshold(threshold);
-        return firstAtOrAbove(genuine, threshold) + failedGenuine;
+        return impostor.length - SortedScores.firstAtOrAbove(impostor, 0, impostor.length, threshold);
     }
 
     @Override
@@ -104,53 +76,20 @@ public final class SortedScoreDistribution implements ScoreDistribution {
     }
 
     @Override
-    public ScoreSummary genuineScores() {
-        return genuineSummary;
-    }
-
-    @Override
     public ScoreSummary impostorScores() {
         return impostorSummary;
     }
 
-    private static void requireThreshold(double threshold) {
-        if (Double.isNaN(threshold)) {
-            throw new IllegalArgumentException("threshold must not be NaN");
-        }
-    }
-
     /**
      * Index of the first element {@code >= value} in an ascending array (its length when none), which is the
-     * number of elements below it. {@code Arrays.binarySearch} cannot answer this: among equal elements it
-     * returns any one.
+     * number of elements below it.
      *
      * @param sorted ascending values
      * @param value  the value looked for, not NaN
      * @return the index
      */
     public static int firstAtOrAbove(double[] sorted, double value) {
-        int low = 0;
-        int high = sorted.length;
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (sorted[mid] < value) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    private static ScoreSummary summarize(double[] scores) {
-        if (scores.length == 0) {
-            return ScoreSummary.EMPTY;
-        }
-        DoubleStatistics stats = DoubleStatistics.of(
-                EnumSet.of(Statistic.MEAN, Statistic.VARIANCE), scores);
-        double variance = scores.length < 2 ? Double.NaN : stats.getAsDouble(Statistic.VARIANCE);
-        return new ScoreSummary(scores.length, scores[0], scores[scores.length - 1],
-                stats.getAsDouble(Statistic.MEAN), variance);
+        return SortedScores.firstAtOrAbove(sorted, 0, sorted.length, value);
     }
 
     /** Merges the two sorted arrays into the ascending sequence of distinct scores. */
@@ -214,11 +153,9 @@ public final class SortedScoreDistribution implements ScoreDistribution {
     /**
      * Collects comparison outcomes. Not thread-safe; one builder per reader.
      */
-    public static final class Builder {
+    public static final class Builder extends FailureCountingSink {
         private final DoubleStream.Builder genuine = DoubleStream.builder();
         private final DoubleStream.Builder impostor = DoubleStream.builder();
-        private long failedGenuine;
-        private long failedImpostor;
 
         private Builder() {
         }
@@ -227,46 +164,22 @@ public final class SortedScoreDistribution implements ScoreDistribution {
          * Adds the score of a genuine (mated) comparison.
          *
          * @param score finite similarity
-         * @return this builder
          * @throws IllegalArgumentException when the score is NaN or infinite
          */
-        public Builder addGenuine(double score) {
-            genuine.add(finite(score));
-            return this;
+        @Override
+        public void addGenuine(double score) {
+            genuine.add(ScoreSink.finite(score));
         }
 
         /**
          * Adds the score of an impostor (non-mated) comparison.
          *
          * @param score finite similarity
-         * @return this builder
          * @throws IllegalArgumentException when the score is NaN or infinite
          */
-        public Builder addImpostor(double score) {
-            impostor.add(finite(score));
-            return this;
-        }
-
-        /**
-         * Adds genuine comparisons that produced no score.
-         *
-         * @param count how many, {@code >= 0}
-         * @return this builder
-         */
-        public Builder addFailedGenuine(long count) {
-            failedGenuine = Math.addExact(failedGenuine, nonNegative(count));
-            return this;
-        }
-
-        /**
-         * Adds impostor comparisons that produced no score.
-         *
-         * @param count how many, {@code >= 0}
-         * @return this builder
-         */
-        public Builder addFailedImpostor(long count) {
-            failedImpostor = Math.addExact(failedImpostor, nonNegative(count));
-            return this;
+        @Override
+        public void addImpostor(double score) {
+            impostor.add(ScoreSink.finite(score));
         }
 
         /**
@@ -277,21 +190,6 @@ public final class SortedScoreDistribution implements ScoreDistribution {
         public SortedScoreDistribution build() {
             return new SortedScoreDistribution(genuine.build().toArray(), impostor.build().toArray(),
                     failedGenuine, failedImpostor);
-        }
-
-        private static double finite(double score) {
-            if (!Double.isFinite(score)) {
-                throw new IllegalArgumentException("score must be finite, was " + score);
-            }
-            // -0.0 sorts below 0.0 in Arrays.sort but compares equal to it: keep one zero.
-            return score + 0.0;
-        }
-
-        private static long nonNegative(long count) {
-            if (count < 0) {
-                throw new IllegalArgumentException("count must not be negative, was " + count);
-            }
-            return count;
         }
     }
 }

@@ -114,8 +114,15 @@ public final class RunVerifier {
                 } else if (!java.util.Arrays.equals(Files.readAllBytes(original), Files.readAllBytes(scratch.resolve(file)))) {
                     problems.add(file + ": differs from what the raw files give when recomputed");
                     if (file.endsWith(".json")) {
+                        List<String> values = new ArrayList<>();
                         diff("", JSON.readTree(original.toFile()), JSON.readTree(scratch.resolve(file).toFile()), file,
-                                problems);
+                                values);
+                        values.sort(Comparator.comparingInt(RunVerifier::priority));
+                        values.stream().limit(MAX_VALUES_LISTED).forEach(problems::add);
+                        if (values.size() > MAX_VALUES_LISTED) {
+                            problems.add("  " + file + ": and " + (values.size() - MAX_VALUES_LISTED)
+                                    + " more values differ");
+                        }
                     }
                 }
             }
@@ -134,11 +141,24 @@ public final class RunVerifier {
         }
     }
 
-    /** Names each value that differs between two JSON trees, at most a few dozen. */
-    private static void diff(String path, JsonNode recorded, JsonNode recomputed, String file, List<String> problems) {
-        if (problems.size() > 200) {
-            return;
+    /** Differing values listed per file; the rest are counted. */
+    private static final int MAX_VALUES_LISTED = 40;
+    /** The headline numbers, listed first when values differ. */
+    private static final List<String> HEADLINE_KEYS = List.of("fmr_operating_points", "named_thresholds",
+            "equal_error_rate", "fpir_operating_points", "galleries", "attributes", "comparisons");
+
+    /** Lower for the headline numbers, so they are listed before the many derived ones. */
+    private static int priority(String line) {
+        for (int i = 0; i < HEADLINE_KEYS.size(); i++) {
+            if (line.contains(" " + HEADLINE_KEYS.get(i))) {
+                return i;
+            }
         }
+        return HEADLINE_KEYS.size();
+    }
+
+    /** Names each value that differs between two JSON trees. */
+    private static void diff(String path, JsonNode recorded, JsonNode recomputed, String file, List<String> problems) {
         if (recorded.isObject() && recomputed.isObject()) {
             TreeMap<String, Boolean> names = new TreeMap<>();
             recorded.fieldNames().forEachRemaining(n -> names.put(n, true));

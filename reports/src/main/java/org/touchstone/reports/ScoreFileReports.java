@@ -1,0 +1,75 @@
+package org.touchstone.reports;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import org.touchstone.reports.rundir.ComparisonData;
+import org.touchstone.reports.rundir.RunSettings;
+import org.touchstone.reports.rundir.ScoreFile;
+import org.touchstone.reports.verification.NamedThreshold;
+import org.touchstone.reports.verification.StreamingScoreDistribution;
+
+/**
+ * The verification report of a score file made by any tool ({@code touchstone analyze}): the same
+ * {@code metrics.json}, tables and figures a run directory gets, computed the same way, written into an
+ * output directory. Score file formats are described in {@link ScoreFile}. There are no templates, so no
+ * failure-to-enrol rates; failed comparisons (an empty score in the Touchstone format) follow the
+ * {@code non-match} policy. Comparisons are clustered by subject id for the bootstrap.
+ */
+public final class ScoreFileReports {
+    /** The FMR targets reported when none are given: 1e-1 down to 1e-6. */
+    public static final List<Double> DEFAULT_FMR_TARGETS = List.of(0.1, 0.01, 0.001, 0.0001, 0.00001, 0.000001);
+
+    private ScoreFileReports() {
+    }
+
+    /**
+     * What to analyse.
+     *
+     * @param scores            the score file
+     * @param format            its format
+     * @param groups            subjects CSV ({@code subject_id}, then group columns), or null
+     * @param fmrTargets        FMR targets, e.g. {@link #DEFAULT_FMR_TARGETS}
+     * @param thresholds        named thresholds to report at (source e.g. {@code "user"}), may be empty
+     * @param equivalenceMargin parity margin for TOST between groups, or NaN for none
+     */
+    public record Request(Path scores, ScoreFile.Format format, Path groups, List<Double> fmrTargets,
+                          List<NamedThreshold> thresholds, double equivalenceMargin) {
+        /**
+         * @param scores            not null
+         * @param format            not null
+         * @param groups            may be null
+         * @param fmrTargets        copied
+         * @param thresholds        copied
+         * @param equivalenceMargin in (0, 1) or NaN
+         */
+        public Request {
+            Objects.requireNonNull(scores, "scores");
+            Objects.requireNonNull(format, "format");
+            fmrTargets = List.copyOf(fmrTargets);
+            thresholds = List.copyOf(thresholds);
+        }
+    }
+
+    /**
+     * Reads the score file and writes its report.
+     *
+     * @param request what to analyse
+     * @param outDir  where to write {@code metrics.json}, {@code tables/} and {@code figures/} (created)
+     * @return the headline and the files written
+     * @throws RunDirectoryException when an input line is malformed (naming file and line)
+     * @throws IOException           when a file cannot be read or written
+     */
+    public static ReportSummary generate(Request request, Path outDir) throws IOException {
+        List<String> groupColumns = ScoreFile.groupColumns(request.groups());
+        String name = request.scores().getFileName().toString();
+        RunSettings settings = new RunSettings(null, request.fmrTargets(), request.thresholds(), groupColumns,
+                new RunSettings.SystemSummary("score-file", null, name, request.format().label(), Double.NaN,
+                        Double.NaN), request.equivalenceMargin());
+        ComparisonData comparisons = ScoreFile.read(request.scores(), request.format(), request.groups(),
+                settings.fmrTargets(), VerificationResults.namedValues(settings),
+                StreamingScoreDistribution.DEFAULT_EXACT_LIMIT);
+        return RunReports.write(VerificationResults.compute(settings, null, comparisons), outDir);
+    }
+}

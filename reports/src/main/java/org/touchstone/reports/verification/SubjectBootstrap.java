@@ -1,0 +1,448 @@
+package org.touchstone.reports.verification;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import org.touchstone.reports.stats.BootstrapPercentiles;
+import org.touchstone.reports.stats.ConfidenceInterval;
+
+/**
+ * The subject-clustered ("subsets") bootstrap of verification rates (Bolle, Ratha and Pankanti, 2004):
+ * comparisons sharing a subject are correlated, so binomial intervals are too narrow. Each replicate draws
+ * the subjects with replacement (multiplicity m_s); a genuine comparison of subject s counts m_s times, an
+ * impostor comparison between subjects a and b counts m_a m_b times (impostor pairs resampled by subject
+ * pair, from the same draw). Thresholds chosen from the data (those of the FMR targets) are chosen again in
+ * every replicate, from the replicate's own impostor comparisons; fixed thresholds stay fixed. Intervals
+ * are the replicates' 2.5% and 97.5% percentiles.
+ *
+ * <h2>Cost</h2>
+ * Counts are aggregated per subject and per subject pair, and only the highest impostor scores (a tail
+ * sized for the FMR targets, plus every score at or above the lowest fixed threshold, within a budget) are
+ * kept with their subject pair. A replicate costs one pass over the subject-pair counts (S^2) plus one over
+ * the tail, whatever the number of comparisons. A fixed threshold or target whose threshold falls below the
+ * tail in a replicate gets no interval for that replicate; the number of such replicates is reported.
+ *
+ * <h2>Reproducibility</h2>
+ * Replicate r draws from its own {@link SplittableRandom} seeded with {@code seed + r}; replicates run in
+ * parallel and are stored by index, so the result does not depend on scheduling.
+ */
+public final class SubjectBootstrap {
+    /** The method name given to the intervals. */
+    public static final String METHOD = "subject-bootstrap-percentile";
+    /** The default number of replicates. */
+    public static final int DEFAULT_REPLICATES = 1000;
+    /** The default base seed. */
+    public static final long DEFAULT_SEED = 20261126L;
+    /** Subject-pair cells above which the bootstrap is not run (64 MB of counts). */
+    public static final long DEFAULT_CELL_BUDGET = 1L << 24;
+    /** Impostor scores kept with their subject pair, at most (64 MB). */
+    public static final int DEFAULT_TAIL_BUDGET = 1 << 22;
+
+    private final int subjects;
+    private final double[] genuineScores;
+    private final int[] genuineSubject;
+    private final long[] genuineTrials;
+    private final long[] failedGenuine;
+    /**
+     * Impostor comparisons per (enrolment subject, probe subject) as runs of equal counts along each row:
+     * row a's runs are runStart/runValue[rowRuns[a] .. rowRuns[a + 1]). With prefix sums of the multiplicities
+     * a row costs one step per run, and real protocols have few runs per row (all-vs-all: two or three).
+     * Null when there would be too many runs; {@link #denseCounts} holds the matrix then.
+     */
+    private final int[] rowRuns;
+    private final int[] runStart;
+    private final int[] runValue;
+    private final int[] denseCounts;
+    private final double[] tailScores;
+    /** Per tail entry, its subject pair packed as enrolment << 16 | probe (subjects fit 16 bits by the budget). */
+    private final int[] tailPairs;
+    /** Bit t set when tail entry t is the last of its score (ties are added together). */
+    private final long[] lastOfScore;
+    private final double tailCutoff;
+
+    private SubjectBootstrap(Collector collector, double[] tailScores, int[] tailEnrolment, int[] tailProbe) {
+        this.subjects = collector.subjects;
+        int n = collector.genuineCount;
+        double[] scores = Arrays.copyOf(collector.genuineScores, n);
+        int[] owners = Arrays.copyOf(collector.genuineOwners, n);
+        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, (x, y) -> Double.compare(scores[x], scores[y]));
+        this.genuineScores = new double[n];
+        this.genuineSubject = new int[n];
+        for (int i = 0; i < n; i++) {
+            genuineScores[i] = scores[order[i]];
+            genuineSubject[i] = owners[order[i]];
+        }
+        this.genuineTrials = collector.genuineTrials;
+        this.failedGenuine = collector.failedGenuine;
+        int[] counts = collector.impostorCounts;
+        int[] rows = new int[subjects + 1];
+        int runs = 0;
+        for (int a = 0; a < subjects; a++) {
+            rows[a] = runs;
+            for (int b = 0; b < subjects; b++) {
+                if (b == 0 || counts[a * subjects + b] != counts[a * subjects + b - 1]) {
+                    runs++;
+                }
+            }
+        }
+        rows[subjects] = runs;
+        // Runs take two ints each, the dense matrix one per cell: runs win below a quarter of the cells.
+        if (runs <= (long) subjects * subjects / 4) {
+            this.rowRuns = rows;
+            this.runStart = new int[runs];
+            this.runValue = new int[runs];
+            int run = 0;
+            for (int a = 0; a < subjects; a++) {
+                for (int b = 0; b < subjects; b++) {
+                    if (b == 0 || counts[a * subjects + b] != counts[a * subjects + b - 1]) {
+                        runStart[run] = b;
+                        runValue[run++] = counts[a * subjects + b];
+                    }
+                }
+            }
+            this.denseCounts = null;
+        } else {
+            this.rowRuns = null;
+            this.runStart = null;
+            this.runValue = null;
+            this.denseCounts = counts;
+        }
+        this.tailScores = tailScores;
+        this.tailPairs = new int[tailScores.length];
+        this.lastOfScore = new long[(tailScores.length + 63) / 64];
+        for (int t = 0; t < tailScores.length; t++) {
+            tailPairs[t] = tailEnrolment[t] << 16 | tailProbe[t];
+            if (t == tailScores.length - 1 || tailScores[t + 1] != tailScores[t]) {
+                lastOfScore[t >>> 6] |= 1L << t;
+            }
+        }
+        this.tailCutoff = collector.cutoff;
+    }
+
+    /**
+     * Intervals of one operating point.
+     *
+     * @param fmr                  interval of FMR, null when no replicate had it
+     * @param fnmr                 interval of FNMR, null when no replicate had it
+     * @param replicatesBeyondTail replicates whose threshold fell below the kept tail (no value there)
+     */
+    public record Intervals(ConfidenceInterval fmr, ConfidenceInterval fnmr, int replicatesBeyondTail) {
+    }
+
+    /**
+     * The bootstrap's outcome.
+     *
+     * @param replicates     replicates run
+     * @param seed           base seed
+     * @param subjects       clusters resampled
+     * @param tailScores     impostor scores kept with their subject pair
+     * @param fmrTargets     per FMR target, in the order given, with the threshold re-derived per replicate
+     * @param fixed          per fixed threshold, in the order given
+     */
+    public record Result(int replicates, long seed, int subjects, int tailScores, List<Intervals> fmrTargets,
+                         List<Intervals> fixed) {
+    }
+
+    /**
+     * Runs the bootstrap.
+     *
+     * @param fmrTargets      FMR targets in (0, 1]
+     * @param fixedThresholds fixed thresholds
+     * @param replicates      number of replicates, {@code >= 1}
+     * @param seed            base seed
+     * @param level           two-sided level, e.g. 0.95
+     * @return the intervals
+     */
+    public Result run(List<Double> fmrTargets, List<Double> fixedThresholds, int replicates, long seed, double level) {
+        if (replicates < 1) {
+            throw new IllegalArgumentException("need at least one replicate, was " + replicates);
+        }
+        int targets = fmrTargets.size();
+        int fixed = fixedThresholds.size();
+        double[][] fmr = new double[targets + fixed][replicates];
+        double[][] fnmr = new double[targets + fixed][replicates];
+        IntStream.range(0, replicates).parallel().forEach(r -> replicate(r, seed, fmrTargets, fixedThresholds, fmr, fnmr));
+        List<Intervals> targetIntervals = new ArrayList<>();
+        List<Intervals> fixedIntervals = new ArrayList<>();
+        for (int k = 0; k < targets + fixed; k++) {
+            int beyond = (int) Arrays.stream(fmr[k]).filter(Double::isInfinite).count();
+            double[] fmrValues = Arrays.stream(fmr[k]).map(v -> Double.isInfinite(v) ? Double.NaN : v).toArray();
+            double[] fnmrValues = new double[replicates];
+            for (int r = 0; r < replicates; r++) {
+                fnmrValues[r] = Double.isInfinite(fmr[k][r]) ? Double.NaN : fnmr[k][r];
+            }
+            Intervals intervals = new Intervals(BootstrapPercentiles.interval(fmrValues, level, METHOD),
+                    BootstrapPercentiles.interval(fnmrValues, level, METHOD), beyond);
+            (k < targets ? targetIntervals : fixedIntervals).add(intervals);
+        }
+        return new Result(replicates, seed, subjects, tailScores.length, targetIntervals, fixedIntervals);
+    }
+
+    /** One replicate; a threshold below the tail is marked by an infinite FMR. */
+    private void replicate(int r, long seed, List<Double> fmrTargets, List<Double> fixedThresholds,
+                           double[][] fmr, double[][] fnmr) {
+        SplittableRandom random = new SplittableRandom(seed + r);
+        int[] m = new int[subjects];
+        for (int i = 0; i < subjects; i++) {
+            m[random.nextInt(subjects)]++;
+        }
+        long genuine = 0;
+        long failed = 0;
+        for (int s = 0; s < subjects; s++) {
+            genuine += m[s] * genuineTrials[s];
+            failed += m[s] * failedGenuine[s];
+        }
+        long impostors = impostorComparisons(m);
+        int targets = fmrTargets.size();
+        // FMR targets: walk the tail downwards; the threshold is just above the highest score whose inclusion
+        // would exceed f * Ni (same comparison as FmrOperatingPoint), ties together.
+        Integer[] byTarget = IntStream.range(0, targets).boxed().toArray(Integer[]::new);
+        Arrays.sort(byTarget, (x, y) -> Double.compare(fmrTargets.get(x), fmrTargets.get(y)));
+        int next = 0;
+        long weight = 0;
+        long added = 0;
+        for (int t = 0; next < targets && t < tailPairs.length; t++) {
+            int pair = tailPairs[t];
+            added += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+            if ((lastOfScore[t >>> 6] & 1L << t) == 0) {
+                continue;
+            }
+            while (next < targets && impostors > 0
+                    && (double) (weight + added) / impostors > fmrTargets.get(byTarget[next])) {
+                int k = byTarget[next++];
+                double threshold = Math.nextUp(tailScores[t]);
+                fmr[k][r] = (double) weight / impostors;
+                fnmr[k][r] = genuine == 0 ? Double.NaN : (double) (failed + genuineBelow(m, threshold)) / genuine;
+            }
+            weight += added;
+            added = 0;
+        }
+        while (next < targets) {
+            int k = byTarget[next++];
+            // The whole tail fits under the target: the threshold lies below the tail unless the tail is everything.
+            boolean tailIsEverything = tailCutoff == Double.NEGATIVE_INFINITY;
+            if (impostors == 0 || genuine == 0) {
+                fmr[k][r] = Double.NaN;
+                fnmr[k][r] = Double.NaN;
+            } else if (tailIsEverything) {
+                // Even the lowest threshold meets the target: nothing is below it but the failed comparisons.
+                fmr[k][r] = (double) weight / impostors;
+                fnmr[k][r] = (double) failed / genuine;
+            } else {
+                fmr[k][r] = Double.POSITIVE_INFINITY;
+            }
+        }
+        for (int f = 0; f < fixedThresholds.size(); f++) {
+            double threshold = fixedThresholds.get(f);
+            if (threshold < tailCutoff) {
+                fmr[targets + f][r] = Double.POSITIVE_INFINITY;
+                continue;
+            }
+            long falseMatches = 0;
+            for (int t = 0; t < tailScores.length && tailScores[t] >= threshold; t++) {
+                int pair = tailPairs[t];
+                falseMatches += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+            }
+            fmr[targets + f][r] = impostors == 0 ? Double.NaN : (double) falseMatches / impostors;
+            fnmr[targets + f][r] = genuine == 0 ? Double.NaN : (double) (failed + genuineBelow(m, threshold)) / genuine;
+        }
+    }
+
+    /** Replicate impostor comparisons: the sum over subject pairs of m_a m_b counts[a][b]. */
+    private long impostorComparisons(int[] m) {
+        long total = 0;
+        if (rowRuns != null) {
+            long[] prefix = new long[subjects + 1];
+            for (int b = 0; b < subjects; b++) {
+                prefix[b + 1] = prefix[b] + m[b];
+            }
+            for (int a = 0; a < subjects; a++) {
+                if (m[a] == 0) {
+                    continue;
+                }
+                long row = 0;
+                for (int run = rowRuns[a]; run < rowRuns[a + 1]; run++) {
+                    int end = run + 1 < rowRuns[a + 1] ? runStart[run + 1] : subjects;
+                    row += runValue[run] * (prefix[end] - prefix[runStart[run]]);
+                }
+                total += m[a] * row;
+            }
+            return total;
+        }
+        for (int a = 0; a < subjects; a++) {
+            if (m[a] != 0) {
+                long row = 0;
+                int offset = a * subjects;
+                for (int b = 0; b < subjects; b++) {
+                    row += (long) denseCounts[offset + b] * m[b];
+                }
+                total += m[a] * row;
+            }
+        }
+        return total;
+    }
+
+    /** Weighted genuine scores below a threshold. */
+    private long genuineBelow(int[] m, double threshold) {
+        long below = 0;
+        for (int g = 0; g < genuineScores.length && genuineScores[g] < threshold; g++) {
+            below += m[genuineSubject[g]];
+        }
+        return below;
+    }
+
+    /**
+     * Collects what the bootstrap needs, in the same two passes as a {@link StreamingScoreDistribution}:
+     * counts per subject and subject pair in the first, the impostor tail in the second.
+     */
+    public static final class Collector {
+        private final int subjects;
+        private final int[] impostorCounts;
+        private final long[] genuineTrials;
+        private final long[] failedGenuine;
+        private double[] genuineScores = new double[64];
+        private int[] genuineOwners = new int[64];
+        private int genuineCount;
+        private double cutoff = Double.POSITIVE_INFINITY;
+        private double[] tail = new double[64];
+        private int[] tailPairs = new int[64];
+        private int tailCount;
+        private boolean secondPass;
+
+        private Collector(int subjects) {
+            this.subjects = subjects;
+            this.impostorCounts = new int[subjects * subjects];
+            this.genuineTrials = new long[subjects];
+            this.failedGenuine = new long[subjects];
+        }
+
+        /**
+         * A collector for a number of subjects, or none when the subject-pair counts would exceed the budget.
+         *
+         * @param subjects   number of subjects (clusters), indexed 0 .. subjects - 1
+         * @param cellBudget the most subject-pair cells to hold, e.g. {@link #DEFAULT_CELL_BUDGET}
+         * @return the collector, or null when subjects^2 &gt; cellBudget (the report then says so)
+         */
+        public static Collector forSubjects(int subjects, long cellBudget) {
+            return (long) subjects * subjects > cellBudget ? null : new Collector(subjects);
+        }
+
+        /**
+         * First pass: a genuine comparison of a subject, scored or not.
+         *
+         * @param subject the subject
+         * @param scored  whether it has a score
+         * @param score   the score when scored
+         */
+        public void addGenuine(int subject, boolean scored, double score) {
+            if (secondPass) {
+                return;
+            }
+            genuineTrials[subject]++;
+            if (!scored) {
+                failedGenuine[subject]++;
+                return;
+            }
+            if (genuineCount == genuineScores.length) {
+                genuineScores = Arrays.copyOf(genuineScores, genuineCount * 2);
+                genuineOwners = Arrays.copyOf(genuineOwners, genuineCount * 2);
+            }
+            genuineScores[genuineCount] = score;
+            genuineOwners[genuineCount++] = subject;
+        }
+
+        /**
+         * An impostor comparison between two subjects: counted in the first pass (scored or not); in the
+         * second pass its score is kept when at or above the cutoff.
+         *
+         * @param enrolmentSubject subject of the enrolment side
+         * @param probeSubject     subject of the probe side
+         * @param scored           whether it has a score
+         * @param score            the score when scored
+         */
+        public void addImpostor(int enrolmentSubject, int probeSubject, boolean scored, double score) {
+            int cell = enrolmentSubject * subjects + probeSubject;
+            if (!secondPass) {
+                impostorCounts[cell]++;
+            } else if (scored && score >= cutoff) {
+                if (tailCount == tail.length) {
+                    tail = Arrays.copyOf(tail, tailCount * 2);
+                    tailPairs = Arrays.copyOf(tailPairs, tailCount * 2);
+                }
+                tail[tailCount] = score;
+                tailPairs[tailCount++] = cell;
+            }
+        }
+
+        /**
+         * Ends the first pass: sizes the impostor tail from the first pass of all scores, so that it holds
+         * twice the false matches of the largest FMR target plus every score at or above the lowest fixed
+         * threshold, within the budget.
+         *
+         * @param scores          the global first pass of the same comparisons
+         * @param fmrTargets      the FMR targets
+         * @param fixedThresholds the fixed thresholds
+         * @param tailBudget      the most impostor scores to keep, e.g. {@link #DEFAULT_TAIL_BUDGET}
+         */
+        public void startSecondPass(StreamingScoreDistribution.FirstPass scores, List<Double> fmrTargets,
+                                    List<Double> fixedThresholds, int tailBudget) {
+            long impostors = scores.scoredImpostors();
+            double largest = fmrTargets.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+            long wanted = (long) Math.ceil(2 * largest * impostors) + 100;
+            double cutoff = scores.lowestScoreWithAtLeast(Math.min(wanted, tailBudget));
+            for (double threshold : fixedThresholds) {
+                if (threshold < cutoff && scores.impostorScoresAtOrAboveBin(threshold) <= tailBudget) {
+                    cutoff = threshold;
+                }
+            }
+            this.cutoff = cutoff;
+            this.secondPass = true;
+        }
+
+        /**
+         * Ends the second pass.
+         *
+         * @return the bootstrap
+         */
+        public SubjectBootstrap build() {
+            double[] scores = Arrays.copyOf(tail, tailCount);
+            double[] ascending = scores.clone();
+            Arrays.sort(ascending);
+            // Sort (score, pair) descending by packing the score's rank above the pair index (pairs < 2^24 cells
+            // by the budget, ranks < 2^31): two primitive sorts instead of a boxed one.
+            long[] packed = new long[tailCount];
+            for (int t = 0; t < tailCount; t++) {
+                long rank = tailCount - 1 - lastIndexOf(ascending, scores[t]);
+                packed[t] = (rank << 32) | (tailPairs[t] & 0xffffffffL);
+            }
+            Arrays.sort(packed);
+            double[] sortedScores = new double[tailCount];
+            int[] enrolment = new int[tailCount];
+            int[] probe = new int[tailCount];
+            for (int t = 0; t < tailCount; t++) {
+                int cell = (int) packed[t];
+                sortedScores[t] = ascending[tailCount - 1 - (int) (packed[t] >>> 32)];
+                enrolment[t] = cell / subjects;
+                probe[t] = cell % subjects;
+            }
+            return new SubjectBootstrap(this, sortedScores, enrolment, probe);
+        }
+
+        private static int lastIndexOf(double[] sorted, double value) {
+            int low = 0;
+            int high = sorted.length;
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (sorted[mid] <= value) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            return low - 1;
+        }
+    }
+}

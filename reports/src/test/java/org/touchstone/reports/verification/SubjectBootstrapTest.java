@@ -1,0 +1,130 @@
+package org.touchstone.reports.verification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.touchstone.reports.stats.BootstrapPercentiles;
+import org.touchstone.reports.stats.ConfidenceInterval;
+
+/**
+ * The aggregated bootstrap against a brute-force one: the same subject draws (seed + r, S draws), every
+ * comparison weighted m_a m_b or m_s, the FMR-target threshold found by trying every score.
+ */
+class SubjectBootstrapTest {
+    private static final List<Double> TARGETS = List.of(0.3, 0.1, 0.02);
+
+    private record Comparison(int enrolment, int probe, boolean scored, double score) {
+    }
+
+    /** Irregular subject-pair counts (0 to 2 comparisons per pair): the dense count matrix. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void equalsABruteForceBootstrapOnSmallRuns(long seed) {
+        compareWithBruteForce(seed, 15, false);
+    }
+
+    /** Every pair compared once (a full cross): few runs per row, the run-length path. */
+    @ParameterizedTest
+    @ValueSource(longs = {4, 5})
+    void equalsABruteForceBootstrapOnAFullCross(long seed) {
+        compareWithBruteForce(seed, 3, true);
+    }
+
+    private static void compareWithBruteForce(long seed, int trials, boolean fullCross) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int trial = 0; trial < trials; trial++) {
+            int subjects = fullCross ? 24 : random.nextInt(3, 9);
+            List<Comparison> comparisons = new ArrayList<>();
+            StreamingScoreDistribution.FirstPass first = StreamingScoreDistribution.firstPass();
+            SubjectBootstrap.Collector collector = SubjectBootstrap.Collector.forSubjects(subjects, 1000);
+            for (int a = 0; a < subjects; a++) {
+                for (int b = 0; b < subjects; b++) {
+                    for (int k = fullCross ? 1 : random.nextInt(0, 3); k > 0; k--) {
+                        boolean scored = random.nextInt(10) > 0;
+                        double score = Math.round((a == b ? 0.6 : 0.4) * 20 + random.nextGaussian() * 3) / 20.0;
+                        comparisons.add(new Comparison(a, b, scored, score));
+                    }
+                }
+            }
+            for (Comparison c : comparisons) {
+                if (c.enrolment == c.probe) {
+                    collector.addGenuine(c.enrolment, c.scored, c.score);
+                } else {
+                    collector.addImpostor(c.enrolment, c.probe, c.scored, c.score);
+                    if (c.scored) {
+                        first.addImpostor(c.score);
+                    }
+                }
+            }
+            List<Double> fixed = List.of(0.5);
+            collector.startSecondPass(first, TARGETS, fixed, 1 << 20);
+            for (Comparison c : comparisons) {
+                if (c.enrolment != c.probe) {
+                    collector.addImpostor(c.enrolment, c.probe, c.scored, c.score);
+                }
+            }
+            SubjectBootstrap.Result result = collector.build().run(TARGETS, fixed, 200, 77, 0.95);
+
+            double[][] fmr = new double[TARGETS.size() + 1][200];
+            double[][] fnmr = new double[TARGETS.size() + 1][200];
+            for (int r = 0; r < 200; r++) {
+                SplittableRandom draws = new SplittableRandom(77 + r);
+                long[] m = new long[subjects];
+                for (int i = 0; i < subjects; i++) {
+                    m[draws.nextInt(subjects)]++;
+                }
+                TreeSet<Double> candidates = new TreeSet<>(List.of(Double.POSITIVE_INFINITY));
+                comparisons.stream().filter(Comparison::scored).forEach(c -> candidates.add(c.score));
+                for (int t = 0; t < TARGETS.size(); t++) {
+                    double chosen = Double.NaN;
+                    for (double threshold : candidates) {
+                        if (rate(comparisons, m, false, threshold)[0] <= TARGETS.get(t)) {
+                            chosen = threshold;
+                            break;
+                        }
+                    }
+                    // Without impostor trials there is no FMR, hence no threshold and no FNMR for a target.
+                    fmr[t][r] = rate(comparisons, m, false, chosen)[0];
+                    fnmr[t][r] = Double.isNaN(chosen) ? Double.NaN : rate(comparisons, m, true, chosen)[0];
+                }
+                fmr[TARGETS.size()][r] = rate(comparisons, m, false, 0.5)[0];
+                fnmr[TARGETS.size()][r] = rate(comparisons, m, true, 0.5)[0];
+            }
+            String label = "trial " + trial + " seed " + seed + ", " + comparisons.size() + " comparisons";
+            for (int t = 0; t < TARGETS.size(); t++) {
+                assertThat(result.fmrTargets().get(t).fnmr()).as(label).isEqualTo(interval(fnmr[t]));
+                assertThat(result.fmrTargets().get(t).fmr()).as(label).isEqualTo(interval(fmr[t]));
+                assertThat(result.fmrTargets().get(t).replicatesBeyondTail()).isZero();
+            }
+            assertThat(result.fixed().get(0).fmr()).as(label).isEqualTo(interval(fmr[TARGETS.size()]));
+            assertThat(result.fixed().get(0).fnmr()).as(label).isEqualTo(interval(fnmr[TARGETS.size()]));
+        }
+    }
+
+    private static ConfidenceInterval interval(double[] replicates) {
+        return BootstrapPercentiles.interval(replicates, 0.95, SubjectBootstrap.METHOD);
+    }
+
+    /** Weighted FMR (genuine false) or FNMR (genuine true) at a threshold, as {rate}. */
+    private static double[] rate(List<Comparison> comparisons, long[] m, boolean genuine, double threshold) {
+        long events = 0;
+        long trials = 0;
+        for (Comparison c : comparisons) {
+            if ((c.enrolment == c.probe) != genuine) {
+                continue;
+            }
+            long weight = genuine ? m[c.enrolment] : m[c.enrolment] * m[c.probe];
+            trials += weight;
+            boolean event = genuine ? (!c.scored || c.score < threshold) : (c.scored && c.score >= threshold);
+            if (event) {
+                events += weight;
+            }
+        }
+        return new double[] {trials == 0 ? Double.NaN : (double) events / trials};
+    }
+}
