@@ -130,7 +130,7 @@ public final class ReportCard {
         h.raw("</section>\n");
     }
 
-    private static void figures(Html h, Path runDir, JsonNode metrics) throws IOException {
+    static void figures(Html h, Path runDir, JsonNode metrics) throws IOException {
         JsonNode figures = metrics.path("figures");
         if (!figures.isArray() || figures.isEmpty()) {
             return;
@@ -166,7 +166,7 @@ public final class ReportCard {
         h.raw("</section>\n");
     }
 
-    private static void tables(Html h, Path runDir, JsonNode metrics) throws IOException {
+    static void tables(Html h, Path runDir, JsonNode metrics) throws IOException {
         h.raw("<section>\n<h2>Tables</h2>\n<p>Each table is also a CSV file beside this report, with every number"
                 + " at full precision.</p>\n");
         for (JsonNode table : metrics.path("tables")) {
@@ -326,7 +326,7 @@ public final class ReportCard {
                 .raw("</pre>\n</details>\n</section>\n");
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             :root{--fg:#1b1b1b;--muted:#555;--line:#d6d6d6;--accent:#0072b2;--warn:#d55e00;--bg:#fff}
             body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg)}
             main{max-width:1100px;margin:0 auto;padding:24px}
