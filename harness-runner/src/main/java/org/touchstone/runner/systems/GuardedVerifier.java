@@ -16,7 +16,8 @@ import org.touchstone.api.Verifier;
  * Calls a system's {@link Verifier} the way the harness must call untrusted code: it times every call,
  * turns exceptions and contract breaches (null results, harness-only failure codes, scores that are not
  * finite or lie outside the declared range, batches of the wrong length) into recorded failures, and
- * never lets them stop the run.
+ * never lets them stop the run. A {@link SystemFault} raised by the harness's own adapters (a timeout, a
+ * crashed worker) is recorded with its code as it is.
  */
 public final class GuardedVerifier {
     private final OpenedSystem system;
@@ -46,6 +47,8 @@ public final class GuardedVerifier {
             result = verifier().createTemplate(images, role);
         } catch (FaceSystemException e) {
             return new TemplateOutcome(null, new Failure(e.code(), e.getMessage()), System.nanoTime() - start);
+        } catch (SystemFault e) {
+            return new TemplateOutcome(null, e.failure(), System.nanoTime() - start);
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             return new TemplateOutcome(null, thrown("createTemplate", e), System.nanoTime() - start);
         } catch (OutOfMemoryError e) {
@@ -84,6 +87,9 @@ public final class GuardedVerifier {
         } catch (FaceSystemException e) {
             results = null;
             whole = new Failure(e.code(), e.getMessage());
+        } catch (SystemFault e) {
+            results = null;
+            whole = e.failure();
         } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
             results = null;
             whole = thrown("compare", e);
@@ -127,8 +133,6 @@ public final class GuardedVerifier {
     }
 
     private static Failure thrown(String operation, Throwable e) {
-        StackTraceElement[] trace = e.getStackTrace();
-        String where = trace.length > 0 ? " at " + trace[0] : "";
-        return new Failure(FailureCode.UNCAUGHT_EXCEPTION, operation + " threw " + e + where);
+        return SystemFault.thrown(operation, e).failure();
     }
 }

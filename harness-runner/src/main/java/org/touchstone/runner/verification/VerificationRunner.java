@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -38,6 +39,9 @@ import org.touchstone.runner.systems.SystemArtifact;
  * directory, then has the reports module compute every number from those files.
  */
 public final class VerificationRunner {
+    /** Folder of the run directory where adapters keep logs (the stderr of subprocess workers). */
+    public static final String LOGS = "logs";
+
     private final Progress progress;
 
     /** @param progress where stage progress goes */
@@ -81,7 +85,7 @@ public final class VerificationRunner {
             TemplateStage.Templates templates;
             ComparisonStage.Counts counts;
             try (OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
-                    Capability.VERIFICATION, protocol.ref(), request.threads())) {
+                    Capability.VERIFICATION, protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)))) {
                 GuardedVerifier verifier = new GuardedVerifier(system);
                 recordRuntimeProperties(json, system);
                 long t0 = System.nanoTime();
@@ -163,7 +167,7 @@ public final class VerificationRunner {
 
         String configHash = request.configSource().isPresent()
                 ? Hashing.sha256OfTree(request.configSource().get()) : null;
-        json.system(request.system().descriptor(), SystemArtifact.of(request.system().getClass()), configHash);
+        json.system(request.system().descriptor(), SystemArtifact.of(request.system()), configHash);
         json.environment();
         json.section("seeds").put("protocol", protocol.seed());
     }
