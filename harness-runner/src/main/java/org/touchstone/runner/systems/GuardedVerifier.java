@@ -49,18 +49,24 @@ public final class GuardedVerifier {
             return new TemplateOutcome(null, new Failure(e.code(), e.getMessage()), System.nanoTime() - start);
         } catch (SystemFault e) {
             return new TemplateOutcome(null, e.failure(), System.nanoTime() - start);
-        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-            return new TemplateOutcome(null, thrown("createTemplate", e), System.nanoTime() - start);
         } catch (OutOfMemoryError e) {
             return new TemplateOutcome(null, new Failure(FailureCode.MEMORY_ERROR, "createTemplate: " + e),
                     System.nanoTime() - start);
+        } catch (RuntimeException | Error e) {
+            return new TemplateOutcome(null, thrown("createTemplate", e), System.nanoTime() - start);
         }
         long latency = System.nanoTime() - start;
         if (result == null) {
             return new TemplateOutcome(null, invalid("createTemplate returned null"), latency);
         }
         if (result.isSuccess()) {
-            return new TemplateOutcome(result.value(), null, latency);
+            // Erased generics let a system smuggle any object into a Result: check before trusting it.
+            Object value = result.value();
+            if (!(value instanceof Template template)) {
+                return new TemplateOutcome(null, invalid("createTemplate returned a success holding a "
+                        + value.getClass().getName() + ", not a Template"), latency);
+            }
+            return new TemplateOutcome(template, null, latency);
         }
         return new TemplateOutcome(null, checked(result.failure().orElseThrow()), latency);
     }
@@ -90,12 +96,12 @@ public final class GuardedVerifier {
         } catch (SystemFault e) {
             results = null;
             whole = e.failure();
-        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-            results = null;
-            whole = thrown("compare", e);
         } catch (OutOfMemoryError e) {
             results = null;
             whole = new Failure(FailureCode.MEMORY_ERROR, "compare: " + e);
+        } catch (RuntimeException | Error e) {
+            results = null;
+            whole = thrown("compare", e);
         }
         long each = (System.nanoTime() - start) / n;
         if (whole == null && (results == null || results.size() != n)) {
@@ -107,9 +113,12 @@ public final class GuardedVerifier {
                 out.setFailure(offset + i, whole, each);
                 continue;
             }
-            ComparisonResult r = results.get(i);
-            if (r == null) {
+            Object item = results.get(i);
+            if (item == null) {
                 out.setFailure(offset + i, invalid("compare returned null"), each);
+            } else if (!(item instanceof ComparisonResult r)) {
+                out.setFailure(offset + i, invalid("compareMany returned a " + item.getClass().getName()
+                        + ", not a ComparisonResult"), each);
             } else if (!r.isSuccess()) {
                 out.setFailure(offset + i, checked(r.failure().orElseThrow()), each);
             } else if (!range.contains(r.similarity())) {

@@ -265,7 +265,7 @@ final class WorkerPool implements AutoCloseable {
         if (old != null) {
             old.kill();
             String exit = old.exitDescription();
-            log(slot, old.label() + " replaced after " + reason + " (" + exit + ")");
+            log(slot, old.label() + " replaced after " + reason + (reason.contains(exit) ? "" : " (" + exit + ")"));
         }
         try {
             start(slot);
@@ -321,7 +321,14 @@ final class WorkerPool implements AutoCloseable {
             throw new FaceSystemException(FailureCode.INVALID_OUTPUT, worker.label() + " did not complete the handshake"
                     + " for protocol version " + WorkerProtocol.VERSION + ": " + reply.header());
         }
-        if (!WireJson.descriptor(expected).equals(result.get("descriptor"))) {
+        SystemDescriptor announced;
+        try {
+            announced = WireJson.parseDescriptor(result.get("descriptor"));
+        } catch (MalformedMessageException e) {
+            throw new FaceSystemException(FailureCode.INVALID_OUTPUT, worker.label() + " announced an invalid"
+                    + " descriptor: " + e.getMessage(), e);
+        }
+        if (!WireJson.descriptor(expected).equals(WireJson.descriptor(announced))) {
             throw new FaceSystemException(FailureCode.INVALID_OUTPUT, worker.label() + " announced a different"
                     + " descriptor from the one the system was resolved with");
         }

@@ -118,11 +118,16 @@ public final class ServedSystem implements AutoCloseable {
         if (!descriptor.offers(needed)) {
             return notOffered(needed);
         }
-        return guard("createTemplate", () -> {
+        Result<Template> made = guard("createTemplate", () -> {
             FaceSystem system = instances.forCurrentThread();
             return verification ? verifier(system).createTemplate(images, role)
                     : identifier(system).createTemplate(images, role);
         }, Result::failure);
+        if (made.isSuccess() && !((Object) made.value() instanceof Template)) {
+            throw new SystemFault(FailureCode.INVALID_OUTPUT, "createTemplate returned a success holding a "
+                    + ((Object) made.value()).getClass().getName() + ", not a Template");
+        }
+        return made;
     }
 
     /**
@@ -385,7 +390,7 @@ public final class ServedSystem implements AutoCloseable {
                 throw new SystemFault(FailureCode.UNCAUGHT_EXCEPTION, f.message(), e);
             }
             return onMemoryError.apply(f);
-        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
+        } catch (RuntimeException | Error e) {
             throw SystemFault.thrown(operation, e);
         }
         if (answer == null) {

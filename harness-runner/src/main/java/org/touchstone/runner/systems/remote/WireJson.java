@@ -297,15 +297,20 @@ public final class WireJson {
     // ---- comparison results ------------------------------------------------------------------------
 
     /**
+     * Writes comparison results as a system returned them. An item that is not a result at all (null,
+     * or another type smuggled past erased generics) is written as an {@code INVALID_OUTPUT} failure, so
+     * that the harness records that one comparison as invalid, exactly as it would in its own JVM.
+     *
      * @param results comparison results
      * @return {@code [{"score": 0.5}, {"failure": {...}}, ...]}
      */
-    public static ArrayNode comparisonResults(List<ComparisonResult> results) {
+    public static ArrayNode comparisonResults(List<?> results) {
         ArrayNode array = NODES.arrayNode(results.size());
-        for (ComparisonResult r : results) {
+        for (Object o : results) {
             ObjectNode item = array.addObject();
-            if (r == null) {
-                item.putNull("score");
+            if (!(o instanceof ComparisonResult r)) {
+                item.set("failure", failure(new Failure(FailureCode.INVALID_OUTPUT, "compare returned "
+                        + (o == null ? "null" : "a " + o.getClass().getName()))));
             } else if (r.isSuccess()) {
                 putNumber(item, "score", r.similarity());
             } else {
