@@ -1,6 +1,7 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,7 +47,8 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         String dataset = "synthetic:subjects=" + subjects + ",images=" + images + ",seed=" + seed;
         int code = service.run(new RunService.Options(PROTOCOL, SYSTEM, dataset, execution.out(), Optional.empty(),
-                execution.threads(), execution.dataDir, "demo"), spec.commandLine().getOut(), spec.commandLine().getErr());
+                execution.threads(), execution.dataDir, "demo", execution.runId(), Map.of()), spec.commandLine().getOut(),
+                spec.commandLine().getErr());
         if (code == ExitCodes.OK) {
             spec.commandLine().getOut().println("Open figures/det.png (the DET curve) and metrics.json in the run"
                     + " directory; docs/run-directory.md explains every file.");

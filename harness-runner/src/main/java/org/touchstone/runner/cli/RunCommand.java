@@ -22,7 +22,9 @@ public final class RunCommand implements Callable<Integer> {
                     + " or a path to a protocol YAML file.")
     String protocol;
 
-    @Option(names = "--system", required = true, paramLabel = "ID", description = "System id (see 'touchstone systems').")
+    @Option(names = "--system", required = true, paramLabel = "SYSTEM",
+            description = "A system id (see 'touchstone systems'), jar:PATH[!ID] for a vendor jar, process:CONFIG for"
+                    + " worker processes in any language, or an http:// or https:// URL of a service.")
     String system;
 
     @Option(names = "--dataset", required = true, paramLabel = "DATASET",
@@ -37,6 +39,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     ExecutionOptions execution;
 
+    @Mixin
+    TimeLimitOptions timeLimits;
+
     private final RunService service;
 
     /** @param service shared run logic */
@@ -48,7 +53,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return service.run(new RunService.Options(protocol, system, dataset, execution.out(),
-                        Optional.ofNullable(config), execution.threads(), execution.dataDir, "run"),
+                        Optional.ofNullable(config), execution.threads(), execution.dataDir, "run", execution.runId(),
+                        timeLimits.limits()),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import org.touchstone.api.ImageFormat;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.Sample;
+import org.touchstone.runner.checkpoint.TemplateLog;
 import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.Csv;
@@ -23,7 +25,8 @@ import org.touchstone.runner.systems.TemplateOutcome;
 
 /**
  * Stage 1 of verification: creates every template the plan needs, in parallel, and records each call in
- * {@code templates.csv} (in plan order, so the file does not depend on thread timing).
+ * {@code templates.csv} (in plan order, so the file does not depend on thread timing). Every outcome is
+ * checkpointed as it completes, so a resumed run repeats no call.
  */
 final class TemplateStage {
     static final String FILE = "templates.csv";
@@ -51,23 +54,42 @@ final class TemplateStage {
         }
     }
 
-    Templates run(VerificationPlan plan, DatasetManifest manifest, GuardedVerifier verifier, Path runDir)
-            throws IOException, InterruptedException {
+    /**
+     * Creates the templates the plan needs, except those whose outcome the checkpoint log already holds
+     * from an interrupted run; each new outcome is logged as soon as it exists.
+     */
+    Templates run(VerificationPlan plan, DatasetManifest manifest, GuardedVerifier verifier, Path runDir,
+                  TemplateLog log) throws IOException, InterruptedException {
         List<TemplateSpec> specs = plan.templates();
         TemplateOutcome[] enrolment = new TemplateOutcome[specs.size()];
         TemplateOutcome[] probe = new TemplateOutcome[specs.size()];
+        Map<TemplateLog.Key, TemplateOutcome> done = log.recovered();
         long calls = specs.stream().mapToLong(s -> (s.asEnrolment() ? 1 : 0) + (s.asProbe() ? 1 : 0)).sum();
         try (Progress.Stage stage = progress.stage("templates", calls)) {
             List<Future<?>> tasks = new ArrayList<>(specs.size());
             for (TemplateSpec spec : specs) {
+                TemplateLog.Key enrolmentKey = new TemplateLog.Key(spec.index(), TemplateRole.VERIFICATION_ENROLMENT);
+                TemplateLog.Key probeKey = new TemplateLog.Key(spec.index(), TemplateRole.VERIFICATION_PROBE);
+                enrolment[spec.index()] = spec.asEnrolment() ? done.get(enrolmentKey) : null;
+                probe[spec.index()] = spec.asProbe() ? done.get(probeKey) : null;
+                boolean needEnrolment = spec.asEnrolment() && enrolment[spec.index()] == null;
+                boolean needProbe = spec.asProbe() && probe[spec.index()] == null;
+                stage.advance((spec.asEnrolment() && !needEnrolment ? 1 : 0) + (spec.asProbe() && !needProbe ? 1 : 0));
+                if (!needEnrolment && !needProbe) {
+                    continue;
+                }
                 tasks.add(pool.submit(() -> {
                     List<FaceImage> images = images(manifest, spec);
-                    if (spec.asEnrolment()) {
-                        enrolment[spec.index()] = verifier.createTemplate(images, TemplateRole.VERIFICATION_ENROLMENT);
+                    if (needEnrolment) {
+                        TemplateOutcome made = verifier.createTemplate(images, TemplateRole.VERIFICATION_ENROLMENT);
+                        log.record(enrolmentKey, made);
+                        enrolment[spec.index()] = made;
                         stage.advance(1);
                     }
-                    if (spec.asProbe()) {
-                        probe[spec.index()] = verifier.createTemplate(images, TemplateRole.VERIFICATION_PROBE);
+                    if (needProbe) {
+                        TemplateOutcome made = verifier.createTemplate(images, TemplateRole.VERIFICATION_PROBE);
+                        log.record(probeKey, made);
+                        probe[spec.index()] = made;
                         stage.advance(1);
                     }
                 }));

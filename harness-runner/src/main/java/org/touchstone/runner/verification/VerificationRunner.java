@@ -14,6 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.touchstone.runner.checkpoint.Checkpoints;
+import org.touchstone.runner.checkpoint.RunDirectoryConflictException;
+import org.touchstone.runner.checkpoint.RunDirectoryState;
+import org.touchstone.runner.checkpoint.RunIdentity;
+import org.touchstone.runner.checkpoint.TemplateLog;
 import org.touchstone.api.ApiVersion;
 import org.touchstone.api.Capability;
 import org.touchstone.api.FaceSystemException;
@@ -26,6 +31,7 @@ import org.touchstone.reports.RunReports;
 import org.touchstone.reports.RunDirectoryException;
 import org.touchstone.runner.HarnessVersion;
 import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.Hashing;
 import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.CapabilityMismatchException;
@@ -37,6 +43,12 @@ import org.touchstone.runner.systems.SystemArtifact;
  * Runs a verification (1:1) protocol end to end: plans templates and pairs, creates templates and
  * compares pairs in parallel through the guarded SPI, writes the raw outputs and provenance of the run
  * directory, then has the reports module compute every number from those files.
+ *
+ * <p>A run directory holding an interrupted run of the same protocol, dataset and system (status
+ * {@code running} or {@code failed}) is resumed: its checkpoints give back every template made and every
+ * comparison unit written, and the run ends with the same files an uninterrupted run would have written
+ * (but for latencies and times). Its run id and start time are kept; {@code resumed} lists when it was
+ * resumed.
  */
 public final class VerificationRunner {
     /** Folder of the run directory where adapters keep logs (the stderr of subprocess workers). */
@@ -53,7 +65,9 @@ public final class VerificationRunner {
     /**
      * @param request the resolved run
      * @return what the run produced
-     * @throws IOException                 if the run directory cannot be written or the dataset read
+     * @throws IOException                 if the run directory cannot be written or the dataset read; a
+     *                                     {@link RunDirectoryConflictException} if the run directory holds
+     *                                     something else, another run, or this run already complete
      * @throws CapabilityMismatchException if the system cannot run the protocol
      * @throws FaceSystemException         if the system cannot be opened
      * @throws ProtocolException           if the protocol does not fit the dataset
@@ -67,13 +81,25 @@ public final class VerificationRunner {
         VerificationSettings settings = protocol.verification().orElseThrow(() -> new CapabilityMismatchException(
                 "protocol " + protocol.ref() + " is not a verification protocol"));
         OpenedSystem.requireCapability(request.system().descriptor(), Capability.VERIFICATION, protocol.ref());
-        Path runDir = createRunDirectory(request.runDir());
+        RunDirectoryState state = RunDirectoryState.inspect(request.runDir(), RunIdentity.of(protocol,
+                request.manifest(), request.system(), request.configSource()));
+        if (state.kind() == RunDirectoryState.Kind.COMPLETE) {
+            throw new RunDirectoryConflictException("run directory " + request.runDir() + " holds this run, already "
+                    + "complete");
+        }
+        Path runDir = Files.createDirectories(request.runDir());
 
-        RunJson json = new RunJson(request.runId());
+        RunJson json = new RunJson(state.previousRunId().orElse(request.runId()));
         describe(json, request, settings);
-        json.root().put("started", now());
+        json.root().put("started", state.previous().map(p -> p.path("started").asText()).orElse(now()));
+        if (state.kind() == RunDirectoryState.Kind.RESUME) {
+            ArrayNode resumed = json.root().putArray("resumed");
+            state.previous().get().path("resumed").forEach(resumed::add);
+            resumed.add(now());
+        }
         json.write(runDir);
-        Files.write(runDir.resolve("protocol.yaml"), protocol.bytes());
+        AtomicFiles.write(runDir.resolve("protocol.yaml"), protocol.bytes());
+        Checkpoints checkpoints = Checkpoints.of(runDir);
 
         try {
             VerificationPlan plan = VerificationPlan.build(settings, request.manifest());
@@ -89,9 +115,12 @@ public final class VerificationRunner {
                 GuardedVerifier verifier = new GuardedVerifier(system);
                 recordRuntimeProperties(json, system);
                 long t0 = System.nanoTime();
-                templates = new TemplateStage(pool, progress).run(plan, request.manifest(), verifier, runDir);
+                try (TemplateLog log = checkpoints.templates("templates")) {
+                    templates = new TemplateStage(pool, progress).run(plan, request.manifest(), verifier, runDir, log);
+                }
                 long t1 = System.nanoTime();
-                counts = new ComparisonStage(pool, progress, request.threads()).run(plan, templates, verifier, runDir);
+                counts = new ComparisonStage(pool, progress, request.threads()).run(plan, templates, verifier,
+                        checkpoints);
                 long t2 = System.nanoTime();
                 templateNs = t1 - t0;
                 comparisonNs = t2 - t1;
@@ -122,6 +151,7 @@ public final class VerificationRunner {
             json.root().put("finished", now());
             json.hashFiles(runDir);
             json.write(runDir);
+            checkpoints.discard();
             return new RunOutcome(runDir, t.get("calls").asLong(), templates.failures(), counts.pairs(),
                     counts.compared(), comparisonNs / 1e9, (System.nanoTime() - startNs) / 1e9, summary.headline());
         } catch (IOException | RuntimeException | Error | FaceSystemException | CapabilityMismatchException
@@ -183,18 +213,6 @@ public final class VerificationRunner {
         } catch (FaceSystemException | RuntimeException e) {
             runtime.put("error", "runtimeProperties() failed: " + e);
         }
-    }
-
-    private static Path createRunDirectory(Path runDir) throws IOException {
-        if (Files.exists(runDir)) {
-            try (Stream<Path> entries = Files.list(runDir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("run directory " + runDir + " already exists and is not empty; choose"
-                            + " another --out");
-                }
-            }
-        }
-        return Files.createDirectories(runDir);
     }
 
     private static String now() {

@@ -3,12 +3,15 @@ package org.touchstone.runner.boundaries;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.touchstone.runner.systems.process.JavaWorkerMain;
 
 /**
@@ -69,9 +72,12 @@ public final class TestWorkers {
      */
     public static Path javaWorkerConfig(Path dir, String systemId, int workers, Map<String, Object> extra)
             throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return write(dir.resolve(systemId + ".process.json"), List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), JavaWorkerMain.class.getName(), systemId), workers, extra);
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(p -> Path.of(p).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        return write(dir.resolve(systemId + ".process.json"), List.of(javaCommand, "-Xmx256m", "-XX:+UseSerialGC",
+                "-cp", classPath, JavaWorkerMain.class.getName(), systemId), workers, extra);
     }
 
     /**
