@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.RunJson;
 
 /**
  * What a run directory holds before a run starts in it, which decides what "the same command again"
- * does: a new or empty folder starts a run; a folder whose {@code run.json} says {@code running} or
+ * does: a new or empty folder (or one holding only {@code *.partial} files of a run killed before its
+ * {@code run.json} was written) starts a run; a folder whose {@code run.json} says {@code running} or
  * {@code failed} for the same run ({@link RunIdentity}) resumes it; one that says {@code complete} for the
  * same run is left alone. Anything else is refused with the reason, and left untouched.
  *
@@ -41,12 +43,14 @@ public record RunDirectoryState(Kind kind, Optional<JsonNode> previous) {
         if (!Files.exists(runDir)) {
             return new RunDirectoryState(Kind.NEW, Optional.empty());
         }
+        Path file = runDir.resolve(RunJson.FILE);
         try (Stream<Path> entries = Files.list(runDir)) {
-            if (entries.findAny().isEmpty()) {
+            // A run killed before its first run.json was in place leaves at most files still being written.
+            if (!Files.exists(file) && entries.allMatch(p -> p.getFileName().toString()
+                    .endsWith(AtomicFiles.PARTIAL_SUFFIX) && Files.isRegularFile(p))) {
                 return new RunDirectoryState(Kind.NEW, Optional.empty());
             }
         }
-        Path file = runDir.resolve(RunJson.FILE);
         if (!Files.isRegularFile(file)) {
             throw new RunDirectoryConflictException("run directory " + runDir + " already exists and is not empty;"
                     + " choose another --out");
