@@ -33,17 +33,23 @@ MAX_PIXELS = 1024 * 1024
 MIN_CONTRAST = 8
 
 
-def features(image):
-    """The normalised per-cell histograms of one image, or a Failure."""
+def read_image(image):
+    """The grey levels of one image, or a Failure: PARSE_ERROR for bytes that are not a PNG image,
+    REFUSE_INPUT for images this system does not take (other formats, PNG variants, too large)."""
     if image.format != "png":
         raise tw.Failure("REFUSE_INPUT", "image %s is %s; this system reads PNG only" % (image.id, image.format))
     if len(image.data) == 0:
         raise tw.Failure("PARSE_ERROR", "image %s is empty" % image.id)
     try:
-        width, height, luma = tinypng.decode_luma(image.data, MAX_PIXELS)
+        return tinypng.decode_luma(image.data, MAX_PIXELS)
     except tinypng.PngError as e:
         code = "REFUSE_INPUT" if "larger than" in str(e) or "unsupported" in str(e) else "PARSE_ERROR"
         raise tw.Failure(code, "image %s: %s" % (image.id, e))
+
+
+def features(image):
+    """The normalised per-cell histograms of one image, or a Failure."""
+    width, height, luma = read_image(image)
     if width < GRID or height < GRID:
         raise tw.Failure("REFUSE_INPUT", "image %s of %dx%d is too small" % (image.id, width, height))
     if max(luma) - min(luma) < MIN_CONTRAST:
@@ -157,10 +163,7 @@ class HistogramSystem(tw.System):
         return ExhaustiveGallery((i, decode(t, "enrolment")) for i, t in entries)
 
     def analyze(self, image):
-        try:
-            width, height, luma = tinypng.decode_luma(image.data, MAX_PIXELS)
-        except tinypng.PngError as e:
-            raise tw.Failure("PARSE_ERROR", "image %s: %s" % (image.id, e))
+        width, height, luma = read_image(image)
         if max(luma) - min(luma) < MIN_CONTRAST:
             return []
         return [{"box": {"x": 0, "y": 0, "width": width, "height": height},

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = TouchstoneCommand.Version.class,
         description = "A vendor-neutral, reproducible test harness for face recognition and face analysis systems.",
         subcommands = {DemoCommand.class, RunCommand.class, SystemsCommand.class, ProtocolsCommand.class,
-                DatasetCommand.class, ServeCommand.class, WorkerCommand.class, picocli.CommandLine.HelpCommand.class})
+                DatasetCommand.class, ValidateCommand.class, ServeCommand.class, WorkerCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class TouchstoneCommand {
     /** Prints the harness and SPI versions. */
     static final class Version implements picocli.CommandLine.IVersionProvider {
