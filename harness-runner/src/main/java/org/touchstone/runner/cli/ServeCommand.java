@@ -2,18 +2,12 @@ package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.touchstone.api.Capability;
 import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FaceSystemProvider;
@@ -82,6 +76,11 @@ public final class ServeCommand implements Callable<Integer> {
 
     private final SystemResolver resolver;
 
+    private static char[] tlsPassword() {
+        String password = System.getenv(TLS_PASSWORD_VARIABLE);
+        return password == null ? new char[0] : password.toCharArray();
+    }
+
     /** @param resolver resolves {@code --system} */
     @Inject
     public ServeCommand(SystemResolver resolver) {
@@ -96,7 +95,7 @@ public final class ServeCommand implements Callable<Integer> {
             ServeSettings settings = new ServeSettings(InetAddress.getByName(bind), port,
                     Optional.ofNullable(token != null ? token : System.getenv(HttpClientSettings.TOKEN_VARIABLE))
                             .filter(t -> !t.isBlank()),
-                    keystore == null ? Optional.empty() : Optional.of(tls(keystore)),
+                    keystore == null ? Optional.empty() : Optional.of(ServeSettings.serverTls(keystore, tlsPassword())),
                     maxConcurrent != null ? maxConcurrent : Runtime.getRuntime().availableProcessors(),
                     maxRequestMb << 20);
             FaceSystemProvider provider = resolver.resolve(system, timeLimits.limits());
@@ -131,23 +130,6 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ExitCodes.OK;
-        }
-    }
-
-    private static SSLContext tls(Path file) throws IOException {
-        String password = System.getenv(TLS_PASSWORD_VARIABLE);
-        char[] secret = password == null ? new char[0] : password.toCharArray();
-        try (InputStream in = Files.newInputStream(file)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, secret);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(store, secret);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), null, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("cannot use key store " + file + " (password from " + TLS_PASSWORD_VARIABLE + "): "
-                    + e.getMessage(), e);
         }
     }
 }

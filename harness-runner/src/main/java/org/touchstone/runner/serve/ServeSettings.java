@@ -1,8 +1,15 @@
 package org.touchstone.runner.serve;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -37,6 +44,26 @@ public record ServeSettings(InetAddress bind, int port, Optional<String> token, 
                 throw new IllegalArgumentException("the token must not be blank");
             }
         });
+    }
+
+    /**
+     * @param keyStore a PKCS#12 file holding the server's key and certificate
+     * @param password its password
+     * @return a TLS context serving that certificate
+     * @throws IOException if the store cannot be read or used
+     */
+    public static SSLContext serverTls(Path keyStore, char[] password) throws IOException {
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IOException("cannot use key store " + keyStore + ": " + e.getMessage(), e);
+        }
     }
 
     /** @return loopback, any free port, no token, plain HTTP, one request per core, 64 MiB */

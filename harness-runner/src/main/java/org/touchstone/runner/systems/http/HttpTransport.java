@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 import org.touchstone.api.Failure;
 import org.touchstone.api.FailureCode;
 import org.touchstone.runner.systems.SystemFault;
@@ -24,6 +25,7 @@ import org.touchstone.runner.systems.remote.WireJson;
  *
  * <ul>
  *   <li>the deadline passes: {@code TIMEOUT}, never retried (a hung call is not retried);</li>
+ *   <li>TLS fails (an untrusted certificate): {@code SYSTEM_CRASHED} at once;</li>
  *   <li>no connection, or it breaks: retried (with back-off) when the call is idempotent or was never
  *       sent, then {@code SYSTEM_CRASHED};</li>
  *   <li>503 (busy, nothing done): retried after {@code Retry-After}, then {@code SYSTEM_CRASHED};</li>
@@ -90,6 +92,10 @@ final class HttpTransport {
                 }
                 throw new SystemFault(FailureCode.SYSTEM_CRASHED, what + ": cannot connect to " + base + " after "
                         + (attempt + 1) + " attempts: " + e, e);
+            } catch (SSLException e) {
+                // Certificates do not change between attempts.
+                throw new SystemFault(FailureCode.SYSTEM_CRASHED, what + ": TLS with " + base + " failed (is its"
+                        + " certificate trusted? see " + HttpClientSettings.TRUSTSTORE_VARIABLE + "): " + e, e);
             } catch (HttpTimeoutException e) {
                 throw new SystemFault(FailureCode.TIMEOUT, what + " did not answer within "
                         + deadline.toMillis() / 1000.0 + " s", e);
