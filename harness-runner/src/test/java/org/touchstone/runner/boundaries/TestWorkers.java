@@ -92,7 +92,8 @@ public final class TestWorkers {
             throws IOException {
         Path script = pythonClient().resolve("examples").resolve(example);
         ObjectNode config = config(List.of(python(), script.toString()), workers, extra);
-        config.putObject("environment").put("PYTHONPATH", pythonClient().toString());
+        config.putObject("environment").put("PYTHONPATH", pythonClient().toString())
+                .put("PYTHONDONTWRITEBYTECODE", "1");
         Path file = dir.resolve(example + ".process.json");
         Files.createDirectories(dir);
         new ObjectMapper().writerWithDefaultPrettyPrinter().writeValue(file.toFile(), config);
