@@ -68,9 +68,9 @@ public final class SystemsCommand implements Callable<Integer> {
         }
         out.println();
         out.println("Other systems are named where they are (see README, 'Naming systems'):");
-        out.println("  jar:PATH[!ID]      a vendor jar, or a folder of jars, loaded in a class loader of its own");
-        out.println("  process:CONFIG     worker processes in any language, speaking docs/worker-protocol.md");
-        out.println("  http(s)://HOST:PORT  a service speaking docs/http-api.yaml (e.g. touchstone serve)");
+        out.println("  jar:PATH[!ID]       a vendor jar, or a folder of jars, loaded in a class loader of its own");
+        out.println("  process:CONFIG      worker processes in any language, speaking docs/worker-protocol.md");
+        out.println("  http(s)://HOST:PORT a service speaking docs/http-api.yaml (e.g. touchstone serve)");
         out.println("'touchstone systems NAME...' describes them.");
         for (String problem : resolver.registry().problems()) {
             err.println("warning: not offered: " + problem);
