@@ -38,12 +38,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--system", required = true, paramLabel = "SYSTEM",
-            description = "The system: an id, jar:PATH[!ID], process:CONFIG or an http(s) URL.")
-    String system;
-
-    @Option(names = "--config", paramLabel = "DIR", description = "The system's configuration folder, read-only.")
-    Path config;
+    @Mixin
+    SystemOptions system;
 
     @Option(names = "--port", paramLabel = "P", defaultValue = "8080",
             description = "Port to listen on; 0 for any free one (default: ${DEFAULT-VALUE}).")
@@ -98,9 +94,9 @@ public final class ServeCommand implements Callable<Integer> {
                     keystore == null ? Optional.empty() : Optional.of(ServeSettings.serverTls(keystore, tlsPassword())),
                     maxConcurrent != null ? maxConcurrent : Runtime.getRuntime().availableProcessors(),
                     maxRequestMb << 20);
-            FaceSystemProvider provider = resolver.resolve(system, timeLimits.limits());
+            FaceSystemProvider provider = resolver.resolve(system.system, timeLimits.limits());
             Capability any = provider.descriptor().capabilities().iterator().next();
-            OpenedSystem opened = OpenedSystem.open(provider, Optional.ofNullable(config), any, "serve",
+            OpenedSystem opened = OpenedSystem.open(provider, system.config(), any, "serve",
                     settings.maxConcurrent());
             ServedSystem served = ServedSystem.of(opened);
             HttpApiServer server = HttpApiServer.start(served, settings);

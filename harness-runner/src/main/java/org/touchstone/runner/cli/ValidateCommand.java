@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FaceSystemProvider;
@@ -41,12 +40,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--system", required = true, paramLabel = "SYSTEM",
-            description = "The system: an id, jar:PATH[!ID], process:CONFIG or an http(s) URL.")
-    String system;
-
-    @Option(names = "--config", paramLabel = "DIR", description = "The system's configuration folder, read-only.")
-    Path config;
+    @Mixin
+    SystemOptions system;
 
     @Option(names = "--report", paramLabel = "FILE",
             description = "Where to write the JSON report (default: validation-<system id>.json).")
@@ -101,10 +96,10 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             FaceSystemProvider provider;
             try {
-                provider = resolver.resolve(system, timeLimits.limits());
+                provider = resolver.resolve(system.system, timeLimits.limits());
             } catch (FaceSystemException e) {
                 // A subprocess or service whose handshake or descriptor is broken fails the first check.
-                ValidationReport broken = new ValidationReport(system, null, null, limits, List.of(new CheckResult(
+                ValidationReport broken = new ValidationReport(system.system, null, null, limits, List.of(new CheckResult(
                         "descriptor.complete", "the system starts and describes itself", true,
                         CheckResult.Verdict.FAIL, e.code() + ": " + e.getMessage(), Map.of())));
                 return finish(broken, reportFile("unknown"), out);
@@ -117,12 +112,12 @@ public final class ValidateCommand implements Callable<Integer> {
                     provider.descriptor().id(), provider.descriptor().vendor(), provider.descriptor().name(),
                     provider.descriptor().version(), faces.samples().size(), threads);
             out.flush();
-            ValidationReport result = new Validator(limits, threads).validate(system, provider,
-                    Optional.ofNullable(config), faces);
+            ValidationReport result = new Validator(limits, threads).validate(system.system, provider,
+                    system.config(), faces);
             return finish(result, reportFile(provider.descriptor().id()), out);
         } catch (UnknownSystemException | ManifestException e) {
             err.println("error: " + e.getMessage());
-            resolver.registry().problems().stream().filter(p -> p.contains(system))
+            resolver.registry().problems().stream().filter(p -> p.contains(system.system))
                     .forEach(p -> err.println("  not offered: " + p));
             return ExitCodes.BAD_INPUT;
         } catch (IOException e) {

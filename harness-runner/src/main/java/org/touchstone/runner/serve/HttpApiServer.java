@@ -202,7 +202,7 @@ public final class HttpApiServer implements AutoCloseable {
                 List<Template> enrolments = new ArrayList<>();
                 ArrayNode list = WireJson.array(body, "enrolments");
                 for (int i = 0; i < list.size(); i++) {
-                    enrolments.add(Template.of(base64(list.get(i), "enrolments[" + i + "]")));
+                    enrolments.add(Template.of(WireJson.base64(list.get(i), "enrolments[" + i + "]")));
                 }
                 List<ComparisonResult> results = system.compareMany(probe, enrolments);
                 ObjectNode reply = WireJson.object();
@@ -351,18 +351,7 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     private static byte[] binary(JsonNode node, String field) throws MalformedMessageException {
-        return base64(node.get(field), field);
-    }
-
-    private static byte[] base64(JsonNode value, String field) throws MalformedMessageException {
-        if (value == null || !value.isTextual()) {
-            throw new MalformedMessageException("'" + field + "' must be a base64 string");
-        }
-        try {
-            return value.binaryValue();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new MalformedMessageException("'" + field + "' is not valid base64: " + e.getMessage(), e);
-        }
+        return WireJson.base64(node.get(field), field);
     }
 
     private static Reply ok(JsonNode body) {

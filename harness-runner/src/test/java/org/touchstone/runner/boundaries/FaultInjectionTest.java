@@ -16,13 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.api.Capability;
 import org.touchstone.api.FaceSystemProvider;
-import org.touchstone.protocols.ProtocolDefinition;
-import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.protocols.dataset.ManifestLoader;
-import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
-import org.touchstone.protocols.synthetic.SyntheticSpec;
-import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.serve.HttpApiServer;
 import org.touchstone.runner.serve.ServeSettings;
 import org.touchstone.runner.systems.CallLimits;
@@ -34,8 +28,6 @@ import org.touchstone.runner.systems.process.ProcessSystemProvider;
 import org.touchstone.runner.systems.remote.ServedSystem;
 import org.touchstone.runner.testsystems.MisbehavingProvider;
 import org.touchstone.runner.verification.RunOutcome;
-import org.touchstone.runner.verification.RunRequest;
-import org.touchstone.runner.verification.VerificationRunner;
 
 /**
  * Drives a deliberately misbehaving system through all three adapters (in the JVM, as worker processes,
@@ -59,17 +51,14 @@ class FaultInjectionTest {
     @TempDir
     static Path data;
     static DatasetManifest manifest;
-    static ProtocolDefinition protocol;
 
     @BeforeAll
     static void dataset() throws Exception {
-        manifest = ManifestLoader.load(SyntheticDatasetWriter.write(SyntheticSpec.parse(SPEC), data.resolve("dataset")));
-        protocol = ProtocolRepository.builtIn().resolve("verification@1.0.0");
+        manifest = TestRuns.dataset(SPEC, data.resolve("dataset"));
     }
 
     private static RunOutcome run(FaceSystemProvider system, Path runDir) throws Exception {
-        return new VerificationRunner(Progress.silent()).run(new RunRequest("faults", protocol, manifest, SPEC, system,
-                Optional.empty(), runDir, 2));
+        return TestRuns.verification("faults", manifest, system, runDir);
     }
 
     /** Template-creation calls by failure code ("ok" for success). */

@@ -12,13 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.api.Capability;
 import org.touchstone.api.FaceSystemProvider;
-import org.touchstone.protocols.ProtocolDefinition;
-import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.protocols.dataset.ManifestLoader;
-import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
-import org.touchstone.protocols.synthetic.SyntheticSpec;
-import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.serve.HttpApiServer;
 import org.touchstone.runner.serve.ServeSettings;
 import org.touchstone.runner.systems.CallLimits;
@@ -30,8 +24,6 @@ import org.touchstone.runner.systems.inprocess.TimeLimitedProvider;
 import org.touchstone.runner.systems.process.ProcessSystemProvider;
 import org.touchstone.runner.systems.remote.ServedSystem;
 import org.touchstone.runner.verification.RunOutcome;
-import org.touchstone.runner.verification.RunRequest;
-import org.touchstone.runner.verification.VerificationRunner;
 
 /**
  * The issue's first acceptance test: the same protocol on the same data gives the same scores, bit for
@@ -45,19 +37,16 @@ class SameScoresAcrossBoundariesTest {
     @TempDir
     static Path data;
     static DatasetManifest manifest;
-    static ProtocolDefinition protocol;
     static FaceSystemProvider lbp;
 
     @BeforeAll
     static void dataset() throws Exception {
-        manifest = ManifestLoader.load(SyntheticDatasetWriter.write(SyntheticSpec.parse(SPEC), data.resolve("dataset")));
-        protocol = ProtocolRepository.builtIn().resolve("verification@1.0.0");
+        manifest = TestRuns.dataset(SPEC, data.resolve("dataset"));
         lbp = new SystemRegistry(SameScoresAcrossBoundariesTest.class.getClassLoader()).require("lbp");
     }
 
     private static RunOutcome run(FaceSystemProvider system, Path runDir) throws Exception {
-        return new VerificationRunner(Progress.silent()).run(new RunRequest("same-scores", protocol, manifest, SPEC,
-                system, Optional.empty(), runDir, 2));
+        return TestRuns.verification("same-scores", manifest, system, runDir);
     }
 
     @Test

@@ -31,7 +31,7 @@ public record HttpClientSettings(Optional<String> token, Optional<SSLContext> tl
     /** Its password: {@code TOUCHSTONE_TRUSTSTORE_PASSWORD}. */
     public static final String TRUSTSTORE_PASSWORD_VARIABLE = "TOUCHSTONE_TRUSTSTORE_PASSWORD";
 
-    /** Defaults: no token, the JDK's trusted certificates, 10 s to connect, 3 retries. */
+    /** @return no token, the JDK's trusted certificates, 10 s to connect, 3 retries */
     public static HttpClientSettings defaults() {
         return new HttpClientSettings(Optional.empty(), Optional.empty(), Duration.ofSeconds(10), 3);
     }

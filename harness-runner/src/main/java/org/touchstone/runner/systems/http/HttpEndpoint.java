@@ -3,7 +3,6 @@ package org.touchstone.runner.systems.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Iterator;
@@ -133,15 +132,7 @@ final class HttpEndpoint implements SystemEndpoint {
     }
 
     private static byte[] binary(JsonNode json, String field) throws MalformedMessageException {
-        JsonNode value = json.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new MalformedMessageException("'" + field + "' must be a base64 string");
-        }
-        try {
-            return value.binaryValue();
-        } catch (IOException | IllegalArgumentException e) {
-            throw new MalformedMessageException("'" + field + "' is not valid base64: " + e.getMessage(), e);
-        }
+        return WireJson.base64(json.get(field), field);
     }
 
     /** Decodes the part of a reply a 200 carries. */

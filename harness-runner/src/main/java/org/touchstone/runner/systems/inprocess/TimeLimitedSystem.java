@@ -31,6 +31,7 @@ import org.touchstone.api.Identifier;
 import org.touchstone.api.Result;
 import org.touchstone.api.SystemContext;
 import org.touchstone.api.Template;
+import org.touchstone.api.TemplateCreator;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.api.Verifier;
 import org.touchstone.runner.systems.CallLimits;
@@ -227,12 +228,18 @@ final class TimeLimitedSystem implements FaceSystem {
                 () -> instance.system().analyzer().orElseThrow().analyze(image));
     }
 
+    /** Template creation through whichever of the instance's capabilities makes the template. */
+    private Result<Template> createTemplate(List<FaceImage> images, TemplateRole role,
+                                            java.util.function.Function<FaceSystem, TemplateCreator> creator) {
+        Instance instance = instance();
+        return call(instance, Operation.TEMPLATE, "createTemplate",
+                () -> creator.apply(instance.system()).createTemplate(images, role));
+    }
+
     private final class LimitedVerifier implements Verifier {
         @Override
         public Result<Template> createTemplate(List<FaceImage> images, TemplateRole role) {
-            Instance instance = instance();
-            return call(instance, Operation.TEMPLATE, "createTemplate",
-                    () -> instance.system().verifier().orElseThrow().createTemplate(images, role));
+            return TimeLimitedSystem.this.createTemplate(images, role, s -> s.verifier().orElseThrow());
         }
 
         @Override
@@ -253,9 +260,7 @@ final class TimeLimitedSystem implements FaceSystem {
     private final class LimitedIdentifier implements Identifier {
         @Override
         public Result<Template> createTemplate(List<FaceImage> images, TemplateRole role) {
-            Instance instance = instance();
-            return call(instance, Operation.TEMPLATE, "createTemplate",
-                    () -> instance.system().identifier().orElseThrow().createTemplate(images, role));
+            return TimeLimitedSystem.this.createTemplate(images, role, s -> s.identifier().orElseThrow());
         }
 
         @Override

@@ -212,6 +212,25 @@ public final class WireJson {
     }
 
     /**
+     * Reads binary data written as a base64 string (by Jackson, or any RFC 4648 encoder with padding).
+     *
+     * @param value the JSON value
+     * @param field its name, for the message
+     * @return the bytes
+     * @throws MalformedMessageException if it is not a valid base64 string
+     */
+    public static byte[] base64(JsonNode value, String field) throws MalformedMessageException {
+        if (value == null || !value.isTextual()) {
+            throw new MalformedMessageException("'" + field + "' must be a base64 string" + found(value));
+        }
+        try {
+            return value.binaryValue();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new MalformedMessageException("'" + field + "' is not valid base64: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * A number as written by either side: a JSON number, or one of the strings {@code NaN},
      * {@code Infinity}, {@code -Infinity}.
      *
