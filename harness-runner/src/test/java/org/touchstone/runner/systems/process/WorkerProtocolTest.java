@@ -116,6 +116,69 @@ class WorkerProtocolTest {
                 .contains("replaced after SYSTEM_CRASHED");
     }
 
+    /**
+     * A gallery lives in worker memory; after its worker crashes, the next search rebuilds it in the new
+     * worker from the spooled entries and replays the insertions and removals made since.
+     */
+    @Test
+    void aGalleryIsRebuiltWithItsChangesAfterItsWorkerCrashed(@TempDir Path tmp) throws Exception {
+        Path script = tmp.resolve("exact.py");
+        Files.writeString(script, String.join("\n",
+                "import os",
+                "import touchstone_worker as tw",
+                "class Exact(tw.Gallery):",
+                "    def __init__(self, entries):",
+                "        self.entries = dict(entries)",
+                "    def search(self, probe, k):",
+                "        if probe == b'crash':",
+                "            os._exit(9)",
+                "        found = sorted(((1.0 if t == probe else 0.0), i) for i, t in self.entries.items())",
+                "        return [(i, s) for s, i in sorted(found, key=lambda c: (-c[0], c[1]))][:k]",
+                "    def size(self):",
+                "        return len(self.entries)",
+                "    def insert(self, template_id, template):",
+                "        self.entries[template_id] = template",
+                "    def remove(self, template_id):",
+                "        if template_id not in self.entries:",
+                "            raise tw.Failure('VENDOR_ERROR', template_id + ' is not enrolled')",
+                "        del self.entries[template_id]",
+                "class System(tw.System):",
+                "    def descriptor(self):",
+                "        return {'id': 'exact', 'vendor': 't', 'name': 'Exact', 'version': '1',",
+                "                'capabilities': ['identification'], 'score_range': {'min': 0, 'max': 1}}",
+                "    def finalize_enrolment(self, entries, work_dir):",
+                "        return Exact(entries)",
+                "tw.run(System())", ""));
+        Path config = tmp.resolve("exact.json");
+        Files.writeString(config, "{\"command\": [" + pythonString(TestWorkers.python()) + ", "
+                + pythonString(script.toString()) + "], \"workers\": 1, \"environment\": {\"PYTHONPATH\": "
+                + pythonString(TestWorkers.pythonClient().toString()) + ", \"PYTHONDONTWRITEBYTECODE\": \"1\"}}");
+        try (FaceSystem system = ProcessSystemProvider.load(config, Map.of())
+                .open(new RunSystemContext(Optional.empty(), tmp, 1))) {
+            var gallery = system.identifier().orElseThrow().finalizeEnrolment(List.of(
+                    entry("A", "a"), entry("B", "b")), Files.createDirectories(tmp.resolve("g"))).value();
+            assertThat(gallery.insert(entry("C", "c")).isSuccess()).isTrue();
+            assertThat(gallery.remove("A").isSuccess()).isTrue();
+            assertThat(gallery.remove("A").failure()).hasValueSatisfying(
+                    f -> assertThat(f.code()).isEqualTo(FailureCode.VENDOR_ERROR));
+            assertThat(gallery.size()).isEqualTo(2);
+            assertThatThrownBy(() -> gallery.search(template("crash"), 5)).isInstanceOfSatisfying(SystemFault.class,
+                    f -> assertThat(f.code()).isEqualTo(FailureCode.SYSTEM_CRASHED));
+            var found = gallery.search(template("c"), 5).value();
+            assertThat(found).extracting(org.touchstone.api.Candidate::templateId).containsExactly("C", "B");
+            assertThat(found.get(0).score()).isEqualTo(1.0);
+            gallery.close();
+        }
+    }
+
+    private static org.touchstone.api.Template template(String text) {
+        return org.touchstone.api.Template.of(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static org.touchstone.api.GalleryEntry entry(String id, String text) {
+        return new org.touchstone.api.GalleryEntry(id, template(text));
+    }
+
     private static String pythonString(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
