@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -49,10 +51,15 @@ final class TimeLimitedSystem implements FaceSystem {
     private final Verifier verifier;
     private final Identifier identifier;
     private final AttributeAnalyzer analyzer;
+    private final ThreadLocal<ExecutorService> helperOfCaller = new ThreadLocal<>();
+    private final Set<ExecutorService> helpers = ConcurrentHashMap.newKeySet();
     private volatile Instance current;
 
-    /** An opened instance of the system and the thread(s) that call it. */
-    private record Instance(FaceSystem system, ExecutorService executor) {
+    /**
+     * An opened instance of the system. An instance that may not be shared has its own helper thread,
+     * which makes every call; a thread-safe one is called by one helper thread per calling thread.
+     */
+    private record Instance(FaceSystem system, ExecutorService ownHelper) {
     }
 
     private TimeLimitedSystem(FaceSystemProvider provider, SystemContext context, CallLimits limits, Instance first) {
@@ -74,15 +81,17 @@ final class TimeLimitedSystem implements FaceSystem {
     private static Instance openInstance(FaceSystemProvider provider, SystemContext context, CallLimits limits)
             throws FaceSystemException {
         boolean onePerThread = provider.descriptor().concurrency() == Concurrency.ONE_INSTANCE_PER_THREAD;
-        ExecutorService executor = onePerThread ? Executors.newSingleThreadExecutor(helperThreads())
-                : Executors.newCachedThreadPool(helperThreads());
+        ExecutorService executor = Executors.newSingleThreadExecutor(helperThreads());
         Future<FaceSystem> opening = executor.submit(() -> provider.open(context));
         try {
             FaceSystem system = opening.get(limits.of(Operation.STARTUP).toNanos(), TimeUnit.NANOSECONDS);
             if (system == null) {
                 throw new FaceSystemException(FailureCode.INVALID_OUTPUT, "open() returned null");
             }
-            return new Instance(system, executor);
+            if (!onePerThread) {
+                executor.shutdown();
+            }
+            return new Instance(system, onePerThread ? executor : null);
         } catch (TimeoutException e) {
             opening.cancel(true);
             executor.shutdownNow();
@@ -138,11 +147,30 @@ final class TimeLimitedSystem implements FaceSystem {
         }
     }
 
-    /** A call into the system, run on the instance's helper thread under a deadline. */
+    /**
+     * The thread that makes the calling thread's calls. Each calling thread keeps one (rather than sharing
+     * a pool) so that a call never waits for a thread to be created, and the system sees a stable set of
+     * threads, as it would if called directly.
+     */
+    private ExecutorService helper(Instance instance) {
+        if (instance.ownHelper() != null) {
+            return instance.ownHelper();
+        }
+        ExecutorService mine = helperOfCaller.get();
+        if (mine == null) {
+            mine = Executors.newSingleThreadExecutor(helperThreads());
+            helperOfCaller.set(mine);
+            helpers.add(mine);
+        }
+        return mine;
+    }
+
+    /** A call into the system, run on a helper thread under a deadline. */
     private <T> T call(Instance instance, Operation op, String name, Callable<T> call) {
         Future<T> future;
+        ExecutorService helper = helper(instance);
         try {
-            future = instance.executor().submit(call);
+            future = helper.submit(call);
         } catch (RejectedExecutionException e) {
             throw new SystemFault(FailureCode.SYSTEM_CRASHED, name + ": the instance it needs was abandoned after a "
                     + "timeout", e);
@@ -152,13 +180,18 @@ final class TimeLimitedSystem implements FaceSystem {
             return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
+            // The helper thread is stuck in the call: abandon it (the next call gets a new one), and with
+            // it an instance that may not be shared, since the stuck call may still be using it.
+            helper.shutdownNow();
             if (onePerThread) {
                 synchronized (this) {
                     if (current == instance) {
                         current = null;
                     }
                 }
-                instance.executor().shutdownNow();
+            } else {
+                helperOfCaller.remove();
+                helpers.remove(helper);
             }
             throw new SystemFault(FailureCode.TIMEOUT, name + " did not return within " + seconds(limit)
                     + "; its thread was interrupted and abandoned (the JVM cannot stop a thread)", e);
@@ -217,9 +250,13 @@ final class TimeLimitedSystem implements FaceSystem {
             } catch (RuntimeException e) {
                 System.err.println("warning: system '" + provider.descriptor().id() + "' failed to close: " + e);
             } finally {
-                instance.executor().shutdownNow();
+                if (instance.ownHelper() != null) {
+                    instance.ownHelper().shutdownNow();
+                }
             }
         }
+        helpers.forEach(ExecutorService::shutdownNow);
+        helpers.clear();
     }
 
     private Result<List<FaceAnalysis>> analyze(FaceImage image) {
