@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -132,7 +131,7 @@ class ResumeTest {
         assertThat(json.path("run_id").asText()).isEqualTo("resume-test");
         assertThat(json.path("resumed")).hasSize(2);
         assertThat(json.path("started").asText()).isEqualTo(interrupted.path("started").asText());
-        for (var file : (Iterable<Map.Entry<String, JsonNode>>) json.path("files")::fields) {
+        for (var file : json.path("files").properties()) {
             assertThat(Hashing.sha256(runDir.resolve(file.getKey()))).as(file.getKey())
                     .isEqualTo(file.getValue().asText());
         }
