@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.touchstone.protocols.importers.LocalfaceImporter;
@@ -99,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         for (Step step : steps) {
             int code = service.run(new RunService.Options(step.protocol(), step.system(), step.dataset(),
                     Optional.of(parent.resolve(step.folder())), Optional.empty(), execution.threads(),
-                    execution.dataDir, "demo-" + step.folder()), out, err);
+                    execution.dataDir, "demo-" + step.folder(), Optional.empty(), Map.of()), out, err);
             if (code != ExitCodes.OK) {
                 return code;
             }

@@ -13,10 +13,27 @@ final class ExecutionOptions {
     CommandSpec mixee;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Run directory to create (default: runs/<timestamp>-<label>). Must not exist or be empty.")
+            description = "Run directory (default: runs/<run id>). A new or empty folder starts the run; a folder"
+                    + " holding this same run, interrupted, resumes it; a complete one is left as it is.")
     Path out;
 
     private int threads = Runtime.getRuntime().availableProcessors();
+
+    private String runId;
+
+    /**
+     * @param runId the run's id, validated as picocli parses
+     */
+    @Option(names = "--run-id", paramLabel = "ID",
+            description = "The run's id, recorded in run.json and metrics.json (default: <timestamp>-<command>);"
+                    + " also names the run directory when --out is not given. A resumed run keeps its first id.")
+    void runId(String runId) {
+        if (!runId.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new ParameterException(mixee.commandLine(), "--run-id must be letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit; was '" + runId + "'");
+        }
+        this.runId = runId;
+    }
 
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "Where synthetic datasets are generated and cached (default: ${DEFAULT-VALUE}).")
@@ -39,5 +56,9 @@ final class ExecutionOptions {
 
     int threads() {
         return threads;
+    }
+
+    Optional<String> runId() {
+        return Optional.ofNullable(runId);
     }
 }

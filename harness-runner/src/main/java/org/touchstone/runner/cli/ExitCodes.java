@@ -8,6 +8,8 @@ public final class ExitCodes {
     public static final int RUN_FAILED = 1;
     /** Bad input: usage, unknown protocol or system, invalid manifest or protocol, capability mismatch. */
     public static final int BAD_INPUT = 2;
+    /** {@code validate}: a required conformance check failed (the same status as a failed run). */
+    public static final int VALIDATION_FAILED = 1;
 
     private ExitCodes() {
     }

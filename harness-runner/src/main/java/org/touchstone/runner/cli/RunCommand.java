@@ -1,8 +1,6 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
-import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,20 +20,19 @@ public final class RunCommand implements Callable<Integer> {
                     + " or a path to a protocol YAML file.")
     String protocol;
 
-    @Option(names = "--system", required = true, paramLabel = "ID", description = "System id (see 'touchstone systems').")
-    String system;
+    @Mixin
+    SystemOptions system;
 
     @Option(names = "--dataset", required = true, paramLabel = "DATASET",
             description = "A manifest CSV, a folder holding manifest.csv, or a synthetic spec such as"
                     + " synthetic:subjects=100,images=4,seed=7.")
     String dataset;
 
-    @Option(names = "--config", paramLabel = "DIR",
-            description = "The system's configuration folder, handed to it read-only.")
-    Path config;
-
     @Mixin
     ExecutionOptions execution;
+
+    @Mixin
+    TimeLimitOptions timeLimits;
 
     private final RunService service;
 
@@ -47,8 +44,9 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return service.run(new RunService.Options(protocol, system, dataset, execution.out(),
-                        Optional.ofNullable(config), execution.threads(), execution.dataDir, "run"),
+        return service.run(new RunService.Options(protocol, system.system, dataset, execution.out(),
+                        system.config(), execution.threads(), execution.dataDir, "run", execution.runId(),
+                        timeLimits.limits()),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

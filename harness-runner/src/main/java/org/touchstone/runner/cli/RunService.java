@@ -4,9 +4,11 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.Optional;
 import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FaceSystemProvider;
@@ -16,10 +18,14 @@ import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.reports.RunDirectoryException;
+import org.touchstone.runner.checkpoint.RunDirectoryConflictException;
+import org.touchstone.runner.checkpoint.RunDirectoryState;
+import org.touchstone.runner.checkpoint.RunIdentity;
 import org.touchstone.runner.datasets.DatasetResolver;
+import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.OpenedSystem;
-import org.touchstone.runner.systems.SystemRegistry;
+import org.touchstone.runner.systems.SystemResolver;
 import org.touchstone.runner.systems.UnknownSystemException;
 import org.touchstone.runner.execution.ProtocolRunner;
 import org.touchstone.runner.execution.RunOutcome;
@@ -27,20 +33,21 @@ import org.touchstone.runner.execution.RunRequest;
 
 /**
  * What {@code run} and {@code demo} share: resolve protocol, system and dataset (cheapest checks first,
- * so a capability mismatch is refused before any data is generated), run, and print the outcome.
+ * so a capability mismatch is refused before any data is generated), look at the run directory (new,
+ * an interrupted run to resume, or this run already complete), run, and print the outcome.
  */
 public final class RunService {
     private final ProtocolRepository protocols;
-    private final SystemRegistry systems;
+    private final SystemResolver systems;
     private final ProtocolRunner runner;
 
     /**
      * @param protocols built-in protocols
-     * @param systems   systems on the class path
+     * @param systems   resolves {@code --system} arguments
      * @param runner    runs any protocol
      */
     @Inject
-    public RunService(ProtocolRepository protocols, SystemRegistry systems, ProtocolRunner runner) {
+    public RunService(ProtocolRepository protocols, SystemResolver systems, ProtocolRunner runner) {
         this.protocols = protocols;
         this.systems = systems;
         this.runner = runner;
@@ -48,21 +55,33 @@ public final class RunService {
 
     /** What to run. */
     record Options(String protocolRef, String systemId, String dataset, Optional<Path> out, Optional<Path> config,
-                   int threads, Path dataDir, String label) {
+                   int threads, Path dataDir, String label, Optional<String> runId,
+                   Map<CallLimits.Operation, Duration> timeLimits) {
     }
 
     int run(Options options, PrintWriter out, PrintWriter err) {
         try {
             ProtocolDefinition protocol = protocols.resolve(options.protocolRef());
-            FaceSystemProvider system = systems.require(options.systemId());
+            FaceSystemProvider system = systems.resolve(options.systemId(), options.timeLimits());
             OpenedSystem.requireCapability(system.descriptor(), protocol.capability(), protocol.ref());
             DatasetManifest manifest = DatasetResolver.resolve(options.dataset(), options.dataDir(), line -> {
                 out.println(line);
                 out.flush();
             });
-            String runId = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"))
-                    + "-" + options.label();
+            String runId = options.runId().orElseGet(() -> ZonedDateTime.now(ZoneOffset.UTC)
+                    .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + "-" + options.label());
             Path runDir = options.out().orElse(Path.of("runs", runId));
+            RunDirectoryState state = RunDirectoryState.inspect(runDir, RunIdentity.of(protocol, manifest, system,
+                    options.config()));
+            if (state.kind() == RunDirectoryState.Kind.COMPLETE) {
+                out.printf("%s already holds this run (run id %s), complete: nothing to do.%n", runDir,
+                        state.previousRunId().orElse("?"));
+                return ExitCodes.OK;
+            }
+            if (state.kind() == RunDirectoryState.Kind.RESUME) {
+                out.printf("Resuming run %s in %s, interrupted while %s%n", state.previousRunId().orElse("?"), runDir,
+                        state.previous().map(p -> p.path("status").asText()).orElse("?"));
+            }
             out.printf("Running %s with system '%s' on %,d images of %,d subjects (%d threads)%n", protocol.ref(),
                     system.descriptor().id(), manifest.samples().size(), manifest.subjectCount(), options.threads());
             out.flush();
@@ -71,7 +90,7 @@ public final class RunService {
             print(outcome, out);
             return ExitCodes.OK;
         } catch (ProtocolException | UnknownSystemException | CapabilityMismatchException | ManifestException
-                 | RunDirectoryException | IllegalArgumentException e) {
+                 | RunDirectoryException | RunDirectoryConflictException | IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         } catch (FaceSystemException e) {

@@ -2,6 +2,7 @@ package org.touchstone.runner.execution;
 
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
+import org.touchstone.runner.checkpoint.Checkpoints;
 import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.OpenedSystem;
@@ -14,10 +15,11 @@ import org.touchstone.runner.systems.OpenedSystem;
  * @param json     the run's provenance, to record stages in
  * @param system   the opened system
  * @param pool     worker threads ({@code request.threads()} of them)
- * @param progress where stage progress goes
+ * @param progress    where stage progress goes
+ * @param checkpoints where stages keep what a resumed run must not redo
  */
 public record ExecutionContext(RunRequest request, Path runDir, RunJson json, OpenedSystem system,
-                               ExecutorService pool, Progress progress) {
+                               ExecutorService pool, Progress progress, Checkpoints checkpoints) {
     /** @return how many threads the pool has */
     public int threads() {
         return request.threads();

@@ -11,11 +11,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.touchstone.api.ApiVersion;
 import org.touchstone.api.Capability;
 import org.touchstone.api.FaceSystemException;
@@ -27,7 +27,12 @@ import org.touchstone.reports.RunReports;
 import org.touchstone.runner.HarnessVersion;
 import org.touchstone.runner.analysis.AnalysisRunner;
 import org.touchstone.runner.identification.IdentificationRunner;
+import org.touchstone.runner.checkpoint.Checkpoints;
+import org.touchstone.runner.checkpoint.RunDirectoryConflictException;
+import org.touchstone.runner.checkpoint.RunDirectoryState;
+import org.touchstone.runner.checkpoint.RunIdentity;
 import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.Hashing;
 import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.CapabilityMismatchException;
@@ -42,8 +47,15 @@ import org.touchstone.runner.verification.VerificationRunner;
  * the capability's stages on a pool of worker threads, has the reports module compute every number from
  * the raw files, and completes {@code run.json} with every file's hash. A run that fails leaves
  * {@code run.json} with status {@code failed} and the error.
+ *
+ * <p>A run directory holding an interrupted run of the same protocol, dataset and system (status
+ * {@code running} or {@code failed}) is resumed: the stages' checkpoints give back what was done, and the
+ * run ends with the files an uninterrupted run would have written (but for latencies and times).
  */
 public final class ProtocolRunner {
+    /** Folder of the run directory where adapters keep logs (the stderr of subprocess workers). */
+    public static final String LOGS = "logs";
+
     private final Progress progress;
     private final Map<Capability, CapabilityRunner> runners = new EnumMap<>(Capability.class);
 
@@ -71,22 +83,36 @@ public final class ProtocolRunner {
         ProtocolDefinition protocol = request.protocol();
         OpenedSystem.requireCapability(request.system().descriptor(), protocol.capability(), protocol.ref());
         CapabilityRunner.Planned planned = runners.get(protocol.capability()).plan(request);
-        Path runDir = createRunDirectory(request.runDir());
+        RunDirectoryState state = RunDirectoryState.inspect(request.runDir(), RunIdentity.of(protocol,
+                request.manifest(), request.system(), request.configSource()));
+        if (state.kind() == RunDirectoryState.Kind.COMPLETE) {
+            throw new RunDirectoryConflictException("run directory " + request.runDir() + " holds this run, already"
+                    + " complete");
+        }
+        Path runDir = Files.createDirectories(request.runDir());
 
-        RunJson json = new RunJson(request.runId());
+        // A resumed run keeps its id and start, and records when it was resumed.
+        RunJson json = new RunJson(state.previousRunId().orElse(request.runId()));
         describe(json, request);
         planned.describe(json);
-        json.root().put("started", now());
+        json.root().put("started", state.previous().map(p -> p.path("started").asText()).orElse(now()));
+        if (state.kind() == RunDirectoryState.Kind.RESUME) {
+            ArrayNode resumed = json.root().putArray("resumed");
+            state.previous().orElseThrow().path("resumed").forEach(resumed::add);
+            resumed.add(now());
+        }
         json.write(runDir);
-        Files.write(runDir.resolve("protocol.yaml"), protocol.bytes());
+        AtomicFiles.write(runDir.resolve("protocol.yaml"), protocol.bytes());
+        Checkpoints checkpoints = Checkpoints.of(runDir);
 
         try {
             StageSummary stages;
             ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
             try (OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
-                    protocol.capability(), protocol.ref(), request.threads())) {
+                    protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)))) {
                 recordRuntimeProperties(json, system);
-                stages = planned.execute(new ExecutionContext(request, runDir, json, system, pool, progress));
+                stages = planned.execute(new ExecutionContext(request, runDir, json, system, pool, progress,
+                        checkpoints));
                 ObjectNode execution = json.section("execution");
                 execution.put("threads", request.threads());
                 execution.put("system_instances", system.instanceCount());
@@ -104,6 +130,7 @@ public final class ProtocolRunner {
             json.root().put("finished", now());
             json.hashFiles(runDir);
             json.write(runDir);
+            checkpoints.discard();
             return new RunOutcome(runDir, (System.nanoTime() - startNs) / 1e9, stages.lines(), stages.figures(),
                     summary.headline());
         } catch (IOException | RuntimeException | Error | FaceSystemException | CapabilityMismatchException
@@ -145,7 +172,7 @@ public final class ProtocolRunner {
 
         String configHash = request.configSource().isPresent()
                 ? Hashing.sha256OfTree(request.configSource().get()) : null;
-        json.system(request.system().descriptor(), SystemArtifact.of(request.system().getClass()), configHash);
+        json.system(request.system().descriptor(), SystemArtifact.of(request.system()), configHash);
         json.environment();
         json.section("seeds").put("protocol", protocol.seed());
     }
@@ -161,18 +188,6 @@ public final class ProtocolRunner {
         } catch (FaceSystemException | RuntimeException e) {
             runtime.put("error", "runtimeProperties() failed: " + e);
         }
-    }
-
-    private static Path createRunDirectory(Path runDir) throws IOException {
-        if (Files.exists(runDir)) {
-            try (Stream<Path> entries = Files.list(runDir)) {
-                if (entries.findAny().isPresent()) {
-                    throw new IOException("run directory " + runDir + " already exists and is not empty; choose"
-                            + " another --out");
-                }
-            }
-        }
-        return Files.createDirectories(runDir);
     }
 
     private static String now() {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -15,6 +16,7 @@ import org.touchstone.api.FaceImage;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.Sample;
+import org.touchstone.runner.checkpoint.TemplateLog;
 import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.Csv;
@@ -23,7 +25,8 @@ import org.touchstone.runner.systems.TemplateOutcome;
 
 /**
  * The first stage of recognition runs: creates every template the plan needs, in parallel, and records
- * each call in {@code templates.csv} (in plan order, so the file does not depend on thread timing).
+ * each call in {@code templates.csv} (in plan order, so the file does not depend on thread timing). Every
+ * outcome is checkpointed as it completes, so a resumed run repeats no call.
  */
 public final class TemplateStage {
     /** The file it writes. */
@@ -88,28 +91,46 @@ public final class TemplateStage {
      * @param maker    makes templates through the guard
      * @param roles    the roles
      * @param runDir   the run directory
+     * @param log      the checkpoint: outcomes an interrupted run already has are taken from it, not made again,
+     *                 and each new outcome is logged as soon as it exists
      * @return the outcomes
      * @throws IOException          if an image cannot be read or the file written
      * @throws InterruptedException if interrupted
      */
     public Templates run(List<TemplateSpec> specs, DatasetManifest manifest, TemplateMaker maker, Roles roles,
-                         Path runDir) throws IOException, InterruptedException {
+                         Path runDir, TemplateLog log) throws IOException, InterruptedException {
         TemplateOutcome[] enrolment = new TemplateOutcome[specs.size()];
         TemplateOutcome[] probe = new TemplateOutcome[specs.size()];
         long calls = specs.stream().mapToLong(s -> (s.asEnrolment() ? 1 : 0) + (s.asProbe() ? 1 : 0)).sum();
+        Map<TemplateLog.Key, TemplateOutcome> done = log.recovered();
         try (Progress.Stage stage = progress.stage("templates", calls)) {
             List<Future<?>> tasks = new ArrayList<>(specs.size());
             for (TemplateSpec spec : specs) {
+                TemplateLog.Key enrolmentKey = new TemplateLog.Key(spec.index(), roles.enrolment());
+                TemplateLog.Key probeKey = new TemplateLog.Key(spec.index(), roles.probe());
+                enrolment[spec.index()] = spec.asEnrolment() ? done.get(enrolmentKey) : null;
+                probe[spec.index()] = spec.asProbe() ? done.get(probeKey) : null;
+                boolean needEnrolment = spec.asEnrolment() && enrolment[spec.index()] == null;
+                boolean needProbe = spec.asProbe() && probe[spec.index()] == null;
+                stage.advance((spec.asEnrolment() && !needEnrolment ? 1 : 0) + (spec.asProbe() && !needProbe ? 1 : 0));
+                if (!needEnrolment && !needProbe) {
+                    continue;
+                }
                 tasks.add(pool.submit(() -> {
                     List<FaceImage> images = images(manifest, spec);
-                    if (spec.asEnrolment()) {
-                        enrolment[spec.index()] = maker.createTemplate(images, roles.enrolment());
+                    if (needEnrolment) {
+                        TemplateOutcome made = maker.createTemplate(images, roles.enrolment());
+                        log.record(enrolmentKey, made);
+                        enrolment[spec.index()] = made;
                         stage.advance(1);
                     }
-                    if (spec.asProbe()) {
-                        probe[spec.index()] = maker.createTemplate(images, roles.probe());
+                    if (needProbe) {
+                        TemplateOutcome made = maker.createTemplate(images, roles.probe());
+                        log.record(probeKey, made);
+                        probe[spec.index()] = made;
                         stage.advance(1);
                     }
+                    return null;
                 }));
             }
             awaitAll(tasks);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.IdentificationSettings;
 import org.touchstone.protocols.ProtocolException;
+import org.touchstone.runner.checkpoint.TemplateLog;
 import org.touchstone.runner.execution.CapabilityRunner;
 import org.touchstone.runner.execution.ExecutionContext;
 import org.touchstone.runner.execution.RunRequest;
@@ -65,9 +66,11 @@ public final class IdentificationRunner implements CapabilityRunner {
             throws IOException, InterruptedException {
         GuardedIdentifier identifier = new GuardedIdentifier(context.system());
         long t0 = System.nanoTime();
-        TemplateStage.Templates templates = new TemplateStage(context.pool(), context.progress()).run(
-                plan.templates(), context.request().manifest(), identifier, TemplateStage.Roles.IDENTIFICATION,
-                context.runDir());
+        TemplateStage.Templates templates;
+        try (TemplateLog log = context.checkpoints().templates("templates")) {
+            templates = new TemplateStage(context.pool(), context.progress()).run(plan.templates(),
+                    context.request().manifest(), identifier, TemplateStage.Roles.IDENTIFICATION, context.runDir(), log);
+        }
         long t1 = System.nanoTime();
         SearchStage.Counts counts = new SearchStage(context.pool(), context.progress(), context.threads()).run(plan,
                 templates, identifier, settings.candidateListLength(),

@@ -25,4 +25,13 @@ public final class Csv {
         return new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 FORMAT.builder().setHeader(header).get());
     }
+
+    /**
+     * @param out a stream positioned after rows already written (a resumed file)
+     * @return a printer that writes rows only, no header
+     * @throws IOException on failure
+     */
+    public static CSVPrinter continuing(OutputStream out) throws IOException {
+        return new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), FORMAT);
+    }
 }

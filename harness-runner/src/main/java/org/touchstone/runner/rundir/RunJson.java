@@ -28,6 +28,11 @@ public final class RunJson {
     public static final String FILE = "run.json";
     /** Format identifier. */
     public static final String FORMAT = "touchstone-run/1";
+    /**
+     * The harness's private resume state inside a run directory: never hashed into {@code files}, and
+     * deleted once the run is complete.
+     */
+    public static final String CHECKPOINT_DIRECTORY = "checkpoint";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -141,7 +146,7 @@ public final class RunJson {
 
     /**
      * Fills {@code files} with the SHA-256 of every file of the run directory except {@code run.json}
-     * itself, by relative path.
+     * itself, files still being written and the checkpoint folder, by relative path.
      *
      * @param runDir the run directory
      * @throws IOException if a file cannot be read
@@ -154,7 +159,8 @@ public final class RunJson {
         }
         for (Path f : files) {
             String relative = runDir.relativize(f).toString().replace('\\', '/');
-            if (!relative.equals(FILE) && !relative.endsWith(AtomicFiles.PARTIAL_SUFFIX)) {
+            if (!relative.equals(FILE) && !relative.endsWith(AtomicFiles.PARTIAL_SUFFIX)
+                    && !relative.startsWith(CHECKPOINT_DIRECTORY + "/")) {
                 hashes.put(relative, Hashing.sha256(f));
             }
         }

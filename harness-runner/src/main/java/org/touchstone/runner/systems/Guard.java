@@ -6,8 +6,9 @@ import org.touchstone.api.FaceSystemException;
 
 /**
  * How the harness calls untrusted code: one call, timed, with every way it can go wrong (a thrown
- * exception or error, a {@code null}, a failure code only the harness may assign) turned into a recorded
- * {@link Failure} instead of stopping the run.
+ * exception or error, a {@code null}, a failure code only the harness may assign, an object of the wrong
+ * type) turned into a recorded {@link Failure} instead of stopping the run. A {@link SystemFault} from the
+ * harness's own adapters (a timeout, a crashed worker) is recorded with its code as it is.
  */
 public final class Guard {
     private Guard() {
@@ -55,11 +56,14 @@ public final class Guard {
                     : new Outcome<>(value, null, latency);
         } catch (FaceSystemException e) {
             return new Outcome<>(null, new Failure(e.code(), e.getMessage()), System.nanoTime() - start);
-        } catch (RuntimeException | StackOverflowError | LinkageError | AssertionError e) {
-            return new Outcome<>(null, thrown(operation, e), System.nanoTime() - start);
+        } catch (SystemFault e) {
+            // Raised by the harness's own adapters (a timeout, a crashed worker): recorded as it is.
+            return new Outcome<>(null, e.failure(), System.nanoTime() - start);
         } catch (OutOfMemoryError e) {
             return new Outcome<>(null, new Failure(FailureCode.MEMORY_ERROR, operation + ": " + e),
                     System.nanoTime() - start);
+        } catch (RuntimeException | Error e) {
+            return new Outcome<>(null, SystemFault.thrown(operation, e).failure(), System.nanoTime() - start);
         }
     }
 
@@ -83,22 +87,29 @@ public final class Guard {
     }
 
     /**
-     * Whether a failure of a whole batched call may come from one of its items alone (an exception, or a
-     * result list of the wrong length), so that calling the items one by one would attribute it fairly.
-     * Timeouts and crashes are not retried item by item: that would multiply the time they cost.
+     * Whether a failure of a whole batched call may come from one of its items alone: an exception thrown
+     * while the system worked through the batch (one unreadable template throws for all), so that calling
+     * the items one by one attributes it fairly. An answer that breaks the contract as a whole (a list of
+     * the wrong length, garbage on a worker's stdout) is the batch's own fault and stays recorded; timeouts
+     * and crashes are not retried item by item either, which would multiply the time they cost.
      *
      * @param failure the batch's failure
-     * @return true for {@link FailureCode#UNCAUGHT_EXCEPTION}, {@link FailureCode#INVALID_OUTPUT} and
-     *         {@link FailureCode#MEMORY_ERROR}
+     * @return true for {@link FailureCode#UNCAUGHT_EXCEPTION} and {@link FailureCode#MEMORY_ERROR}
      */
     public static boolean isBatchArtefact(Failure failure) {
-        return failure.code() == FailureCode.UNCAUGHT_EXCEPTION || failure.code() == FailureCode.INVALID_OUTPUT
-                || failure.code() == FailureCode.MEMORY_ERROR;
+        return failure.code() == FailureCode.UNCAUGHT_EXCEPTION || failure.code() == FailureCode.MEMORY_ERROR;
     }
 
-    private static Failure thrown(String operation, Throwable e) {
-        StackTraceElement[] trace = e.getStackTrace();
-        String where = trace.length > 0 ? " at " + trace[0] : "";
-        return new Failure(FailureCode.UNCAUGHT_EXCEPTION, operation + " threw " + e + where);
+    /**
+     * Erased generics let a system smuggle any object into a result: check before trusting it.
+     *
+     * @param value     what the system returned where a {@code type} belongs
+     * @param type      the type the SPI promises
+     * @param operation the SPI operation, for the message
+     * @return null when {@code value} is a {@code type}, else the {@link FailureCode#INVALID_OUTPUT} to record
+     */
+    public static Failure wrongType(Object value, Class<?> type, String operation) {
+        return type.isInstance(value) ? null : invalid(operation + " returned a " + value.getClass().getName()
+                + ", not a " + type.getSimpleName());
     }
 }

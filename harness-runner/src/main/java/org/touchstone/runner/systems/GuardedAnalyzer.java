@@ -49,8 +49,11 @@ public final class GuardedAnalyzer {
         if (!result.isSuccess()) {
             return new Outcome(null, Guard.checked(result.failure().orElseThrow()), outcome.latencyNs());
         }
-        if (result.value().stream().anyMatch(java.util.Objects::isNull)) {
-            return new Outcome(null, Guard.invalid("analyze returned a list holding null"), outcome.latencyNs());
+        Object faces = result.value();
+        if (!(faces instanceof List<?> list) || list.stream().anyMatch(f -> !(f instanceof FaceAnalysis))) {
+            return new Outcome(null, Guard.invalid("analyze returned " + (faces instanceof List<?>
+                    ? "a list holding something other than a FaceAnalysis (or null)" : "a " + faces.getClass().getName())),
+                    outcome.latencyNs());
         }
         return new Outcome(List.copyOf(result.value()), null, outcome.latencyNs());
     }

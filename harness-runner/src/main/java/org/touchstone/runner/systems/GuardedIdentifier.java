@@ -97,29 +97,39 @@ public final class GuardedIdentifier implements TemplateMaker {
                     out[offset + i] = new SearchOutcome(null, whole, each);
                     continue;
                 }
-                Result<List<Candidate>> r = outcome.value().get(i);
+                Object item = outcome.value().get(i);
+                if (!(item instanceof Result<?>) && item != null) {
+                    out[offset + i] = new SearchOutcome(null, Guard.wrongType(item, Result.class, "searchMany"), each);
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                Result<List<Candidate>> r = (Result<List<Candidate>>) item;
                 if (r == null) {
                     out[offset + i] = new SearchOutcome(null, Guard.invalid("search returned null"), each);
                 } else if (!r.isSuccess()) {
                     out[offset + i] = new SearchOutcome(null, Guard.checked(r.failure().orElseThrow()), each);
                 } else {
-                    String problem = contractBreach(r.value(), maxCandidates);
+                    Object list = r.value();
+                    String problem = contractBreach(list, maxCandidates);
                     out[offset + i] = problem == null ? new SearchOutcome(List.copyOf(r.value()), null, each)
                             : new SearchOutcome(null, Guard.invalid(problem), each);
                 }
             }
         }
 
-        private String contractBreach(List<Candidate> candidates, int maxCandidates) {
+        private String contractBreach(Object list, int maxCandidates) {
+            if (!(list instanceof List<?> candidates)) {
+                return "search returned a " + list.getClass().getName() + ", not a list of candidates";
+            }
             if (candidates.size() > maxCandidates) {
                 return "candidate list has " + candidates.size() + " entries, more than the " + maxCandidates + " asked for";
             }
             Set<String> seen = new HashSet<>();
             double previous = Double.POSITIVE_INFINITY;
             for (int rank = 1; rank <= candidates.size(); rank++) {
-                Candidate c = candidates.get(rank - 1);
-                if (c == null) {
-                    return "candidate at rank " + rank + " is null";
+                if (!(candidates.get(rank - 1) instanceof Candidate c)) {
+                    return "candidate at rank " + rank + " is " + (candidates.get(rank - 1) == null ? "null"
+                            : "a " + candidates.get(rank - 1).getClass().getName());
                 }
                 if (!enrolled.contains(c.templateId())) {
                     return "candidate at rank " + rank + " names '" + c.templateId() + "', which is not enrolled in this gallery";

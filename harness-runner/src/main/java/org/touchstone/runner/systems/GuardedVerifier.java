@@ -78,9 +78,11 @@ public final class GuardedVerifier implements TemplateMaker {
                 out.setFailure(offset + i, whole, each);
                 continue;
             }
-            ComparisonResult r = outcome.value().get(i);
-            if (r == null) {
+            Object item = outcome.value().get(i);
+            if (item == null) {
                 out.setFailure(offset + i, Guard.invalid("compare returned null"), each);
+            } else if (!(item instanceof ComparisonResult r)) {
+                out.setFailure(offset + i, Guard.wrongType(item, ComparisonResult.class, "compareMany"), each);
             } else if (!r.isSuccess()) {
                 out.setFailure(offset + i, Guard.checked(r.failure().orElseThrow()), each);
             } else if (!range.contains(r.similarity())) {

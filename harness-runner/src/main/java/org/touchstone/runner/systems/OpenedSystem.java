@@ -81,6 +81,27 @@ public final class OpenedSystem implements AutoCloseable {
     public static OpenedSystem open(FaceSystemProvider provider, Optional<Path> configSource, Capability needed,
                                     String protocolRef, int callerThreads)
             throws CapabilityMismatchException, FaceSystemException, IOException {
+        return open(provider, configSource, needed, protocolRef, callerThreads, Optional.empty());
+    }
+
+    /**
+     * Opens a system for a run whose adapters keep logs (the stderr of subprocess workers).
+     *
+     * @param provider      the system
+     * @param configSource  the system's configuration folder, copied read-only; empty for none
+     * @param needed        the capability the protocol tests
+     * @param protocolRef   the protocol, for messages
+     * @param callerThreads how many threads will call the system
+     * @param logDirectory  where adapters may write logs (created on demand), or empty
+     * @return the opened system
+     * @throws CapabilityMismatchException if the capability is missing or the implementation disagrees
+     *                                     with the declaration
+     * @throws FaceSystemException         if the system cannot open
+     * @throws IOException                 if the scratch folders cannot be made
+     */
+    public static OpenedSystem open(FaceSystemProvider provider, Optional<Path> configSource, Capability needed,
+                                    String protocolRef, int callerThreads, Optional<Path> logDirectory)
+            throws CapabilityMismatchException, FaceSystemException, IOException {
         requireCapability(provider.descriptor(), needed, protocolRef);
         Path scratch = Files.createTempDirectory("touchstone-system-");
         Optional<Path> config = Optional.empty();
@@ -94,7 +115,7 @@ public final class OpenedSystem implements AutoCloseable {
         OpenedSystem opened;
         try {
             opened = new OpenedSystem(provider, scratch,
-                    new RunSystemContext(config, work, callerThreads));
+                    new RunSystemContext(config, work, callerThreads, logDirectory));
         } catch (FaceSystemException | RuntimeException e) {
             deleteTree(scratch);
             throw e;

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.runner.rundir.Hashing;
 
 /**
@@ -15,6 +16,23 @@ import org.touchstone.runner.rundir.Hashing;
  * @param sha256   content hash of that jar or folder tree, or empty when unknown
  */
 public record SystemArtifact(String location, String sha256) {
+    /**
+     * Implemented by providers that stand for code elsewhere (a subprocess, a service, a wrapped
+     * provider), which know better than their own class where the system under test comes from.
+     */
+    public interface Source {
+        /** @return where the system's code comes from, and its content hash */
+        SystemArtifact artifact();
+    }
+
+    /**
+     * @param provider a system's provider
+     * @return the artifact it declares as a {@link Source}, else the jar or folder holding its class
+     */
+    public static SystemArtifact of(FaceSystemProvider provider) {
+        return provider instanceof Source source ? source.artifact() : of(provider.getClass());
+    }
+
     /**
      * @param providerClass the provider's class
      * @return its artifact

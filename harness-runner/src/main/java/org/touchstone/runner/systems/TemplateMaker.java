@@ -29,8 +29,13 @@ public interface TemplateMaker {
                 return new TemplateOutcome(null, outcome.failure(), outcome.latencyNs());
             }
             Result<Template> result = outcome.value();
-            return result.isSuccess() ? new TemplateOutcome(result.value(), null, outcome.latencyNs())
-                    : new TemplateOutcome(null, Guard.checked(result.failure().orElseThrow()), outcome.latencyNs());
+            if (!result.isSuccess()) {
+                return new TemplateOutcome(null, Guard.checked(result.failure().orElseThrow()), outcome.latencyNs());
+            }
+            Object value = result.value();
+            org.touchstone.api.Failure wrong = Guard.wrongType(value, Template.class, "createTemplate");
+            return wrong != null ? new TemplateOutcome(null, wrong, outcome.latencyNs())
+                    : new TemplateOutcome((Template) value, null, outcome.latencyNs());
         };
     }
 }

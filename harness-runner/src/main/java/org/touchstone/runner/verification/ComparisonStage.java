@@ -1,18 +1,18 @@
 package org.touchstone.runner.verification;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.Failure;
 import org.touchstone.api.Template;
+import org.touchstone.runner.checkpoint.Checkpoints;
+import org.touchstone.runner.checkpoint.ResumableOutput;
 import org.touchstone.runner.execution.OrderedUnits;
 import org.touchstone.runner.execution.TemplateSpec;
 import org.touchstone.runner.execution.TemplateStage;
 import org.touchstone.runner.progress.Progress;
-import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.Csv;
 import org.touchstone.runner.systems.ComparisonBatch;
 import org.touchstone.runner.systems.GuardedVerifier;
@@ -27,10 +27,16 @@ import org.touchstone.runner.systems.TemplateOutcome;
  * the writer takes their results in order as they complete. Within a unit, comparisons run in blocks
  * of {@link #BLOCK} enrolment templates across all of the unit's probes, so a block stays in cache while
  * it is reused, and each block reaches the system as one batched {@code compareMany} call per probe.
+ * Each unit is a checkpoint: a killed run resumes after the last unit written.
  */
 final class ComparisonStage {
     static final String FILE = "comparisons.csv";
-    static final int PAIRS_PER_UNIT = 1 << 15;
+    /**
+     * Pairs per work unit, the granularity of parallel work, of memory and of checkpoints. The system
+     * property {@code touchstone.pairs-per-unit} changes it, for tests that need many checkpoints on
+     * little data; the output does not depend on it.
+     */
+    static final int PAIRS_PER_UNIT = Math.max(1, Integer.getInteger("touchstone.pairs-per-unit", 1 << 15));
     static final int BLOCK = 64;
 
     private final ExecutorService pool;
@@ -51,36 +57,68 @@ final class ComparisonStage {
     private record Unit(int firstRow, int endRow, int pairs) {
     }
 
-    Counts run(VerificationPlan plan, TemplateStage.Templates templates, GuardedVerifier verifier, Path runDir)
-            throws IOException, InterruptedException {
-        ComparisonPlan pairs = plan.pairs();
-        List<Unit> units = units(pairs);
-        long[] counts = new long[3];
-        try (Progress.Stage stage = progress.stage("comparisons", pairs.pairCount())) {
-            AtomicFiles.write(runDir.resolve(FILE), out -> {
-                try (CSVPrinter csv = Csv.printer(out, "enrolment_template", "probe_template", "mated", "status",
-                        "failure_code", "score", "latency_ns")) {
-                    try {
-                        OrderedUnits.run(pool, units, inFlight, u -> compute(u, pairs, templates, verifier),
-                                (unit, batch) -> {
-                                    write(csv, unit, batch, plan, counts);
-                                    stage.advance(unit.pairs());
-                                });
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new java.io.InterruptedIOException("interrupted while comparing");
-                    }
-                }
-            });
+    /** Where an interrupted stage stopped: the next plan row to compare, and the counts so far. */
+    private record Position(int nextRow, long compared, long failedComparisons, long notCompared) {
+        static final Position START = new Position(0, 0, 0, 0);
+
+        byte[] encode() {
+            return java.nio.ByteBuffer.allocate(28).putInt(nextRow).putLong(compared).putLong(failedComparisons)
+                    .putLong(notCompared).array();
         }
-        return new Counts(pairs.pairCount(), counts[0], counts[1], counts[2]);
+
+        static Position decode(byte[] bytes) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            return new Position(b.getInt(), b.getLong(), b.getLong(), b.getLong());
+        }
+
+        long pairsDone() {
+            return compared + failedComparisons + notCompared;
+        }
     }
 
-    private static List<Unit> units(ComparisonPlan pairs) {
+    /**
+     * Compares the pairs of the plan, resuming after the last unit an interrupted run committed to
+     * {@code comparisons.csv}; a unit's rows are committed only once all of them are written.
+     */
+    Counts run(VerificationPlan plan, TemplateStage.Templates templates, GuardedVerifier verifier,
+               Checkpoints checkpoints) throws IOException, InterruptedException {
+        ComparisonPlan pairs = plan.pairs();
+        try (ResumableOutput output = checkpoints.output(FILE)) {
+            Position start = output.committedState().map(Position::decode).orElse(Position.START);
+            if (output.isFinished()) {
+                return new Counts(pairs.pairCount(), start.compared(), start.failedComparisons(), start.notCompared());
+            }
+            List<Unit> units = units(pairs, start.nextRow());
+            long[] counts = {start.compared(), start.failedComparisons(), start.notCompared()};
+            try (Progress.Stage stage = progress.stage("comparisons", pairs.pairCount())) {
+                stage.advance(start.pairsDone());
+                CSVPrinter csv;
+                if (output.committedState().isPresent()) {
+                    csv = Csv.continuing(output.stream());
+                } else {
+                    csv = Csv.printer(output.stream(), "enrolment_template", "probe_template", "mated", "status",
+                            "failure_code", "score", "latency_ns");
+                    csv.flush();
+                    output.commit(Position.START.encode());
+                }
+                OrderedUnits.run(pool, units, inFlight, u -> compute(u, pairs, templates, verifier), (unit, batch) -> {
+                    write(csv, unit, batch, plan, counts);
+                    csv.flush();
+                    output.commit(new Position(unit.endRow(), counts[0], counts[1], counts[2]).encode());
+                    stage.advance(unit.pairs());
+                });
+                csv.flush();
+                output.finish(new Position(pairs.rowCount(), counts[0], counts[1], counts[2]).encode());
+            }
+            return new Counts(pairs.pairCount(), counts[0], counts[1], counts[2]);
+        }
+    }
+
+    private static List<Unit> units(ComparisonPlan pairs, int firstRow) {
         List<Unit> units = new ArrayList<>();
-        int first = 0;
+        int first = firstRow;
         long size = 0;
-        for (int row = 0; row < pairs.rowCount(); row++) {
+        for (int row = firstRow; row < pairs.rowCount(); row++) {
             size += pairs.enrolmentCount(row);
             if (size >= PAIRS_PER_UNIT || row == pairs.rowCount() - 1) {
                 units.add(new Unit(first, row + 1, Math.toIntExact(size)));

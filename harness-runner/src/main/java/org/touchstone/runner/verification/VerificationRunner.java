@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.ProtocolException;
+import org.touchstone.runner.checkpoint.TemplateLog;
 import org.touchstone.protocols.VerificationSettings;
 import org.touchstone.runner.execution.CapabilityRunner;
 import org.touchstone.runner.execution.ExecutionContext;
@@ -54,12 +55,14 @@ public final class VerificationRunner implements CapabilityRunner {
             throws IOException, InterruptedException {
         GuardedVerifier verifier = new GuardedVerifier(context.system());
         long t0 = System.nanoTime();
-        TemplateStage.Templates templates = new TemplateStage(context.pool(), context.progress()).run(
-                plan.templates(), context.request().manifest(), verifier, TemplateStage.Roles.VERIFICATION,
-                context.runDir());
+        TemplateStage.Templates templates;
+        try (TemplateLog log = context.checkpoints().templates("templates")) {
+            templates = new TemplateStage(context.pool(), context.progress()).run(plan.templates(),
+                    context.request().manifest(), verifier, TemplateStage.Roles.VERIFICATION, context.runDir(), log);
+        }
         long t1 = System.nanoTime();
         ComparisonStage.Counts counts = new ComparisonStage(context.pool(), context.progress(), context.threads())
-                .run(plan, templates, verifier, context.runDir());
+                .run(plan, templates, verifier, context.checkpoints());
         long t2 = System.nanoTime();
         double templateSeconds = (t1 - t0) / 1e9;
         double comparisonSeconds = (t2 - t1) / 1e9;

@@ -138,7 +138,7 @@ class GuardedVerifierTest {
     }
 
     @Test
-    void aBatchOfTheWrongLengthIsRetriedOnePairAtATime() throws Exception {
+    void aBatchOfTheWrongLengthFailsEveryPairOfIt() throws Exception {
         GuardedVerifier guarded = guard(new Scripted() {
             @Override
             public ComparisonResult compare(Template a, Template b) {
@@ -153,10 +153,10 @@ class GuardedVerifierTest {
         ComparisonBatch batch = new ComparisonBatch(3);
         guarded.compareMany(T, List.of(T, T, T), batch, 0);
         for (int i = 0; i < 3; i++) {
-            assertThat(batch.failure(i)).isNull();
-            assertThat(batch.score(i)).isEqualTo(0.5);
+            assertThat(batch.failure(i).code()).isEqualTo(FailureCode.INVALID_OUTPUT);
+            assertThat(batch.failure(i).message()).contains("returned 1 results for 3 templates");
         }
-        assertThat(guarded.batchRetries()).isEqualTo(1);
+        assertThat(guarded.batchRetries()).isZero();
     }
 
     @Test
@@ -176,6 +176,7 @@ class GuardedVerifierTest {
         assertThat(batch.failure(1).code()).isEqualTo(FailureCode.UNCAUGHT_EXCEPTION);
         assertThat(batch.failure(1).message()).contains("cannot read this one");
         assertThat(batch.score(2)).isEqualTo(0.25);
+        assertThat(guarded.batchRetries()).isEqualTo(1);
     }
 
     @Test

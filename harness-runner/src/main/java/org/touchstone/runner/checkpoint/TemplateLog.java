@@ -1,0 +1,102 @@
+package org.touchstone.runner.checkpoint;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.touchstone.api.Failure;
+import org.touchstone.api.FailureCode;
+import org.touchstone.api.Template;
+import org.touchstone.api.TemplateRole;
+import org.touchstone.runner.systems.TemplateOutcome;
+
+/**
+ * The outcomes of template-creation calls, logged as they complete so that a resumed run makes only
+ * the calls that have none: the template's bytes (or the failure), and the call's latency. Used by
+ * every stage that creates templates (verification now; identification likewise, with its roles).
+ * Safe for concurrent use.
+ */
+public final class TemplateLog implements AutoCloseable {
+    private final RecordLog log;
+
+    /**
+     * Which call: a template of the plan, in a role.
+     *
+     * @param index the template's index in the plan
+     * @param role  the role it was made for
+     */
+    public record Key(int index, TemplateRole role) {
+    }
+
+    TemplateLog(RecordLog log) {
+        this.log = log;
+    }
+
+    /**
+     * @return the outcomes logged by an interrupted run
+     * @throws IOException if a record cannot be decoded (the log is not a template log)
+     */
+    public Map<Key, TemplateOutcome> recovered() throws IOException {
+        Map<Key, TemplateOutcome> outcomes = new HashMap<>();
+        for (byte[] record : log.recovered()) {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(record));
+            Key key = new Key(in.readInt(), TemplateRole.valueOf(in.readUTF()));
+            long latency = in.readLong();
+            TemplateOutcome outcome;
+            if (in.readBoolean()) {
+                byte[] template = new byte[in.readInt()];
+                in.readFully(template);
+                outcome = new TemplateOutcome(Template.of(template), null, latency);
+            } else {
+                FailureCode code = FailureCode.valueOf(in.readUTF());
+                byte[] message = new byte[in.readInt()];
+                in.readFully(message);
+                outcome = new TemplateOutcome(null, new Failure(code, new String(message, StandardCharsets.UTF_8)),
+                        latency);
+            }
+            outcomes.put(key, outcome);
+        }
+        return outcomes;
+    }
+
+    /**
+     * Logs a call's outcome.
+     *
+     * @param key     which call
+     * @param outcome what it produced
+     * @throws UncheckedIOException if it cannot be written (from worker threads, where checked exceptions
+     *                              cannot travel)
+     */
+    public void record(Key key, TemplateOutcome outcome) {
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + (outcome.ok() ? outcome.template().size() : 0));
+            DataOutputStream out = new DataOutputStream(bytes);
+            out.writeInt(key.index());
+            out.writeUTF(key.role().name());
+            out.writeLong(outcome.latencyNs());
+            out.writeBoolean(outcome.ok());
+            if (outcome.ok()) {
+                out.writeInt(outcome.template().size());
+                out.write(outcome.template().toByteArray());
+            } else {
+                out.writeUTF(outcome.failure().code().name());
+                byte[] message = outcome.failure().message().getBytes(StandardCharsets.UTF_8);
+                out.writeInt(message.length);
+                out.write(message);
+            }
+            log.append(bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the template checkpoint " + log.file(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        log.close();
+    }
+}

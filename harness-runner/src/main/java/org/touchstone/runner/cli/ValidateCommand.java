@@ -1,0 +1,140 @@
+package org.touchstone.runner.cli;
+
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.touchstone.api.FaceSystemException;
+import org.touchstone.api.FaceSystemProvider;
+import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.ManifestException;
+import org.touchstone.runner.datasets.DatasetResolver;
+import org.touchstone.runner.systems.SystemResolver;
+import org.touchstone.runner.systems.UnknownSystemException;
+import org.touchstone.runner.validate.CheckResult;
+import org.touchstone.runner.validate.ValidationLimits;
+import org.touchstone.runner.validate.ValidationReport;
+import org.touchstone.runner.validate.Validator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code touchstone validate}: the vendor's conformance check before submission. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Check that a system conforms before submitting it: a complete descriptor; deterministic"
+                + " templates, scores, candidate lists and analyses, also from many threads at once; failure codes,"
+                + " not faults, for empty, corrupt, truncated, huge and faceless images and malformed templates;"
+                + " scores in the declared range; valid candidate lists; multi-image templates; and median call"
+                + " times within limits.",
+                "Prints one line per check and writes them as JSON. Exit status 0 when every required check"
+                        + " passes, 1 when one fails, 2 for bad input."})
+public final class ValidateCommand implements Callable<Integer> {
+    /** The validation faces: small, and the same for everyone. */
+    static final String FACES = "synthetic:subjects=10,images=3,seed=20261126";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SystemOptions system;
+
+    @Option(names = "--report", paramLabel = "FILE",
+            description = "Where to write the JSON report (default: validation-<system id>.json).")
+    Path report;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
+            description = "Threads for the concurrency checks (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
+            description = "Where the validation faces are generated and cached (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--max-template-ms", paramLabel = "MS", defaultValue = "1500",
+            description = "Limit on the median template-creation time per image (default: ${DEFAULT-VALUE}, FRVT's).")
+    double maxTemplateMs;
+
+    @Option(names = "--max-comparison-us", paramLabel = "US", defaultValue = "100",
+            description = "Limit on the median time per comparison in batched calls (default: ${DEFAULT-VALUE}, FRVT's).")
+    double maxComparisonUs;
+
+    @Option(names = "--max-search-ms", paramLabel = "MS", defaultValue = "1000",
+            description = "Limit on the median 1:N search time (default: ${DEFAULT-VALUE}).")
+    double maxSearchMs;
+
+    @Option(names = "--max-analysis-ms", paramLabel = "MS", defaultValue = "1500",
+            description = "Limit on the median analysis time per image (default: ${DEFAULT-VALUE}).")
+    double maxAnalysisMs;
+
+    @Mixin
+    TimeLimitOptions timeLimits;
+
+    private final SystemResolver resolver;
+
+    /** @param resolver resolves {@code --system} */
+    @Inject
+    public ValidateCommand(SystemResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ValidationLimits limits;
+        try {
+            limits = new ValidationLimits(maxTemplateMs, maxComparisonUs, maxSearchMs, maxAnalysisMs);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        try {
+            FaceSystemProvider provider;
+            try {
+                provider = resolver.resolve(system.system, timeLimits.limits());
+            } catch (FaceSystemException e) {
+                // A subprocess or service whose handshake or descriptor is broken fails the first check.
+                ValidationReport broken = new ValidationReport(system.system, null, null, limits, List.of(new CheckResult(
+                        "descriptor.complete", "the system starts and describes itself", true,
+                        CheckResult.Verdict.FAIL, e.code() + ": " + e.getMessage(), Map.of())));
+                return finish(broken, reportFile("unknown"), out);
+            }
+            DatasetManifest faces = DatasetResolver.resolve(FACES, dataDir, line -> {
+                out.println(line);
+                out.flush();
+            });
+            out.printf("Validating system '%s' (%s %s %s) on %d synthetic faces, %d threads%n",
+                    provider.descriptor().id(), provider.descriptor().vendor(), provider.descriptor().name(),
+                    provider.descriptor().version(), faces.samples().size(), threads);
+            out.flush();
+            ValidationReport result = new Validator(limits, threads).validate(system.system, provider,
+                    system.config(), faces);
+            return finish(result, reportFile(provider.descriptor().id()), out);
+        } catch (UnknownSystemException | ManifestException e) {
+            err.println("error: " + e.getMessage());
+            resolver.registry().problems().stream().filter(p -> p.contains(system.system))
+                    .forEach(p -> err.println("  not offered: " + p));
+            return ExitCodes.BAD_INPUT;
+        } catch (IOException e) {
+            err.println("error: " + e.getMessage());
+            return ExitCodes.RUN_FAILED;
+        }
+    }
+
+    private Path reportFile(String id) {
+        return report != null ? report : Path.of("validation-" + id + ".json");
+    }
+
+    private static int finish(ValidationReport result, Path file, PrintWriter out) throws IOException {
+        result.print(out);
+        result.write(file);
+        out.println("Report: " + file);
+        out.flush();
+        return result.passed() ? ExitCodes.OK : ExitCodes.VALIDATION_FAILED;
+    }
+}

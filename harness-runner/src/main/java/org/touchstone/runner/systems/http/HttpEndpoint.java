@@ -1,0 +1,211 @@
+package org.touchstone.runner.systems.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.touchstone.api.Candidate;
+import org.touchstone.api.ComparisonResult;
+import org.touchstone.api.FaceAnalysis;
+import org.touchstone.api.FaceImage;
+import org.touchstone.api.Failure;
+import org.touchstone.api.FailureCode;
+import org.touchstone.api.Gallery;
+import org.touchstone.api.GalleryEntry;
+import org.touchstone.api.Result;
+import org.touchstone.api.SystemDescriptor;
+import org.touchstone.api.Template;
+import org.touchstone.api.TemplateRole;
+import org.touchstone.runner.systems.CallLimits;
+import org.touchstone.runner.systems.CallLimits.Operation;
+import org.touchstone.runner.systems.SystemFault;
+import org.touchstone.runner.systems.remote.MalformedMessageException;
+import org.touchstone.runner.systems.remote.SystemEndpoint;
+import org.touchstone.runner.systems.remote.WireJson;
+
+/** The SPI's operations carried out over the HTTP API (see {@link HttpApi}). */
+final class HttpEndpoint implements SystemEndpoint {
+    private static final int MAX_ENTRIES_PER_REQUEST = 1024;
+    private static final long MAX_BYTES_PER_REQUEST = 24L << 20;
+
+    private final HttpTransport transport;
+    private final CallLimits limits;
+    private final SystemDescriptor descriptor;
+    private final Map<String, String> runtimeProperties;
+
+    HttpEndpoint(HttpTransport transport, CallLimits limits, SystemDescriptor descriptor,
+                 Map<String, String> runtimeProperties) {
+        this.transport = transport;
+        this.limits = limits;
+        this.descriptor = descriptor;
+        this.runtimeProperties = runtimeProperties;
+    }
+
+    @Override
+    public Result<Template> createTemplate(List<FaceImage> images, TemplateRole role) {
+        ObjectNode body = WireJson.object();
+        body.put("role", WireJson.name(role));
+        ArrayNode list = body.putArray("images");
+        images.forEach(image -> list.add(image(image)));
+        return decode(post(HttpApi.TEMPLATES, body, Operation.TEMPLATE, true), HttpApi.TEMPLATES,
+                json -> Result.success(Template.of(binary(json, "template"))), Result::failure);
+    }
+
+    @Override
+    public List<ComparisonResult> compareMany(Template probe, List<Template> enrolments) {
+        ObjectNode body = WireJson.object();
+        body.put("probe", probe.toByteArray());
+        ArrayNode list = body.putArray("enrolments");
+        enrolments.forEach(t -> list.add(t.toByteArray()));
+        return decode(post(HttpApi.COMPARE, body, Operation.COMPARISON, true), HttpApi.COMPARE,
+                json -> WireJson.parseComparisonResults(json.get("results"), enrolments.size()),
+                f -> Collections.nCopies(enrolments.size(), ComparisonResult.failure(f.code(), f.message())));
+    }
+
+    /**
+     * Creates the gallery on the service, uploads the entries in batches, and finalises it. The
+     * harness's working folder is not used: the service keeps its own files.
+     */
+    @Override
+    public Result<Gallery> finalizeEnrolment(Iterable<GalleryEntry> entries, Path workingDirectory) {
+        String gallery = decode(post(HttpApi.GALLERIES, WireJson.object(), Operation.ENROLMENT, false), HttpApi.GALLERIES,
+                json -> WireJson.text(json, "gallery"), f -> {
+                    throw new SystemFault(FailureCode.INVALID_OUTPUT, "creating a gallery failed: " + f);
+                });
+        String path = HttpApi.GALLERIES + "/" + gallery;
+        Iterator<GalleryEntry> it = entries.iterator();
+        while (it.hasNext()) {
+            ObjectNode batch = WireJson.object();
+            ArrayNode list = batch.putArray("entries");
+            long bytes = 0;
+            while (it.hasNext() && list.size() < MAX_ENTRIES_PER_REQUEST && bytes < MAX_BYTES_PER_REQUEST) {
+                GalleryEntry e = it.next();
+                ObjectNode item = list.addObject();
+                item.put("id", e.templateId());
+                item.put("template", e.template().toByteArray());
+                bytes += e.template().size();
+            }
+            decode(post(path + "/entries", batch, Operation.ENROLMENT, false), path + "/entries", json -> null, f -> {
+                throw new SystemFault(FailureCode.INVALID_OUTPUT, "adding gallery entries failed: " + f);
+            });
+        }
+        return decode(post(path + "/finalize", WireJson.object(), Operation.ENROLMENT, false), path + "/finalize",
+                json -> Result.success(new HttpGallery(gallery, (int) WireJson.integer(json, "size"))), Result::failure);
+    }
+
+    @Override
+    public Result<List<FaceAnalysis>> analyze(FaceImage image) {
+        ObjectNode body = WireJson.object();
+        body.set("image", image(image));
+        return decode(post(HttpApi.ANALYZE, body, Operation.ANALYSIS, true), HttpApi.ANALYZE,
+                json -> Result.success(WireJson.parseAnalyses(json.get("faces"), descriptor.attributes())),
+                Result::failure);
+    }
+
+    @Override
+    public Map<String, String> runtimeProperties() {
+        return runtimeProperties;
+    }
+
+    @Override
+    public void close() {
+        // Connections belong to the JDK's client and close when idle; the service keeps running.
+    }
+
+    private ObjectNode post(String path, ObjectNode body, Operation op, boolean idempotent) {
+        return transport.exchange("POST", path, body, limits.of(op), idempotent);
+    }
+
+    private static ObjectNode image(FaceImage image) {
+        ObjectNode node = WireJson.object();
+        node.put("id", image.id());
+        node.put("format", WireJson.name(image.format()));
+        byte[] data = new byte[image.encodedLength()];
+        image.encoded().get(data);
+        node.put("data", data);
+        return node;
+    }
+
+    private static byte[] binary(JsonNode json, String field) throws MalformedMessageException {
+        return WireJson.base64(json.get(field), field);
+    }
+
+    /** Decodes the part of a reply a 200 carries. */
+    @FunctionalInterface
+    private interface BodyDecoder<T> {
+        T decode(JsonNode body) throws MalformedMessageException;
+    }
+
+    private static <T> T decode(ObjectNode body, String what, BodyDecoder<T> onResult, Function<Failure, T> onFailure) {
+        try {
+            if (body.has("failure")) {
+                return onFailure.apply(WireJson.parseFailure(body.get("failure")));
+            }
+            return onResult.decode(body);
+        } catch (MalformedMessageException e) {
+            throw new SystemFault(FailureCode.INVALID_OUTPUT, "invalid reply to " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A gallery that lives in the service. */
+    private final class HttpGallery implements Gallery {
+        private final String path;
+        private volatile int size;
+
+        HttpGallery(String id, int size) {
+            this.path = HttpApi.GALLERIES + "/" + id;
+            this.size = size;
+        }
+
+        @Override
+        public Result<List<Candidate>> search(Template probe, int maxCandidates) {
+            ObjectNode body = WireJson.object();
+            body.put("probe", probe.toByteArray());
+            body.put("max_candidates", maxCandidates);
+            return decode(post(path + "/search", body, Operation.SEARCH, true), path + "/search",
+                    json -> Result.success(WireJson.parseCandidates(json.get("candidates"))), Result::failure);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Result<String> insert(GalleryEntry entry) {
+            ObjectNode body = WireJson.object();
+            body.put("id", entry.templateId());
+            body.put("template", entry.template().toByteArray());
+            return sized(post(path + "/insert", body, Operation.SEARCH, false), "/insert", entry.templateId());
+        }
+
+        @Override
+        public Result<String> remove(String templateId) {
+            ObjectNode body = WireJson.object();
+            body.put("id", templateId);
+            return sized(post(path + "/remove", body, Operation.SEARCH, false), "/remove", templateId);
+        }
+
+        private Result<String> sized(ObjectNode reply, String what, String templateId) {
+            if (reply.hasNonNull("size")) {
+                size = reply.get("size").asInt(size);
+            }
+            return decode(reply, path + what, json -> Result.success(templateId), Result::failure);
+        }
+
+        @Override
+        public void close() {
+            try {
+                transport.exchange("DELETE", path, null, limits.of(Operation.CLOSE), true);
+            } catch (SystemFault e) {
+                System.err.println("warning: could not release gallery " + path + " on " + transport.base() + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.touchstone.runner.systems.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.util.Map;
+import org.touchstone.api.FaceSystem;
+import org.touchstone.api.FaceSystemException;
+import org.touchstone.api.FaceSystemProvider;
+import org.touchstone.api.FailureCode;
+import org.touchstone.api.SystemContext;
+import org.touchstone.api.SystemDescriptor;
+import org.touchstone.runner.rundir.Hashing;
+import org.touchstone.runner.systems.CallLimits;
+import org.touchstone.runner.systems.SystemArtifact;
+import org.touchstone.runner.systems.SystemFault;
+import org.touchstone.runner.systems.remote.EndpointFaceSystem;
+import org.touchstone.runner.systems.remote.MalformedMessageException;
+import org.touchstone.runner.systems.remote.WireJson;
+
+/**
+ * A system behind an HTTP service speaking the Touchstone HTTP API ({@code --system https://...}): a
+ * vendor's service, or any system exposed by {@code touchstone serve}. The service's code cannot be
+ * hashed from here, so the provenance records its URL and the hash of the descriptor it announced.
+ */
+public final class HttpSystemProvider implements FaceSystemProvider, SystemArtifact.Source {
+    private final HttpTransport transport;
+    private final CallLimits limits;
+    private final SystemDescriptor descriptor;
+
+    private HttpSystemProvider(HttpTransport transport, CallLimits limits, SystemDescriptor descriptor) {
+        this.transport = transport;
+        this.limits = limits;
+        this.descriptor = descriptor;
+    }
+
+    /**
+     * Asks the service for its descriptor.
+     *
+     * @param base     the service's base URL (the API's paths start with {@code /v1} below it)
+     * @param settings token, TLS and retries
+     * @param limits   deadlines
+     * @return the provider
+     * @throws FaceSystemException if the service cannot be reached or its descriptor is invalid
+     */
+    public static HttpSystemProvider connect(URI base, HttpClientSettings settings, CallLimits limits)
+            throws FaceSystemException {
+        HttpTransport transport = new HttpTransport(base, settings);
+        try {
+            ObjectNode reply = system(transport, limits);
+            return new HttpSystemProvider(transport, limits, WireJson.parseDescriptor(reply.get("descriptor")));
+        } catch (MalformedMessageException e) {
+            throw new FaceSystemException(FailureCode.INVALID_OUTPUT, "the service at " + base
+                    + " announced an invalid descriptor: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode system(HttpTransport transport, CallLimits limits) throws FaceSystemException {
+        try {
+            ObjectNode reply = transport.exchange("GET", HttpApi.SYSTEM, null, limits.of(CallLimits.Operation.STARTUP),
+                    true);
+            if (reply.path("protocol").asInt(-1) != 1) {
+                throw new FaceSystemException(FailureCode.INVALID_OUTPUT, "the service at "
+                        + transport.base() + " does not speak version 1 of the HTTP API: " + reply.get("protocol"));
+            }
+            return reply;
+        } catch (SystemFault e) {
+            throw new FaceSystemException(e.code(), "the service at " + transport.base() + " cannot be used: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public SystemDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public SystemArtifact artifact() {
+        return new SystemArtifact(transport.base().toString(),
+                Hashing.sha256(WireJson.bytes(WireJson.descriptor(descriptor))));
+    }
+
+    /** Asks the service for its runtime properties again; the service is already running. */
+    @Override
+    public FaceSystem open(SystemContext context) throws FaceSystemException {
+        ObjectNode reply = system(transport, limits);
+        Map<String, String> properties;
+        try {
+            properties = WireJson.stringMap(reply.get("runtime_properties"), "runtime_properties");
+        } catch (MalformedMessageException e) {
+            throw new FaceSystemException(FailureCode.INVALID_OUTPUT, e.getMessage(), e);
+        }
+        return new EndpointFaceSystem(descriptor, new HttpEndpoint(transport, limits, descriptor, properties));
+    }
+
+    @Override
+    public String toString() {
+        return "http system " + descriptor.id() + " at " + transport.base();
+    }
+}

@@ -1,0 +1,186 @@
+package org.touchstone.runner.systems.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLException;
+import org.touchstone.api.Failure;
+import org.touchstone.api.FailureCode;
+import org.touchstone.runner.systems.SystemFault;
+import org.touchstone.runner.systems.remote.MalformedMessageException;
+import org.touchstone.runner.systems.remote.WireJson;
+
+/**
+ * One HTTP exchange with a system's service, as the harness needs it: a deadline per call, bounded
+ * retries, the bearer token, and a diagnosis of every way it can go wrong as a failure code.
+ *
+ * <ul>
+ *   <li>the deadline passes: {@code TIMEOUT}, never retried (a hung call is not retried);</li>
+ *   <li>TLS fails (an untrusted certificate): {@code SYSTEM_CRASHED} at once;</li>
+ *   <li>no connection, or it breaks: retried (with back-off) when the call is idempotent or was never
+ *       sent, then {@code SYSTEM_CRASHED};</li>
+ *   <li>503 (busy, nothing done): retried after {@code Retry-After}, then {@code SYSTEM_CRASHED};</li>
+ *   <li>413 (request too large): the failure {@code REFUSE_INPUT} (the service refuses that input);</li>
+ *   <li>500: {@code UNCAUGHT_EXCEPTION}; 502: {@code SYSTEM_CRASHED} or the harness code the body names;
+ *       504: {@code TIMEOUT}; 401, 403, 404: {@code SYSTEM_CRASHED} with the reason; other statuses and
+ *       bodies that are not JSON objects: {@code INVALID_OUTPUT}.</li>
+ * </ul>
+ */
+final class HttpTransport {
+    private static final long MAX_RETRY_AFTER_MS = 5_000;
+
+    private final HttpClient client;
+    private final URI base;
+    private final HttpClientSettings settings;
+
+    HttpTransport(URI base, HttpClientSettings settings) {
+        String s = base.toString();
+        this.base = URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
+        this.settings = settings;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.connectTimeout());
+        settings.tls().ifPresent(builder::sslContext);
+        this.client = builder.build();
+    }
+
+    /** @return the service's base URI, without a trailing slash */
+    URI base() {
+        return base;
+    }
+
+    /**
+     * @param method     GET, POST or DELETE
+     * @param path       a path of the API, e.g. {@code /v1/templates}
+     * @param body       the JSON body, or null for none
+     * @param deadline   how long the call may take
+     * @param idempotent whether it may be repeated after a connection failure
+     * @return the 200 reply's body (a 413 reply becomes a {@code REFUSE_INPUT} failure body)
+     * @throws SystemFault when the exchange failed
+     */
+    ObjectNode exchange(String method, String path, JsonNode body, Duration deadline, boolean idempotent) {
+        byte[] bytes = body == null ? null : WireJson.bytes(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(deadline)
+                .header("Accept", HttpApi.JSON)
+                .method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        if (bytes != null) {
+            request.header("Content-Type", HttpApi.JSON);
+        }
+        settings.token().ifPresent(t -> request.header("Authorization", "Bearer " + t));
+        HttpRequest built = request.build();
+        String what = method + " " + path;
+        for (int attempt = 0; ; attempt++) {
+            boolean lastAttempt = attempt >= settings.maxRetries();
+            HttpResponse<byte[]> response;
+            try {
+                response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpConnectTimeoutException | ConnectException e) {
+                if (!lastAttempt) {
+                    pause(attempt, Optional.empty());
+                    continue;
+                }
+                throw new SystemFault(FailureCode.SYSTEM_CRASHED, what + ": cannot connect to " + base + " after "
+                        + (attempt + 1) + " attempts: " + e, e);
+            } catch (SSLException e) {
+                // Certificates do not change between attempts.
+                throw new SystemFault(FailureCode.SYSTEM_CRASHED, what + ": TLS with " + base + " failed (is its"
+                        + " certificate trusted? see " + HttpClientSettings.TRUSTSTORE_VARIABLE + "): " + e, e);
+            } catch (HttpTimeoutException e) {
+                throw new SystemFault(FailureCode.TIMEOUT, what + " did not answer within "
+                        + deadline.toMillis() / 1000.0 + " s", e);
+            } catch (IOException e) {
+                if (idempotent && !lastAttempt) {
+                    pause(attempt, Optional.empty());
+                    continue;
+                }
+                throw new SystemFault(FailureCode.SYSTEM_CRASHED, what + ": the connection to " + base + " failed"
+                        + (idempotent ? " " + (attempt + 1) + " times" : "") + ": " + e, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SystemFault(FailureCode.SYSTEM_CRASHED, what + ": interrupted", e);
+            }
+            int status = response.statusCode();
+            if (status == 503 && !lastAttempt) {
+                pause(attempt, response.headers().firstValue("Retry-After"));
+                continue;
+            }
+            return interpret(what, status, response.body());
+        }
+    }
+
+    private static ObjectNode interpret(String what, int status, byte[] body) {
+        ObjectNode json = null;
+        try {
+            json = WireJson.parseObject(body);
+        } catch (MalformedMessageException e) {
+            if (status == 200) {
+                throw new SystemFault(FailureCode.INVALID_OUTPUT, what + ": the reply is not a JSON object: "
+                        + e.getMessage(), e);
+            }
+        }
+        if (status == 200) {
+            return json;
+        }
+        if (status == 413) {
+            ObjectNode failure = WireJson.object();
+            failure.set("failure", WireJson.failure(new Failure(FailureCode.REFUSE_INPUT,
+                    what + ": the service refused the request as too large (HTTP 413)")));
+            return failure;
+        }
+        Failure error = null;
+        if (json != null && json.has("error")) {
+            try {
+                error = WireJson.parseFailure(json.get("error"));
+            } catch (MalformedMessageException e) {
+                error = null;
+            }
+        }
+        String detail = error != null ? error.message() : body.length == 0 ? "no body"
+                : new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+        FailureCode code;
+        if (error != null && error.code().isHarnessAssigned()) {
+            code = error.code();
+        } else {
+            code = switch (status) {
+                case 500 -> FailureCode.UNCAUGHT_EXCEPTION;
+                case 504 -> FailureCode.TIMEOUT;
+                case 502, 503, 401, 403, 404 -> FailureCode.SYSTEM_CRASHED;
+                default -> FailureCode.INVALID_OUTPUT;
+            };
+        }
+        String reason = switch (status) {
+            case 401, 403 -> " (the service refused the token: set " + HttpClientSettings.TOKEN_VARIABLE + ")";
+            case 503 -> " (still busy after retries)";
+            default -> "";
+        };
+        throw new SystemFault(code, what + ": HTTP " + status + reason + ": " + detail);
+    }
+
+    /** Exponential back-off (100 ms, 200 ms, ...) or the service's {@code Retry-After}, capped. */
+    private static void pause(int attempt, Optional<String> retryAfter) {
+        long ms = 100L << Math.min(attempt, 6);
+        if (retryAfter.isPresent()) {
+            try {
+                ms = Math.min(MAX_RETRY_AFTER_MS, Long.parseLong(retryAfter.get().trim()) * 1000);
+            } catch (NumberFormatException e) {
+                // An HTTP date or garbage: keep the back-off.
+            }
+        }
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
