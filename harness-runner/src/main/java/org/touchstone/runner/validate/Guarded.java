@@ -2,9 +2,8 @@ package org.touchstone.runner.validate;
 
 import java.util.function.Supplier;
 import org.touchstone.api.Failure;
-import org.touchstone.api.FailureCode;
 import org.touchstone.api.Result;
-import org.touchstone.runner.systems.SystemFault;
+import org.touchstone.runner.systems.Guard;
 
 /**
  * A call into the system under validation, classified as the runner's guards classify calls: the
@@ -39,28 +38,16 @@ final class Guarded {
         }
     }
 
+    /** One call through the runner's own {@link Guard}, so that validation classifies exactly as runs do. */
     static <T> Outcome<T> call(String operation, Supplier<Result<T>> call) {
-        long start = System.nanoTime();
-        Result<T> result;
-        try {
-            result = call.get();
-        } catch (SystemFault e) {
-            return new Outcome<>(null, e.failure(), System.nanoTime() - start);
-        } catch (OutOfMemoryError e) {
-            return new Outcome<>(null, new Failure(FailureCode.MEMORY_ERROR, operation + ": " + e),
-                    System.nanoTime() - start);
-        } catch (RuntimeException | Error e) {
-            return new Outcome<>(null, SystemFault.thrown(operation, e).failure(), System.nanoTime() - start);
+        Guard.Outcome<Result<T>> outcome = Guard.call(operation, call::get);
+        if (!outcome.ok()) {
+            return new Outcome<>(null, outcome.failure(), outcome.latencyNs());
         }
-        long latency = System.nanoTime() - start;
-        if (result == null) {
-            return new Outcome<>(null, new Failure(FailureCode.INVALID_OUTPUT, operation + " returned null"), latency);
-        }
+        Result<T> result = outcome.value();
         if (!result.isSuccess()) {
-            Failure f = result.failure().orElseThrow();
-            return new Outcome<>(null, f.code().isHarnessAssigned() ? new Failure(FailureCode.INVALID_OUTPUT,
-                    "the system returned the harness-only code " + f.code() + ": " + f.message()) : f, latency);
+            return new Outcome<>(null, Guard.checked(result.failure().orElseThrow()), outcome.latencyNs());
         }
-        return new Outcome<>(result.value(), null, latency);
+        return new Outcome<>(result.value(), null, outcome.latencyNs());
     }
 }
