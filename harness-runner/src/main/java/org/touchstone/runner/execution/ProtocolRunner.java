@@ -26,6 +26,11 @@ import org.touchstone.reports.ReportSummary;
 import org.touchstone.reports.RunReports;
 import org.touchstone.runner.HarnessVersion;
 import org.touchstone.runner.analysis.AnalysisRunner;
+import org.touchstone.runner.backend.BackendContext;
+import org.touchstone.runner.backend.BackendSession;
+import org.touchstone.runner.backend.Backends;
+import org.touchstone.runner.backend.ExecutionBackend;
+import org.touchstone.runner.backend.SystemRecipe;
 import org.touchstone.runner.identification.IdentificationRunner;
 import org.touchstone.runner.checkpoint.Checkpoints;
 import org.touchstone.runner.checkpoint.RunDirectoryConflictException;
@@ -82,6 +87,7 @@ public final class ProtocolRunner {
         long startNs = System.nanoTime();
         ProtocolDefinition protocol = request.protocol();
         OpenedSystem.requireCapability(request.system().descriptor(), protocol.capability(), protocol.ref());
+        ExecutionBackend backend = Backends.find(request.execution().backend());
         CapabilityRunner.Planned planned = runners.get(protocol.capability()).plan(request);
         RunDirectoryState state = RunDirectoryState.inspect(request.runDir(), RunIdentity.of(protocol,
                 request.manifest(), request.system(), request.configSource()));
@@ -109,14 +115,17 @@ public final class ProtocolRunner {
             StageSummary stages;
             ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
             try (OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
-                    protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)))) {
+                    protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)));
+                 BackendSession session = backend.open(new BackendContext(json.root().path("run_id").asText(), runDir, system,
+                         recipe(request, system), request.threads(), request.execution().backendOptions()))) {
                 recordRuntimeProperties(json, system);
                 stages = planned.execute(new ExecutionContext(request, runDir, json, system, pool, progress,
-                        checkpoints));
+                        checkpoints, session));
                 ObjectNode execution = json.section("execution");
                 execution.put("threads", request.threads());
                 execution.put("system_instances", system.instanceCount());
-                execution.put("backend", "embedded-thread-pool");
+                session.describe().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> execution.put(e.getKey(), e.getValue()));
             } finally {
                 pool.shutdownNow();
             }
@@ -132,7 +141,7 @@ public final class ProtocolRunner {
             json.write(runDir);
             checkpoints.discard();
             return new RunOutcome(runDir, (System.nanoTime() - startNs) / 1e9, stages.lines(), stages.figures(),
-                    summary.headline());
+                    summary.headline(), stages.summaries());
         } catch (IOException | RuntimeException | Error | FaceSystemException | CapabilityMismatchException
                  | InterruptedException e) {
             json.status("failed");
@@ -175,6 +184,14 @@ public final class ProtocolRunner {
         json.system(request.system().descriptor(), SystemArtifact.of(request.system()), configHash);
         json.environment();
         json.section("seeds").put("protocol", protocol.seed());
+    }
+
+    /** How executors of a distributed backend open the system the driver opened, when it was named. */
+    private static Optional<SystemRecipe> recipe(RunRequest request, OpenedSystem system) {
+        return request.execution().system().map(name -> new SystemRecipe(name.spec(),
+                name.config().map(p -> p.toAbsolutePath().toString()).orElse(null), name.timeLimits(),
+                request.protocol().capability(), request.protocol().ref(), system.descriptor().id(),
+                system.descriptor().version()));
     }
 
     /** What the opened system reports about itself; a system that throws here is recorded, not fatal. */

@@ -1,0 +1,46 @@
+package org.touchstone.runner.backend;
+
+import java.util.List;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The execution backends on the class path, found with {@link ServiceLoader}. */
+public final class Backends {
+    /** Name of the built-in backend: a thread pool in the harness's JVM, the default. */
+    public static final String EMBEDDED = "embedded";
+
+    private Backends() {
+    }
+
+    /**
+     * @return every backend found, by name
+     * @throws ServiceConfigurationError if a listed backend cannot be instantiated
+     */
+    public static List<ExecutionBackend> available() {
+        TreeMap<String, ExecutionBackend> byName = new TreeMap<>();
+        for (ExecutionBackend backend : ServiceLoader.load(ExecutionBackend.class, Backends.class.getClassLoader())) {
+            byName.putIfAbsent(backend.name(), backend);
+        }
+        return List.copyOf(byName.values());
+    }
+
+    /**
+     * @param name a backend's name
+     * @return the backend
+     * @throws IllegalArgumentException naming the backends available, and how to add Spark's
+     */
+    public static ExecutionBackend find(String name) {
+        List<ExecutionBackend> all = available();
+        for (ExecutionBackend backend : all) {
+            if (backend.name().equals(name)) {
+                return backend;
+            }
+        }
+        throw new IllegalArgumentException("no execution backend '" + name + "'; available: "
+                + all.stream().map(b -> b.name() + " (" + b.description() + ")").collect(Collectors.joining(", "))
+                + (name.equals("spark") ? ". The Spark backend is the optional harness-spark module: see the README,"
+                + " 'Running on Apache Spark'" : ""));
+    }
+}
