@@ -1,11 +1,11 @@
 package org.touchstone.spark;
 
-import java.util.HashSet;
 import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.touchstone.runner.backend.BackendContext;
 import org.touchstone.runner.backend.BackendSession;
+import org.touchstone.runner.backend.Backends;
 import org.touchstone.runner.backend.ExecutionBackend;
 
 /**
@@ -40,12 +40,13 @@ public final class SparkBackend implements ExecutionBackend {
     }
 
     @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
     public BackendSession open(BackendContext context) {
-        Set<String> unknown = new HashSet<>(context.options().keySet());
-        unknown.removeAll(OPTIONS);
-        if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("the spark backend does not know the options " + unknown);
-        }
+        Backends.find(NAME, context.options());
         context.requireRecipe(NAME);
         SparkConf conf = configuration(context.runId(), context.options().get("master"));
         // The recipe first: a run that cannot be opened elsewhere should not start a cluster application.

@@ -27,6 +27,25 @@ public final class Backends {
     }
 
     /**
+     * Finds a backend and checks its options, before anything of a run is made.
+     *
+     * @param name    a backend's name
+     * @param options the options given for it
+     * @return the backend
+     * @throws IllegalArgumentException naming the backends available, or the options it does not take
+     */
+    public static ExecutionBackend find(String name, java.util.Map<String, String> options) {
+        ExecutionBackend backend = find(name);
+        java.util.Set<String> unknown = new java.util.TreeSet<>(options.keySet());
+        unknown.removeAll(backend.options());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("backend '" + name + "' takes no option " + String.join(", ", unknown)
+                    + (unknown.contains("master") ? " (--master is for --backend spark)" : ""));
+        }
+        return backend;
+    }
+
+    /**
      * @param name a backend's name
      * @return the backend
      * @throws IllegalArgumentException naming the backends available, and how to add Spark's

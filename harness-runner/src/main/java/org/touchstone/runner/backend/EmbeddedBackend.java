@@ -32,11 +32,13 @@ public final class EmbeddedBackend implements ExecutionBackend {
     }
 
     @Override
+    public java.util.Set<String> options() {
+        return java.util.Set.of();
+    }
+
+    @Override
     public BackendSession open(BackendContext context) {
-        if (!context.options().isEmpty()) {
-            throw new IllegalArgumentException("the embedded backend takes no options, was given "
-                    + String.join(", ", context.options().keySet()) + " (--master is for --backend spark)");
-        }
+        Backends.find(name(), context.options());
         return new Session(context.system(), context.threads());
     }
 

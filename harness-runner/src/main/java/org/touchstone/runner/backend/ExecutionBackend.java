@@ -21,6 +21,12 @@ public interface ExecutionBackend {
     String description();
 
     /**
+     * @return the names of the options it takes (e.g. {@code master}); any other is refused before a run
+     *         starts
+     */
+    java.util.Set<String> options();
+
+    /**
      * Starts the backend for one run.
      *
      * @param context the run's system, threads and backend options

@@ -67,6 +67,7 @@ public final class RunService {
             ProtocolDefinition protocol = protocols.resolve(options.protocolRef());
             FaceSystemProvider system = systems.resolve(options.systemId(), options.timeLimits());
             OpenedSystem.requireCapability(system.descriptor(), protocol.capability(), protocol.ref());
+            Backends.find(options.backend(), options.backendOptions());
             DatasetManifest manifest = DatasetResolver.resolve(options.dataset(), options.dataDir(), line -> {
                 out.println(line);
                 out.flush();

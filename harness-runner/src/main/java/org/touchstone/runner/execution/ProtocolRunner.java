@@ -87,7 +87,7 @@ public final class ProtocolRunner {
         long startNs = System.nanoTime();
         ProtocolDefinition protocol = request.protocol();
         OpenedSystem.requireCapability(request.system().descriptor(), protocol.capability(), protocol.ref());
-        ExecutionBackend backend = Backends.find(request.execution().backend());
+        ExecutionBackend backend = Backends.find(request.execution().backend(), request.execution().backendOptions());
         CapabilityRunner.Planned planned = runners.get(protocol.capability()).plan(request);
         RunDirectoryState state = RunDirectoryState.inspect(request.runDir(), RunIdentity.of(protocol,
                 request.manifest(), request.system(), request.configSource()));
