@@ -20,10 +20,21 @@ public final class Backends {
      */
     public static List<ExecutionBackend> available() {
         TreeMap<String, ExecutionBackend> byName = new TreeMap<>();
-        for (ExecutionBackend backend : ServiceLoader.load(ExecutionBackend.class, Backends.class.getClassLoader())) {
+        for (ExecutionBackend backend : ServiceLoader.load(ExecutionBackend.class, classLoader())) {
             byName.putIfAbsent(backend.name(), backend);
         }
         return List.copyOf(byName.values());
+    }
+
+    /**
+     * The loader that sees the application's jars: spark-submit, for one, loads them in a loader of its own
+     * and makes it the context class loader, below the one that loaded this class.
+     *
+     * @return the calling thread's context class loader, else this class's
+     */
+    static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : Backends.class.getClassLoader();
     }
 
     /**

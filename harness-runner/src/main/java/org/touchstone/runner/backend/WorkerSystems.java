@@ -37,7 +37,7 @@ public final class WorkerSystems {
             return opened;
         }
         try {
-            FaceSystemProvider provider = new SystemResolver(new SystemRegistry(WorkerSystems.class.getClassLoader()))
+            FaceSystemProvider provider = new SystemResolver(new SystemRegistry(Backends.classLoader()))
                     .resolve(recipe.system(), recipe.timeLimits());
             String id = provider.descriptor().id();
             String version = provider.descriptor().version();
