@@ -3,24 +3,19 @@ package org.touchstone.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.protocols.dataset.ManifestLoader;
-import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
-import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.runner.backend.Backends;
+import org.touchstone.runner.boundaries.RunFiles;
+import org.touchstone.runner.boundaries.TestRuns;
 import org.touchstone.runner.execution.ExecutionSettings;
 import org.touchstone.runner.execution.ProtocolRunner;
 import org.touchstone.runner.execution.RunOutcome;
@@ -45,7 +40,7 @@ class SparkEqualityTest {
 
     @BeforeAll
     static void dataset() throws Exception {
-        manifest = ManifestLoader.load(SyntheticDatasetWriter.write(SyntheticSpec.parse(DATASET), data.resolve("d")));
+        manifest = TestRuns.dataset(DATASET, data.resolve("d"));
     }
 
     private static RunOutcome run(String protocol, String system, String backend, int shardSize, Path runDir)
@@ -58,27 +53,13 @@ class SparkEqualityTest {
                 .require(system), Optional.empty(), runDir, 2, execution));
     }
 
-    /** A CSV's rows, cells joined by commas, without the columns measuring time. */
-    private static List<String> withoutTiming(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file)) {
-            var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
-            List<String> columns = parser.getHeaderNames().stream().filter(c -> !c.equals("latency_ns")).toList();
-            List<String> rows = new ArrayList<>();
-            rows.add(String.join(",", columns));
-            for (CSVRecord r : parser) {
-                rows.add(String.join(",", columns.stream().map(r::get).toList()));
-            }
-            return rows;
-        }
-    }
-
     private static void assertSameRun(RunOutcome embedded, RunOutcome spark, List<String> rawFiles) throws IOException {
         assertThat(spark.summaries()).isNotEmpty().isEqualTo(embedded.summaries());
         assertThat(spark.figures()).containsAllEntriesOf(Map.of("templates", embedded.count("templates"),
                 "template_failures", embedded.count("template_failures")));
         for (String file : rawFiles) {
-            assertThat(withoutTiming(spark.runDir().resolve(file))).as(file)
-                    .isEqualTo(withoutTiming(embedded.runDir().resolve(file)));
+            assertThat(RunFiles.withoutTiming(spark.runDir().resolve(file))).as(file)
+                    .isEqualTo(RunFiles.withoutTiming(embedded.runDir().resolve(file)));
         }
         assertThat(Files.readString(spark.runDir().resolve("metrics.json")))
                 .isEqualTo(Files.readString(embedded.runDir().resolve("metrics.json")));
@@ -124,8 +105,8 @@ class SparkEqualityTest {
         assertSameRun(embedded, spark, raw);
         // LBP scores a probe against each template alone, so merging the shards' top lists gives its own list.
         for (String file : List.of("searches.csv", "candidates.csv")) {
-            assertThat(withoutTiming(spark.runDir().resolve(file))).as(file)
-                    .isEqualTo(withoutTiming(unsharded.runDir().resolve(file)));
+            assertThat(RunFiles.withoutTiming(spark.runDir().resolve(file))).as(file)
+                    .isEqualTo(RunFiles.withoutTiming(unsharded.runDir().resolve(file)));
         }
         assertThat(Files.readString(spark.runDir().resolve("metrics.json")))
                 .isEqualTo(Files.readString(unsharded.runDir().resolve("metrics.json")));
