@@ -77,6 +77,9 @@ public final class SparkBackend implements ExecutionBackend {
             conf.setIfMissing("spark.ui.enabled", "false");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // A partition's result is a few MB of primitive arrays: send it with the task's status rather than
+        // through the block manager (Spark's default above 1 MB), which costs another copy of every result.
+        conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
         return conf;
     }
 }

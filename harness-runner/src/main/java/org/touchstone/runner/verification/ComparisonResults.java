@@ -1,30 +1,43 @@
 package org.touchstone.runner.verification;
 
-import java.util.Arrays;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import org.touchstone.api.FailureCode;
 import org.touchstone.runner.backend.Mergeable;
 
 /**
- * The outcomes of a run of consecutive comparison units: one slot per pair, in plan order, in three
- * primitive arrays (never an object per pair), and their {@link ComparisonSummary}. The slots are what
- * {@code comparisons.csv} records; merging appends them.
+ * The outcomes of a run of consecutive comparison units: one slot per pair, in plan order, in primitive
+ * arrays (never an object per pair), and their {@link ComparisonSummary}. The slots are what
+ * {@code comparisons.csv} records. Merging appends the later units' arrays as they are, without copying
+ * them, since merged results are read once, in order.
  */
 final class ComparisonResults implements Mergeable<ComparisonResults> {
     private static final long serialVersionUID = 1L;
     private static final FailureCode[] CODES = FailureCode.values();
 
-    private double[] scores;
-    /** 0 when scored, else the failure code's ordinal + 1. */
-    private byte[] failures;
-    /** Latency attributed to the comparison, or -1 when it was not compared (a template failed). */
-    private long[] latencyNs;
+    /**
+     * One unit's slots.
+     *
+     * @param scores    scores, NaN where the pair failed
+     * @param failures  0 when scored, else the failure code's ordinal + 1
+     * @param latencyNs latency attributed to the comparison, or -1 when it was not compared (a template failed)
+     */
+    private record Unit(double[] scores, byte[] failures, long[] latencyNs) implements Serializable {
+    }
+
+    private final List<Unit> units = new ArrayList<>();
     private int size;
     private ComparisonSummary summary;
 
+    /**
+     * @param scores    one unit's scores, NaN where a pair failed
+     * @param failures  its failure codes as {@link #code}, 0 where scored
+     * @param latencyNs its latencies, -1 where not compared
+     * @param summary   their summary
+     */
     ComparisonResults(double[] scores, byte[] failures, long[] latencyNs, ComparisonSummary summary) {
-        this.scores = scores;
-        this.failures = failures;
-        this.latencyNs = latencyNs;
+        units.add(new Unit(scores, failures, latencyNs));
         this.size = scores.length;
         this.summary = summary;
     }
@@ -38,58 +51,41 @@ final class ComparisonResults implements Mergeable<ComparisonResults> {
         return size;
     }
 
-    /**
-     * @param slot a pair's position among the held ones
-     * @return its score (NaN when it failed)
-     */
-    double score(int slot) {
-        return scores[slot];
-    }
-
-    /**
-     * @param slot a pair's position
-     * @return its failure code, or null when it was scored
-     */
-    FailureCode failure(int slot) {
-        return failures[slot] == 0 ? null : CODES[failures[slot] - 1];
-    }
-
-    /**
-     * @param slot a pair's position
-     * @return its latency, or -1 when it was not compared
-     */
-    long latencyNs(int slot) {
-        return latencyNs[slot];
-    }
-
     /** @return the summary of the held pairs */
     ComparisonSummary summary() {
         return summary;
     }
 
-    @Override
-    public ComparisonResults mergedWith(ComparisonResults later) {
-        int n = size + later.size;
-        if (n > scores.length) {
-            int capacity = Math.max(n, 2 * scores.length);
-            scores = Arrays.copyOf(scores, capacity);
-            failures = Arrays.copyOf(failures, capacity);
-            latencyNs = Arrays.copyOf(latencyNs, capacity);
-        }
-        System.arraycopy(later.scores, 0, scores, size, later.size);
-        System.arraycopy(later.failures, 0, failures, size, later.size);
-        System.arraycopy(later.latencyNs, 0, latencyNs, size, later.size);
-        size = n;
-        summary = summary.mergedWith(later.summary);
-        return this;
+    /** Receives pair outcomes in plan order. */
+    @FunctionalInterface
+    interface PairConsumer {
+        /**
+         * @param score     the score (NaN when it failed)
+         * @param failure   the failure code, or null when it was scored
+         * @param latencyNs the latency, or -1 when it was not compared
+         * @throws java.io.IOException when writing fails
+         */
+        void accept(double score, FailureCode failure, long latencyNs) throws java.io.IOException;
     }
 
-    private Object writeReplace() {
-        // Ship only the slots in use.
-        if (size < scores.length) {
-            return new ComparisonResults(Arrays.copyOf(scores, size), Arrays.copyOf(failures, size),
-                    Arrays.copyOf(latencyNs, size), summary);
+    /**
+     * @param consumer receives every held pair, in plan order
+     * @throws java.io.IOException from the consumer
+     */
+    void forEach(PairConsumer consumer) throws java.io.IOException {
+        for (Unit unit : units) {
+            for (int i = 0; i < unit.scores().length; i++) {
+                byte f = unit.failures()[i];
+                consumer.accept(unit.scores()[i], f == 0 ? null : CODES[f - 1], unit.latencyNs()[i]);
+            }
         }
+    }
+
+    @Override
+    public ComparisonResults mergedWith(ComparisonResults later) {
+        units.addAll(later.units);
+        size += later.size;
+        summary = summary.mergedWith(later.summary);
         return this;
     }
 }

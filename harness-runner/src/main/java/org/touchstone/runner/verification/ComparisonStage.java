@@ -284,24 +284,21 @@ final class ComparisonStage {
                               VerificationPlan plan) throws IOException {
         ComparisonPlan pairs = plan.pairs();
         List<TemplateSpec> specs = plan.templates();
-        int slot = 0;
-        for (ComparisonUnit unit : units) {
-            for (int row = unit.firstRow(); row < unit.endRow(); row++) {
-                TemplateSpec probe = specs.get(pairs.probe(row));
-                int n = pairs.enrolmentCount(row);
-                for (int k = 0; k < n; k++, slot++) {
-                    TemplateSpec enrolment = specs.get(pairs.enrolment(row, k));
-                    boolean mated = enrolment.subjectId().equals(probe.subjectId());
-                    FailureCode failure = results.failure(slot);
-                    long latency = results.latencyNs(slot);
-                    String status = failure == null ? "ok" : latency < 0 ? "template_failed" : "comparison_failed";
-                    csv.printRecord(enrolment.templateId(), probe.templateId(), mated ? "true" : "false", status,
-                            failure == null ? "" : failure.name(),
-                            failure == null ? Double.toString(results.score(slot)) : "",
-                            latency < 0 ? "" : Long.toString(latency));
-                }
+        // The pairs of the units, in the order the results hold them.
+        int[] position = {units.get(0).firstRow(), 0};
+        results.forEach((score, failure, latency) -> {
+            while (position[1] == pairs.enrolmentCount(position[0])) {
+                position[0]++;
+                position[1] = 0;
             }
-        }
+            TemplateSpec probe = specs.get(pairs.probe(position[0]));
+            TemplateSpec enrolment = specs.get(pairs.enrolment(position[0], position[1]++));
+            boolean mated = enrolment.subjectId().equals(probe.subjectId());
+            String status = failure == null ? "ok" : latency < 0 ? "template_failed" : "comparison_failed";
+            csv.printRecord(enrolment.templateId(), probe.templateId(), mated ? "true" : "false", status,
+                    failure == null ? "" : failure.name(), failure == null ? Double.toString(score) : "",
+                    latency < 0 ? "" : Long.toString(latency));
+        });
     }
 
     /**
