@@ -46,10 +46,11 @@ import org.touchstone.runner.systems.SystemArtifact;
 import org.touchstone.runner.verification.VerificationRunner;
 
 /**
- * Runs any protocol end to end. It refuses a system that lacks the protocol's capability before any
- * work, has the capability's runner plan the work (so a protocol that does not fit the dataset fails
- * before anything is written), creates the run directory with its provenance, opens the system, runs
- * the capability's stages on a pool of worker threads, has the reports module compute every number from
+ * Runs any protocol end to end. It refuses a system that lacks the protocol's capability, or an unknown
+ * execution backend, before any work, has the capability's runner plan the work (so a protocol that does
+ * not fit the dataset fails before anything is written), creates the run directory with its provenance,
+ * opens the system and the execution backend, runs the capability's stages (their work plans on the
+ * backend, the rest on a pool of worker threads), has the reports module compute every number from
  * the raw files, and completes {@code run.json} with every file's hash. A run that fails leaves
  * {@code run.json} with status {@code failed} and the error.
  *
@@ -87,7 +88,8 @@ public final class ProtocolRunner {
         long startNs = System.nanoTime();
         ProtocolDefinition protocol = request.protocol();
         OpenedSystem.requireCapability(request.system().descriptor(), protocol.capability(), protocol.ref());
-        ExecutionBackend backend = Backends.find(request.execution().backend(), request.execution().backendOptions());
+        ExecutionBackend backend = Backends.find(request.execution().backend(),
+                request.execution().backendOptions());
         CapabilityRunner.Planned planned = runners.get(protocol.capability()).plan(request);
         RunDirectoryState state = RunDirectoryState.inspect(request.runDir(), RunIdentity.of(protocol,
                 request.manifest(), request.system(), request.configSource()));
@@ -116,8 +118,8 @@ public final class ProtocolRunner {
             ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
             try (OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
                     protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)));
-                 BackendSession session = backend.open(new BackendContext(json.root().path("run_id").asText(), runDir, system,
-                         recipe(request, system), request.threads(), request.execution().backendOptions()))) {
+                 BackendSession session = backend.open(new BackendContext(json.root().path("run_id").asText(), runDir,
+                         system, recipe(request, system), request.threads(), request.execution().backendOptions()))) {
                 recordRuntimeProperties(json, system);
                 stages = planned.execute(new ExecutionContext(request, runDir, json, system, pool, progress,
                         checkpoints, session));
@@ -188,7 +190,7 @@ public final class ProtocolRunner {
 
     /** How executors of a distributed backend open the system the driver opened, when it was named. */
     private static Optional<SystemRecipe> recipe(RunRequest request, OpenedSystem system) {
-        return request.execution().system().map(name -> new SystemRecipe(name.spec(),
+        return request.execution().system().map(name -> new SystemRecipe(SystemRecipe.withAbsolutePath(name.spec()),
                 name.config().map(p -> p.toAbsolutePath().toString()).orElse(null), name.timeLimits(),
                 request.protocol().capability(), request.protocol().ref(), system.descriptor().id(),
                 system.descriptor().version()));
