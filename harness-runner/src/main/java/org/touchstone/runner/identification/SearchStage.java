@@ -82,7 +82,7 @@ final class SearchStage {
     record Searches(String[] galleryIds, int[][] galleryTemplates, String[] templateIds, int[] probes, int shardSize,
                     int candidateListLength) implements Serializable {
         int shards(int gallery) {
-            return Math.max(1, (galleryTemplates[gallery].length + shardSize - 1) / shardSize);
+            return (int) Math.max(1, ((long) galleryTemplates[gallery].length + shardSize - 1) / shardSize);
         }
     }
 
@@ -173,8 +173,8 @@ final class SearchStage {
         static ShardGallery finalise(OpenedSystem system, Searches searches, TemplateStage.Templates templates,
                                      int g, int shard) {
             int[] all = searches.galleryTemplates()[g];
-            int from = shard * searches.shardSize();
-            int to = Math.min(all.length, from + searches.shardSize());
+            int from = Math.toIntExact((long) shard * searches.shardSize());
+            int to = (int) Math.min(all.length, (long) from + searches.shardSize());
             List<GalleryEntry> entries = new ArrayList<>();
             for (int i = from; i < to; i++) {
                 TemplateOutcome enrolment = templates.enrolment()[all[i]];
