@@ -122,6 +122,47 @@ public final class ResumableOutput implements AutoCloseable {
     }
 
     /**
+     * Reads back what was committed, for a writer that rebuilds its state from its own output.
+     *
+     * @return the committed bytes, from the start of the file; the caller closes it
+     * @throws IOException if the file cannot be read
+     */
+    public java.io.InputStream committedContent() throws IOException {
+        if (finished) {
+            return Files.newInputStream(target);
+        }
+        stream.flush();
+        long length = channel.position();
+        return new java.io.BufferedInputStream(new java.io.FilterInputStream(Files.newInputStream(partial)) {
+            private long left = length;
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int b = super.read();
+                if (b >= 0) {
+                    left--;
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int count) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(buffer, offset, (int) Math.min(count, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+        }, 1 << 16);
+    }
+
+    /**
      * @return the stream to write the next units to; closing it only flushes
      * @throws IllegalStateException if the output is finished
      */

@@ -6,12 +6,8 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import org.touchstone.api.Failure;
-import org.touchstone.api.FailureCode;
-import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.runner.systems.TemplateOutcome;
 
@@ -46,20 +42,7 @@ public final class TemplateLog implements AutoCloseable {
         for (byte[] record : log.recovered()) {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(record));
             Key key = new Key(in.readInt(), TemplateRole.valueOf(in.readUTF()));
-            long latency = in.readLong();
-            TemplateOutcome outcome;
-            if (in.readBoolean()) {
-                byte[] template = new byte[in.readInt()];
-                in.readFully(template);
-                outcome = new TemplateOutcome(Template.of(template), null, latency);
-            } else {
-                FailureCode code = FailureCode.valueOf(in.readUTF());
-                byte[] message = new byte[in.readInt()];
-                in.readFully(message);
-                outcome = new TemplateOutcome(null, new Failure(code, new String(message, StandardCharsets.UTF_8)),
-                        latency);
-            }
-            outcomes.put(key, outcome);
+            outcomes.put(key, TemplateOutcome.readFrom(in));
         }
         return outcomes;
     }
@@ -78,17 +61,7 @@ public final class TemplateLog implements AutoCloseable {
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeInt(key.index());
             out.writeUTF(key.role().name());
-            out.writeLong(outcome.latencyNs());
-            out.writeBoolean(outcome.ok());
-            if (outcome.ok()) {
-                out.writeInt(outcome.template().size());
-                out.write(outcome.template().toByteArray());
-            } else {
-                out.writeUTF(outcome.failure().code().name());
-                byte[] message = outcome.failure().message().getBytes(StandardCharsets.UTF_8);
-                out.writeInt(message.length);
-                out.write(message);
-            }
+            outcome.writeTo(out);
             log.append(bytes.toByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the template checkpoint " + log.file(), e);

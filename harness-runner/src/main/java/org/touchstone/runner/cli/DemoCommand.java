@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.touchstone.protocols.importers.LocalfaceImporter;
+import org.touchstone.runner.backend.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -100,7 +101,8 @@ public final class DemoCommand implements Callable<Integer> {
         for (Step step : steps) {
             int code = service.run(new RunService.Options(step.protocol(), step.system(), step.dataset(),
                     Optional.of(parent.resolve(step.folder())), Optional.empty(), execution.threads(),
-                    execution.dataDir, "demo-" + step.folder(), Optional.empty(), Map.of()), out, err);
+                    execution.dataDir, "demo-" + step.folder(), Optional.empty(), Map.of(), Backends.EMBEDDED, Map.of(),
+                    Integer.MAX_VALUE), out, err);
             if (code != ExitCodes.OK) {
                 return code;
             }

@@ -34,6 +34,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     TimeLimitOptions timeLimits;
 
+    @Mixin
+    BackendOptions backend;
+
     private final RunService service;
 
     /** @param service shared run logic */
@@ -46,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() {
         return service.run(new RunService.Options(protocol, system.system, dataset, execution.out(),
                         system.config(), execution.threads(), execution.dataDir, "run", execution.runId(),
-                        timeLimits.limits()),
+                        timeLimits.limits(), backend.backend, backend.options(), backend.galleryShardSize()),
                 spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 }

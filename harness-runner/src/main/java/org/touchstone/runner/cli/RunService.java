@@ -27,6 +27,8 @@ import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SystemResolver;
 import org.touchstone.runner.systems.UnknownSystemException;
+import org.touchstone.runner.backend.Backends;
+import org.touchstone.runner.execution.ExecutionSettings;
 import org.touchstone.runner.execution.ProtocolRunner;
 import org.touchstone.runner.execution.RunOutcome;
 import org.touchstone.runner.execution.RunRequest;
@@ -53,10 +55,11 @@ public final class RunService {
         this.runner = runner;
     }
 
-    /** What to run. */
+    /** What to run, and where its work units run. */
     record Options(String protocolRef, String systemId, String dataset, Optional<Path> out, Optional<Path> config,
                    int threads, Path dataDir, String label, Optional<String> runId,
-                   Map<CallLimits.Operation, Duration> timeLimits) {
+                   Map<CallLimits.Operation, Duration> timeLimits, String backend, Map<String, String> backendOptions,
+                   int galleryShardSize) {
     }
 
     int run(Options options, PrintWriter out, PrintWriter err) {
@@ -64,6 +67,7 @@ public final class RunService {
             ProtocolDefinition protocol = protocols.resolve(options.protocolRef());
             FaceSystemProvider system = systems.resolve(options.systemId(), options.timeLimits());
             OpenedSystem.requireCapability(system.descriptor(), protocol.capability(), protocol.ref());
+            Backends.find(options.backend(), options.backendOptions());
             DatasetManifest manifest = DatasetResolver.resolve(options.dataset(), options.dataDir(), line -> {
                 out.println(line);
                 out.flush();
@@ -82,11 +86,16 @@ public final class RunService {
                 out.printf("Resuming run %s in %s, interrupted while %s%n", state.previousRunId().orElse("?"), runDir,
                         state.previous().map(p -> p.path("status").asText()).orElse("?"));
             }
-            out.printf("Running %s with system '%s' on %,d images of %,d subjects (%d threads)%n", protocol.ref(),
-                    system.descriptor().id(), manifest.samples().size(), manifest.subjectCount(), options.threads());
+            out.printf("Running %s with system '%s' on %,d images of %,d subjects (%s)%n", protocol.ref(),
+                    system.descriptor().id(), manifest.samples().size(), manifest.subjectCount(),
+                    options.backend().equals(Backends.EMBEDDED) ? options.threads() + " threads"
+                            : "backend " + options.backend());
             out.flush();
+            ExecutionSettings execution = new ExecutionSettings(options.backend(), options.backendOptions(),
+                    Optional.of(new ExecutionSettings.SystemName(options.systemId(), options.config(),
+                            options.timeLimits())), options.galleryShardSize());
             RunOutcome outcome = runner.run(new RunRequest(runId, protocol, manifest, options.dataset(), system,
-                    options.config(), runDir, options.threads()));
+                    options.config(), runDir, options.threads(), execution));
             print(outcome, out);
             return ExitCodes.OK;
         } catch (ProtocolException | UnknownSystemException | CapabilityMismatchException | ManifestException

@@ -2,6 +2,7 @@ package org.touchstone.runner.execution;
 
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
+import org.touchstone.runner.backend.BackendSession;
 import org.touchstone.runner.checkpoint.Checkpoints;
 import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.rundir.RunJson;
@@ -17,9 +18,11 @@ import org.touchstone.runner.systems.OpenedSystem;
  * @param pool     worker threads ({@code request.threads()} of them)
  * @param progress    where stage progress goes
  * @param checkpoints where stages keep what a resumed run must not redo
+ * @param backend     where the stages' work plans run
  */
 public record ExecutionContext(RunRequest request, Path runDir, RunJson json, OpenedSystem system,
-                               ExecutorService pool, Progress progress, Checkpoints checkpoints) {
+                               ExecutorService pool, Progress progress, Checkpoints checkpoints,
+                               BackendSession backend) {
     /** @return how many threads the pool has */
     public int threads() {
         return request.threads();

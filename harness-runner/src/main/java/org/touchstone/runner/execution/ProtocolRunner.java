@@ -26,6 +26,11 @@ import org.touchstone.reports.ReportSummary;
 import org.touchstone.reports.RunReports;
 import org.touchstone.runner.HarnessVersion;
 import org.touchstone.runner.analysis.AnalysisRunner;
+import org.touchstone.runner.backend.BackendContext;
+import org.touchstone.runner.backend.BackendSession;
+import org.touchstone.runner.backend.Backends;
+import org.touchstone.runner.backend.ExecutionBackend;
+import org.touchstone.runner.backend.SystemRecipe;
 import org.touchstone.runner.identification.IdentificationRunner;
 import org.touchstone.runner.checkpoint.Checkpoints;
 import org.touchstone.runner.checkpoint.RunDirectoryConflictException;
@@ -41,10 +46,11 @@ import org.touchstone.runner.systems.SystemArtifact;
 import org.touchstone.runner.verification.VerificationRunner;
 
 /**
- * Runs any protocol end to end. It refuses a system that lacks the protocol's capability before any
- * work, has the capability's runner plan the work (so a protocol that does not fit the dataset fails
- * before anything is written), creates the run directory with its provenance, opens the system, runs
- * the capability's stages on a pool of worker threads, has the reports module compute every number from
+ * Runs any protocol end to end. It refuses a system that lacks the protocol's capability, or an unknown
+ * execution backend, before any work, has the capability's runner plan the work (so a protocol that does
+ * not fit the dataset fails before anything is written), creates the run directory with its provenance,
+ * opens the system and the execution backend, runs the capability's stages (their work plans on the
+ * backend, the rest on a pool of worker threads), has the reports module compute every number from
  * the raw files, and completes {@code run.json} with every file's hash. A run that fails leaves
  * {@code run.json} with status {@code failed} and the error.
  *
@@ -82,6 +88,8 @@ public final class ProtocolRunner {
         long startNs = System.nanoTime();
         ProtocolDefinition protocol = request.protocol();
         OpenedSystem.requireCapability(request.system().descriptor(), protocol.capability(), protocol.ref());
+        ExecutionBackend backend = Backends.find(request.execution().backend(),
+                request.execution().backendOptions());
         CapabilityRunner.Planned planned = runners.get(protocol.capability()).plan(request);
         RunDirectoryState state = RunDirectoryState.inspect(request.runDir(), RunIdentity.of(protocol,
                 request.manifest(), request.system(), request.configSource()));
@@ -109,14 +117,17 @@ public final class ProtocolRunner {
             StageSummary stages;
             ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
             try (OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
-                    protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)))) {
+                    protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)));
+                 BackendSession session = backend.open(new BackendContext(json.root().path("run_id").asText(), runDir,
+                         system, recipe(request, system), request.threads(), request.execution().backendOptions()))) {
                 recordRuntimeProperties(json, system);
                 stages = planned.execute(new ExecutionContext(request, runDir, json, system, pool, progress,
-                        checkpoints));
+                        checkpoints, session));
                 ObjectNode execution = json.section("execution");
                 execution.put("threads", request.threads());
                 execution.put("system_instances", system.instanceCount());
-                execution.put("backend", "embedded-thread-pool");
+                session.describe().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> execution.put(e.getKey(), e.getValue()));
             } finally {
                 pool.shutdownNow();
             }
@@ -132,7 +143,7 @@ public final class ProtocolRunner {
             json.write(runDir);
             checkpoints.discard();
             return new RunOutcome(runDir, (System.nanoTime() - startNs) / 1e9, stages.lines(), stages.figures(),
-                    summary.headline());
+                    summary.headline(), stages.summaries());
         } catch (IOException | RuntimeException | Error | FaceSystemException | CapabilityMismatchException
                  | InterruptedException e) {
             json.status("failed");
@@ -175,6 +186,14 @@ public final class ProtocolRunner {
         json.system(request.system().descriptor(), SystemArtifact.of(request.system()), configHash);
         json.environment();
         json.section("seeds").put("protocol", protocol.seed());
+    }
+
+    /** How executors of a distributed backend open the system the driver opened, when it was named. */
+    private static Optional<SystemRecipe> recipe(RunRequest request, OpenedSystem system) {
+        return request.execution().system().map(name -> new SystemRecipe(SystemRecipe.withAbsolutePath(name.spec()),
+                name.config().map(p -> p.toAbsolutePath().toString()).orElse(null), name.timeLimits(),
+                request.protocol().capability(), request.protocol().ref(), system.descriptor().id(),
+                system.descriptor().version()));
     }
 
     /** What the opened system reports about itself; a system that throws here is recorded, not fatal. */

@@ -3,6 +3,7 @@ package org.touchstone.runner.execution;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.touchstone.runner.backend.Mergeable;
 
 /**
  * What a completed run reports back to the command line.
@@ -13,14 +14,17 @@ import java.util.Map;
  * @param figures      the stages' counts by name (e.g. {@code templates}, {@code pairs}, {@code compared}),
  *                     as also recorded in run.json's {@code stages}
  * @param headline     the reports' headline lines
+ * @param summaries    the merged results of the stages that ran as work plans, by stage (e.g.
+ *                     {@code comparisons}: a {@code ComparisonSummary}); equal whichever backend ran them
  */
 public record RunOutcome(Path runDir, double totalSeconds, List<String> stages, Map<String, Number> figures,
-                         List<String> headline) {
+                         List<String> headline, Map<String, Mergeable<?>> summaries) {
     /** Copies the collections. */
     public RunOutcome {
         stages = List.copyOf(stages);
         figures = Map.copyOf(figures);
         headline = List.copyOf(headline);
+        summaries = Map.copyOf(summaries);
     }
 
     /**

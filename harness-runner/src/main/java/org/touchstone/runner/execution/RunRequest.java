@@ -17,7 +17,25 @@ import org.touchstone.protocols.dataset.DatasetManifest;
  * @param configSource the system's configuration folder, if any
  * @param runDir       the run directory to create
  * @param threads      worker threads
+ * @param execution    where the work units run
  */
 public record RunRequest(String runId, ProtocolDefinition protocol, DatasetManifest manifest, String datasetSpec,
-                         FaceSystemProvider system, Optional<Path> configSource, Path runDir, int threads) {
+                         FaceSystemProvider system, Optional<Path> configSource, Path runDir, int threads,
+                         ExecutionSettings execution) {
+    /**
+     * A run on the embedded backend.
+     *
+     * @param runId        the run's id
+     * @param protocol     the protocol
+     * @param manifest     the dataset
+     * @param datasetSpec  how the dataset was named on the command line
+     * @param system       the system under test
+     * @param configSource the system's configuration folder, if any
+     * @param runDir       the run directory to create
+     * @param threads      worker threads
+     */
+    public RunRequest(String runId, ProtocolDefinition protocol, DatasetManifest manifest, String datasetSpec,
+                      FaceSystemProvider system, Optional<Path> configSource, Path runDir, int threads) {
+        this(runId, protocol, manifest, datasetSpec, system, configSource, runDir, threads, ExecutionSettings.EMBEDDED);
+    }
 }

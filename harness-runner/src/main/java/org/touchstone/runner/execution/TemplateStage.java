@@ -1,47 +1,78 @@
 package org.touchstone.runner.execution;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.FaceImage;
+import org.touchstone.api.ImageFormat;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.Sample;
+import org.touchstone.runner.backend.BackendSession;
+import org.touchstone.runner.backend.Mergeable;
+import org.touchstone.runner.backend.UnitJob;
+import org.touchstone.runner.backend.WorkPlan;
+import org.touchstone.runner.backend.Worker;
 import org.touchstone.runner.checkpoint.TemplateLog;
 import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.Csv;
+import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.TemplateMaker;
 import org.touchstone.runner.systems.TemplateOutcome;
 
 /**
- * The first stage of recognition runs: creates every template the plan needs, in parallel, and records
- * each call in {@code templates.csv} (in plan order, so the file does not depend on thread timing). Every
- * outcome is checkpointed as it completes, so a resumed run repeats no call.
+ * The first stage of recognition runs: creates every template the plan needs on the run's backend (one
+ * work unit per template of the plan, made in both roles when both are needed), and records each call in
+ * {@code templates.csv} (in plan order, so the file does not depend on thread timing or on the backend).
+ * Every outcome is checkpointed as it reaches the driver, so a resumed run repeats no call that was
+ * recorded.
  */
 public final class TemplateStage {
     /** The file it writes. */
     public static final String FILE = "templates.csv";
 
-    private final ExecutorService pool;
+    /**
+     * Template results a backend may merge before the driver checkpoints them: a crash loses at most
+     * this many templates' work on a distributed backend.
+     */
+    static final int UNITS_PER_RESULT = 256;
+
+    private final BackendSession backend;
     private final Progress progress;
 
     /**
-     * @param pool     worker threads
+     * @param backend  where templates are made
      * @param progress where progress goes
      */
-    public TemplateStage(ExecutorService pool, Progress progress) {
-        this.pool = pool;
+    public TemplateStage(BackendSession backend, Progress progress) {
+        this.backend = backend;
         this.progress = progress;
+    }
+
+    /**
+     * Makes the guarded template maker of a capability, in whichever JVM a unit runs.
+     */
+    @FunctionalInterface
+    public interface Makers extends Serializable {
+        /**
+         * @param system the system opened where the unit runs
+         * @return its guarded template maker
+         */
+        TemplateMaker on(OpenedSystem system);
     }
 
     /**
@@ -50,7 +81,7 @@ public final class TemplateStage {
      * @param enrolment the enrolment role, e.g. {@link TemplateRole#VERIFICATION_ENROLMENT}
      * @param probe     the probe role
      */
-    public record Roles(TemplateRole enrolment, TemplateRole probe) {
+    public record Roles(TemplateRole enrolment, TemplateRole probe) implements Serializable {
         /** Verification: {@code VERIFICATION_ENROLMENT} and {@code VERIFICATION_PROBE}. */
         public static final Roles VERIFICATION = new Roles(TemplateRole.VERIFICATION_ENROLMENT,
                 TemplateRole.VERIFICATION_PROBE);
@@ -88,23 +119,23 @@ public final class TemplateStage {
     /**
      * @param specs    the templates to make, in plan order
      * @param manifest the dataset
-     * @param maker    makes templates through the guard
+     * @param makers   makes templates through the guard, where units run
      * @param roles    the roles
      * @param runDir   the run directory
      * @param log      the checkpoint: outcomes an interrupted run already has are taken from it, not made again,
-     *                 and each new outcome is logged as soon as it exists
+     *                 and each new outcome is logged as soon as it reaches the driver
      * @return the outcomes
      * @throws IOException          if an image cannot be read or the file written
      * @throws InterruptedException if interrupted
      */
-    public Templates run(List<TemplateSpec> specs, DatasetManifest manifest, TemplateMaker maker, Roles roles,
+    public Templates run(List<TemplateSpec> specs, DatasetManifest manifest, Makers makers, Roles roles,
                          Path runDir, TemplateLog log) throws IOException, InterruptedException {
         TemplateOutcome[] enrolment = new TemplateOutcome[specs.size()];
         TemplateOutcome[] probe = new TemplateOutcome[specs.size()];
         long calls = specs.stream().mapToLong(s -> (s.asEnrolment() ? 1 : 0) + (s.asProbe() ? 1 : 0)).sum();
         Map<TemplateLog.Key, TemplateOutcome> done = log.recovered();
         try (Progress.Stage stage = progress.stage("templates", calls)) {
-            List<Future<?>> tasks = new ArrayList<>(specs.size());
+            List<TemplateTask> tasks = new ArrayList<>(specs.size());
             for (TemplateSpec spec : specs) {
                 TemplateLog.Key enrolmentKey = new TemplateLog.Key(spec.index(), roles.enrolment());
                 TemplateLog.Key probeKey = new TemplateLog.Key(spec.index(), roles.probe());
@@ -113,54 +144,116 @@ public final class TemplateStage {
                 boolean needEnrolment = spec.asEnrolment() && enrolment[spec.index()] == null;
                 boolean needProbe = spec.asProbe() && probe[spec.index()] == null;
                 stage.advance((spec.asEnrolment() && !needEnrolment ? 1 : 0) + (spec.asProbe() && !needProbe ? 1 : 0));
-                if (!needEnrolment && !needProbe) {
-                    continue;
+                if (needEnrolment || needProbe) {
+                    tasks.add(new TemplateTask(spec.index(), needEnrolment, needProbe,
+                            spec.samples().stream().map(sample -> ImageFile.of(manifest, sample)).toList()));
                 }
-                tasks.add(pool.submit(() -> {
-                    List<FaceImage> images = images(manifest, spec);
-                    if (needEnrolment) {
-                        TemplateOutcome made = maker.createTemplate(images, roles.enrolment());
-                        log.record(enrolmentKey, made);
-                        enrolment[spec.index()] = made;
-                        stage.advance(1);
-                    }
-                    if (needProbe) {
-                        TemplateOutcome made = maker.createTemplate(images, roles.probe());
-                        log.record(probeKey, made);
-                        probe[spec.index()] = made;
-                        stage.advance(1);
-                    }
-                    return null;
-                }));
             }
-            awaitAll(tasks);
+            backend.run(new WorkPlan<>("templates", tasks, new TemplateJob(makers, roles), UNITS_PER_RESULT),
+                    (first, end, made) -> {
+                        for (Made m : made.outcomes) {
+                            log.record(new TemplateLog.Key(m.index(), m.role()), m.outcome());
+                            (m.role() == roles.enrolment() ? enrolment : probe)[m.index()] = m.outcome();
+                        }
+                        stage.advance(made.outcomes.size());
+                    });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         write(specs, manifest, enrolment, probe, roles, runDir.resolve(FILE));
         return new Templates(enrolment, probe);
     }
 
-    private static List<FaceImage> images(DatasetManifest manifest, TemplateSpec spec) {
-        return spec.samples().stream().map(sample -> DatasetImages.load(manifest, sample)).toList();
+    /**
+     * An image of the dataset as a unit carries it: read where the unit runs, so the dataset's folder
+     * must be readable at the same path there.
+     *
+     * @param sampleId the sample's id, given to the system as the image's id
+     * @param path     the file's absolute path
+     * @param format   its format
+     */
+    record ImageFile(String sampleId, String path, ImageFormat format) implements Serializable {
+        static ImageFile of(DatasetManifest manifest, Sample sample) {
+            return new ImageFile(sample.sampleId(), manifest.resolve(sample).toAbsolutePath().toString(),
+                    ImageFormat.fromFileName(sample.path()).orElseThrow(
+                            () -> new IllegalStateException("manifest validation let through " + sample.path())));
+        }
+
+        FaceImage load() {
+            try {
+                return new FaceImage(sampleId, format, Files.readAllBytes(Path.of(path)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read image " + path + " of sample " + sampleId, e);
+            }
+        }
     }
 
-    private static void awaitAll(List<Future<?>> tasks) throws IOException, InterruptedException {
-        try {
-            for (Future<?> task : tasks) {
-                task.get();
+    /**
+     * One template of the plan, in the roles still to make.
+     *
+     * @param index     the template's index in the plan
+     * @param enrolment whether to make it in the enrolment role
+     * @param probe     whether to make it in the probe role
+     * @param images    its images, in the order given to the system
+     */
+    record TemplateTask(int index, boolean enrolment, boolean probe, List<ImageFile> images) implements Serializable {
+    }
+
+    /** A template made in a role. */
+    private record Made(int index, TemplateRole role, TemplateOutcome outcome) {
+    }
+
+    /** What template tasks made, in task order: merging appends. */
+    static final class Results implements Mergeable<Results> {
+        private static final long serialVersionUID = 1L;
+        private transient List<Made> outcomes = new ArrayList<>();
+
+        @Override
+        public Results mergedWith(Results later) {
+            outcomes.addAll(later.outcomes);
+            return this;
+        }
+
+        private void writeObject(ObjectOutputStream out) throws IOException {
+            out.defaultWriteObject();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream data = new DataOutputStream(bytes);
+            data.writeInt(outcomes.size());
+            for (Made m : outcomes) {
+                data.writeInt(m.index());
+                data.writeUTF(m.role().name());
+                m.outcome().writeTo(data);
             }
-        } catch (ExecutionException e) {
-            tasks.forEach(t -> t.cancel(true));
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
+            data.flush();
+            out.writeObject(bytes.toByteArray());
+        }
+
+        private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+            in.defaultReadObject();
+            DataInputStream data = new DataInputStream(new ByteArrayInputStream((byte[]) in.readObject()));
+            int n = data.readInt();
+            outcomes = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                outcomes.add(new Made(data.readInt(), TemplateRole.valueOf(data.readUTF()), TemplateOutcome.readFrom(data)));
             }
-            if (cause instanceof RuntimeException re) {
-                throw re;
+        }
+    }
+
+    /** Reads a task's images once and makes its template in each role asked for. */
+    private record TemplateJob(Makers makers, Roles roles) implements UnitJob<TemplateTask, Results> {
+        @Override
+        public Results compute(TemplateTask task, Worker worker) {
+            TemplateMaker maker = makers.on(worker.system());
+            List<FaceImage> images = task.images().stream().map(ImageFile::load).toList();
+            Results results = new Results();
+            if (task.enrolment()) {
+                results.outcomes.add(new Made(task.index(), roles.enrolment(),
+                        maker.createTemplate(images, roles.enrolment())));
             }
-            if (cause instanceof Error err) {
-                throw err;
+            if (task.probe()) {
+                results.outcomes.add(new Made(task.index(), roles.probe(), maker.createTemplate(images, roles.probe())));
             }
-            throw new IllegalStateException(cause);
+            return results;
         }
     }
 

@@ -3,6 +3,8 @@ package org.touchstone.runner.identification;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.IdentificationSettings;
 import org.touchstone.protocols.ProtocolException;
@@ -11,6 +13,7 @@ import org.touchstone.runner.execution.CapabilityRunner;
 import org.touchstone.runner.execution.ExecutionContext;
 import org.touchstone.runner.execution.RunRequest;
 import org.touchstone.runner.execution.StageSummary;
+import org.touchstone.runner.execution.TemplateSet;
 import org.touchstone.runner.execution.TemplateStage;
 import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.GuardedIdentifier;
@@ -64,17 +67,19 @@ public final class IdentificationRunner implements CapabilityRunner {
 
     private static StageSummary run(IdentificationPlan plan, IdentificationSettings settings, ExecutionContext context)
             throws IOException, InterruptedException {
-        GuardedIdentifier identifier = new GuardedIdentifier(context.system());
         long t0 = System.nanoTime();
         TemplateStage.Templates templates;
         try (TemplateLog log = context.checkpoints().templates("templates")) {
-            templates = new TemplateStage(context.pool(), context.progress()).run(plan.templates(),
-                    context.request().manifest(), identifier, TemplateStage.Roles.IDENTIFICATION, context.runDir(), log);
+            templates = new TemplateStage(context.backend(), context.progress()).run(plan.templates(),
+                    context.request().manifest(), GuardedIdentifier::new, TemplateStage.Roles.IDENTIFICATION,
+                    context.runDir(), log);
         }
         long t1 = System.nanoTime();
-        SearchStage.Counts counts = new SearchStage(context.pool(), context.progress(), context.threads()).run(plan,
-                templates, identifier, settings.candidateListLength(),
-                context.system().context().workingDirectory(), context.runDir());
+        Map<String, SearchResults> results = new LinkedHashMap<>();
+        int shardSize = context.request().execution().galleryShardSize();
+        SearchStage.Counts counts = new SearchStage(context.backend(), context.progress()).run(plan,
+                context.backend().share(new TemplateSet(templates)), templates, settings.candidateListLength(),
+                shardSize, context.runDir(), results);
         long t2 = System.nanoTime();
         double templateSeconds = (t1 - t0) / 1e9;
         double searchSeconds = (t2 - t1) / 1e9 - counts.finalizeSeconds();
@@ -90,6 +95,9 @@ public final class IdentificationRunner implements CapabilityRunner {
         g.put("galleries", plan.galleries().size());
         g.put("failures", counts.galleriesFailed());
         g.put("seconds", counts.finalizeSeconds());
+        if (shardSize < Integer.MAX_VALUE) {
+            g.put("shard_templates", shardSize);
+        }
         ObjectNode s = stages.putObject("searches");
         s.put("searches", counts.searches());
         s.put("ok", counts.ok());
@@ -97,9 +105,11 @@ public final class IdentificationRunner implements CapabilityRunner {
         s.put("not_searched", counts.notSearched());
         s.put("seconds", searchSeconds);
         s.put("searches_per_second", perSecond);
-        s.put("batch_retries", identifier.batchRetries());
+        s.put("batch_retries", counts.batchRetries());
 
-        return new StageSummary()
+        StageSummary summary = new StageSummary();
+        results.forEach((gallery, outcomes) -> summary.summary("searches " + gallery, outcomes));
+        return summary
                 .line("templates: %,d created, %,d failed in %.2f s", templates.calls() - templates.failures(),
                         templates.failures(), templateSeconds)
                 .line("galleries: %d built (largest %,d templates), %d failed, in %.2f s", plan.galleries().size(),

@@ -1,20 +1,27 @@
 package org.touchstone.runner.identification;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.Candidate;
 import org.touchstone.api.Failure;
+import org.touchstone.api.FailureCode;
 import org.touchstone.api.GalleryEntry;
 import org.touchstone.api.Template;
-import org.touchstone.runner.execution.OrderedUnits;
+import org.touchstone.runner.backend.BackendSession;
+import org.touchstone.runner.backend.Shared;
+import org.touchstone.runner.backend.UnitJob;
+import org.touchstone.runner.backend.WorkPlan;
+import org.touchstone.runner.backend.Worker;
+import org.touchstone.runner.execution.TemplateSet;
 import org.touchstone.runner.execution.TemplateSpec;
 import org.touchstone.runner.execution.TemplateStage;
 import org.touchstone.runner.progress.Progress;
@@ -22,90 +29,131 @@ import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.Csv;
 import org.touchstone.runner.systems.Guard;
 import org.touchstone.runner.systems.GuardedIdentifier;
+import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SearchOutcome;
 import org.touchstone.runner.systems.TemplateOutcome;
 
 /**
- * The 1:N stages after templates: for each gallery of the distractor sweep, hand its enrolment
- * templates to the system to finalise, search every probe in it (in parallel, in blocks of
- * {@value #PROBE_BLOCK} probes per batched call), and stream {@code searches.csv} and
- * {@code candidates.csv} in plan order; then write {@code galleries.csv}.
+ * The 1:N stages after templates, on the run's backend: for each gallery of the distractor sweep, a plan
+ * of work units, each a block of {@value #PROBE_BLOCK} probes (one batched call) against one shard of the
+ * gallery. A shard is a run of the gallery's enrolment templates that the system finalises as a gallery of
+ * its own, once where its units run; the candidate lists of a probe's shards merge into its top K
+ * ({@link SearchResults}). Unsharded (the default) a gallery is one shard, finalised once, exactly as the
+ * system would be used alone. The stage then streams {@code searches.csv} and {@code candidates.csv} in
+ * plan order and writes {@code galleries.csv}.
  */
 final class SearchStage {
     static final int PROBE_BLOCK = 16;
 
-    private final ExecutorService pool;
+    private final BackendSession backend;
     private final Progress progress;
-    private final int inFlight;
 
-    SearchStage(ExecutorService pool, Progress progress, int threads) {
-        this.pool = pool;
+    SearchStage(BackendSession backend, Progress progress) {
+        this.backend = backend;
         this.progress = progress;
-        this.inFlight = 2 * threads;
     }
 
     /** Counts of what the stage did. */
-    record Counts(long searches, long ok, long failed, long notSearched, long galleriesFailed, double finalizeSeconds) {
+    record Counts(long searches, long ok, long failed, long notSearched, long galleriesFailed, double finalizeSeconds,
+                  long batchRetries) {
     }
 
-    /** A block of consecutive probes searched in one gallery. */
-    private record Unit(int first, int end) {
+    /**
+     * A block of consecutive probes searched in one shard of one gallery.
+     *
+     * @param gallery the gallery's index in the sweep
+     * @param shard   the shard's index within the gallery
+     * @param first   position of the first probe in the plan's probe list
+     * @param end     position after the last
+     */
+    record SearchUnit(int gallery, int shard, int first, int end) implements Serializable {
     }
 
-    Counts run(IdentificationPlan plan, TemplateStage.Templates templates, GuardedIdentifier identifier,
-               int candidateListLength, Path workingDirectory, Path runDir) throws IOException, InterruptedException {
+    /**
+     * What every unit reads: the galleries' templates, the probes, and how galleries are cut into shards.
+     *
+     * @param galleryIds          each gallery's id
+     * @param galleryTemplates    each gallery's enrolment template indexes
+     * @param templateIds         every template's id
+     * @param probes              the probe template indexes, in plan order
+     * @param shardSize           enrolment templates per shard
+     * @param candidateListLength K
+     */
+    record Searches(String[] galleryIds, int[][] galleryTemplates, String[] templateIds, int[] probes, int shardSize,
+                    int candidateListLength) implements Serializable {
+        int shards(int gallery) {
+            return (int) Math.max(1, ((long) galleryTemplates[gallery].length + shardSize - 1) / shardSize);
+        }
+    }
+
+    Counts run(IdentificationPlan plan, Shared<TemplateSet> shared, TemplateStage.Templates templates,
+               int candidateListLength, int shardSize, Path runDir, Map<String, SearchResults> summaries)
+            throws IOException, InterruptedException {
         List<TemplateSpec> specs = plan.templates();
         Set<String> mated = new HashSet<>(plan.matedSubjects());
         List<Integer> probes = plan.probes();
-        List<Unit> units = new ArrayList<>();
-        for (int first = 0; first < probes.size(); first += PROBE_BLOCK) {
-            units.add(new Unit(first, Math.min(probes.size(), first + PROBE_BLOCK)));
-        }
-        long[] counts = new long[4];
+        Searches searches = new Searches(plan.galleries().stream().map(IdentificationPlan.GalleryPlan::id)
+                .toArray(String[]::new),
+                plan.galleries().stream().map(g -> g.templates().stream().mapToInt(Integer::intValue).toArray())
+                        .toArray(int[][]::new),
+                specs.stream().map(TemplateSpec::templateId).toArray(String[]::new),
+                probes.stream().mapToInt(Integer::intValue).toArray(), shardSize, candidateListLength);
+        SearchJob job = new SearchJob(shared, backend.share(searches));
+        long[] counts = new long[5];
         long finalizeNs = 0;
         List<List<Object>> galleryRows = new ArrayList<>();
         try (Progress.Stage stage = progress.stage("searches", (long) plan.galleries().size() * probes.size());
              AtomicFiles.Output searchesFile = AtomicFiles.open(runDir.resolve("searches.csv"));
              AtomicFiles.Output candidatesFile = AtomicFiles.open(runDir.resolve("candidates.csv"))) {
-            CSVPrinter searches = Csv.printer(searchesFile, "gallery_id", "probe_template", "probe_subject", "mated",
+            CSVPrinter searchesCsv = Csv.printer(searchesFile, "gallery_id", "probe_template", "probe_subject", "mated",
                     "status", "failure_code", "message", "candidates", "latency_ns");
-            CSVPrinter candidates = Csv.printer(candidatesFile, "gallery_id", "probe_template", "rank",
+            CSVPrinter candidatesCsv = Csv.printer(candidatesFile, "gallery_id", "probe_template", "rank",
                     "candidate_template", "score");
-            for (IdentificationPlan.GalleryPlan galleryPlan : plan.galleries()) {
-                List<GalleryEntry> entries = new ArrayList<>();
-                for (int index : galleryPlan.templates()) {
-                    TemplateOutcome enrolment = templates.enrolment()[index];
-                    if (enrolment.ok()) {
-                        entries.add(new GalleryEntry(specs.get(index).templateId(), enrolment.template()));
+            for (int g = 0; g < plan.galleries().size(); g++) {
+                IdentificationPlan.GalleryPlan galleryPlan = plan.galleries().get(g);
+                List<SearchUnit> units = new ArrayList<>();
+                for (int shard = 0; shard < searches.shards(g); shard++) {
+                    for (int first = 0; first < probes.size(); first += PROBE_BLOCK) {
+                        units.add(new SearchUnit(g, shard, first, Math.min(probes.size(), first + PROBE_BLOCK)));
                     }
                 }
-                Path folder = Files.createDirectories(workingDirectory.resolve("galleries").resolve(galleryPlan.id()));
-                Guard.Outcome<GuardedIdentifier.GuardedGallery> built = identifier.finalizeEnrolment(entries, folder);
-                finalizeNs += built.latencyNs();
-                Failure failure = built.failure();
+                SearchResults results = new SearchResults(candidateListLength);
+                int shards = searches.shards(g);
+                // Results stay small (K candidates per probe), so a backend may merge a whole gallery's at once,
+                // which lets it finalise each shard once per partition.
+                backend.run(new WorkPlan<>("searches " + galleryPlan.id(), units, job, Integer.MAX_VALUE),
+                        (first, end, merged) -> {
+                            results.mergedWith(merged);
+                            stage.advance(Math.round((double) (end - first) * probes.size() / (units.size())));
+                        });
+                summaries.put(galleryPlan.id(), results);
+                counts[4] += results.batchRetries();
+
+                int enrolled = 0;
+                long latency = 0;
+                Failure failure = null;
+                for (int shard = 0; shard < shards; shard++) {
+                    SearchResults.ShardBuild build = results.shards().get(shard);
+                    enrolled += build.templates();
+                    latency += build.latencyNs();
+                    if (failure == null && build.failure() != null) {
+                        failure = new Failure(build.failure(), build.message());
+                    }
+                }
+                finalizeNs += latency;
                 galleryRows.add(List.of(galleryPlan.id(), plan.matedSubjects().size(), galleryPlan.distractors(),
-                        entries.size(), failure == null ? "ok" : "failed", failure == null ? "" : failure.code().name(),
-                        failure == null ? "" : failure.message(), Long.toString(built.latencyNs())));
+                        enrolled, failure == null ? "ok" : "failed", failure == null ? "" : failure.code().name(),
+                        failure == null ? "" : failure.message(), Long.toString(latency)));
                 if (failure != null) {
                     counts[3]++;
                 }
-                try (GuardedIdentifier.GuardedGallery gallery = built.value()) {
-                    OrderedUnits.run(pool, units, inFlight,
-                            unit -> search(gallery, unit, probes, templates, candidateListLength),
-                            (unit, outcomes) -> {
-                                write(searches, candidates, galleryPlan.id(), unit, outcomes, probes, specs, templates,
-                                        mated, failure, counts);
-                                stage.advance(unit.end() - unit.first());
-                            });
-                }
+                write(searchesCsv, candidatesCsv, galleryPlan.id(), results, probes, specs, templates, mated, failure,
+                        counts);
             }
-            searches.flush();
-            candidates.flush();
+            searchesCsv.flush();
+            candidatesCsv.flush();
             searchesFile.commit();
             candidatesFile.commit();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while searching");
         }
         AtomicFiles.write(runDir.resolve("galleries.csv"), out -> {
             try (CSVPrinter csv = Csv.printer(out, "gallery_id", "mated_subjects", "distractor_subjects",
@@ -116,46 +164,94 @@ final class SearchStage {
             }
         });
         long total = (long) plan.galleries().size() * probes.size();
-        return new Counts(total, counts[0], counts[1], counts[2], counts[3], finalizeNs / 1e9);
+        return new Counts(total, counts[0], counts[1], counts[2], counts[3], finalizeNs / 1e9, counts[4]);
     }
 
-    /** Searches a block; null outcomes mark probes not searched (failed template or gallery). */
-    private static SearchOutcome[] search(GuardedIdentifier.GuardedGallery gallery, Unit unit, List<Integer> probes,
-                                          TemplateStage.Templates templates, int k) {
-        SearchOutcome[] outcomes = new SearchOutcome[unit.end() - unit.first()];
-        if (gallery == null) {
-            return outcomes;
+    /** A shard's gallery, finalised once where its units run, closed when they are done. */
+    private record ShardGallery(SearchResults.ShardBuild build, GuardedIdentifier.GuardedGallery gallery)
+            implements AutoCloseable {
+        static ShardGallery finalise(OpenedSystem system, Searches searches, TemplateStage.Templates templates,
+                                     int g, int shard) {
+            int[] all = searches.galleryTemplates()[g];
+            int from = Math.toIntExact((long) shard * searches.shardSize());
+            int to = (int) Math.min(all.length, (long) from + searches.shardSize());
+            List<GalleryEntry> entries = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                TemplateOutcome enrolment = templates.enrolment()[all[i]];
+                if (enrolment.ok()) {
+                    entries.add(new GalleryEntry(searches.templateIds()[all[i]], enrolment.template()));
+                }
+            }
+            Path folder;
+            try {
+                // A folder of its own: two partitions of one JVM may finalise the same shard at once.
+                Path galleries = Files.createDirectories(system.context().workingDirectory().resolve("galleries"));
+                folder = Files.createTempDirectory(galleries, searches.galleryIds()[g] + "-shard" + shard + "-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a folder for gallery " + searches.galleryIds()[g], e);
+            }
+            Guard.Outcome<GuardedIdentifier.GuardedGallery> built = new GuardedIdentifier(system)
+                    .finalizeEnrolment(entries, folder);
+            Failure failure = built.failure();
+            return new ShardGallery(new SearchResults.ShardBuild(entries.size(), failure == null ? null : failure.code(),
+                    failure == null ? "" : failure.message(), built.latencyNs()), built.value());
         }
-        List<Template> block = new ArrayList<>();
-        List<Integer> slots = new ArrayList<>();
-        for (int i = unit.first(); i < unit.end(); i++) {
-            TemplateOutcome probe = templates.probe()[probes.get(i)];
-            if (probe.ok()) {
-                block.add(probe.template());
-                slots.add(i - unit.first());
+
+        @Override
+        public void close() {
+            if (gallery != null) {
+                gallery.close();
             }
         }
-        if (block.isEmpty()) {
-            return outcomes;
-        }
-        SearchOutcome[] searched = new SearchOutcome[block.size()];
-        gallery.searchMany(block, k, searched, 0);
-        for (int j = 0; j < searched.length; j++) {
-            outcomes[slots.get(j)] = searched[j];
-        }
-        return outcomes;
     }
 
-    private static void write(CSVPrinter searches, CSVPrinter candidates, String galleryId, Unit unit,
-                              SearchOutcome[] outcomes, List<Integer> probes, List<TemplateSpec> specs,
-                              TemplateStage.Templates templates, Set<String> mated, Failure galleryFailure,
-                              long[] counts) throws IOException {
-        for (int i = unit.first(); i < unit.end(); i++) {
+    /** Searches one probe block in one shard. */
+    private record SearchJob(Shared<TemplateSet> templates, Shared<Searches> searches)
+            implements UnitJob<SearchUnit, SearchResults> {
+        @Override
+        public SearchResults compute(SearchUnit unit, Worker worker) {
+            Searches s = searches.get();
+            TemplateStage.Templates t = templates.get().templates();
+            ShardGallery shard = worker.scoped("gallery " + unit.gallery() + " shard " + unit.shard(),
+                    () -> ShardGallery.finalise(worker.system(), s, t, unit.gallery(), unit.shard()));
+            SearchResults results = new SearchResults(s.candidateListLength());
+            results.shard(unit.shard(), shard.build());
+            List<Template> block = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i = unit.first(); i < unit.end(); i++) {
+                TemplateOutcome probe = t.probe()[s.probes()[i]];
+                if (shard.gallery() == null || !probe.ok()) {
+                    // Not searched: the gallery or the probe template failed (the writer says which).
+                    results.probe(i, SearchResults.ProbeSearch.notSearched(shard.gallery() == null
+                            ? new Failure(shard.build().failure(), shard.build().message()) : probe.failure()));
+                } else {
+                    block.add(probe.template());
+                    positions.add(i);
+                }
+            }
+            if (!block.isEmpty()) {
+                SearchOutcome[] searched = new SearchOutcome[block.size()];
+                results.batchRetries(shard.gallery().searchMany(block, s.candidateListLength(), searched, 0));
+                for (int j = 0; j < searched.length; j++) {
+                    SearchOutcome o = searched[j];
+                    results.probe(positions.get(j), o.ok() ? SearchResults.ProbeSearch.found(o.candidates(), o.latencyNs())
+                            : SearchResults.ProbeSearch.failed(o.failure(), o.latencyNs()));
+                }
+            }
+            return results;
+        }
+    }
+
+    private static void write(CSVPrinter searches, CSVPrinter candidates, String galleryId, SearchResults results,
+                              List<Integer> probes, List<TemplateSpec> specs, TemplateStage.Templates templates,
+                              Set<String> mated, Failure galleryFailure, long[] counts) throws IOException {
+        for (int i = 0; i < probes.size(); i++) {
             TemplateSpec probe = specs.get(probes.get(i));
             TemplateOutcome probeTemplate = templates.probe()[probes.get(i)];
-            SearchOutcome outcome = outcomes[i - unit.first()];
+            SearchResults.ProbeSearch outcome = results.probe(i);
             String status;
             Failure failure;
+            boolean searched = galleryFailure == null && outcome.searched();
             if (galleryFailure != null) {
                 status = "gallery_failed";
                 failure = galleryFailure;
@@ -166,11 +262,9 @@ final class SearchStage {
                 status = "ok";
                 failure = null;
             } else {
-                status = outcome.failure().code() == org.touchstone.api.FailureCode.INVALID_OUTPUT
-                        ? "invalid_output" : "search_failed";
-                failure = outcome.failure();
+                status = outcome.failure() == FailureCode.INVALID_OUTPUT ? "invalid_output" : "search_failed";
+                failure = new Failure(outcome.failure(), outcome.message());
             }
-            boolean searched = outcome != null;
             if (status.equals("ok")) {
                 counts[0]++;
             } else if (searched) {

@@ -71,11 +71,13 @@ public final class GuardedIdentifier implements TemplateMaker {
          * @param maxCandidates the candidate list length asked for
          * @param out           where outcomes go
          * @param offset        slot of the first probe's outcome
+         * @return how many batched calls failed as a whole and were retried one probe at a time (0 or 1 here,
+         *         counted also in {@link GuardedIdentifier#batchRetries()})
          */
-        public void searchMany(List<Template> probes, int maxCandidates, SearchOutcome[] out, int offset) {
+        public int searchMany(List<Template> probes, int maxCandidates, SearchOutcome[] out, int offset) {
             int n = probes.size();
             if (n == 0) {
-                return;
+                return 0;
             }
             Guard.Outcome<List<Result<List<Candidate>>>> outcome = serialised(
                     () -> Guard.call("search", () -> gallery.searchMany(probes, maxCandidates)));
@@ -90,7 +92,7 @@ public final class GuardedIdentifier implements TemplateMaker {
                 for (int i = 0; i < n; i++) {
                     searchMany(probes.subList(i, i + 1), maxCandidates, out, offset + i);
                 }
-                return;
+                return 1;
             }
             for (int i = 0; i < n; i++) {
                 if (whole != null) {
@@ -115,6 +117,7 @@ public final class GuardedIdentifier implements TemplateMaker {
                             : new SearchOutcome(null, Guard.invalid(problem), each);
                 }
             }
+            return 0;
         }
 
         private String contractBreach(Object list, int maxCandidates) {

@@ -4,9 +4,10 @@ package org.touchstone.runner.verification;
  * Which pairs of templates to compare, as rows: each row is one probe template and the enrolment
  * templates it is compared with. Rows are the unit of output order, so the plan fixes the order of
  * {@code comparisons.csv}. Implementations answer by index rather than materialising pairs, because an
- * all-against-all plan has a number of pairs quadratic in the templates.
+ * all-against-all plan has a number of pairs quadratic in the templates. Plans are serializable (a few
+ * arrays at most), because work units read them wherever they run.
  */
-public interface ComparisonPlan {
+public interface ComparisonPlan extends java.io.Serializable {
     /** @return number of rows */
     int rowCount();
 

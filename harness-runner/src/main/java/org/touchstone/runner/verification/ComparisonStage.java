@@ -1,15 +1,30 @@
 package org.touchstone.runner.verification;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.touchstone.api.Failure;
+import org.touchstone.api.FailureCode;
 import org.touchstone.api.Template;
+import org.touchstone.runner.backend.BackendSession;
+import org.touchstone.runner.backend.Shared;
+import org.touchstone.runner.backend.UnitJob;
+import org.touchstone.runner.backend.WorkPlan;
+import org.touchstone.runner.backend.Worker;
 import org.touchstone.runner.checkpoint.Checkpoints;
 import org.touchstone.runner.checkpoint.ResumableOutput;
-import org.touchstone.runner.execution.OrderedUnits;
+import org.touchstone.runner.execution.TemplateSet;
 import org.touchstone.runner.execution.TemplateSpec;
 import org.touchstone.runner.execution.TemplateStage;
 import org.touchstone.runner.progress.Progress;
@@ -19,15 +34,20 @@ import org.touchstone.runner.systems.GuardedVerifier;
 import org.touchstone.runner.systems.TemplateOutcome;
 
 /**
- * Stage 2 of verification: compares every pair of the plan in parallel and streams one row per pair
- * into {@code comparisons.csv}, in plan order.
+ * Stage 2 of verification: compares every pair of the plan on the run's backend and streams one row per
+ * pair into {@code comparisons.csv}, in plan order, whichever backend computed it.
  *
- * <p>Memory stays bounded however many pairs there are: the plan is cut into work units of consecutive
- * rows (about {@link #PAIRS_PER_UNIT} pairs each), at most {@code 2 x threads} units are in flight, and
- * the writer takes their results in order as they complete. Within a unit, comparisons run in blocks
- * of {@link #BLOCK} enrolment templates across all of the unit's probes, so a block stays in cache while
- * it is reused, and each block reaches the system as one batched {@code compareMany} call per probe.
- * Each unit is a checkpoint: a killed run resumes after the last unit written.
+ * <p>The plan is cut into work units of consecutive rows (about {@link #PAIRS_PER_UNIT} pairs each): plain
+ * records of row indexes, which any backend can ship. A unit yields its pairs' outcomes in three primitive
+ * arrays plus their {@link ComparisonSummary}; the templates reach the units once, shared as a
+ * {@link TemplateSet}. Within a unit, comparisons run in blocks of {@link #BLOCK} enrolment templates
+ * across all of the unit's probes, so a block stays in cache while it is reused, and each block reaches the
+ * system as one batched {@code compareMany} call per probe.
+ *
+ * <p>Memory stays bounded however many pairs there are: the backend keeps a bounded number of units in
+ * flight and hands the results back in order. Each result the driver receives (one unit on the embedded
+ * backend) is a checkpoint: a killed run resumes after the last one written, and rebuilds the summary of
+ * what was written from the file itself.
  */
 final class ComparisonStage {
     static final String FILE = "comparisons.csv";
@@ -38,60 +58,89 @@ final class ComparisonStage {
      */
     static final int PAIRS_PER_UNIT = Math.max(1, Integer.getInteger("touchstone.pairs-per-unit", 1 << 15));
     static final int BLOCK = 64;
+    /** Units a backend may merge before the driver writes them: 64 x 32,768 pairs take about 36 MB. */
+    static final int UNITS_PER_RESULT = 64;
 
-    private final ExecutorService pool;
+    private final BackendSession backend;
     private final Progress progress;
-    private final int inFlight;
 
-    ComparisonStage(ExecutorService pool, Progress progress, int threads) {
-        this.pool = pool;
+    ComparisonStage(BackendSession backend, Progress progress) {
+        this.backend = backend;
         this.progress = progress;
-        this.inFlight = 2 * threads;
     }
 
-    /** Counts of what the stage did. */
-    record Counts(long pairs, long compared, long failedComparisons, long notCompared) {
+    /**
+     * A work unit: consecutive plan rows.
+     *
+     * @param firstRow the first row
+     * @param endRow   the row after the last
+     * @param pairs    the pairs of those rows
+     */
+    record ComparisonUnit(int firstRow, int endRow, int pairs) implements Serializable {
     }
 
-    /** A run of consecutive plan rows. */
-    private record Unit(int firstRow, int endRow, int pairs) {
-    }
-
-    /** Where an interrupted stage stopped: the next plan row to compare, and the counts so far. */
-    private record Position(int nextRow, long compared, long failedComparisons, long notCompared) {
-        static final Position START = new Position(0, 0, 0, 0);
-
-        byte[] encode() {
-            return java.nio.ByteBuffer.allocate(28).putInt(nextRow).putLong(compared).putLong(failedComparisons)
-                    .putLong(notCompared).array();
-        }
-
-        static Position decode(byte[] bytes) {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
-            return new Position(b.getInt(), b.getLong(), b.getLong(), b.getLong());
-        }
-
-        long pairsDone() {
-            return compared + failedComparisons + notCompared;
+    /**
+     * What every unit reads: the pairs, and each template's subject as an index (pairs of equal subjects are
+     * mated).
+     *
+     * @param pairs     the plan's pairs
+     * @param subjectOf subject index of each template of the plan
+     * @param subjects  number of subjects
+     */
+    record PairsToCompare(ComparisonPlan pairs, int[] subjectOf, int subjects) implements Serializable {
+        static PairsToCompare of(VerificationPlan plan) {
+            Map<String, Integer> index = new HashMap<>();
+            int[] subjectOf = new int[plan.templates().size()];
+            for (TemplateSpec spec : plan.templates()) {
+                subjectOf[spec.index()] = index.computeIfAbsent(spec.subjectId(), s -> index.size());
+            }
+            return new PairsToCompare(plan.pairs(), subjectOf, index.size());
         }
     }
 
     /**
-     * Compares the pairs of the plan, resuming after the last unit an interrupted run committed to
-     * {@code comparisons.csv}; a unit's rows are committed only once all of them are written.
+     * Where an interrupted stage stopped: the next plan row to compare, the counts so far, and the batch
+     * retries so far (the one part of the summary the file does not show).
      */
-    Counts run(VerificationPlan plan, TemplateStage.Templates templates, GuardedVerifier verifier,
-               Checkpoints checkpoints) throws IOException, InterruptedException {
+    private record Position(int nextRow, long compared, long failedComparisons, long notCompared, long batchRetries) {
+        static final Position START = new Position(0, 0, 0, 0, 0);
+
+        static Position of(int nextRow, ComparisonSummary done) {
+            return new Position(nextRow, done.compared(), done.failedComparisons(), done.notCompared(),
+                    done.batchRetries());
+        }
+
+        byte[] encode() {
+            return java.nio.ByteBuffer.allocate(36).putInt(nextRow).putLong(compared).putLong(failedComparisons)
+                    .putLong(notCompared).putLong(batchRetries).array();
+        }
+
+        static Position decode(byte[] bytes) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            return new Position(b.getInt(), b.getLong(), b.getLong(), b.getLong(), b.remaining() >= 8 ? b.getLong() : 0);
+        }
+    }
+
+    /**
+     * Compares the pairs of the plan, resuming after the last result an interrupted run committed to
+     * {@code comparisons.csv}; a result's rows are committed only once all of them are written.
+     *
+     * @return the summary of every pair of the plan
+     */
+    ComparisonSummary run(VerificationPlan plan, Shared<TemplateSet> templates, Checkpoints checkpoints)
+            throws IOException, InterruptedException {
         ComparisonPlan pairs = plan.pairs();
+        PairsToCompare toCompare = PairsToCompare.of(plan);
         try (ResumableOutput output = checkpoints.output(FILE)) {
             Position start = output.committedState().map(Position::decode).orElse(Position.START);
+            ComparisonSummary done = output.committedState().isPresent()
+                    ? replay(output, toCompare, start) : ComparisonSummary.empty(toCompare.subjects());
             if (output.isFinished()) {
-                return new Counts(pairs.pairCount(), start.compared(), start.failedComparisons(), start.notCompared());
+                return done;
             }
-            List<Unit> units = units(pairs, start.nextRow());
-            long[] counts = {start.compared(), start.failedComparisons(), start.notCompared()};
+            List<ComparisonUnit> units = units(pairs, start.nextRow());
             try (Progress.Stage stage = progress.stage("comparisons", pairs.pairCount())) {
-                stage.advance(start.pairsDone());
+                stage.advance(done.pairs());
                 CSVPrinter csv;
                 if (output.committedState().isPresent()) {
                     csv = Csv.continuing(output.stream());
@@ -101,27 +150,31 @@ final class ComparisonStage {
                     csv.flush();
                     output.commit(Position.START.encode());
                 }
-                OrderedUnits.run(pool, units, inFlight, u -> compute(u, pairs, templates, verifier), (unit, batch) -> {
-                    write(csv, unit, batch, plan, counts);
-                    csv.flush();
-                    output.commit(new Position(unit.endRow(), counts[0], counts[1], counts[2]).encode());
-                    stage.advance(unit.pairs());
-                });
+                ComparisonSummary[] total = {done};
+                backend.run(new WorkPlan<>("comparisons", units,
+                        new ComparisonJob(templates, backend.share(toCompare)), UNITS_PER_RESULT),
+                        (first, end, results) -> {
+                            write(csv, units.subList(first, end), results, plan);
+                            csv.flush();
+                            total[0] = total[0].mergedWith(results.summary());
+                            output.commit(Position.of(units.get(end - 1).endRow(), total[0]).encode());
+                            stage.advance(results.size());
+                        });
                 csv.flush();
-                output.finish(new Position(pairs.rowCount(), counts[0], counts[1], counts[2]).encode());
+                output.finish(Position.of(pairs.rowCount(), total[0]).encode());
+                return total[0];
             }
-            return new Counts(pairs.pairCount(), counts[0], counts[1], counts[2]);
         }
     }
 
-    private static List<Unit> units(ComparisonPlan pairs, int firstRow) {
-        List<Unit> units = new ArrayList<>();
+    private static List<ComparisonUnit> units(ComparisonPlan pairs, int firstRow) {
+        List<ComparisonUnit> units = new ArrayList<>();
         int first = firstRow;
         long size = 0;
         for (int row = firstRow; row < pairs.rowCount(); row++) {
             size += pairs.enrolmentCount(row);
             if (size >= PAIRS_PER_UNIT || row == pairs.rowCount() - 1) {
-                units.add(new Unit(first, row + 1, Math.toIntExact(size)));
+                units.add(new ComparisonUnit(first, row + 1, Math.toIntExact(size)));
                 first = row + 1;
                 size = 0;
             }
@@ -129,7 +182,43 @@ final class ComparisonStage {
         return units;
     }
 
-    private static ComparisonBatch compute(Unit unit, ComparisonPlan pairs, TemplateStage.Templates templates,
+    /** Compares a unit's pairs with the system opened where it runs. */
+    private record ComparisonJob(Shared<TemplateSet> templates, Shared<PairsToCompare> plan)
+            implements UnitJob<ComparisonUnit, ComparisonResults> {
+        @Override
+        public ComparisonResults compute(ComparisonUnit unit, Worker worker) {
+            // A verifier per unit, so that its retry count is this unit's own.
+            GuardedVerifier verifier = new GuardedVerifier(worker.system());
+            PairsToCompare toCompare = plan.get();
+            ComparisonBatch batch = compare(unit, toCompare.pairs(), templates.get().templates(), verifier);
+            int n = unit.pairs();
+            double[] scores = new double[n];
+            byte[] failures = new byte[n];
+            long[] latencies = new long[n];
+            ComparisonSummary.Builder summary = new ComparisonSummary.Builder(toCompare.subjects());
+            int slot = 0;
+            for (int row = unit.firstRow(); row < unit.endRow(); row++) {
+                int probeSubject = toCompare.subjectOf()[toCompare.pairs().probe(row)];
+                for (int k = 0; k < toCompare.pairs().enrolmentCount(row); k++, slot++) {
+                    int enrolmentSubject = toCompare.subjectOf()[toCompare.pairs().enrolment(row, k)];
+                    Failure failure = batch.failure(slot);
+                    scores[slot] = batch.score(slot);
+                    latencies[slot] = batch.latencyNs(slot);
+                    if (failure == null) {
+                        summary.add(enrolmentSubject, probeSubject, ComparisonSummary.Outcome.OK, scores[slot], null);
+                    } else {
+                        failures[slot] = ComparisonResults.code(failure.code());
+                        summary.add(enrolmentSubject, probeSubject, latencies[slot] < 0
+                                        ? ComparisonSummary.Outcome.TEMPLATE_FAILED
+                                        : ComparisonSummary.Outcome.COMPARISON_FAILED, Double.NaN, failure.code());
+                    }
+                }
+            }
+            return new ComparisonResults(scores, failures, latencies, summary.build(verifier.batchRetries()));
+        }
+    }
+
+    private static ComparisonBatch compare(ComparisonUnit unit, ComparisonPlan pairs, TemplateStage.Templates templates,
                                            GuardedVerifier verifier) {
         ComparisonBatch batch = new ComparisonBatch(unit.pairs());
         int rows = unit.endRow() - unit.firstRow();
@@ -174,7 +263,7 @@ final class ComparisonStage {
 
     /** Runs one batched call and scatters its outcomes to their (not necessarily contiguous) slots. */
     private static void compareInto(GuardedVerifier verifier, Template probe, List<Template> block,
-                                     ComparisonBatch batch, int[] slots, int used) {
+                                    ComparisonBatch batch, int[] slots, int used) {
         boolean contiguous = slots[used - 1] - slots[0] == used - 1;
         if (contiguous) {
             verifier.compareMany(probe, block, batch, slots[0]);
@@ -191,35 +280,65 @@ final class ComparisonStage {
         }
     }
 
-    private static void write(CSVPrinter csv, Unit unit, ComparisonBatch batch, VerificationPlan plan, long[] counts)
-            throws IOException {
+    private static void write(CSVPrinter csv, List<ComparisonUnit> units, ComparisonResults results,
+                              VerificationPlan plan) throws IOException {
         ComparisonPlan pairs = plan.pairs();
         List<TemplateSpec> specs = plan.templates();
-        int slot = 0;
-        for (int row = unit.firstRow(); row < unit.endRow(); row++) {
-            TemplateSpec probe = specs.get(pairs.probe(row));
-            int n = pairs.enrolmentCount(row);
-            for (int k = 0; k < n; k++, slot++) {
-                TemplateSpec enrolment = specs.get(pairs.enrolment(row, k));
-                boolean mated = enrolment.subjectId().equals(probe.subjectId());
-                Failure failure = batch.failure(slot);
-                long latency = batch.latencyNs(slot);
-                String status;
-                if (failure == null) {
-                    status = "ok";
-                    counts[0]++;
-                } else if (latency < 0) {
-                    status = "template_failed";
-                    counts[2]++;
-                } else {
-                    status = "comparison_failed";
-                    counts[1]++;
+        // The pairs of the units, in the order the results hold them.
+        int[] position = {units.get(0).firstRow(), 0};
+        results.forEach((score, failure, latency) -> {
+            while (position[1] == pairs.enrolmentCount(position[0])) {
+                position[0]++;
+                position[1] = 0;
+            }
+            TemplateSpec probe = specs.get(pairs.probe(position[0]));
+            TemplateSpec enrolment = specs.get(pairs.enrolment(position[0], position[1]++));
+            boolean mated = enrolment.subjectId().equals(probe.subjectId());
+            String status = failure == null ? "ok" : latency < 0 ? "template_failed" : "comparison_failed";
+            csv.printRecord(enrolment.templateId(), probe.templateId(), mated ? "true" : "false", status,
+                    failure == null ? "" : failure.name(), failure == null ? Double.toString(score) : "",
+                    latency < 0 ? "" : Long.toString(latency));
+        });
+    }
+
+    /**
+     * Rebuilds the summary of the rows an interrupted run committed, from the file itself: the rows follow
+     * the plan, so each row's pair is known by position.
+     */
+    private static ComparisonSummary replay(ResumableOutput output, PairsToCompare toCompare, Position committed)
+            throws IOException {
+        int endRow = committed.nextRow();
+        ComparisonSummary.Builder summary = new ComparisonSummary.Builder(toCompare.subjects());
+        ComparisonPlan pairs = toCompare.pairs();
+        try (InputStream in = output.committedContent();
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            Iterator<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader).iterator();
+            for (int row = 0; row < endRow; row++) {
+                int probeSubject = toCompare.subjectOf()[pairs.probe(row)];
+                for (int k = 0; k < pairs.enrolmentCount(row); k++) {
+                    if (!rows.hasNext()) {
+                        throw new IOException(FILE + " holds fewer rows than its checkpoint says were written");
+                    }
+                    CSVRecord r = rows.next();
+                    int enrolmentSubject = toCompare.subjectOf()[pairs.enrolment(row, k)];
+                    String status = r.get("status");
+                    if (status.equals("ok")) {
+                        summary.add(enrolmentSubject, probeSubject, ComparisonSummary.Outcome.OK,
+                                Double.parseDouble(r.get("score")), null);
+                    } else {
+                        summary.add(enrolmentSubject, probeSubject, status.equals("template_failed")
+                                        ? ComparisonSummary.Outcome.TEMPLATE_FAILED
+                                        : ComparisonSummary.Outcome.COMPARISON_FAILED, Double.NaN,
+                                FailureCode.valueOf(r.get("failure_code")));
+                    }
                 }
-                csv.printRecord(enrolment.templateId(), probe.templateId(), mated ? "true" : "false", status,
-                        failure == null ? "" : failure.code().name(),
-                        failure == null ? Double.toString(batch.score(slot)) : "",
-                        latency < 0 ? "" : Long.toString(latency));
             }
         }
+        ComparisonSummary replayed = summary.build(committed.batchRetries());
+        if (replayed.compared() != committed.compared() || replayed.notCompared() != committed.notCompared()) {
+            throw new IOException(FILE + " does not hold the outcomes its checkpoint counted");
+        }
+        return replayed;
     }
 }

@@ -11,13 +11,16 @@ import org.touchstone.runner.execution.CapabilityRunner;
 import org.touchstone.runner.execution.ExecutionContext;
 import org.touchstone.runner.execution.RunRequest;
 import org.touchstone.runner.execution.StageSummary;
+import org.touchstone.runner.execution.TemplateSet;
 import org.touchstone.runner.execution.TemplateStage;
 import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.GuardedVerifier;
 
 /**
  * Verification (1:1): plans templates and pairs, creates the templates, then compares every pair,
- * writing {@code templates.csv} and {@code comparisons.csv}.
+ * writing {@code templates.csv} and {@code comparisons.csv}. Both stages run on the run's execution
+ * backend; the comparisons' {@link ComparisonSummary} is reported as the stage summary
+ * {@code comparisons}.
  */
 public final class VerificationRunner implements CapabilityRunner {
     @Override
@@ -53,16 +56,16 @@ public final class VerificationRunner implements CapabilityRunner {
 
     private static StageSummary run(VerificationPlan plan, ExecutionContext context)
             throws IOException, InterruptedException {
-        GuardedVerifier verifier = new GuardedVerifier(context.system());
         long t0 = System.nanoTime();
         TemplateStage.Templates templates;
         try (TemplateLog log = context.checkpoints().templates("templates")) {
-            templates = new TemplateStage(context.pool(), context.progress()).run(plan.templates(),
-                    context.request().manifest(), verifier, TemplateStage.Roles.VERIFICATION, context.runDir(), log);
+            templates = new TemplateStage(context.backend(), context.progress()).run(plan.templates(),
+                    context.request().manifest(), GuardedVerifier::new, TemplateStage.Roles.VERIFICATION,
+                    context.runDir(), log);
         }
         long t1 = System.nanoTime();
-        ComparisonStage.Counts counts = new ComparisonStage(context.pool(), context.progress(), context.threads())
-                .run(plan, templates, verifier, context.checkpoints());
+        ComparisonSummary counts = new ComparisonStage(context.backend(), context.progress()).run(plan,
+                context.backend().share(new TemplateSet(templates)), context.checkpoints());
         long t2 = System.nanoTime();
         double templateSeconds = (t1 - t0) / 1e9;
         double comparisonSeconds = (t2 - t1) / 1e9;
@@ -80,7 +83,7 @@ public final class VerificationRunner implements CapabilityRunner {
         c.put("not_compared", counts.notCompared());
         c.put("seconds", comparisonSeconds);
         c.put("comparisons_per_second", perSecond);
-        c.put("batch_retries", verifier.batchRetries());
+        c.put("batch_retries", counts.batchRetries());
 
         return new StageSummary()
                 .line("templates: %,d created, %,d failed in %.2f s", templates.calls() - templates.failures(),
@@ -91,6 +94,7 @@ public final class VerificationRunner implements CapabilityRunner {
                 .figure("template_failures", templates.failures())
                 .figure("pairs", counts.pairs())
                 .figure("compared", counts.compared())
-                .figure("comparisons_per_second", perSecond);
+                .figure("comparisons_per_second", perSecond)
+                .summary("comparisons", counts);
     }
 }

@@ -65,6 +65,26 @@ class CommandLineTest {
     }
 
     @Test
+    void anUnknownBackendOrOptionIsBadInputBeforeAnyWork(@TempDir Path tmp) {
+        String[] run = {"run", "--protocol", "verification@1.0.0", "--system", "lbp",
+                "--dataset", "synthetic:subjects=10,images=2,seed=1", "--data-dir", tmp.resolve("data").toString(),
+                "--out", tmp.resolve("run").toString()};
+        assertThat(touchstone(concat(run, "--backend", "spark"))).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("no execution backend 'spark'").contains("embedded")
+                .contains("harness-spark");
+        assertThat(touchstone(concat(run, "--master", "local[2]"))).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("backend 'embedded' takes no option master");
+        assertThat(tmp.resolve("data")).doesNotExist();
+        assertThat(tmp.resolve("run")).doesNotExist();
+    }
+
+    private static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
+
+    @Test
     void verificationOfAnAnalysisOnlySystemIsRefusedBeforeAnyWork(@TempDir Path tmp) {
         Path out = tmp.resolve("run");
         int code = touchstone("run", "--protocol", "verification@1.0.0", "--system", AnalysisOnlyProvider.ID,

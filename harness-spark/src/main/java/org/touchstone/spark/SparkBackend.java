@@ -1,0 +1,85 @@
+package org.touchstone.spark;
+
+import java.util.Set;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.touchstone.runner.backend.BackendContext;
+import org.touchstone.runner.backend.BackendSession;
+import org.touchstone.runner.backend.Backends;
+import org.touchstone.runner.backend.ExecutionBackend;
+
+/**
+ * Runs a run's work units on Apache Spark, through the Java RDD API only: each plan becomes jobs over an
+ * RDD of its units, each partition folds its units' results into one ({@code mapPartitions}, with the
+ * system opened once per executor JVM from the run's {@link org.touchstone.runner.backend.SystemRecipe}),
+ * and the driver merges the partitions' results in partition order, so merges need only be associative.
+ * Templates and plans reach executors as broadcasts. Pairs never become rows: a unit is tens of thousands
+ * of comparisons and travels as a few primitive arrays.
+ *
+ * <p>Options: {@code master} ({@code --master}), e.g. {@code local[2]} or {@code spark://host:7077}; without
+ * it the master comes from {@code spark-submit} ({@code spark.master}). In local mode the driver binds to
+ * loopback and the web UI is off, unless the Spark configuration says otherwise.
+ */
+public final class SparkBackend implements ExecutionBackend {
+    /** The backend's name, {@code --backend spark}. */
+    public static final String NAME = "spark";
+    private static final Set<String> OPTIONS = Set.of("master");
+
+    /** For {@link java.util.ServiceLoader}. */
+    public SparkBackend() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "Apache Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION() + ", --master local[N] or a cluster";
+    }
+
+    @Override
+    public Set<String> options() {
+        return OPTIONS;
+    }
+
+    @Override
+    public BackendSession open(BackendContext context) {
+        Backends.find(NAME, context.options());
+        context.requireRecipe(NAME);
+        SparkConf conf = configuration(context.runId(), context.options().get("master"));
+        // The recipe first: a run that cannot be opened elsewhere should not start a cluster application.
+        return new SparkBackendSession(new JavaSparkContext(conf), context.requireRecipe(NAME));
+    }
+
+    /**
+     * The Spark configuration of a run: spark-submit's ({@code spark.*} system properties) plus the master
+     * given, and in local mode a driver on loopback without web UI.
+     *
+     * @param runId  the run's id, for the application name
+     * @param master the {@code --master} given, or null
+     * @return the configuration
+     * @throws IllegalArgumentException when no master is known
+     */
+    static SparkConf configuration(String runId, String master) {
+        SparkConf conf = new SparkConf(true).setAppName("touchstone " + runId);
+        if (master != null) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            throw new IllegalArgumentException("--backend spark needs --master (e.g. --master local[2]) unless the run"
+                    + " is started by spark-submit");
+        }
+        if (conf.get("spark.master").startsWith("local")) {
+            // One machine: nothing needs to reach the driver from outside, and nobody browses its UI.
+            conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.driver.host", "127.0.0.1");
+            conf.setIfMissing("spark.ui.enabled", "false");
+        }
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        // A partition's result is a few MB of primitive arrays: send it with the task's status rather than
+        // through the block manager (Spark's default above 1 MB), which costs another copy of every result.
+        conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
+        return conf;
+    }
+}

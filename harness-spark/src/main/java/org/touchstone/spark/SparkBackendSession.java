@@ -1,0 +1,174 @@
+package org.touchstone.spark;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
+import org.touchstone.runner.backend.BackendSession;
+import org.touchstone.runner.backend.Mergeable;
+import org.touchstone.runner.backend.ResultSink;
+import org.touchstone.runner.backend.ScopedResources;
+import org.touchstone.runner.backend.Shared;
+import org.touchstone.runner.backend.SystemRecipe;
+import org.touchstone.runner.backend.UnitJob;
+import org.touchstone.runner.backend.WorkPlan;
+import org.touchstone.runner.backend.Worker;
+import org.touchstone.runner.backend.WorkerSystems;
+import org.touchstone.runner.systems.OpenedSystem;
+
+/**
+ * One run on a Spark application. A plan runs as a sequence of jobs, each over a <em>wave</em> of
+ * consecutive units (at most {@link WorkPlan#maxUnitsPerResult()}): the wave's units are cut into
+ * partitions of consecutive units, each partition computes and merges its units' results
+ * ({@code mapPartitions}), and the driver merges the partitions' results in partition order and hands the
+ * wave's result to the sink. The next wave is already submitted while the driver writes one, so the
+ * cluster does not wait for the writer.
+ */
+final class SparkBackendSession implements BackendSession {
+    /** Partitions per core in a wave: enough for load balancing, few enough that a partition is worth a task. */
+    private static final int PARTITIONS_PER_CORE = 4;
+    /** Waves submitted ahead of the one being written. */
+    private static final int WAVES_IN_FLIGHT = 2;
+
+    private final JavaSparkContext spark;
+    private final SystemRecipe recipe;
+
+    SparkBackendSession(JavaSparkContext spark, SystemRecipe recipe) {
+        this.spark = spark;
+        this.recipe = recipe;
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> d = new TreeMap<>();
+        d.put("backend", SparkBackend.NAME);
+        d.put("spark_master", spark.master());
+        d.put("spark_version", spark.version());
+        d.put("spark_parallelism", Integer.toString(parallelism()));
+        return d;
+    }
+
+    @Override
+    public int parallelism() {
+        return spark.defaultParallelism();
+    }
+
+    @Override
+    public <T extends Serializable> Shared<T> share(T value) {
+        return new Broadcasted<>(spark.broadcast(value));
+    }
+
+    @Override
+    public <U extends Serializable, R extends Mergeable<R>> void run(WorkPlan<U, R> plan, ResultSink<R> sink)
+            throws IOException, InterruptedException {
+        List<U> units = plan.units();
+        int wave = Math.min(plan.maxUnitsPerResult(), Math.max(1, units.size()));
+        PartitionFold<U, R> fold = new PartitionFold<>(plan.job(), recipe);
+        Deque<Wave<R>> running = new ArrayDeque<>();
+        int next = 0;
+        try {
+            while (next < units.size() || !running.isEmpty()) {
+                while (next < units.size() && running.size() < WAVES_IN_FLIGHT) {
+                    int end = Math.min(units.size(), next + wave);
+                    List<U> slice = new ArrayList<>(units.subList(next, end));
+                    int partitions = Math.min(slice.size(), PARTITIONS_PER_CORE * parallelism());
+                    spark.setJobDescription(plan.stage() + ": units " + next + " to " + (end - 1));
+                    running.add(new Wave<>(next, end, spark.parallelize(slice, partitions).mapPartitions(fold)
+                            .collectAsync()));
+                    next = end;
+                }
+                Wave<R> done = running.removeFirst();
+                R merged = null;
+                for (R partition : await(done.results(), plan.stage())) {
+                    merged = merged == null ? partition : merged.mergedWith(partition);
+                }
+                sink.accept(done.first(), done.end(), merged);
+            }
+        } finally {
+            running.forEach(w -> w.results().cancel(true));
+        }
+    }
+
+    private static <R> List<R> await(JavaFutureAction<List<R>> results, String stage) throws InterruptedException {
+        try {
+            return results.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new IllegalStateException("Spark could not compute " + stage + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            spark.stop();
+        } finally {
+            // In local mode the executors are this JVM: close the systems they opened.
+            WorkerSystems.closeAll();
+        }
+    }
+
+    /** A wave of units submitted as one job. */
+    private record Wave<R>(int first, int end, JavaFutureAction<List<R>> results) {
+    }
+
+    /** A value broadcast once to every executor. */
+    private record Broadcasted<T>(Broadcast<T> broadcast) implements Shared<T> {
+        @Override
+        public T get() {
+            return broadcast.value();
+        }
+    }
+
+    /**
+     * Computes a partition's units in order and merges their results into one: the executor side of a wave.
+     * Resources the units share (gallery shards) live as long as the partition.
+     */
+    private static final class PartitionFold<U, R extends Mergeable<R>> implements FlatMapFunction<Iterator<U>, R> {
+        private static final long serialVersionUID = 1L;
+        private final UnitJob<U, R> job;
+        private final SystemRecipe recipe;
+
+        PartitionFold(UnitJob<U, R> job, SystemRecipe recipe) {
+            this.job = job;
+            this.recipe = recipe;
+        }
+
+        @Override
+        public Iterator<R> call(Iterator<U> units) {
+            if (!units.hasNext()) {
+                return Collections.emptyIterator();
+            }
+            R merged = null;
+            try (ScopedResources scope = new ScopedResources()) {
+                Worker worker = new Worker() {
+                    @Override
+                    public OpenedSystem system() {
+                        return WorkerSystems.open(recipe, Runtime.getRuntime().availableProcessors());
+                    }
+
+                    @Override
+                    public <T extends AutoCloseable> T scoped(String key, Factory<T> factory) {
+                        return scope.get(key, factory);
+                    }
+                };
+                while (units.hasNext()) {
+                    R result = job.compute(units.next(), worker);
+                    merged = merged == null ? result : merged.mergedWith(result);
+                }
+            }
+            return Collections.singletonList(merged).iterator();
+        }
+    }
+}

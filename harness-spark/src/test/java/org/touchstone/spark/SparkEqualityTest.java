@@ -1,0 +1,125 @@
+package org.touchstone.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.touchstone.protocols.ProtocolRepository;
+import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.runner.backend.Backends;
+import org.touchstone.runner.boundaries.RunFiles;
+import org.touchstone.runner.boundaries.TestRuns;
+import org.touchstone.runner.execution.ExecutionSettings;
+import org.touchstone.runner.execution.ProtocolRunner;
+import org.touchstone.runner.execution.RunOutcome;
+import org.touchstone.runner.execution.RunRequest;
+import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.systems.SystemRegistry;
+
+/**
+ * The same protocol, system and data on the embedded thread pool and on Spark {@code local[2]}: the work
+ * units' merged summaries must be equal, {@code metrics.json} byte for byte, and every raw file row for
+ * row but for latencies. The comparison plan is cut into units of 256 pairs (surefire sets
+ * {@code touchstone.pairs-per-unit}), so Spark merges many units within partitions and across them.
+ *
+ * <p>The data: 40 subjects x 3 images, one template per image: 120 templates, 7,140 pairs.
+ */
+class SparkEqualityTest {
+    private static final String DATASET = "synthetic:subjects=40,images=3,seed=5";
+
+    @TempDir
+    static Path data;
+    static DatasetManifest manifest;
+
+    @BeforeAll
+    static void dataset() throws Exception {
+        manifest = TestRuns.dataset(DATASET, data.resolve("d"));
+    }
+
+    private static RunOutcome run(String protocol, String system, String backend, int shardSize, Path runDir)
+            throws Exception {
+        ExecutionSettings execution = new ExecutionSettings(backend,
+                backend.equals(SparkBackend.NAME) ? Map.of("master", "local[2]") : Map.of(),
+                Optional.of(new ExecutionSettings.SystemName(system, Optional.empty(), Map.of())), shardSize);
+        return new ProtocolRunner(Progress.silent()).run(new RunRequest("equality", ProtocolRepository.builtIn()
+                .resolve(protocol), manifest, DATASET, new SystemRegistry(SparkEqualityTest.class.getClassLoader())
+                .require(system), Optional.empty(), runDir, 2, execution));
+    }
+
+    private static void assertSameRun(RunOutcome embedded, RunOutcome spark, List<String> rawFiles) throws IOException {
+        assertThat(spark.summaries()).isNotEmpty().isEqualTo(embedded.summaries());
+        assertThat(spark.figures()).containsAllEntriesOf(Map.of("templates", embedded.count("templates"),
+                "template_failures", embedded.count("template_failures")));
+        for (String file : rawFiles) {
+            assertThat(RunFiles.withoutTiming(spark.runDir().resolve(file))).as(file)
+                    .isEqualTo(RunFiles.withoutTiming(embedded.runDir().resolve(file)));
+        }
+        assertThat(Files.readString(spark.runDir().resolve("metrics.json")))
+                .isEqualTo(Files.readString(embedded.runDir().resolve("metrics.json")));
+        assertThat(Files.readString(spark.runDir().resolve("run.json"))).contains("\"backend\" : \"spark\"")
+                .contains("\"spark_master\" : \"local[2]\"");
+    }
+
+    @Test
+    void verificationWithTheLbpSystemGivesTheSameSummaryAndMetricsOnSpark(@TempDir Path tmp) throws Exception {
+        RunOutcome embedded = run("verification@1.0.0", "lbp", Backends.EMBEDDED, Integer.MAX_VALUE,
+                tmp.resolve("embedded"));
+        RunOutcome spark = run("verification@1.0.0", "lbp", SparkBackend.NAME, Integer.MAX_VALUE, tmp.resolve("spark"));
+
+        assertThat(embedded.count("pairs")).isEqualTo(7140);
+        assertThat(spark.count("compared")).isEqualTo(7140);
+        assertSameRun(embedded, spark, List.of("templates.csv", "comparisons.csv"));
+    }
+
+    @Test
+    void failuresAndRetriedBatchesMergeTheSameWayOnSpark(@TempDir Path tmp) throws Exception {
+        RunOutcome embedded = run("verification@1.0.0", FlakyHashProvider.ID, Backends.EMBEDDED, Integer.MAX_VALUE,
+                tmp.resolve("embedded"));
+        RunOutcome spark = run("verification@1.0.0", FlakyHashProvider.ID, SparkBackend.NAME, Integer.MAX_VALUE,
+                tmp.resolve("spark"));
+
+        // Every fourth subject's third image fails: 10 templates in both roles; every failure kind occurs.
+        assertThat(embedded.count("template_failures")).isEqualTo(20);
+        assertThat(embedded.summaries().get("comparisons").toString())
+                .contains("template_failed FACE_DETECTION_ERROR", "comparison_failed VENDOR_ERROR",
+                        "comparison_failed UNCAUGHT_EXCEPTION")
+                .doesNotContain("batch retries 0]");
+        assertSameRun(embedded, spark, List.of("templates.csv", "comparisons.csv"));
+    }
+
+    @Test
+    void identificationWithGalleryShardsOnSparkGivesTheUnshardedCandidateLists(@TempDir Path tmp) throws Exception {
+        RunOutcome unsharded = run("identification@1.0.0", "lbp", Backends.EMBEDDED, Integer.MAX_VALUE,
+                tmp.resolve("unsharded"));
+        RunOutcome embedded = run("identification@1.0.0", "lbp", Backends.EMBEDDED, 7, tmp.resolve("embedded"));
+        RunOutcome spark = run("identification@1.0.0", "lbp", SparkBackend.NAME, 7, tmp.resolve("spark"));
+
+        List<String> raw = List.of("templates.csv", "galleries.csv", "searches.csv", "candidates.csv");
+        assertSameRun(embedded, spark, raw);
+        // LBP scores a probe against each template alone, so merging the shards' top lists gives its own list.
+        for (String file : List.of("searches.csv", "candidates.csv")) {
+            assertThat(RunFiles.withoutTiming(spark.runDir().resolve(file))).as(file)
+                    .isEqualTo(RunFiles.withoutTiming(unsharded.runDir().resolve(file)));
+        }
+        assertThat(Files.readString(spark.runDir().resolve("metrics.json")))
+                .isEqualTo(Files.readString(unsharded.runDir().resolve("metrics.json")));
+    }
+
+    @Test
+    void failedSearchesAndTemplatesMergeTheSameWayAcrossShardsOnSpark(@TempDir Path tmp) throws Exception {
+        RunOutcome embedded = run("identification@1.0.0", FlakyHashProvider.ID, Backends.EMBEDDED, 5,
+                tmp.resolve("embedded"));
+        RunOutcome spark = run("identification@1.0.0", FlakyHashProvider.ID, SparkBackend.NAME, 5, tmp.resolve("spark"));
+
+        assertThat(embedded.count("searches_failed")).isPositive();
+        assertThat(embedded.count("not_searched")).isPositive();
+        assertSameRun(embedded, spark, List.of("templates.csv", "galleries.csv", "searches.csv", "candidates.csv"));
+    }
+}
