@@ -38,6 +38,8 @@ import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SystemArtifact;
+import org.touchstone.runner.timing.CallTimings;
+import org.touchstone.runner.timing.ResourceMonitor;
 import org.touchstone.runner.verification.VerificationRunner;
 
 /**
@@ -107,19 +109,24 @@ public final class ProtocolRunner {
 
         try {
             StageSummary stages;
+            CallTimings timings = CallTimings.recording();
             ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
-            try (OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
+            try (ResourceMonitor monitor = ResourceMonitor.start(request.threads());
+                 OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
                     protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)))) {
                 recordRuntimeProperties(json, system);
                 stages = planned.execute(new ExecutionContext(request, runDir, json, system, pool, progress,
-                        checkpoints));
+                        checkpoints, timings));
                 ObjectNode execution = json.section("execution");
                 execution.put("threads", request.threads());
                 execution.put("system_instances", system.instanceCount());
                 execution.put("backend", "embedded-thread-pool");
+                // Measured before the system closes, while its worker processes (if any) still live.
+                monitor.stop().describe(json.section("resources"));
             } finally {
                 pool.shutdownNow();
             }
+            timings.write(runDir.resolve(CallTimings.FILE));
 
             // The reports read run.json from disk: give them everything but what depends on them
             // (status, end time, file hashes), so that they regenerate byte for byte from the final run.json.

@@ -14,6 +14,7 @@ import org.touchstone.runner.execution.StageSummary;
 import org.touchstone.runner.execution.TemplateStage;
 import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.GuardedVerifier;
+import org.touchstone.runner.timing.TimedStage;
 
 /**
  * Verification (1:1): plans templates and pairs, creates the templates, then compares every pair,
@@ -53,7 +54,7 @@ public final class VerificationRunner implements CapabilityRunner {
 
     private static StageSummary run(VerificationPlan plan, ExecutionContext context)
             throws IOException, InterruptedException {
-        GuardedVerifier verifier = new GuardedVerifier(context.system());
+        GuardedVerifier verifier = new GuardedVerifier(context.system(), context.timings());
         long t0 = System.nanoTime();
         TemplateStage.Templates templates;
         try (TemplateLog log = context.checkpoints().templates("templates")) {
@@ -67,6 +68,8 @@ public final class VerificationRunner implements CapabilityRunner {
         double templateSeconds = (t1 - t0) / 1e9;
         double comparisonSeconds = (t2 - t1) / 1e9;
         double perSecond = comparisonSeconds > 0 ? counts.compared() / comparisonSeconds : 0;
+        context.timings().stage(TimedStage.TEMPLATES, templateSeconds);
+        context.timings().stage(TimedStage.COMPARISONS, comparisonSeconds);
 
         ObjectNode stages = context.json().section("stages");
         ObjectNode t = stages.putObject("templates");
