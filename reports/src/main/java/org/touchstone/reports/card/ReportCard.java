@@ -100,7 +100,7 @@ public final class ReportCard {
         h.raw("</dl>\n</header>\n");
     }
 
-    private static void fact(Html h, String name, String value) {
+    static void fact(Html h, String name, String value) {
         h.raw("<dt>").text(name).raw("</dt><dd>").text(value).raw("</dd>\n");
     }
 
@@ -191,7 +191,7 @@ public final class ReportCard {
     /** Tables longer than this show their first and last rows; the CSV has them all. */
     private static final int MAX_ROWS = 60;
 
-    private static void table(Html h, Path csv) throws IOException {
+    static void table(Html h, Path csv) throws IOException {
         List<String> header;
         List<CSVRecord> records;
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -275,7 +275,7 @@ public final class ReportCard {
         return Html.escape(value);
     }
 
-    private static boolean isNumber(String s) {
+    static boolean isNumber(String s) {
         try {
             Double.parseDouble(s);
             return !s.isBlank() && !s.equalsIgnoreCase("nan") && !s.toLowerCase(Locale.ROOT).contains("infinity");
@@ -305,7 +305,7 @@ public final class ReportCard {
     }
 
     /** Any other number: whole numbers with separators, others to six significant digits. */
-    private static String number(String s) {
+    static String number(String s) {
         try {
             return String.format(Locale.ROOT, "%,d", Long.parseLong(s));
         } catch (NumberFormatException e) {
