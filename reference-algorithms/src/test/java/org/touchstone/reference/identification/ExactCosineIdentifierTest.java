@@ -165,6 +165,72 @@ class ExactCosineIdentifierTest {
         }
     }
 
+    @Test
+    void everyScoreIsTheSequentialFloatSumOfTheNormalisedProductsToTheLastBit() {
+        // Dimensions that leave a remainder after the kernel's passes of eight, and one below eight.
+        for (int dimension : new int[] {3, 13, 37, 512}) {
+            EmbeddingCodec codec = new EmbeddingCodec() {
+                @Override
+                public int dimension() {
+                    return dimension;
+                }
+
+                @Override
+                public void decode(Template template, float[] out) throws InvalidEmbeddingException {
+                    RAW.decode(template, out);
+                }
+            };
+            SplittableRandom random = new SplittableRandom(dimension);
+            int n = 150;
+            float[][] vectors = new float[n][dimension];
+            List<GalleryEntry> entries = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                for (int d = 0; d < dimension; d++) {
+                    vectors[i][d] = (float) random.nextGaussian();
+                }
+                entries.add(new GalleryEntry("g" + i, vector(vectors[i])));
+            }
+            Gallery g = gallery(codec, entries);
+            List<Template> probes = new ArrayList<>();
+            List<float[]> probeVectors = new ArrayList<>();
+            for (int p = 0; p < 3; p++) {
+                float[] q = new float[dimension];
+                for (int d = 0; d < dimension; d++) {
+                    q[d] = (float) random.nextGaussian();
+                }
+                probeVectors.add(q);
+                probes.add(vector(q));
+            }
+            List<Result<List<Candidate>>> results = g.searchMany(probes, n);
+            for (int p = 0; p < probes.size(); p++) {
+                float[] q = normalised(probeVectors.get(p));
+                for (Candidate c : results.get(p).value()) {
+                    float[] t = normalised(vectors[Integer.parseInt(c.templateId().substring(1))]);
+                    float expected = 0f;
+                    for (int d = 0; d < dimension; d++) {
+                        expected += q[d] * t[d];
+                    }
+                    assertThat(c.score()).as("dimension %d, probe %d, %s", dimension, p, c.templateId())
+                            .isEqualTo((double) expected);
+                }
+            }
+        }
+    }
+
+    /** Unit length as the gallery scales: the norm in double, one float scale, each value rounded. */
+    private static float[] normalised(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        float scale = (float) (1 / Math.sqrt(sum));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * scale;
+        }
+        return out;
+    }
+
     private static double cosine(float[] a, float[] b) {
         double dot = 0;
         double na = 0;
