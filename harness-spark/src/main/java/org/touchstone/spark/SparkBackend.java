@@ -50,7 +50,8 @@ public final class SparkBackend implements ExecutionBackend {
         context.requireRecipe(NAME);
         SparkConf conf = configuration(context.runId(), context.options().get("master"));
         // The recipe first: a run that cannot be opened elsewhere should not start a cluster application.
-        return new SparkBackendSession(new JavaSparkContext(conf), context.requireRecipe(NAME));
+        return new SparkBackendSession(new JavaSparkContext(conf), context.requireRecipe(NAME),
+                context.timings());
     }
 
     /**

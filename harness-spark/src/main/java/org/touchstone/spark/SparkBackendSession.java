@@ -15,6 +15,7 @@ import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.util.CollectionAccumulator;
 import org.touchstone.runner.backend.BackendSession;
 import org.touchstone.runner.backend.Mergeable;
 import org.touchstone.runner.backend.ResultSink;
@@ -26,6 +27,7 @@ import org.touchstone.runner.backend.WorkPlan;
 import org.touchstone.runner.backend.Worker;
 import org.touchstone.runner.backend.WorkerSystems;
 import org.touchstone.runner.systems.OpenedSystem;
+import org.touchstone.runner.timing.CallTimings;
 
 /**
  * One run on a Spark application. A plan runs as a sequence of jobs, each over a <em>wave</em> of
@@ -33,7 +35,8 @@ import org.touchstone.runner.systems.OpenedSystem;
  * partitions of consecutive units, each partition computes and merges its units' results
  * ({@code mapPartitions}), and the driver merges the partitions' results in partition order and hands the
  * wave's result to the sink. The next wave is already submitted while the driver writes one, so the
- * cluster does not wait for the writer.
+ * cluster does not wait for the writer. Each partition records its SPI calls' latencies into a record of
+ * its own, sent back through an accumulator and added to the run's when the plan is done.
  */
 final class SparkBackendSession implements BackendSession {
     /** Partitions per core in a wave: enough for load balancing, few enough that a partition is worth a task. */
@@ -43,10 +46,14 @@ final class SparkBackendSession implements BackendSession {
 
     private final JavaSparkContext spark;
     private final SystemRecipe recipe;
+    private final CallTimings timings;
+    private final CollectionAccumulator<CallTimings.Snapshot> partitionTimings;
 
-    SparkBackendSession(JavaSparkContext spark, SystemRecipe recipe) {
+    SparkBackendSession(JavaSparkContext spark, SystemRecipe recipe, CallTimings timings) {
         this.spark = spark;
         this.recipe = recipe;
+        this.timings = timings;
+        this.partitionTimings = spark.sc().collectionAccumulator("touchstone call timings");
     }
 
     @Override
@@ -74,7 +81,7 @@ final class SparkBackendSession implements BackendSession {
             throws IOException, InterruptedException {
         List<U> units = plan.units();
         int wave = Math.min(plan.maxUnitsPerResult(), Math.max(1, units.size()));
-        PartitionFold<U, R> fold = new PartitionFold<>(plan.job(), recipe);
+        PartitionFold<U, R> fold = new PartitionFold<>(plan.job(), recipe, partitionTimings);
         Deque<Wave<R>> running = new ArrayDeque<>();
         int next = 0;
         try {
@@ -97,6 +104,9 @@ final class SparkBackendSession implements BackendSession {
             }
         } finally {
             running.forEach(w -> w.results().cancel(true));
+            // A task Spark retried counts its calls twice: they were made twice.
+            partitionTimings.value().forEach(timings::add);
+            partitionTimings.reset();
         }
     }
 
@@ -139,10 +149,12 @@ final class SparkBackendSession implements BackendSession {
         private static final long serialVersionUID = 1L;
         private final UnitJob<U, R> job;
         private final SystemRecipe recipe;
+        private final CollectionAccumulator<CallTimings.Snapshot> timings;
 
-        PartitionFold(UnitJob<U, R> job, SystemRecipe recipe) {
+        PartitionFold(UnitJob<U, R> job, SystemRecipe recipe, CollectionAccumulator<CallTimings.Snapshot> timings) {
             this.job = job;
             this.recipe = recipe;
+            this.timings = timings;
         }
 
         @Override
@@ -151,11 +163,17 @@ final class SparkBackendSession implements BackendSession {
                 return Collections.emptyIterator();
             }
             R merged = null;
+            CallTimings partition = CallTimings.recording();
             try (ScopedResources scope = new ScopedResources()) {
                 Worker worker = new Worker() {
                     @Override
                     public OpenedSystem system() {
                         return WorkerSystems.open(recipe, Runtime.getRuntime().availableProcessors());
+                    }
+
+                    @Override
+                    public CallTimings timings() {
+                        return partition;
                     }
 
                     @Override
@@ -168,6 +186,7 @@ final class SparkBackendSession implements BackendSession {
                     merged = merged == null ? result : merged.mergedWith(result);
                 }
             }
+            timings.add(partition.snapshot());
             return Collections.singletonList(merged).iterator();
         }
     }

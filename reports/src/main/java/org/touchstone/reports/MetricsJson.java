@@ -129,6 +129,39 @@ final class MetricsJson {
         }
     }
 
+    /**
+     * Adds a block and tables to a rendered metrics.json: the block goes just before {@code tables}, the
+     * tables at the end of {@code tables}; every other byte stays as it was.
+     *
+     * @param metrics a metrics.json as {@link #finish} serialised it
+     * @param field   the block's name
+     * @param block   the block
+     * @param tables  relative paths of further tables
+     * @return the new metrics.json
+     */
+    static byte[] withSection(byte[] metrics, String field, com.fasterxml.jackson.databind.JsonNode block,
+                              List<String> tables) {
+        ObjectNode parsed;
+        try {
+            parsed = (ObjectNode) MAPPER.readTree(metrics);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("metrics.json as rendered is always valid JSON", e);
+        }
+        ObjectNode root = NODES.objectNode();
+        for (var it = parsed.fields(); it.hasNext();) {
+            var entry = it.next();
+            if (entry.getKey().equals("tables")) {
+                root.set(field, block);
+                ArrayNode names = root.putArray("tables");
+                entry.getValue().forEach(names::add);
+                tables.forEach(names::add);
+            } else {
+                root.set(entry.getKey(), entry.getValue());
+            }
+        }
+        return serialise(root);
+    }
+
     /** Adds the {@code tables} and {@code figures} arrays and serialises the document. */
     static byte[] finish(ObjectNode root, List<String> tables, List<Figures.Figure> figures) {
         ArrayNode tableNames = root.putArray("tables");
@@ -143,6 +176,10 @@ final class MetricsJson {
             ArrayNode notes = node.putArray("notes");
             figure.notes().forEach(notes::add);
         }
+        return serialise(root);
+    }
+
+    private static byte[] serialise(ObjectNode root) {
         try {
             return (MAPPER.writer(PRINTER).writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package org.touchstone.reports;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,5 +36,22 @@ record RenderedReport(Map<String, byte[]> files, List<String> headline) {
         figures.forEach(figure -> files.putAll(figure.files()));
         files.put(MetricsJson.FILE, metrics);
         return new RenderedReport(files, headline);
+    }
+
+    /**
+     * Adds a part computed apart from the capability's report: its tables, written before metrics.json
+     * and listed in its {@code tables}, and its block of metrics.json, placed before {@code tables}.
+     *
+     * @param field  the block's field name in metrics.json
+     * @param block  the block
+     * @param tables the part's tables, by relative path
+     * @return the report with the part
+     */
+    RenderedReport withSection(String field, JsonNode block, Map<String, byte[]> tables) {
+        Map<String, byte[]> extended = new LinkedHashMap<>(files);
+        byte[] metrics = extended.remove(MetricsJson.FILE);
+        extended.putAll(tables);
+        extended.put(MetricsJson.FILE, MetricsJson.withSection(metrics, field, block, List.copyOf(tables.keySet())));
+        return new RenderedReport(extended, headline);
     }
 }

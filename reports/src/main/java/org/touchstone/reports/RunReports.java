@@ -10,6 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.touchstone.reports.card.ReportCard;
@@ -17,6 +18,7 @@ import org.touchstone.reports.rundir.ComparisonData;
 import org.touchstone.reports.rundir.RunHeader;
 import org.touchstone.reports.rundir.RunSettings;
 import org.touchstone.reports.rundir.TemplateTable;
+import org.touchstone.reports.rundir.TimingData;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.FmrOperatingPoint;
 
@@ -26,6 +28,8 @@ import org.touchstone.reports.verification.FmrOperatingPoint;
  * specifies. The capability in {@code run.json} decides which: verification ({@code templates.csv},
  * {@code comparisons.csv}), identification ({@code templates.csv}, {@code galleries.csv},
  * {@code searches.csv}, {@code candidates.csv}) or analysis ({@code analyses.csv}, {@code estimates.csv}).
+ * Whatever the capability, a run's {@code timing.csv} adds the timing tables and metrics.json's
+ * {@code timing} block.
  *
  * <p>The output is byte-for-byte deterministic given the same inputs (and the same JDK and fonts): no
  * timestamps, a stable order everywhere, exact number formatting. Each file is written under a temporary
@@ -53,6 +57,10 @@ public final class RunReports {
             case RunHeader.ANALYSIS -> AnalysisReport.render(runDir);
             default -> verification(runDir);
         };
+        Optional<TimingData> timing = TimingData.read(runDir);
+        if (timing.isPresent()) {
+            report = TimingReport.addTo(report, timing.get());
+        }
         return write(report, runDir, true);
     }
 

@@ -34,6 +34,7 @@ import org.touchstone.runner.rundir.AtomicFiles;
 import org.touchstone.runner.rundir.Csv;
 import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.GuardedAnalyzer;
+import org.touchstone.runner.timing.TimedStage;
 
 /**
  * Facial analysis: analyses every image of the dataset once and records, in {@code analyses.csv}, each
@@ -141,7 +142,7 @@ public final class AnalysisRunner implements CapabilityRunner {
     private static StageSummary run(Scope scope, ExecutionContext context) throws IOException, InterruptedException {
         DatasetManifest manifest = context.request().manifest();
         List<Sample> samples = manifest.samples();
-        GuardedAnalyzer analyzer = new GuardedAnalyzer(context.system());
+        GuardedAnalyzer analyzer = new GuardedAnalyzer(context.system(), context.timings());
         List<Unit> units = new ArrayList<>();
         for (int first = 0; first < samples.size(); first += IMAGES_PER_UNIT) {
             units.add(new Unit(first, Math.min(samples.size(), first + IMAGES_PER_UNIT)));
@@ -179,6 +180,7 @@ public final class AnalysisRunner implements CapabilityRunner {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double perSecond = seconds > 0 ? samples.size() / seconds : 0;
+        context.timings().stage(TimedStage.ANALYSES, seconds);
         ObjectNode a = context.json().section("stages").putObject("analyses");
         a.put("images", samples.size());
         a.put("ok", counts[0]);

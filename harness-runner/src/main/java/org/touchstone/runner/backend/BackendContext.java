@@ -1,5 +1,6 @@
 package org.touchstone.runner.backend;
 
+import org.touchstone.runner.timing.CallTimings;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +16,10 @@ import org.touchstone.runner.systems.OpenedSystem;
  *                (in tests) and cannot be opened elsewhere
  * @param threads the run's {@code --threads}
  * @param options the backend's options from the command line (e.g. {@code master=local[2]})
+ * @param timings where the latency of every SPI call the units make is recorded, wherever they run
  */
 public record BackendContext(String runId, Path runDir, OpenedSystem system, Optional<SystemRecipe> recipe,
-                             int threads, Map<String, String> options) {
+                             int threads, Map<String, String> options, CallTimings timings) {
     /** Copies the options. */
     public BackendContext {
         options = Map.copyOf(options);

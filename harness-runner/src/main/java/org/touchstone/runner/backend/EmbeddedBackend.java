@@ -1,5 +1,6 @@
 package org.touchstone.runner.backend;
 
+import org.touchstone.runner.timing.CallTimings;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
@@ -39,16 +40,18 @@ public final class EmbeddedBackend implements ExecutionBackend {
     @Override
     public BackendSession open(BackendContext context) {
         Backends.find(name(), context.options());
-        return new Session(context.system(), context.threads());
+        return new Session(context.system(), context.threads(), context.timings());
     }
 
     private static final class Session implements BackendSession {
         private final OpenedSystem system;
         private final int threads;
+        private final CallTimings timings;
         private final ExecutorService pool;
 
-        Session(OpenedSystem system, int threads) {
+        Session(OpenedSystem system, int threads, CallTimings timings) {
             this.system = system;
+            this.timings = timings;
             this.threads = threads;
             AtomicInteger n = new AtomicInteger();
             this.pool = Executors.newFixedThreadPool(threads, r -> {
@@ -82,6 +85,11 @@ public final class EmbeddedBackend implements ExecutionBackend {
                     @Override
                     public OpenedSystem system() {
                         return system;
+                    }
+
+                    @Override
+                    public CallTimings timings() {
+                        return timings;
                     }
 
                     @Override

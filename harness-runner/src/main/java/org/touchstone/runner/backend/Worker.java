@@ -1,5 +1,6 @@
 package org.touchstone.runner.backend;
 
+import org.touchstone.runner.timing.CallTimings;
 import org.touchstone.runner.systems.OpenedSystem;
 
 /** What a work unit runs with, wherever it runs: the system under test, and resources its units share. */
@@ -12,6 +13,12 @@ public interface Worker {
      *                               result
      */
     OpenedSystem system();
+
+    /**
+     * @return where the units' guards record the latency of each SPI call (the run's own record on the
+     *         embedded backend; elsewhere one per partition, which the backend merges into the run's)
+     */
+    CallTimings timings();
 
     /**
      * A resource shared by the units that run nearby (on the embedded backend, all units of one

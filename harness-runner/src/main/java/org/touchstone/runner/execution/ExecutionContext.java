@@ -7,6 +7,7 @@ import org.touchstone.runner.checkpoint.Checkpoints;
 import org.touchstone.runner.progress.Progress;
 import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.OpenedSystem;
+import org.touchstone.runner.timing.CallTimings;
 
 /**
  * What a capability's stages run with.
@@ -19,10 +20,11 @@ import org.touchstone.runner.systems.OpenedSystem;
  * @param progress    where stage progress goes
  * @param checkpoints where stages keep what a resumed run must not redo
  * @param backend     where the stages' work plans run
+ * @param timings     where the guards record every call's latency and the stages their wall time
  */
 public record ExecutionContext(RunRequest request, Path runDir, RunJson json, OpenedSystem system,
                                ExecutorService pool, Progress progress, Checkpoints checkpoints,
-                               BackendSession backend) {
+                               BackendSession backend, CallTimings timings) {
     /** @return how many threads the pool has */
     public int threads() {
         return request.threads();

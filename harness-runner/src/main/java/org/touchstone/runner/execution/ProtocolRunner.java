@@ -43,6 +43,8 @@ import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SystemArtifact;
+import org.touchstone.runner.timing.CallTimings;
+import org.touchstone.runner.timing.ResourceMonitor;
 import org.touchstone.runner.verification.VerificationRunner;
 
 /**
@@ -115,22 +117,28 @@ public final class ProtocolRunner {
 
         try {
             StageSummary stages;
+            CallTimings timings = CallTimings.recording();
             ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
-            try (OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
+            try (ResourceMonitor monitor = ResourceMonitor.start(request.threads());
+                 OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
                     protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)));
                  BackendSession session = backend.open(new BackendContext(json.root().path("run_id").asText(), runDir,
-                         system, recipe(request, system), request.threads(), request.execution().backendOptions()))) {
+                         system, recipe(request, system), request.threads(), request.execution().backendOptions(),
+                         timings))) {
                 recordRuntimeProperties(json, system);
                 stages = planned.execute(new ExecutionContext(request, runDir, json, system, pool, progress,
-                        checkpoints, session));
+                        checkpoints, session, timings));
                 ObjectNode execution = json.section("execution");
                 execution.put("threads", request.threads());
                 execution.put("system_instances", system.instanceCount());
                 session.describe().entrySet().stream().sorted(Map.Entry.comparingByKey())
                         .forEach(e -> execution.put(e.getKey(), e.getValue()));
+                // Measured before the system closes, while its worker processes (if any) still live.
+                monitor.stop().describe(json.section("resources"));
             } finally {
                 pool.shutdownNow();
             }
+            timings.write(runDir.resolve(CallTimings.FILE));
 
             // The reports read run.json from disk: give them everything but what depends on them
             // (status, end time, file hashes), so that they regenerate byte for byte from the final run.json.

@@ -1,5 +1,6 @@
 package org.touchstone.runner.execution;
 
+import org.touchstone.runner.timing.CallTimings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -69,10 +70,11 @@ public final class TemplateStage {
     @FunctionalInterface
     public interface Makers extends Serializable {
         /**
-         * @param system the system opened where the unit runs
+         * @param system  the system opened where the unit runs
+         * @param timings where the maker records each call's latency and each template's size
          * @return its guarded template maker
          */
-        TemplateMaker on(OpenedSystem system);
+        TemplateMaker on(OpenedSystem system, CallTimings timings);
     }
 
     /**
@@ -243,7 +245,7 @@ public final class TemplateStage {
     private record TemplateJob(Makers makers, Roles roles) implements UnitJob<TemplateTask, Results> {
         @Override
         public Results compute(TemplateTask task, Worker worker) {
-            TemplateMaker maker = makers.on(worker.system());
+            TemplateMaker maker = makers.on(worker.system(), worker.timings());
             List<FaceImage> images = task.images().stream().map(ImageFile::load).toList();
             Results results = new Results();
             if (task.enrolment()) {

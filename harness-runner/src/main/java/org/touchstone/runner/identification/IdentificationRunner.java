@@ -17,6 +17,7 @@ import org.touchstone.runner.execution.TemplateSet;
 import org.touchstone.runner.execution.TemplateStage;
 import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.GuardedIdentifier;
+import org.touchstone.runner.timing.TimedStage;
 
 /**
  * Identification (1:N): splits subjects, creates enrolment and probe templates, then for each gallery
@@ -85,6 +86,9 @@ public final class IdentificationRunner implements CapabilityRunner {
         double searchSeconds = (t2 - t1) / 1e9 - counts.finalizeSeconds();
         long searched = counts.ok() + counts.failed();
         double perSecond = searchSeconds > 0 ? searched / searchSeconds : 0;
+        context.timings().stage(TimedStage.TEMPLATES, templateSeconds);
+        context.timings().stage(TimedStage.GALLERIES, counts.finalizeSeconds());
+        context.timings().stage(TimedStage.SEARCHES, searchSeconds);
 
         ObjectNode stages = context.json().section("stages");
         ObjectNode t = stages.putObject("templates");

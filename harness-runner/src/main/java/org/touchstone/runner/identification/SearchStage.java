@@ -1,5 +1,6 @@
 package org.touchstone.runner.identification;
 
+import org.touchstone.runner.timing.CallTimings;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -170,8 +171,8 @@ final class SearchStage {
     /** A shard's gallery, finalised once where its units run, closed when they are done. */
     private record ShardGallery(SearchResults.ShardBuild build, GuardedIdentifier.GuardedGallery gallery)
             implements AutoCloseable {
-        static ShardGallery finalise(OpenedSystem system, Searches searches, TemplateStage.Templates templates,
-                                     int g, int shard) {
+        static ShardGallery finalise(OpenedSystem system, CallTimings timings, Searches searches,
+                                     TemplateStage.Templates templates, int g, int shard) {
             int[] all = searches.galleryTemplates()[g];
             int from = Math.toIntExact((long) shard * searches.shardSize());
             int to = (int) Math.min(all.length, (long) from + searches.shardSize());
@@ -190,7 +191,7 @@ final class SearchStage {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot make a folder for gallery " + searches.galleryIds()[g], e);
             }
-            Guard.Outcome<GuardedIdentifier.GuardedGallery> built = new GuardedIdentifier(system)
+            Guard.Outcome<GuardedIdentifier.GuardedGallery> built = new GuardedIdentifier(system, timings)
                     .finalizeEnrolment(entries, folder);
             Failure failure = built.failure();
             return new ShardGallery(new SearchResults.ShardBuild(entries.size(), failure == null ? null : failure.code(),
@@ -213,7 +214,7 @@ final class SearchStage {
             Searches s = searches.get();
             TemplateStage.Templates t = templates.get().templates();
             ShardGallery shard = worker.scoped("gallery " + unit.gallery() + " shard " + unit.shard(),
-                    () -> ShardGallery.finalise(worker.system(), s, t, unit.gallery(), unit.shard()));
+                    () -> ShardGallery.finalise(worker.system(), worker.timings(), s, t, unit.gallery(), unit.shard()));
             SearchResults results = new SearchResults(s.candidateListLength());
             results.shard(unit.shard(), shard.build());
             List<Template> block = new ArrayList<>();

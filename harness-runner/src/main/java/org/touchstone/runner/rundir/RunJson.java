@@ -72,7 +72,19 @@ public final class RunJson {
      */
     public void system(SystemDescriptor descriptor, org.touchstone.runner.systems.SystemArtifact artifact,
                        String configHash) {
-        ObjectNode s = section("system");
+        describeSystem(section("system"), descriptor, artifact, configHash);
+    }
+
+    /**
+     * Describes a system as run.json's {@code system} block does (also used by {@code bench.json}).
+     *
+     * @param s          the block, filled in
+     * @param descriptor the descriptor
+     * @param artifact   location and hash of its code
+     * @param configHash content hash of its configuration folder, or null for none
+     */
+    public static void describeSystem(ObjectNode s, SystemDescriptor descriptor,
+                                      org.touchstone.runner.systems.SystemArtifact artifact, String configHash) {
         s.put("id", descriptor.id());
         s.put("vendor", descriptor.vendor());
         s.put("name", descriptor.name());
@@ -123,7 +135,15 @@ public final class RunJson {
 
     /** Records the JVM, operating system and processor. */
     public void environment() {
-        ObjectNode e = section("environment");
+        describeEnvironment(section("environment"));
+    }
+
+    /**
+     * Describes this JVM, operating system and processor as run.json's {@code environment} block does.
+     *
+     * @param e the block, filled in
+     */
+    public static void describeEnvironment(ObjectNode e) {
         Runtime rt = Runtime.getRuntime();
         e.put("java", System.getProperty("java.vendor") + " " + System.getProperty("java.runtime.version"));
         e.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));

@@ -7,14 +7,26 @@ import org.touchstone.api.FaceImage;
 import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FailureCode;
 import org.touchstone.api.Result;
+import org.touchstone.runner.timing.CallTimings;
+import org.touchstone.runner.timing.TimedOperation;
 
 /** Calls a system's {@link AttributeAnalyzer} through the {@link Guard}. */
 public final class GuardedAnalyzer {
     private final OpenedSystem system;
+    private final CallTimings timings;
 
     /** @param system an opened system that offers analysis */
     public GuardedAnalyzer(OpenedSystem system) {
+        this(system, CallTimings.discarding());
+    }
+
+    /**
+     * @param system  an opened system that offers analysis
+     * @param timings where every call's latency is recorded
+     */
+    public GuardedAnalyzer(OpenedSystem system, CallTimings timings) {
         this.system = system;
+        this.timings = timings;
     }
 
     private AttributeAnalyzer analyzer() throws FaceSystemException {
@@ -41,6 +53,12 @@ public final class GuardedAnalyzer {
      * @return the faces found, or why the call failed; a list holding null is {@link FailureCode#INVALID_OUTPUT}
      */
     public Outcome analyze(FaceImage image) {
+        Outcome outcome = guardedAnalyze(image);
+        timings.record(TimedOperation.ANALYZE, outcome.latencyNs(), !outcome.ok());
+        return outcome;
+    }
+
+    private Outcome guardedAnalyze(FaceImage image) {
         Guard.Outcome<Result<List<FaceAnalysis>>> outcome = Guard.call("analyze", () -> analyzer().analyze(image));
         if (!outcome.ok()) {
             return new Outcome(null, outcome.failure(), outcome.latencyNs());

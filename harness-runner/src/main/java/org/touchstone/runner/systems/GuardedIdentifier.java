@@ -17,6 +17,8 @@ import org.touchstone.api.Result;
 import org.touchstone.api.ScoreRange;
 import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
+import org.touchstone.runner.timing.CallTimings;
+import org.touchstone.runner.timing.TimedOperation;
 
 /**
  * Calls a system's {@link Identifier} and its galleries through the {@link Guard}. Candidate lists are
@@ -28,14 +30,24 @@ public final class GuardedIdentifier implements TemplateMaker {
     private final OpenedSystem system;
     private final ScoreRange range;
     private final TemplateMaker templates;
+    private final CallTimings timings;
     private final java.util.concurrent.atomic.AtomicLong batchRetries = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param system an opened system that offers identification */
     public GuardedIdentifier(OpenedSystem system) {
+        this(system, CallTimings.discarding());
+    }
+
+    /**
+     * @param system  an opened system that offers identification
+     * @param timings where every call's latency is recorded
+     */
+    public GuardedIdentifier(OpenedSystem system, CallTimings timings) {
         this.system = system;
         this.range = system.descriptor().scoreRange()
                 .orElseThrow(() -> new IllegalArgumentException("identification system without a score range"));
-        this.templates = TemplateMaker.guarding(this::identifier);
+        this.timings = timings;
+        this.templates = TemplateMaker.guarding(this::identifier, timings);
     }
 
     private Identifier identifier() throws FaceSystemException {
@@ -86,6 +98,7 @@ public final class GuardedIdentifier implements TemplateMaker {
             if (whole == null && outcome.value().size() != n) {
                 whole = Guard.invalid("searchMany returned " + outcome.value().size() + " results for " + n + " probes");
             }
+            timings.record(TimedOperation.SEARCH_MANY, outcome.latencyNs(), whole != null);
             if (whole != null && n > 1 && Guard.isBatchArtefact(whole)) {
                 // Batching must not change results: one probe's fault must not fail the others of its block.
                 batchRetries.incrementAndGet();
@@ -117,6 +130,11 @@ public final class GuardedIdentifier implements TemplateMaker {
                             : new SearchOutcome(null, Guard.invalid(problem), each);
                 }
             }
+            int failed = 0;
+            for (int i = 0; i < n; i++) {
+                failed += out[offset + i].ok() ? 0 : 1;
+            }
+            timings.record(TimedOperation.SEARCH, each, n, failed);
             return 0;
         }
 
@@ -170,6 +188,12 @@ public final class GuardedIdentifier implements TemplateMaker {
      * @return the gallery, or why it could not be built, with the call's latency
      */
     public Guard.Outcome<GuardedGallery> finalizeEnrolment(List<GalleryEntry> entries, Path workingDirectory) {
+        Guard.Outcome<GuardedGallery> built = guardedFinalize(entries, workingDirectory);
+        timings.record(TimedOperation.FINALIZE_ENROLMENT, built.latencyNs(), !built.ok());
+        return built;
+    }
+
+    private Guard.Outcome<GuardedGallery> guardedFinalize(List<GalleryEntry> entries, Path workingDirectory) {
         Guard.Outcome<Result<Gallery>> outcome = Guard.call("finalizeEnrolment",
                 () -> identifier().finalizeEnrolment(entries, workingDirectory));
         if (!outcome.ok()) {

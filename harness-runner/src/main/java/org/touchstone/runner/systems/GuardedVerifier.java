@@ -9,6 +9,8 @@ import org.touchstone.api.ScoreRange;
 import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.api.Verifier;
+import org.touchstone.runner.timing.CallTimings;
+import org.touchstone.runner.timing.TimedOperation;
 
 /**
  * Calls a system's {@link Verifier} through the {@link Guard}: every call timed, exceptions and contract
@@ -19,14 +21,24 @@ public final class GuardedVerifier implements TemplateMaker {
     private final OpenedSystem system;
     private final ScoreRange range;
     private final TemplateMaker templates;
+    private final CallTimings timings;
     private final java.util.concurrent.atomic.AtomicLong batchRetries = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param system an opened system that offers verification */
     public GuardedVerifier(OpenedSystem system) {
+        this(system, CallTimings.discarding());
+    }
+
+    /**
+     * @param system  an opened system that offers verification
+     * @param timings where every call's latency is recorded
+     */
+    public GuardedVerifier(OpenedSystem system, CallTimings timings) {
         this.system = system;
         this.range = system.descriptor().scoreRange()
                 .orElseThrow(() -> new IllegalArgumentException("verification system without a score range"));
-        this.templates = TemplateMaker.guarding(this::verifier);
+        this.timings = timings;
+        this.templates = TemplateMaker.guarding(this::verifier, timings);
     }
 
     private Verifier verifier() throws FaceSystemException {
@@ -65,6 +77,7 @@ public final class GuardedVerifier implements TemplateMaker {
         if (whole == null && outcome.value().size() != n) {
             whole = Guard.invalid("compareMany returned " + outcome.value().size() + " results for " + n + " templates");
         }
+        timings.record(TimedOperation.COMPARE_MANY, outcome.latencyNs(), whole != null);
         if (whole != null && n > 1 && Guard.isBatchArtefact(whole)) {
             // Batching must not change results: one pair's fault must not fail the others of its block.
             batchRetries.incrementAndGet();
@@ -92,5 +105,10 @@ public final class GuardedVerifier implements TemplateMaker {
                 out.setScore(offset + i, r.similarity(), each);
             }
         }
+        int failed = 0;
+        for (int i = 0; i < n; i++) {
+            failed += out.failure(offset + i) != null ? 1 : 0;
+        }
+        timings.record(TimedOperation.COMPARISON, each, n, failed);
     }
 }

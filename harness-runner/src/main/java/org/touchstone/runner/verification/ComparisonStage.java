@@ -188,7 +188,7 @@ final class ComparisonStage {
         @Override
         public ComparisonResults compute(ComparisonUnit unit, Worker worker) {
             // A verifier per unit, so that its retry count is this unit's own.
-            GuardedVerifier verifier = new GuardedVerifier(worker.system());
+            GuardedVerifier verifier = new GuardedVerifier(worker.system(), worker.timings());
             PairsToCompare toCompare = plan.get();
             ComparisonBatch batch = compare(unit, toCompare.pairs(), templates.get().templates(), verifier);
             int n = unit.pairs();

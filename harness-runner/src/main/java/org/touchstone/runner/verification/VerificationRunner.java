@@ -15,6 +15,7 @@ import org.touchstone.runner.execution.TemplateSet;
 import org.touchstone.runner.execution.TemplateStage;
 import org.touchstone.runner.rundir.RunJson;
 import org.touchstone.runner.systems.GuardedVerifier;
+import org.touchstone.runner.timing.TimedStage;
 
 /**
  * Verification (1:1): plans templates and pairs, creates the templates, then compares every pair,
@@ -70,6 +71,8 @@ public final class VerificationRunner implements CapabilityRunner {
         double templateSeconds = (t1 - t0) / 1e9;
         double comparisonSeconds = (t2 - t1) / 1e9;
         double perSecond = comparisonSeconds > 0 ? counts.compared() / comparisonSeconds : 0;
+        context.timings().stage(TimedStage.TEMPLATES, templateSeconds);
+        context.timings().stage(TimedStage.COMPARISONS, comparisonSeconds);
 
         ObjectNode stages = context.json().section("stages");
         ObjectNode t = stages.putObject("templates");

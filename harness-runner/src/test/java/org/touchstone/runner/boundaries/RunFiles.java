@@ -1,5 +1,11 @@
 package org.touchstone.runner.boundaries;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -34,6 +40,28 @@ public final class RunFiles {
             }
             return rows;
         }
+    }
+
+    /**
+     * metrics.json without what measures time (its {@code timing} block and the timing tables it lists),
+     * which differs from run to run even when every other number is the same.
+     *
+     * @param metrics a run's metrics.json
+     * @return the rest of it, as indented JSON
+     * @throws IOException if it cannot be read
+     */
+    public static String metricsWithoutTiming(Path metrics) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = (ObjectNode) json.readTree(metrics.toFile());
+        assertThat(root.has("timing")).as(metrics + " has a timing block").isTrue();
+        root.remove("timing");
+        ArrayNode tables = (ArrayNode) root.get("tables");
+        for (int i = tables.size() - 1; i >= 0; i--) {
+            if (List.of("tables/timing.csv", "tables/resources.csv").contains(tables.get(i).asText())) {
+                tables.remove(i);
+            }
+        }
+        return json.writeValueAsString(root);
     }
 
     /**

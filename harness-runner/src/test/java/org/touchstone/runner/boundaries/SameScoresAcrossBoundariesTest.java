@@ -29,7 +29,8 @@ import org.touchstone.runner.execution.RunOutcome;
  * The issue's first acceptance test: the same protocol on the same data gives the same scores, bit for
  * bit, whether the LBP reference system runs in the harness's JVM, in worker processes behind the worker
  * protocol, or behind {@code touchstone serve} over HTTP. The raw files agree in every column except the
- * latencies, and {@code metrics.json} agrees byte for byte.
+ * latencies, and {@code metrics.json} agrees in every number but the timings. The worker processes'
+ * memory is measured only where there are worker processes.
  */
 class SameScoresAcrossBoundariesTest {
     private static final String SPEC = "synthetic:subjects=12,images=2,seed=3";
@@ -47,6 +48,11 @@ class SameScoresAcrossBoundariesTest {
 
     private static RunOutcome run(FaceSystemProvider system, Path runDir) throws Exception {
         return TestRuns.verification("same-scores", manifest, system, runDir);
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode childProcesses(Path runDir) throws java.io.IOException {
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(runDir.resolve("run.json").toFile())
+                .path("resources").path("child_processes");
     }
 
     @Test
@@ -72,9 +78,15 @@ class SameScoresAcrossBoundariesTest {
                 assertThat(RunFiles.withoutTiming(other.resolve(file))).as(other.getFileName() + "/" + file)
                         .isEqualTo(RunFiles.withoutTiming(inJvm.resolve(file)));
             }
-            assertThat(Files.readString(other.resolve("metrics.json"))).as(other.getFileName() + "/metrics.json")
-                    .isEqualTo(Files.readString(inJvm.resolve("metrics.json")));
+            assertThat(RunFiles.metricsWithoutTiming(other.resolve("metrics.json"))).as(other.getFileName() + "/metrics.json")
+                    .isEqualTo(RunFiles.metricsWithoutTiming(inJvm.resolve("metrics.json")));
         }
+        assertThat(childProcesses(inJvm).path("count").asInt()).isZero();
+        assertThat(childProcesses(subprocess).path("count").asInt()).isGreaterThanOrEqualTo(2);
+        // A JVM worker holds well over 16 MB resident.
+        assertThat(childProcesses(subprocess).path("peak_rss_max_bytes").asLong()).isGreaterThan(16L << 20);
+        assertThat(childProcesses(subprocess).path("peak_rss_total_bytes").asLong())
+                .isGreaterThan(childProcesses(subprocess).path("peak_rss_max_bytes").asLong() + (16L << 20));
         assertThat(subprocess.resolve("logs/worker-1.stderr")).exists();
         assertThat(subprocess.resolve("logs/worker-2.stderr")).exists();
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.touchstone.runner.timing.CallTimings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.api.Capability;
@@ -88,7 +89,7 @@ class ComparisonStageResumeTest {
         try (OpenedSystem system = OpenedSystem.open(new CountingOracle(), Optional.empty(),
                 Capability.VERIFICATION, "test", 2);
              BackendSession backend = new EmbeddedBackend().open(new BackendContext("test", runDir, system,
-                     Optional.empty(), 2, Map.of()))) {
+                     Optional.empty(), 2, Map.of(), CallTimings.discarding()))) {
             Checkpoints checkpoints = Checkpoints.of(runDir);
             TemplateStage.Templates templates;
             try (TemplateLog log = checkpoints.templates("templates")) {

@@ -25,11 +25,22 @@ import org.touchstone.api.Template;
  * are blocked over probes ({@link #searchMany}) so each block is reused from cache by every probe of a
  * batch, and large galleries are split across all cores.
  *
+ * <p>The kernel adds {@value #UNROLL} dimensions per pass over the accumulator
+ * ({@code acc[j] = acc[j] + q0 * r0[j] + ... + q7 * r7[j]}, which Java evaluates left to right): the
+ * same additions in the same order as one dimension per pass, so every score is the same float to the
+ * last bit, with an eighth of the accumulator's loads and stores. The eight rows are then reused from L1
+ * by every probe of the batch before the next eight are read. On the 2-core reference machine this
+ * doubled the comparisons per second of a search of 16 probes in 1e6 x 512 templates, and tripled them in
+ * small galleries (README, Benchmarks). The JDK 17 Vector API, which would hold the accumulators in
+ * registers, is an incubator module that every JVM loading this class would have to enable.
+ *
  * <p>Memory is proportional to the gallery: 4 bytes per dimension per template, plus its id. Inserts
  * and removals take a write lock; searches a read lock.
  */
 final class ExactCosineGallery implements Gallery {
     static final int BLOCK = 64;
+    /** Dimensions added per pass over a block's accumulators. */
+    static final int UNROLL = 8;
     /** Below this many templates a search stays on the calling thread: splitting would cost more. */
     private static final int PARALLEL_MIN_TEMPLATES = 1 << 15;
 
@@ -170,35 +181,76 @@ final class ExactCosineGallery implements Gallery {
     }
 
     private TopCandidates[] scanBlocks(List<float[]> queries, int k, int firstBlock, int endBlock) {
-        TopCandidates[] tops = new TopCandidates[queries.size()];
+        float[][] q = queries.toArray(float[][]::new);
+        TopCandidates[] tops = new TopCandidates[q.length];
         for (int p = 0; p < tops.length; p++) {
             tops[p] = new TopCandidates(k);
         }
-        float[] acc = new float[BLOCK];
+        float[][] acc = new float[q.length][BLOCK];
         int templates = ids.size();
         for (int b = firstBlock; b < endBlock; b++) {
             float[][] block = blocks.get(b);
+            for (float[] a : acc) {
+                java.util.Arrays.fill(a, 0f);
+            }
+            accumulate(block, q, acc);
             int base = b * BLOCK;
             int width = Math.min(BLOCK, templates - base);
             for (int p = 0; p < tops.length; p++) {
-                float[] q = queries.get(p);
-                java.util.Arrays.fill(acc, 0f);
-                for (int d = 0; d < dimension; d++) {
-                    float qd = q[d];
-                    float[] row = block[d];
-                    for (int j = 0; j < BLOCK; j++) {
-                        acc[j] += qd * row[j];
-                    }
-                }
+                float[] a = acc[p];
                 TopCandidates top = tops[p];
                 for (int j = 0; j < width; j++) {
-                    if (acc[j] >= top.bar()) {
-                        top.offer(acc[j], base + j, orders.get(base + j));
+                    if (a[j] >= top.bar()) {
+                        top.offer(a[j], base + j, orders.get(base + j));
                     }
                 }
             }
         }
         return tops;
+    }
+
+    /**
+     * Adds {@code q[p][d] * block[d][j]} into {@code acc[p][j]} for every dimension d in increasing order,
+     * rounding after each addition exactly as {@code acc[p][j] += q[p][d] * block[d][j]} one d at a time.
+     */
+    private void accumulate(float[][] block, float[][] q, float[][] acc) {
+        int d = 0;
+        for (; d + UNROLL <= dimension; d += UNROLL) {
+            float[] r0 = block[d];
+            float[] r1 = block[d + 1];
+            float[] r2 = block[d + 2];
+            float[] r3 = block[d + 3];
+            float[] r4 = block[d + 4];
+            float[] r5 = block[d + 5];
+            float[] r6 = block[d + 6];
+            float[] r7 = block[d + 7];
+            for (int p = 0; p < q.length; p++) {
+                float[] qp = q[p];
+                float q0 = qp[d];
+                float q1 = qp[d + 1];
+                float q2 = qp[d + 2];
+                float q3 = qp[d + 3];
+                float q4 = qp[d + 4];
+                float q5 = qp[d + 5];
+                float q6 = qp[d + 6];
+                float q7 = qp[d + 7];
+                float[] a = acc[p];
+                for (int j = 0; j < BLOCK; j++) {
+                    a[j] = a[j] + q0 * r0[j] + q1 * r1[j] + q2 * r2[j] + q3 * r3[j] + q4 * r4[j] + q5 * r5[j]
+                            + q6 * r6[j] + q7 * r7[j];
+                }
+            }
+        }
+        for (; d < dimension; d++) {
+            float[] row = block[d];
+            for (int p = 0; p < q.length; p++) {
+                float qd = q[p][d];
+                float[] a = acc[p];
+                for (int j = 0; j < BLOCK; j++) {
+                    a[j] += qd * row[j];
+                }
+            }
+        }
     }
 
     /** A range of blocks searched in parallel, split in halves down to a few blocks. */

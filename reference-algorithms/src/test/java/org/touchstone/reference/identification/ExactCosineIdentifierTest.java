@@ -118,38 +118,12 @@ class ExactCosineIdentifierTest {
     @Test
     void largeGalleriesSearchedInParallelMatchBruteForce() {
         int dimension = 6;
-        EmbeddingCodec codec = new EmbeddingCodec() {
-            @Override
-            public int dimension() {
-                return dimension;
-            }
-
-            @Override
-            public void decode(Template template, float[] out) throws InvalidEmbeddingException {
-                RAW.decode(template, out);
-            }
-        };
         SplittableRandom random = new SplittableRandom(42);
         int n = 40_000;
-        float[][] vectors = new float[n][dimension];
-        List<GalleryEntry> entries = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            for (int d = 0; d < dimension; d++) {
-                vectors[i][d] = (float) random.nextGaussian();
-            }
-            entries.add(new GalleryEntry("g" + i, vector(vectors[i])));
-        }
-        Gallery g = gallery(codec, entries);
-        List<Template> probes = new ArrayList<>();
-        List<float[]> probeVectors = new ArrayList<>();
-        for (int p = 0; p < 5; p++) {
-            float[] q = new float[dimension];
-            for (int d = 0; d < dimension; d++) {
-                q[d] = (float) random.nextGaussian();
-            }
-            probeVectors.add(q);
-            probes.add(vector(q));
-        }
+        float[][] vectors = gaussian(random, n, dimension);
+        Gallery g = gallery(raw(dimension), entries(vectors));
+        List<float[]> probeVectors = List.of(gaussian(random, 5, dimension));
+        List<Template> probes = probeVectors.stream().map(ExactCosineIdentifierTest::vector).toList();
         List<Result<List<Candidate>>> results = g.searchMany(probes, 10);
         for (int p = 0; p < probes.size(); p++) {
             float[] q = probeVectors.get(p);
@@ -163,6 +137,80 @@ class ExactCosineIdentifierTest {
                     .containsExactlyElementsOf(expectedIds);
             assertThat(g.search(probes.get(p), 10).value()).isEqualTo(results.get(p).value());
         }
+    }
+
+    @Test
+    void everyScoreIsTheSequentialFloatSumOfTheNormalisedProductsToTheLastBit() {
+        // Dimensions that leave a remainder after the kernel's passes of eight, and one below eight.
+        for (int dimension : new int[] {3, 13, 37, 512}) {
+            SplittableRandom random = new SplittableRandom(dimension);
+            int n = 150;
+            float[][] vectors = gaussian(random, n, dimension);
+            Gallery g = gallery(raw(dimension), entries(vectors));
+            List<float[]> probeVectors = List.of(gaussian(random, 3, dimension));
+            List<Template> probes = probeVectors.stream().map(ExactCosineIdentifierTest::vector).toList();
+            List<Result<List<Candidate>>> results = g.searchMany(probes, n);
+            for (int p = 0; p < probes.size(); p++) {
+                float[] q = normalised(probeVectors.get(p));
+                for (Candidate c : results.get(p).value()) {
+                    float[] t = normalised(vectors[Integer.parseInt(c.templateId().substring(1))]);
+                    float expected = 0f;
+                    for (int d = 0; d < dimension; d++) {
+                        expected += q[d] * t[d];
+                    }
+                    assertThat(c.score()).as("dimension %d, probe %d, %s", dimension, p, c.templateId())
+                            .isEqualTo((double) expected);
+                }
+            }
+        }
+    }
+
+    /** @return a codec of float32 templates of this dimension */
+    private static EmbeddingCodec raw(int dimension) {
+        return new EmbeddingCodec() {
+            @Override
+            public int dimension() {
+                return dimension;
+            }
+
+            @Override
+            public void decode(Template template, float[] out) throws InvalidEmbeddingException {
+                RAW.decode(template, out);
+            }
+        };
+    }
+
+    private static float[][] gaussian(SplittableRandom random, int count, int dimension) {
+        float[][] vectors = new float[count][dimension];
+        for (float[] v : vectors) {
+            for (int d = 0; d < dimension; d++) {
+                v[d] = (float) random.nextGaussian();
+            }
+        }
+        return vectors;
+    }
+
+    /** @return the vectors enrolled as g0, g1, ... */
+    private static List<GalleryEntry> entries(float[][] vectors) {
+        List<GalleryEntry> entries = new ArrayList<>(vectors.length);
+        for (int i = 0; i < vectors.length; i++) {
+            entries.add(new GalleryEntry("g" + i, vector(vectors[i])));
+        }
+        return entries;
+    }
+
+    /** Unit length as the gallery scales: the norm in double, one float scale, each value rounded. */
+    private static float[] normalised(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += (double) x * x;
+        }
+        float scale = (float) (1 / Math.sqrt(sum));
+        float[] out = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * scale;
+        }
+        return out;
     }
 
     private static double cosine(float[] a, float[] b) {

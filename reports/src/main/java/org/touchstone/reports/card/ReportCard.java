@@ -70,7 +70,7 @@ public final class ReportCard {
                 .raw("<title>").text("Touchstone report card: " + title).raw("</title>\n")
                 .raw("<style>").raw(CSS).raw("</style>\n</head>\n<body>\n<main>\n");
         header(h, run, title, capability);
-        explanation(h, capability, run);
+        explanation(h, capability, run, metrics);
         figures(h, runDir, metrics);
         tables(h, runDir, metrics);
         provenance(h, run);
@@ -100,11 +100,11 @@ public final class ReportCard {
         h.raw("</dl>\n</header>\n");
     }
 
-    private static void fact(Html h, String name, String value) {
+    static void fact(Html h, String name, String value) {
         h.raw("<dt>").text(name).raw("</dt><dd>").text(value).raw("</dd>\n");
     }
 
-    private static void explanation(Html h, String capability, JsonNode run) {
+    private static void explanation(Html h, String capability, JsonNode run, JsonNode metrics) {
         h.raw("<section>\n<h2>How to read this report</h2>\n");
         switch (capability) {
             case "verification" -> h.raw("<p>Verification asks whether two face images show the same person. A"
@@ -123,6 +123,13 @@ public final class ReportCard {
         }
         h.raw("<p>Rates shown as <q>unsupported</q> rest on too few trials to be measured (fewer than 3/rate, the"
                 + " rule of 3) and are not claims. Demographic tables apply one global threshold to every group.</p>\n");
+        if (metrics.hasNonNull("timing")) {
+            h.raw("<p>The <em>timing</em> table gives the latency of every call the harness made into the system"
+                    + " (nanoseconds: median, 90th and 99th percentiles, maximum, mean), the template sizes (bytes) and"
+                    + " each stage's throughput; the <em>resources</em> table the memory and threads the run used."
+                    + " They were measured on this run's machine, under its load and thread count: compare them only"
+                    + " with runs on the same machine.</p>\n");
+        }
         String description = run.path("protocol").path("description").asText("");
         if (!description.isEmpty()) {
             h.raw("<p class=\"protocol\"><strong>Protocol:</strong> ").text(description).raw("</p>\n");
@@ -184,7 +191,7 @@ public final class ReportCard {
     /** Tables longer than this show their first and last rows; the CSV has them all. */
     private static final int MAX_ROWS = 60;
 
-    private static void table(Html h, Path csv) throws IOException {
+    static void table(Html h, Path csv) throws IOException {
         List<String> header;
         List<CSVRecord> records;
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -268,7 +275,7 @@ public final class ReportCard {
         return Html.escape(value);
     }
 
-    private static boolean isNumber(String s) {
+    static boolean isNumber(String s) {
         try {
             Double.parseDouble(s);
             return !s.isBlank() && !s.equalsIgnoreCase("nan") && !s.toLowerCase(Locale.ROOT).contains("infinity");
@@ -298,7 +305,7 @@ public final class ReportCard {
     }
 
     /** Any other number: whole numbers with separators, others to six significant digits. */
-    private static String number(String s) {
+    static String number(String s) {
         try {
             return String.format(Locale.ROOT, "%,d", Long.parseLong(s));
         } catch (NumberFormatException e) {

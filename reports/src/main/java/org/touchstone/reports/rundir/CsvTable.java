@@ -257,6 +257,25 @@ final class CsvTable implements Closeable {
     }
 
     /**
+     * A large count: a whole number from 0 to {@code Long.MAX_VALUE}, in plain decimal digits.
+     *
+     * @param column 0-based column index
+     * @return its value
+     * @throws RunDirectoryException when it is not such a number
+     */
+    long longCount(int column) throws RunDirectoryException {
+        String text = get(column);
+        if (text.isEmpty() || text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw error(column, "expected a whole number >= 0, found \"" + text + "\"");
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw error(column, "expected a whole number up to " + Long.MAX_VALUE + ", found " + text);
+        }
+    }
+
+    /**
      * A {@code status} field that is {@code ok} or {@code failed}, checked against its {@code failure_code}.
      *
      * @param status 0-based column of the status

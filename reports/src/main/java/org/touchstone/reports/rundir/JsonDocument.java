@@ -105,6 +105,11 @@ final class JsonDocument {
             return child == null || child.isNull() ? null : new Value(childPointer(field), child);
         }
 
+        /** The value as parsed, for copying it whole. */
+        JsonNode node() {
+            return node;
+        }
+
         /** This value, which must be an object. */
         Value asObject() throws RunDirectoryException {
             if (!node.isObject()) {
