@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.FaceImage;
@@ -31,6 +29,9 @@ import org.touchstone.runner.systems.TemplateOutcome;
 public final class TemplateStage {
     /** The file it writes. */
     public static final String FILE = "templates.csv";
+
+    /** Templates being made or waiting to be at once: enough to keep any pool busy, few enough to hold. */
+    static final int IN_FLIGHT = 1024;
 
     private final ExecutorService pool;
     private final Progress progress;
@@ -104,8 +105,9 @@ public final class TemplateStage {
         long calls = specs.stream().mapToLong(s -> (s.asEnrolment() ? 1 : 0) + (s.asProbe() ? 1 : 0)).sum();
         Map<TemplateLog.Key, TemplateOutcome> done = log.recovered();
         try (Progress.Stage stage = progress.stage("templates", calls)) {
-            List<Future<?>> tasks = new ArrayList<>(specs.size());
-            for (TemplateSpec spec : specs) {
+            // At most IN_FLIGHT templates are being made or waiting at once, so a plan of a million templates
+            // holds a million outcomes but never a million queued tasks with their specs and images.
+            OrderedUnits.run(pool, specs, IN_FLIGHT, spec -> {
                 TemplateLog.Key enrolmentKey = new TemplateLog.Key(spec.index(), roles.enrolment());
                 TemplateLog.Key probeKey = new TemplateLog.Key(spec.index(), roles.probe());
                 enrolment[spec.index()] = spec.asEnrolment() ? done.get(enrolmentKey) : null;
@@ -114,26 +116,26 @@ public final class TemplateStage {
                 boolean needProbe = spec.asProbe() && probe[spec.index()] == null;
                 stage.advance((spec.asEnrolment() && !needEnrolment ? 1 : 0) + (spec.asProbe() && !needProbe ? 1 : 0));
                 if (!needEnrolment && !needProbe) {
-                    continue;
-                }
-                tasks.add(pool.submit(() -> {
-                    List<FaceImage> images = images(manifest, spec);
-                    if (needEnrolment) {
-                        TemplateOutcome made = maker.createTemplate(images, roles.enrolment());
-                        log.record(enrolmentKey, made);
-                        enrolment[spec.index()] = made;
-                        stage.advance(1);
-                    }
-                    if (needProbe) {
-                        TemplateOutcome made = maker.createTemplate(images, roles.probe());
-                        log.record(probeKey, made);
-                        probe[spec.index()] = made;
-                        stage.advance(1);
-                    }
                     return null;
-                }));
-            }
-            awaitAll(tasks);
+                }
+                List<FaceImage> images = images(manifest, spec);
+                if (needEnrolment) {
+                    TemplateOutcome made = maker.createTemplate(images, roles.enrolment());
+                    log.record(enrolmentKey, made);
+                    enrolment[spec.index()] = made;
+                    stage.advance(1);
+                }
+                if (needProbe) {
+                    TemplateOutcome made = maker.createTemplate(images, roles.probe());
+                    log.record(probeKey, made);
+                    probe[spec.index()] = made;
+                    stage.advance(1);
+                }
+                return null;
+            }, (spec, nothing) -> {
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         write(specs, manifest, enrolment, probe, roles, runDir.resolve(FILE));
         return new Templates(enrolment, probe);
@@ -141,27 +143,6 @@ public final class TemplateStage {
 
     private static List<FaceImage> images(DatasetManifest manifest, TemplateSpec spec) {
         return spec.samples().stream().map(sample -> DatasetImages.load(manifest, sample)).toList();
-    }
-
-    private static void awaitAll(List<Future<?>> tasks) throws IOException, InterruptedException {
-        try {
-            for (Future<?> task : tasks) {
-                task.get();
-            }
-        } catch (ExecutionException e) {
-            tasks.forEach(t -> t.cancel(true));
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException io) {
-                throw io.getCause();
-            }
-            if (cause instanceof RuntimeException re) {
-                throw re;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
-        }
     }
 
     private static void write(List<TemplateSpec> specs, DatasetManifest manifest, TemplateOutcome[] enrolment,

@@ -76,7 +76,8 @@ final class SearchStage {
                 for (int index : galleryPlan.templates()) {
                     TemplateOutcome enrolment = templates.enrolment()[index];
                     if (enrolment.ok()) {
-                        entries.add(new GalleryEntry(specs.get(index).templateId(), enrolment.template()));
+                        // The id alone: making the spec would make its samples too, a million times per gallery.
+                        entries.add(new GalleryEntry(TemplateSpec.idOf(index), enrolment.template()));
                     }
                 }
                 Path folder = Files.createDirectories(workingDirectory.resolve("galleries").resolve(galleryPlan.id()));

@@ -3,7 +3,6 @@ package org.touchstone.protocols.dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.AbstractList;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.ArrayList;
@@ -16,8 +15,8 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.RandomAccess;
 import java.util.Set;
+import org.touchstone.protocols.support.IndexedList;
 import org.touchstone.protocols.synthetic.SyntheticFaceRenderer;
 import org.touchstone.protocols.synthetic.SyntheticLabels;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
@@ -263,18 +262,18 @@ public final class DatasetManifest {
 
         @Override
         public List<Sample> samples() {
-            return new Lazy<>(spec.imageCount(), i -> make(i / spec.imagesPerSubject(), i % spec.imagesPerSubject()));
+            return IndexedList.of(spec.imageCount(), i -> make(i / spec.imagesPerSubject(), i % spec.imagesPerSubject()));
         }
 
         @Override
         public List<String> subjectIds() {
-            return new Lazy<>(spec.subjects(), spec::subjectId);
+            return IndexedList.of(spec.subjects(), spec::subjectId);
         }
 
         @Override
         public List<Sample> samplesOf(int subjectIndex) {
             Objects.checkIndex(subjectIndex, spec.subjects());
-            return new Lazy<>(spec.imagesPerSubject(), image -> make(subjectIndex, image));
+            return IndexedList.of(spec.imagesPerSubject(), image -> make(subjectIndex, image));
         }
 
         @Override
@@ -343,32 +342,6 @@ public final class DatasetManifest {
                 throw new IllegalArgumentException("sample " + sample.sampleId() + " is not in " + manifest.file);
             }
             return renderer.renderPng(index / spec.imagesPerSubject(), index % spec.imagesPerSubject());
-        }
-    }
-
-    /** An immutable list whose elements are computed from their index on each access. */
-    private static final class Lazy<T> extends AbstractList<T> implements RandomAccess {
-        /** Computes an element. */
-        interface Element<T> {
-            T at(int index);
-        }
-
-        private final int size;
-        private final Element<T> element;
-
-        Lazy(int size, Element<T> element) {
-            this.size = size;
-            this.element = element;
-        }
-
-        @Override
-        public T get(int index) {
-            return element.at(Objects.checkIndex(index, size));
-        }
-
-        @Override
-        public int size() {
-            return size;
         }
     }
 }
