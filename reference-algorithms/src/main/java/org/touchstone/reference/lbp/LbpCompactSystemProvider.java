@@ -1,7 +1,6 @@
 package org.touchstone.reference.lbp;
 
 import java.util.Map;
-import java.util.Optional;
 import org.touchstone.api.Capability;
 import org.touchstone.api.Concurrency;
 import org.touchstone.api.FaceSystem;
@@ -46,22 +45,8 @@ public final class LbpCompactSystemProvider implements FaceSystemProvider {
         CompactTemplateFormat format = new CompactTemplateFormat(projection);
         Verifier verifier = new LbpCompactVerifier(projection, format);
         Identifier identifier = new ExactCosineIdentifier(verifier, format);
-        return new FaceSystem() {
-            @Override
-            public Optional<Verifier> verifier() {
-                return Optional.of(verifier);
-            }
-
-            @Override
-            public Optional<Identifier> identifier() {
-                return Optional.of(identifier);
-            }
-
-            @Override
-            public Map<String, String> runtimeProperties() {
-                return Map.of("projection-sha256", java.util.HexFormat.of().formatHex(projection.sha256()));
-            }
-        };
+        return new LbpFaceSystem(verifier, identifier,
+                Map.of("projection-sha256", java.util.HexFormat.of().formatHex(projection.sha256())));
     }
 
     private static SystemDescriptor describe(LbpProjection projection) {

@@ -11,6 +11,7 @@ import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.api.Verifier;
 import org.touchstone.reference.identification.EmbeddingCodec;
+import org.touchstone.reference.identification.UnitLength;
 
 /**
  * 1:1 verification with {@code lbp-compact} templates: the LBP description of each image projected by
@@ -70,21 +71,10 @@ final class LbpCompactVerifier implements Verifier {
         return Result.success(Template.of(format.encode(template)));
     }
 
-    /** @return v scaled to unit length, or null for a zero or non-finite vector */
+    /** @return a copy of v scaled to unit length, or null for a zero or non-finite vector */
     private static float[] unit(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += (double) x * x;
-        }
-        if (!(sum > 0) || !Double.isFinite(sum)) {
-            return null;
-        }
-        float scale = (float) (1 / Math.sqrt(sum));
-        float[] out = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i] * scale;
-        }
-        return out;
+        float[] unit = v.clone();
+        return UnitLength.normalise(unit) ? unit : null;
     }
 
     @Override
