@@ -8,7 +8,8 @@ import java.util.List;
  * @param enrolmentImages     images per enrolment template: the first images (manifest order) of each
  *                            enrolled subject; a mated subject's remaining images are its probes, one
  *                            image per probe
- * @param split               how subjects divide into mated, non-mated and distractor subjects
+ * @param split               how subjects divide into mated, non-mated and distractor subjects: by
+ *                            fractions ({@link SubjectSplit}) or numbers ({@link SubjectCounts})
  * @param distractorCounts    the distractor sweep: one gallery per count (mated subjects plus that many
  *                            distractors, nested); counts beyond the available distractors are left out,
  *                            and a gallery with every distractor is always included
@@ -20,7 +21,7 @@ import java.util.List;
  * @param vendorThresholds    also report at every identification threshold the system declares
  * @param failurePolicy       how failed templates and searches enter the rates
  */
-public record IdentificationSettings(int enrolmentImages, SubjectSplit split, List<Integer> distractorCounts,
+public record IdentificationSettings(int enrolmentImages, SubjectAllocation split, List<Integer> distractorCounts,
                                      int candidateListLength, List<Integer> ranks, List<Double> fpirTargets,
                                      boolean vendorThresholds, FailurePolicy failurePolicy) {
     /** Copies the lists. */

@@ -116,13 +116,17 @@ public final class ProtocolLoader {
 
     /** The fields of the {@code identification} section as written. */
     private record IdentificationDocument(Integer enrolmentImages, SplitDocument subjectSplit,
-                                          List<Integer> distractorCounts, Integer candidateListLength,
+                                          CountsDocument subjectCounts, List<Integer> distractorCounts, Integer candidateListLength,
                                           List<Integer> ranks, List<Double> fpirTargets, Boolean vendorThresholds,
                                           String failurePolicy) {
     }
 
     /** The {@code identification.subject_split} mapping as written. */
     private record SplitDocument(Double mated, Double nonMated, Double distractors) {
+    }
+
+    /** The {@code identification.subject_counts} mapping as written. */
+    private record CountsDocument(Integer mated, Integer nonMated, Integer distractors) {
     }
 
     /** The fields of the {@code analysis} section as written. */
@@ -360,10 +364,18 @@ public final class ProtocolLoader {
             String at = "/identification";
             Integer enrolmentImages = atLeast(required(d.enrolmentImages, at + "/enrolment_images",
                     "a whole number >= 1"), 1, at + "/enrolment_images");
-            SubjectSplit split = split(required(d.subjectSplit, at + "/subject_split",
-                    "a mapping of fractions 'mated', 'non_mated' and 'distractors' summing to 1"), at + "/subject_split");
+            SubjectAllocation split = allocation(d, at);
             List<Integer> counts = ascendingWholeNumbers(required(d.distractorCounts, at + "/distractor_counts",
                     "a list of distractor counts such as [0, 10, 100, 1000]"), at + "/distractor_counts", 0);
+            if (split instanceof SubjectCounts fixed && counts != null) {
+                for (int i = 0; i < counts.size(); i++) {
+                    if (counts.get(i) != null && counts.get(i) > fixed.distractors()) {
+                        problem(JsonPointer.compile(at + "/distractor_counts").appendIndex(i), "gallery of "
+                                + counts.get(i) + " distractors exceeds subject_counts.distractors ("
+                                + fixed.distractors() + "): it could never be built");
+                    }
+                }
+            }
             Integer length = atLeast(required(d.candidateListLength, at + "/candidate_list_length",
                     "a whole number >= 1"), 1, at + "/candidate_list_length");
             List<Integer> ranks = ascendingWholeNumbers(required(d.ranks, at + "/ranks",
@@ -387,6 +399,35 @@ public final class ProtocolLoader {
             }
             return Optional.of(new IdentificationSettings(enrolmentImages, split, counts, length, ranks, fpir, vendor,
                     policy));
+        }
+
+        /** Exactly one of {@code subject_split} and {@code subject_counts}. */
+        private SubjectAllocation allocation(IdentificationDocument d, String at) {
+            if (d.subjectSplit != null && d.subjectCounts != null) {
+                problem(at + "/subject_counts", "give either subject_split (fractions of the dataset) or"
+                        + " subject_counts (numbers of subjects), not both");
+                return null;
+            }
+            if (d.subjectCounts != null) {
+                return counts(d.subjectCounts, at + "/subject_counts");
+            }
+            if (d.subjectSplit == null) {
+                problem(at, "missing subject_split or subject_counts; expected a mapping of fractions 'mated',"
+                        + " 'non_mated' and 'distractors' summing to 1 (subject_split), or of numbers of subjects"
+                        + " (subject_counts)");
+                return null;
+            }
+            return split(d.subjectSplit, at + "/subject_split");
+        }
+
+        private SubjectCounts counts(CountsDocument d, String at) {
+            Integer mated = atLeast(required(d.mated, at + "/mated", "a number of subjects >= 1"), 1, at + "/mated");
+            Integer nonMated = atLeast(required(d.nonMated, at + "/non_mated", "a number of subjects >= 1"), 1,
+                    at + "/non_mated");
+            Integer distractors = atLeast(required(d.distractors, at + "/distractors", "a number of subjects >= 0"),
+                    0, at + "/distractors");
+            return mated == null || nonMated == null || distractors == null ? null
+                    : new SubjectCounts(mated, nonMated, distractors);
         }
 
         private SubjectSplit split(SplitDocument d, String at) {

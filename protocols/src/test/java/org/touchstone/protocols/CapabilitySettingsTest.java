@@ -116,6 +116,50 @@ class CapabilitySettingsTest {
     }
 
     @Test
+    void theMegafaceProtocolFixesItsSubjectsByNumber() throws Exception {
+        ProtocolDefinition p = ProtocolRepository.builtIn().resolve("identification-megaface@1.0.0");
+        IdentificationSettings s = p.identification().orElseThrow();
+        assertThat(s.split()).isEqualTo(new SubjectCounts(1000, 1000, 1_000_000));
+        assertThat(s.split().quotas(5_000_000)).isEqualTo(new SubjectAllocation.Quotas(1000, 1000, 1_000_000));
+        assertThat(s.split().exact()).isTrue();
+        assertThat(s.distractorCounts()).containsExactly(10, 100, 1000, 10_000, 100_000, 1_000_000);
+        assertThat(s.fpirTargets()).containsExactly(1.0e-1, 1.0e-2, 1.0e-3);
+    }
+
+    @Test
+    void subjectCountsReplaceTheSplit() throws Exception {
+        String counts = edit(IDENTIFICATION, "  subject_split:\n    mated: 0.5\n    non_mated: 0.25\n    distractors: 0.25\n",
+                "  subject_counts:\n    mated: 5\n    non_mated: 3\n    distractors: 10\n");
+        SubjectAllocation split = parse(counts).identification().orElseThrow().split();
+        assertThat(split).isEqualTo(new SubjectCounts(5, 3, 10));
+        assertThat(split.quotas(100)).isEqualTo(new SubjectAllocation.Quotas(5, 3, 10));
+        // Fractions scale with the dataset and leave every other subject to the distractors.
+        assertThat(new SubjectSplit(0.5, 0.25, 0.25).quotas(10)).isEqualTo(new SubjectAllocation.Quotas(5, 3,
+                Integer.MAX_VALUE));
+
+        assertThat(problems(edit(counts, "distractor_counts: [0, 10]", "distractor_counts: [0, 10, 11]")))
+                .containsExactly("p.yaml:14:30: identification.distractor_counts[2]: gallery of 11 distractors exceeds"
+                        + " subject_counts.distractors (10): it could never be built");
+        assertThat(problems(edit(counts, "mated: 5", "mated: 0"))).containsExactly(
+                "p.yaml:11:5: identification.subject_counts.mated: expected a whole number >= 1, found 0");
+        assertThat(problems(edit(counts, "distractors: 10", "distractors: 0.5"))).containsExactly(
+                "p.yaml:13:5: identification.subject_counts.distractors: expected a whole number, found the number 0.5");
+        assertThat(problems(edit(counts, "    non_mated: 3\n", ""))).containsExactly(
+                "p.yaml:10:3: identification.subject_counts.non_mated: missing; expected a number of subjects >= 1");
+    }
+
+    @Test
+    void exactlyOneOfSplitAndCountsIsGiven() {
+        assertThat(problems(edit(IDENTIFICATION, "  distractor_counts:", "  subject_counts:\n    mated: 5\n"
+                + "    non_mated: 3\n    distractors: 10\n  distractor_counts:"))).containsExactly(
+                "p.yaml:14:3: identification.subject_counts: give either subject_split (fractions of the dataset) or"
+                        + " subject_counts (numbers of subjects), not both");
+        assertThat(problems(edit(IDENTIFICATION, "  subject_split:\n    mated: 0.5\n    non_mated: 0.25\n"
+                + "    distractors: 0.25\n", ""))).singleElement().asString()
+                .startsWith("p.yaml:8:1: identification: missing subject_split or subject_counts;");
+    }
+
+    @Test
     void ranksMustAscendAndFitTheCandidateList() {
         assertThat(problems(edit(IDENTIFICATION, "ranks: [1, 5, 10]", "ranks: [1, 20, 5]"))).containsExactly(
                 "p.yaml:16:14: identification.ranks[1]: rank 20 exceeds the candidate list length 10",

@@ -70,8 +70,34 @@ final class IdentificationReport {
         IdentificationRates investigative = gallery.investigative();
         lines.add("investigative (any score, rank <= " + investigative.rank() + "): FNIR "
                 + Numbers.percent(investigative.fnir()) + ", " + fpir(investigative));
+        lines.addAll(sweep(results));
         lines.add(RunReports.failureToEnrol(results.fteByRole()));
         lines.add("CMC: " + runDir.resolve("figures/" + IdentificationFigures.CMC + ".svg").toAbsolutePath());
+        return lines;
+    }
+
+    /**
+     * The distractor sweep, one line per gallery: rank-1, then FNIR and FPIR at each named threshold, a rate
+     * with no error given as its 95% upper bound ("0 false positives in 3000 non-mated searches: FPIR <=
+     * 0.0998% at 95%"), never as 0%.
+     */
+    private static List<String> sweep(IdentificationResults results) {
+        if (results.galleries().size() < 2) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("distractor sweep: rank-1, and FNIR and FPIR at each named threshold, per gallery");
+        for (IdentificationResults.GalleryResults gallery : results.galleries()) {
+            List<String> parts = new ArrayList<>();
+            parts.add("rank-1 " + Numbers.percent(gallery.outcomes().identificationRate(1)));
+            for (IdentificationResults.ThresholdPoint point : gallery.thresholdPoints()) {
+                parts.add("\"" + point.threshold().name() + "\" " + Numbers.exact(point.threshold().value()) + ": "
+                        + Numbers.rate("FNIR", point.rates().fnir(), "misses", "mated searches") + ", "
+                        + fpir(point.rates()));
+            }
+            lines.add("  " + gallery.gallery().distractorSubjects() + " distractors (N = "
+                    + gallery.gallery().enrolledTemplates() + "): " + String.join("; ", parts));
+        }
         return lines;
     }
 

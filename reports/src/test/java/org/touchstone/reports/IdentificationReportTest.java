@@ -220,6 +220,11 @@ class IdentificationReportTest {
                 "gallery G0000002 (N = 4 enrolled templates, the largest of 2): rank-1 0.00% (0/3), rank-3 33.3% (1/3)",
                 "FPIR target 0.5: unsupported: 3 non-mated searches, at least 6 needed (3/FPIR)",
                 "threshold \"default\" (vendor) 0.6: FNIR 66.7% (2/3), FPIR 33.3% (1/3), selectivity 1");
+        // The sweep, smallest gallery first: G0000000 at 0.6 has one miss and one false positive (see above).
+        assertThat(summary.headline()).containsSubsequence(
+                "distractor sweep: rank-1, and FNIR and FPIR at each named threshold, per gallery",
+                "  0 distractors (N = 2): rank-1 33.3% (1/3); \"default\" 0.6: FNIR 33.3% (1/3), FPIR 33.3% (1/3)",
+                "  2 distractors (N = 4): rank-1 0.00% (0/3); \"default\" 0.6: FNIR 66.7% (2/3), FPIR 33.3% (1/3)");
         assertThat(summary.written().get(summary.written().size() - 2).getFileName().toString()).isEqualTo("metrics.json");
         assertThat(summary.written().get(summary.written().size() - 1).getFileName().toString()).isEqualTo("report.html");
     }
@@ -249,7 +254,10 @@ class IdentificationReportTest {
                 .reduce("", (a, b) -> a + b + "\n");
         Path failed = TinyIdentificationRun.write(tempDir.resolve("failed-gallery"), TinyIdentificationRun.RUN_JSON,
                 TinyIdentificationRun.TEMPLATES_CSV, galleries, searches.toString(), candidates);
-        RunReports.generate(failed);
+        ReportSummary failedSummary = RunReports.generate(failed);
+        // A rate with no event is its upper bound, never "0%": 1 - 0.05^(1/3) = 63.2%.
+        assertThat(failedSummary.headline()).contains("  0 distractors (N = 2): rank-1 0.00% (0/3); \"default\" 0.6:"
+                + " FNIR 100% (3/3), 0 false positives in 3 non-mated searches: FPIR <= 63.2% at 95%");
         JsonNode gallery = new ObjectMapper().readTree(failed.resolve("metrics.json").toFile()).get("galleries").get(0);
         assertThat(gallery.get("status").asText()).isEqualTo("failed");
         assertRate(gallery.get("investigative"), "missed_mated_searches", 3, "mated_searches", 3, "fnir");

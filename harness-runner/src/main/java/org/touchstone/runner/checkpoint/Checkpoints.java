@@ -56,7 +56,7 @@ public final class Checkpoints {
      * @throws IOException if it cannot be opened
      */
     public TemplateLog templates(String name) throws IOException {
-        return new TemplateLog(log(name));
+        return TemplateLog.open(directory.resolve(name + ".log"));
     }
 
     /**

@@ -42,29 +42,55 @@ public final class RecordLog implements AutoCloseable {
      * @throws IOException if it cannot be read or written
      */
     public static RecordLog open(Path file) throws IOException {
+        List<byte[]> records = new ArrayList<>();
+        RecordLog log = open(file, records::add);
+        return new RecordLog(file, log.channel, records);
+    }
+
+    /**
+     * Receives the records recovered when a log is opened, one at a time.
+     */
+    @FunctionalInterface
+    public interface Recovery {
+        /**
+         * @param record a complete record, in log order
+         * @throws IOException if it cannot be decoded
+         */
+        void accept(byte[] record) throws IOException;
+    }
+
+    /**
+     * Opens a log, creating it if absent, and hands its complete records to {@code recovery} one at a
+     * time without keeping them ({@link #recovered()} is then empty): for logs too large to hold twice,
+     * such as a million templates.
+     *
+     * @param file     the log file
+     * @param recovery receives each complete record
+     * @return the open log, positioned after its last complete record
+     * @throws IOException if it cannot be read or written, or from {@code recovery}
+     */
+    public static RecordLog open(Path file, Recovery recovery) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                 StandardOpenOption.WRITE);
         try {
-            List<byte[]> records = new ArrayList<>();
-            long end = recover(channel, records);
+            long end = recover(channel, recovery);
             if (end < 0) {
                 channel.truncate(0);
                 channel.write(ByteBuffer.wrap(MAGIC), 0);
                 end = MAGIC.length;
-                records.clear();
             }
             channel.truncate(end);
             channel.position(end);
-            return new RecordLog(file, channel, records);
+            return new RecordLog(file, channel, List.of());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
     }
 
-    /** Reads records into {@code records}; returns where the last complete one ends, or -1 if the header is bad. */
-    private static long recover(FileChannel channel, List<byte[]> records) throws IOException {
+    /** Hands records to {@code recovery}; returns where the last complete one ends, or -1 if the header is bad. */
+    private static long recover(FileChannel channel, Recovery recovery) throws IOException {
         long size = channel.size();
         ByteBuffer magic = ByteBuffer.allocate(MAGIC.length);
         if (size < MAGIC.length || readFully(channel, magic, 0) < MAGIC.length || !Arrays.equals(magic.array(), MAGIC)) {
@@ -86,7 +112,7 @@ public final class RecordLog implements AutoCloseable {
             if (readFully(channel, body, position + 8) < length || crc(body.array()) != crc) {
                 break;
             }
-            records.add(body.array());
+            recovery.accept(body.array());
             position += 8 + length;
         }
         return position;

@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.touchstone.api.TemplateRole;
@@ -29,21 +30,39 @@ public final class TemplateLog implements AutoCloseable {
     public record Key(int index, TemplateRole role) {
     }
 
-    TemplateLog(RecordLog log) {
+    private Map<Key, TemplateOutcome> recovered;
+
+    private TemplateLog(RecordLog log, Map<Key, TemplateOutcome> recovered) {
         this.log = log;
+        this.recovered = recovered;
     }
 
     /**
-     * @return the outcomes logged by an interrupted run
-     * @throws IOException if a record cannot be decoded (the log is not a template log)
+     * Opens a log, decoding its records as they are read so that each template's bytes are held once.
+     *
+     * @param file the log file
+     * @return the log, with the outcomes of an interrupted run recovered
+     * @throws IOException if it cannot be opened, or a record cannot be decoded (the file is not a template log)
      */
-    public Map<Key, TemplateOutcome> recovered() throws IOException {
+    static TemplateLog open(Path file) throws IOException {
         Map<Key, TemplateOutcome> outcomes = new HashMap<>();
-        for (byte[] record : log.recovered()) {
+        RecordLog log = RecordLog.open(file, record -> {
             DataInputStream in = new DataInputStream(new ByteArrayInputStream(record));
             Key key = new Key(in.readInt(), TemplateRole.valueOf(in.readUTF()));
             outcomes.put(key, TemplateOutcome.readFrom(in));
-        }
+        });
+        return new TemplateLog(log, outcomes);
+    }
+
+    /**
+     * Hands over the outcomes logged by an interrupted run; the log keeps no reference to them, so they
+     * live only as long as the caller keeps them.
+     *
+     * @return those outcomes (empty on a second call)
+     */
+    public Map<Key, TemplateOutcome> recovered() {
+        Map<Key, TemplateOutcome> outcomes = recovered;
+        recovered = Map.of();
         return outcomes;
     }
 

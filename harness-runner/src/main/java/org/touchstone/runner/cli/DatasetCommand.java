@@ -23,7 +23,9 @@ public final class DatasetCommand {
 
     /** {@code touchstone dataset generate SPEC --out DIR}. */
     @Command(name = "generate", mixinStandardHelpOptions = true,
-            description = "Write the synthetic dataset for a spec (images + manifest.csv).")
+            description = {"Write the synthetic dataset for a spec (images + manifest.csv).",
+                    "With --procedural, write only a procedural manifest.csv: the images are rendered when a run"
+                            + " reads them (for up to " + SyntheticSpec.MAX_SUBJECTS + " subjects)."})
     static final class Generate implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -34,9 +36,14 @@ public final class DatasetCommand {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
         Path out;
 
+        @Option(names = "--procedural", description = "Write a procedural manifest, no image files.")
+        boolean procedural;
+
         @Override
         public Integer call() {
-            return writeDataset(spec, () -> "Wrote " + SyntheticDatasetWriter.write(SyntheticSpec.parse(synthetic), out));
+            return writeDataset(spec, () -> "Wrote " + (procedural
+                    ? SyntheticDatasetWriter.writeProcedural(SyntheticSpec.parse(synthetic), out)
+                    : SyntheticDatasetWriter.write(SyntheticSpec.parse(synthetic), out)));
         }
     }
 

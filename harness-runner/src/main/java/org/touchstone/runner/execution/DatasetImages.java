@@ -2,14 +2,16 @@ package org.touchstone.runner.execution;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.touchstone.api.FaceImage;
 import org.touchstone.api.ImageFormat;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.Sample;
 
-/** Reads a dataset's images as the SPI hands them to systems: the file's exact bytes and their format. */
+/**
+ * Reads a dataset's images as the SPI hands them to systems: the file's exact bytes and their format; for
+ * a procedural dataset, the image rendered now (the bytes its file would hold), so that a million images
+ * need no files. Safe to call from many threads.
+ */
 public final class DatasetImages {
     private DatasetImages() {
     }
@@ -21,13 +23,13 @@ public final class DatasetImages {
      * @throws UncheckedIOException if the file cannot be read (it was there when the manifest was checked)
      */
     public static FaceImage load(DatasetManifest manifest, Sample sample) {
-        Path file = manifest.resolve(sample);
         ImageFormat format = ImageFormat.fromFileName(sample.path()).orElseThrow(
                 () -> new IllegalStateException("manifest validation let through " + sample.path()));
         try {
-            return new FaceImage(sample.sampleId(), format, Files.readAllBytes(file));
+            return new FaceImage(sample.sampleId(), format, manifest.readImage(sample));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read image " + file + " of sample " + sample.sampleId(), e);
+            throw new UncheckedIOException("cannot read image " + manifest.resolve(sample) + " of sample "
+                    + sample.sampleId(), e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.touchstone.runner.execution;
 
-import org.touchstone.runner.timing.CallTimings;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -15,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.FaceImage;
@@ -22,6 +22,8 @@ import org.touchstone.api.ImageFormat;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.Sample;
+import org.touchstone.protocols.synthetic.SyntheticFaceRenderer;
+import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.runner.backend.BackendSession;
 import org.touchstone.runner.backend.Mergeable;
 import org.touchstone.runner.backend.UnitJob;
@@ -34,6 +36,7 @@ import org.touchstone.runner.rundir.Csv;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.TemplateMaker;
 import org.touchstone.runner.systems.TemplateOutcome;
+import org.touchstone.runner.timing.CallTimings;
 
 /**
  * The first stage of recognition runs: creates every template the plan needs on the run's backend (one
@@ -51,6 +54,12 @@ public final class TemplateStage {
      * this many templates' work on a distributed backend.
      */
     static final int UNITS_PER_RESULT = 256;
+
+    /**
+     * Templates planned at once: the stage runs its tasks as consecutive plans of at most this many, so a
+     * run of a million templates never holds a million tasks with their image references.
+     */
+    static final int TASKS_PER_PLAN = 16_384;
 
     private final BackendSession backend;
     private final Progress progress;
@@ -137,7 +146,7 @@ public final class TemplateStage {
         long calls = specs.stream().mapToLong(s -> (s.asEnrolment() ? 1 : 0) + (s.asProbe() ? 1 : 0)).sum();
         Map<TemplateLog.Key, TemplateOutcome> done = log.recovered();
         try (Progress.Stage stage = progress.stage("templates", calls)) {
-            List<TemplateTask> tasks = new ArrayList<>(specs.size());
+            List<TemplateTask> tasks = new ArrayList<>(Math.min(specs.size(), TASKS_PER_PLAN));
             for (TemplateSpec spec : specs) {
                 TemplateLog.Key enrolmentKey = new TemplateLog.Key(spec.index(), roles.enrolment());
                 TemplateLog.Key probeKey = new TemplateLog.Key(spec.index(), roles.probe());
@@ -148,17 +157,14 @@ public final class TemplateStage {
                 stage.advance((spec.asEnrolment() && !needEnrolment ? 1 : 0) + (spec.asProbe() && !needProbe ? 1 : 0));
                 if (needEnrolment || needProbe) {
                     tasks.add(new TemplateTask(spec.index(), needEnrolment, needProbe,
-                            spec.samples().stream().map(sample -> ImageFile.of(manifest, sample)).toList()));
+                            spec.samples().stream().map(sample -> ImageRef.of(manifest, sample)).toList()));
+                }
+                if (tasks.size() == TASKS_PER_PLAN) {
+                    make(tasks, makers, roles, log, enrolment, probe, stage);
+                    tasks.clear();
                 }
             }
-            backend.run(new WorkPlan<>("templates", tasks, new TemplateJob(makers, roles), UNITS_PER_RESULT),
-                    (first, end, made) -> {
-                        for (Made m : made.outcomes) {
-                            log.record(new TemplateLog.Key(m.index(), m.role()), m.outcome());
-                            (m.role() == roles.enrolment() ? enrolment : probe)[m.index()] = m.outcome();
-                        }
-                        stage.advance(made.outcomes.size());
-                    });
+            make(tasks, makers, roles, log, enrolment, probe, stage);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
@@ -166,27 +172,71 @@ public final class TemplateStage {
         return new Templates(enrolment, probe);
     }
 
+    private void make(List<TemplateTask> tasks, Makers makers, Roles roles, TemplateLog log,
+                      TemplateOutcome[] enrolment, TemplateOutcome[] probe, Progress.Stage stage)
+            throws IOException, InterruptedException {
+        if (tasks.isEmpty()) {
+            return;
+        }
+        backend.run(new WorkPlan<>("templates", tasks, new TemplateJob(makers, roles), UNITS_PER_RESULT),
+                (first, end, made) -> {
+                    for (Made m : made.outcomes) {
+                        log.record(new TemplateLog.Key(m.index(), m.role()), m.outcome());
+                        (m.role() == roles.enrolment() ? enrolment : probe)[m.index()] = m.outcome();
+                    }
+                    stage.advance(made.outcomes.size());
+                });
+    }
+
     /**
-     * An image of the dataset as a unit carries it: read where the unit runs, so the dataset's folder
-     * must be readable at the same path there.
-     *
+     * An image of the dataset as a unit carries it, loaded where the unit runs: a stored dataset's file
+     * (its folder must be readable at the same path there), or a procedural dataset's image, rendered there.
+     */
+    sealed interface ImageRef extends Serializable {
+        static ImageRef of(DatasetManifest manifest, Sample sample) {
+            ImageFormat format = ImageFormat.fromFileName(sample.path()).orElseThrow(
+                    () -> new IllegalStateException("manifest validation let through " + sample.path()));
+            Optional<SyntheticSpec> procedural = manifest.proceduralSpec();
+            if (procedural.isPresent()) {
+                int index = procedural.get().sampleIndexOf(sample.sampleId());
+                return new RenderedImage(sample.sampleId(), procedural.get().canonical(), index, format);
+            }
+            return new ImageFile(sample.sampleId(), manifest.resolve(sample).toAbsolutePath().toString(), format);
+        }
+
+        /** @return the image as the SPI hands it to systems */
+        FaceImage load();
+    }
+
+    /**
      * @param sampleId the sample's id, given to the system as the image's id
      * @param path     the file's absolute path
      * @param format   its format
      */
-    record ImageFile(String sampleId, String path, ImageFormat format) implements Serializable {
-        static ImageFile of(DatasetManifest manifest, Sample sample) {
-            return new ImageFile(sample.sampleId(), manifest.resolve(sample).toAbsolutePath().toString(),
-                    ImageFormat.fromFileName(sample.path()).orElseThrow(
-                            () -> new IllegalStateException("manifest validation let through " + sample.path())));
-        }
-
-        FaceImage load() {
+    record ImageFile(String sampleId, String path, ImageFormat format) implements ImageRef {
+        @Override
+        public FaceImage load() {
             try {
                 return new FaceImage(sampleId, format, Files.readAllBytes(Path.of(path)));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read image " + path + " of sample " + sampleId, e);
             }
+        }
+    }
+
+    /**
+     * @param sampleId    the sample's id
+     * @param spec        the procedural dataset's canonical spec
+     * @param sampleIndex the sample's index in it
+     * @param format      its format (PNG)
+     */
+    record RenderedImage(String sampleId, String spec, int sampleIndex, ImageFormat format) implements ImageRef {
+        @Override
+        public FaceImage load() {
+            SyntheticSpec parsed = SyntheticSpec.parse(spec);
+            byte[] png = new SyntheticFaceRenderer(parsed).renderPng(sampleIndex / parsed.imagesPerSubject(),
+                    sampleIndex % parsed.imagesPerSubject());
+            return new FaceImage(sampleId, format, png);
         }
     }
 
@@ -198,7 +248,7 @@ public final class TemplateStage {
      * @param probe     whether to make it in the probe role
      * @param images    its images, in the order given to the system
      */
-    record TemplateTask(int index, boolean enrolment, boolean probe, List<ImageFile> images) implements Serializable {
+    record TemplateTask(int index, boolean enrolment, boolean probe, List<ImageRef> images) implements Serializable {
     }
 
     /** A template made in a role. */
@@ -246,7 +296,7 @@ public final class TemplateStage {
         @Override
         public Results compute(TemplateTask task, Worker worker) {
             TemplateMaker maker = makers.on(worker.system(), worker.timings());
-            List<FaceImage> images = task.images().stream().map(ImageFile::load).toList();
+            List<FaceImage> images = task.images().stream().map(ImageRef::load).toList();
             Results results = new Results();
             if (task.enrolment()) {
                 results.outcomes.add(new Made(task.index(), roles.enrolment(),

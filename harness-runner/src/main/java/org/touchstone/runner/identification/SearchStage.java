@@ -75,12 +75,11 @@ final class SearchStage {
      *
      * @param galleryIds          each gallery's id
      * @param galleryTemplates    each gallery's enrolment template indexes
-     * @param templateIds         every template's id
      * @param probes              the probe template indexes, in plan order
      * @param shardSize           enrolment templates per shard
      * @param candidateListLength K
      */
-    record Searches(String[] galleryIds, int[][] galleryTemplates, String[] templateIds, int[] probes, int shardSize,
+    record Searches(String[] galleryIds, int[][] galleryTemplates, int[] probes, int shardSize,
                     int candidateListLength) implements Serializable {
         int shards(int gallery) {
             return (int) Math.max(1, ((long) galleryTemplates[gallery].length + shardSize - 1) / shardSize);
@@ -97,7 +96,6 @@ final class SearchStage {
                 .toArray(String[]::new),
                 plan.galleries().stream().map(g -> g.templates().stream().mapToInt(Integer::intValue).toArray())
                         .toArray(int[][]::new),
-                specs.stream().map(TemplateSpec::templateId).toArray(String[]::new),
                 probes.stream().mapToInt(Integer::intValue).toArray(), shardSize, candidateListLength);
         SearchJob job = new SearchJob(shared, backend.share(searches));
         long[] counts = new long[5];
@@ -180,7 +178,8 @@ final class SearchStage {
             for (int i = from; i < to; i++) {
                 TemplateOutcome enrolment = templates.enrolment()[all[i]];
                 if (enrolment.ok()) {
-                    entries.add(new GalleryEntry(searches.templateIds()[all[i]], enrolment.template()));
+                    // The id alone (as TemplateSpec.idOf): making a million specs would make their samples too.
+                    entries.add(new GalleryEntry(TemplateSpec.idOf(all[i]), enrolment.template()));
                 }
             }
             Path folder;

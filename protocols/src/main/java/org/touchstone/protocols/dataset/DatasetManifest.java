@@ -1,18 +1,34 @@
 package org.touchstone.protocols.dataset;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.touchstone.protocols.support.IndexedList;
+import org.touchstone.protocols.synthetic.SyntheticFaceRenderer;
+import org.touchstone.protocols.synthetic.SyntheticLabels;
+import org.touchstone.protocols.synthetic.SyntheticSpec;
 
 /**
  * A validated dataset manifest: every sample it lists, with ids, paths and hashes checked. Immutable.
  * Obtain one from {@link ManifestLoader}. See {@code docs/dataset-manifest.md}.
+ *
+ * <p>A manifest is either <em>stored</em> (one row per image file, with its hash) or <em>procedural</em>
+ * (a generator and its spec; the images are rendered when read, see {@link #proceduralSpec()}). Both look
+ * the same through this class, but a procedural manifest makes its samples on demand rather than holding
+ * them, so that a dataset of millions of images costs no memory until its images are used.
  */
 public final class DatasetManifest {
     private final Path file;
@@ -21,30 +37,31 @@ public final class DatasetManifest {
     private final List<String> comments;
     private final List<String> labelColumns;
     private final List<String> groupColumns;
-    private final List<Sample> samples;
-    private final Map<String, List<Sample>> samplesBySubject;
-    private final Map<String, Sample> samplesById;
+    private final Contents contents;
 
+    /** A stored manifest: its rows. */
     DatasetManifest(Path file, String sha256, List<String> comments, List<String> labelColumns,
                     List<String> groupColumns, List<Sample> samples) {
+        this(file, sha256, comments, labelColumns, groupColumns, new StoredContents(samples));
+    }
+
+    private DatasetManifest(Path file, String sha256, List<String> comments, List<String> labelColumns,
+                            List<String> groupColumns, Contents contents) {
         this.file = file.toAbsolutePath().normalize();
         this.root = this.file.getParent();
         this.sha256 = Objects.requireNonNull(sha256, "sha256");
         this.comments = List.copyOf(comments);
         this.labelColumns = labelColumns.stream().sorted().toList();
         this.groupColumns = groupColumns.stream().sorted().toList();
-        this.samples = List.copyOf(samples);
-        Map<String, List<Sample>> bySubject = new LinkedHashMap<>();
-        Map<String, Sample> byId = new HashMap<>();
-        for (Sample s : this.samples) {
-            bySubject.computeIfAbsent(s.subjectId(), k -> new ArrayList<>()).add(s);
-            if (byId.putIfAbsent(s.sampleId(), s) != null) {
-                throw new IllegalArgumentException("duplicate sample id " + s.sampleId());
-            }
-        }
-        bySubject.replaceAll((subject, list) -> List.copyOf(list));
-        this.samplesBySubject = Collections.unmodifiableMap(bySubject);
-        this.samplesById = Collections.unmodifiableMap(byId);
+        this.contents = contents;
+    }
+
+    /** A procedural manifest of the synthetic generator: the samples of its spec, rendered on demand. */
+    static DatasetManifest procedural(Path file, String sha256, List<String> comments, SyntheticSpec spec) {
+        SyntheticFaceRenderer renderer = new SyntheticFaceRenderer(spec);
+        SyntheticLabels any = renderer.labels(0, 0);
+        return new DatasetManifest(file, sha256, comments, List.copyOf(any.labels().keySet()),
+                List.copyOf(any.groups().keySet()), new ProceduralContents(renderer));
     }
 
     /** @return the manifest file, absolute and normalized */
@@ -80,25 +97,52 @@ public final class DatasetManifest {
         return groupColumns;
     }
 
-    /** @return every sample, in manifest order */
+    /** @return every sample, in manifest order (made on each access in a procedural manifest) */
     public List<Sample> samples() {
-        return samples;
+        return contents.samples();
     }
 
     /**
-     * @return each subject's samples in manifest order; subjects in the order of their first appearance
-     *         (an unmodifiable {@link LinkedHashMap})
+     * @return each subject's samples in manifest order; subjects in the order of their first appearance.
+     *         Prefer {@link #subjectIds()} and {@link #samplesOf(int)} for large datasets: they make no map.
      */
     public Map<String, List<Sample>> samplesBySubject() {
-        return samplesBySubject;
+        return contents.samplesBySubject();
+    }
+
+    /** @return the subject ids in the order of their first appearance in the manifest */
+    public List<String> subjectIds() {
+        return contents.subjectIds();
+    }
+
+    /**
+     * @param subjectIndex a position in {@link #subjectIds()}
+     * @return that subject's samples, in manifest order
+     * @throws IndexOutOfBoundsException if there is no such subject
+     */
+    public List<Sample> samplesOf(int subjectIndex) {
+        return contents.samplesOf(subjectIndex);
     }
 
     /**
      * @param sample a sample of this manifest
-     * @return the absolute path of its image file
+     * @return the absolute path of its image file (where it would be, for a procedural manifest)
      */
     public Path resolve(Sample sample) {
         return root.resolve(sample.path()).normalize();
+    }
+
+    /**
+     * The image's encoded bytes, as the dataset defines them: the file's bytes, or for a procedural
+     * manifest the image rendered now (the same bytes its file would hold, were the dataset written).
+     *
+     * @param sample a sample of this manifest
+     * @return the encoded image
+     * @throws IOException              if the file cannot be read
+     * @throws IllegalArgumentException if the sample is not one of this manifest's
+     */
+    public byte[] readImage(Sample sample) throws IOException {
+        return contents.read(this, sample);
     }
 
     /**
@@ -106,16 +150,198 @@ public final class DatasetManifest {
      * @return the sample with that id, or empty if the manifest has none
      */
     public Optional<Sample> sample(String sampleId) {
-        return Optional.ofNullable(samplesById.get(sampleId));
+        return contents.sample(sampleId);
     }
 
     /** @return the number of distinct subjects */
     public int subjectCount() {
-        return samplesBySubject.size();
+        return contents.subjectIds().size();
+    }
+
+    /** @return the generator spec of a procedural manifest, empty for a stored one */
+    public Optional<SyntheticSpec> proceduralSpec() {
+        return contents instanceof ProceduralContents p ? Optional.of(p.renderer.spec()) : Optional.empty();
     }
 
     @Override
     public String toString() {
-        return "DatasetManifest[" + file + ", " + samples.size() + " samples, " + subjectCount() + " subjects]";
+        return "DatasetManifest[" + file + (proceduralSpec().isPresent() ? ", procedural" : "") + ", "
+                + samples().size() + " samples, " + subjectCount() + " subjects]";
+    }
+
+    /** Where the samples come from. */
+    private interface Contents {
+        List<Sample> samples();
+
+        Map<String, List<Sample>> samplesBySubject();
+
+        List<String> subjectIds();
+
+        List<Sample> samplesOf(int subjectIndex);
+
+        Optional<Sample> sample(String sampleId);
+
+        byte[] read(DatasetManifest manifest, Sample sample) throws IOException;
+    }
+
+    /** The rows of a stored manifest, indexed. */
+    private static final class StoredContents implements Contents {
+        private final List<Sample> samples;
+        private final Map<String, List<Sample>> samplesBySubject;
+        private final List<String> subjectIds;
+        private final List<List<Sample>> samplesOfSubject;
+        private final Map<String, Sample> samplesById;
+
+        StoredContents(List<Sample> rows) {
+            this.samples = List.copyOf(rows);
+            Map<String, List<Sample>> bySubject = new LinkedHashMap<>();
+            Map<String, Sample> byId = new HashMap<>();
+            for (Sample s : this.samples) {
+                bySubject.computeIfAbsent(s.subjectId(), k -> new ArrayList<>()).add(s);
+                if (byId.putIfAbsent(s.sampleId(), s) != null) {
+                    throw new IllegalArgumentException("duplicate sample id " + s.sampleId());
+                }
+            }
+            bySubject.replaceAll((subject, list) -> List.copyOf(list));
+            this.samplesBySubject = Collections.unmodifiableMap(bySubject);
+            this.subjectIds = List.copyOf(bySubject.keySet());
+            this.samplesOfSubject = List.copyOf(bySubject.values());
+            this.samplesById = Collections.unmodifiableMap(byId);
+        }
+
+        @Override
+        public List<Sample> samples() {
+            return samples;
+        }
+
+        @Override
+        public Map<String, List<Sample>> samplesBySubject() {
+            return samplesBySubject;
+        }
+
+        @Override
+        public List<String> subjectIds() {
+            return subjectIds;
+        }
+
+        @Override
+        public List<Sample> samplesOf(int subjectIndex) {
+            return samplesOfSubject.get(subjectIndex);
+        }
+
+        @Override
+        public Optional<Sample> sample(String sampleId) {
+            return Optional.ofNullable(samplesById.get(sampleId));
+        }
+
+        @Override
+        public byte[] read(DatasetManifest manifest, Sample sample) throws IOException {
+            return Files.readAllBytes(manifest.resolve(sample));
+        }
+    }
+
+    /**
+     * The samples of a synthetic spec, made when asked for: subject {@code s}, image {@code i} is sample
+     * {@code s * imagesPerSubject + i}, with the ids, path and labels the stored dataset would have and
+     * no hash (its image is rendered, not read).
+     */
+    private static final class ProceduralContents implements Contents {
+        private final SyntheticFaceRenderer renderer;
+        private final SyntheticSpec spec;
+
+        ProceduralContents(SyntheticFaceRenderer renderer) {
+            this.renderer = renderer;
+            this.spec = renderer.spec();
+        }
+
+        private Sample make(int subject, int image) {
+            SyntheticLabels labels = renderer.labels(subject, image);
+            return new Sample(spec.sampleId(subject, image), spec.subjectId(subject),
+                    spec.imagePath(subject, image), "", labels.labels(), labels.groups());
+        }
+
+        @Override
+        public List<Sample> samples() {
+            return IndexedList.of(spec.imageCount(), i -> make(i / spec.imagesPerSubject(), i % spec.imagesPerSubject()));
+        }
+
+        @Override
+        public List<String> subjectIds() {
+            return IndexedList.of(spec.subjects(), spec::subjectId);
+        }
+
+        @Override
+        public List<Sample> samplesOf(int subjectIndex) {
+            Objects.checkIndex(subjectIndex, spec.subjects());
+            return IndexedList.of(spec.imagesPerSubject(), image -> make(subjectIndex, image));
+        }
+
+        @Override
+        public Map<String, List<Sample>> samplesBySubject() {
+            return new AbstractMap<>() {
+                @Override
+                public List<Sample> get(Object key) {
+                    int s = key instanceof String id ? spec.subjectIndexOf(id) : -1;
+                    return s < 0 ? null : samplesOf(s);
+                }
+
+                @Override
+                public boolean containsKey(Object key) {
+                    return key instanceof String id && spec.subjectIndexOf(id) >= 0;
+                }
+
+                @Override
+                public int size() {
+                    return spec.subjects();
+                }
+
+                @Override
+                public Set<Entry<String, List<Sample>>> entrySet() {
+                    return new AbstractSet<>() {
+                        @Override
+                        public Iterator<Entry<String, List<Sample>>> iterator() {
+                            return new Iterator<>() {
+                                private int next;
+
+                                @Override
+                                public boolean hasNext() {
+                                    return next < spec.subjects();
+                                }
+
+                                @Override
+                                public Entry<String, List<Sample>> next() {
+                                    if (!hasNext()) {
+                                        throw new NoSuchElementException();
+                                    }
+                                    int s = next++;
+                                    return Map.entry(spec.subjectId(s), samplesOf(s));
+                                }
+                            };
+                        }
+
+                        @Override
+                        public int size() {
+                            return spec.subjects();
+                        }
+                    };
+                }
+            };
+        }
+
+        @Override
+        public Optional<Sample> sample(String sampleId) {
+            int index = spec.sampleIndexOf(sampleId);
+            return index < 0 ? Optional.empty()
+                    : Optional.of(make(index / spec.imagesPerSubject(), index % spec.imagesPerSubject()));
+        }
+
+        @Override
+        public byte[] read(DatasetManifest manifest, Sample sample) {
+            int index = spec.sampleIndexOf(sample.sampleId());
+            if (index < 0) {
+                throw new IllegalArgumentException("sample " + sample.sampleId() + " is not in " + manifest.file);
+            }
+            return renderer.renderPng(index / spec.imagesPerSubject(), index % spec.imagesPerSubject());
+        }
     }
 }

@@ -22,7 +22,8 @@ import org.touchstone.protocols.support.Utf8;
 
 /**
  * Reads and validates a dataset manifest (see {@code docs/dataset-manifest.md}): the header, every row
- * and every image file it lists. All problems are collected and reported together in one
+ * and every image file it lists; or, for a procedural manifest ({@link ProceduralManifest}), its generator,
+ * spec and the hashes of the images it records. All problems are collected and reported together in one
  * {@link ManifestException}, each with the manifest's path, the physical line and the column.
  */
 public final class ManifestLoader {
@@ -94,6 +95,13 @@ public final class ManifestLoader {
         DatasetManifest run(String sha256, NumberedCsv csv) throws ManifestException {
             csv.problems().forEach(p -> problem(p.line(), null, p.message()));
             List<String> comments = comments(csv.comments());
+            if (ProceduralManifest.isProcedural(csv.comments())) {
+                DatasetManifest procedural = ProceduralManifest.load(file, sha256, csv, check, problems);
+                if (procedural == null || !problems.isEmpty()) {
+                    throw failure();
+                }
+                return procedural;
+            }
             if (csv.rows().isEmpty()) {
                 problem(0, null, "no header row: expected a header naming the columns "
                         + String.join(",", REQUIRED_COLUMNS) + " (and any label:, group:, meta: columns)");

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * @param sampleId  unique id of the image within the dataset
  * @param subjectId the person shown; samples with equal subject ids are mated
  * @param path      the image's path relative to the manifest, with '/' separators
- * @param sha256    lower-case hex SHA-256 of the image file's bytes
+ * @param sha256    lower-case hex SHA-256 of the image file's bytes; empty in a procedural dataset, whose
+ *                  images are rendered rather than stored
  * @param labels    ground truth per attribute name (column {@code label:<attribute>}), sorted by name
  * @param groups    demographic group per grouping column (column {@code group:<name>}), sorted by name
  */

@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.touchstone.protocols.dataset.ManifestWriter;
+import org.touchstone.protocols.dataset.ProceduralManifest;
 import org.touchstone.protocols.dataset.Sample;
 
 /**
@@ -26,6 +27,11 @@ public final class SyntheticDatasetWriter {
     public static final String MANIFEST_NAME = "manifest.csv";
     /** Folder, relative to the manifest, that holds one folder of images per subject. */
     public static final String IMAGES_FOLDER = "images";
+    /**
+     * Most subjects written as files (about 2 GB of PNG at 4 images of 96x96 each); larger specs are
+     * meant to be procedural ({@link #writeProcedural}).
+     */
+    public static final int MAX_FILE_SUBJECTS = 100_000;
 
     private static final String GENERATOR_COMMENT = "generator: " + SyntheticFaceRenderer.GENERATOR_NAME;
     private static final String SPEC_COMMENT = "spec: ";
@@ -46,10 +52,16 @@ public final class SyntheticDatasetWriter {
      * @param spec      the dataset
      * @param directory the dataset folder; created if missing
      * @return the path of the manifest
-     * @throws IOException if a file cannot be written, or the folder holds a manifest that this generator
-     *                     did not write (it is never overwritten)
+     * @throws IOException              if a file cannot be written, or the folder holds a manifest that this
+     *                                  generator did not write (it is never overwritten)
+     * @throws IllegalArgumentException if the spec has more than {@value #MAX_FILE_SUBJECTS} subjects
      */
     public static Path write(SyntheticSpec spec, Path directory) throws IOException {
+        if (spec.subjects() > MAX_FILE_SUBJECTS) {
+            throw new IllegalArgumentException("synthetic datasets of more than " + MAX_FILE_SUBJECTS + " subjects are"
+                    + " not written as files (" + spec.subjects() + " asked): make it procedural, rendered on demand"
+                    + " (--dataset procedural:" + spec.canonical() + ", or touchstone dataset generate --procedural)");
+        }
         Path manifest = directory.resolve(MANIFEST_NAME);
         if (Files.exists(manifest)) {
             if (isComplete(manifest, spec)) {
@@ -67,7 +79,7 @@ public final class SyntheticDatasetWriter {
                 int image = i % spec.imagesPerSubject();
                 byte[] png = renderer.renderPng(subject, image);
                 System.arraycopy(sha256(png), 0, digests, i * SHA256_BYTES, SHA256_BYTES);
-                Path file = directory.resolve(relativePath(spec, subject, image));
+                Path file = directory.resolve(spec.imagePath(subject, image));
                 try {
                     Files.createDirectories(file.getParent());
                     Files.write(file, png);
@@ -80,6 +92,43 @@ public final class SyntheticDatasetWriter {
         }
         ManifestWriter.write(manifest, comments(spec), new ManifestRows(renderer, digests));
         return manifest;
+    }
+
+    /**
+     * Writes the procedural manifest of a spec: no image files, the images are rendered when read (see
+     * {@link ProceduralManifest}). Renders only the few images whose hashes the manifest records.
+     *
+     * @param spec      the dataset
+     * @param directory the dataset folder; created if missing
+     * @return the path of the manifest, {@value #MANIFEST_NAME} in the folder
+     * @throws IOException if it cannot be written, or the folder holds a manifest this generator did not write
+     */
+    public static Path writeProcedural(SyntheticSpec spec, Path directory) throws IOException {
+        Path manifest = directory.resolve(MANIFEST_NAME);
+        if (Files.exists(manifest) && !isOurs(manifest)) {
+            throw foreign(manifest);
+        }
+        ProceduralManifest.write(manifest, spec);
+        return manifest;
+    }
+
+    /** @return whether the manifest was written by this generator, stored or procedural */
+    private static boolean isOurs(Path manifest) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null && line.startsWith("#")) {
+                if (isGeneratorComment(line.substring(1).strip())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** @return whether a manifest comment names this generator, as a stored or a procedural manifest does */
+    private static boolean isGeneratorComment(String comment) {
+        return comment.startsWith(GENERATOR_COMMENT + " ")
+                || comment.startsWith(ProceduralManifest.PROCEDURAL + " " + SyntheticFaceRenderer.GENERATOR_NAME + " ");
     }
 
     /** @return the comment lines that identify the generator and spec of a manifest */
@@ -106,7 +155,7 @@ public final class SyntheticDatasetWriter {
             while ((line = in.readLine()) != null && line.startsWith("#")) {
                 String comment = line.substring(1).strip();
                 found.add(comment);
-                ours |= comment.startsWith(GENERATOR_COMMENT + " ");
+                ours |= isGeneratorComment(comment);
             }
             same = found.equals(expected);
             while ((line = in.readLine()) != null) {
@@ -124,10 +173,6 @@ public final class SyntheticDatasetWriter {
     private static IOException foreign(Path manifest) {
         return new IOException(manifest + " was not written by " + SyntheticFaceRenderer.GENERATOR_NAME
                 + " (its comments do not name it); refusing to overwrite it: choose another folder");
-    }
-
-    private static String relativePath(SyntheticSpec spec, int subject, int image) {
-        return IMAGES_FOLDER + "/" + spec.subjectId(subject) + "/" + spec.sampleId(subject, image) + ".png";
     }
 
     private static byte[] sha256(byte[] bytes) {
@@ -159,7 +204,7 @@ public final class SyntheticDatasetWriter {
             SyntheticLabels labels = renderer.labels(subject, image);
             String hash = HexFormat.of().formatHex(digests, index * SHA256_BYTES, (index + 1) * SHA256_BYTES);
             return new Sample(spec.sampleId(subject, image), spec.subjectId(subject),
-                    relativePath(spec, subject, image), hash, labels.labels(), labels.groups());
+                    spec.imagePath(subject, image), hash, labels.labels(), labels.groups());
         }
 
         @Override

@@ -21,8 +21,13 @@ public record SyntheticSpec(int subjects, int imagesPerSubject, long seed, int i
     public static final String PREFIX = "synthetic:";
     /** Fewest subjects. */
     public static final int MIN_SUBJECTS = 10;
-    /** Most subjects. */
-    public static final int MAX_SUBJECTS = 100_000;
+    /**
+     * Most subjects: enough for a million-distractor gallery plus its probes. Datasets this large are
+     * meant to be procedural (rendered on demand, see {@code docs/dataset-manifest.md}); written to
+     * files, at most {@link SyntheticDatasetWriter#MAX_FILE_SUBJECTS}. Times {@value #MAX_IMAGES} images,
+     * the image count still fits an {@code int}.
+     */
+    public static final int MAX_SUBJECTS = 10_000_000;
     /** Fewest images per subject. */
     public static final int MIN_IMAGES = 1;
     /** Most images per subject. */
@@ -189,6 +194,61 @@ public record SyntheticSpec(int subjects, int imagesPerSubject, long seed, int i
     public String sampleId(int subjectIndex, int imageIndex) {
         checkIndex("imageIndex", imageIndex, imagesPerSubject);
         return subjectId(subjectIndex) + "-" + padded(imageIndex + 1, Math.max(2, digits(imagesPerSubject)));
+    }
+
+    /**
+     * @param subjectIndex 0-based subject index
+     * @param imageIndex   0-based image index within the subject
+     * @return the image's path in a written dataset, relative to its manifest:
+     *         {@code images/<subject_id>/<sample_id>.png}
+     */
+    public String imagePath(int subjectIndex, int imageIndex) {
+        return SyntheticDatasetWriter.IMAGES_FOLDER + "/" + subjectId(subjectIndex) + "/" + sampleId(subjectIndex, imageIndex) + ".png";
+    }
+
+    /**
+     * The inverse of {@link #subjectId}.
+     *
+     * @param subjectId a subject id
+     * @return its 0-based subject index, or -1 when it is not a subject id of this spec
+     */
+    public int subjectIndexOf(String subjectId) {
+        int width = Math.max(5, digits(subjects));
+        if (subjectId.length() != 1 + width || subjectId.charAt(0) != 'S' || !allDigits(subjectId, 1)) {
+            return -1;
+        }
+        int number = Integer.parseInt(subjectId, 1, subjectId.length(), 10);
+        return number >= 1 && number <= subjects ? number - 1 : -1;
+    }
+
+    /**
+     * The inverse of {@link #sampleId}.
+     *
+     * @param sampleId a sample id
+     * @return its position in the dataset, {@code subject * imagesPerSubject + image}, or -1 when it is not a
+     *         sample id of this spec
+     */
+    public int sampleIndexOf(String sampleId) {
+        int dash = sampleId.indexOf('-');
+        if (dash < 0) {
+            return -1;
+        }
+        int subject = subjectIndexOf(sampleId.substring(0, dash));
+        int width = Math.max(2, digits(imagesPerSubject));
+        if (subject < 0 || sampleId.length() != dash + 1 + width || !allDigits(sampleId, dash + 1)) {
+            return -1;
+        }
+        int image = Integer.parseInt(sampleId, dash + 1, sampleId.length(), 10);
+        return image >= 1 && image <= imagesPerSubject ? subject * imagesPerSubject + image - 1 : -1;
+    }
+
+    private static boolean allDigits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return from < s.length();
     }
 
     /** @return total number of images, subjects times images per subject */

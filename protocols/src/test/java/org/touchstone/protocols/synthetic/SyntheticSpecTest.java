@@ -54,16 +54,16 @@ class SyntheticSpecTest {
     @CsvSource(delimiter = '|', value = {
         "subjects=100,images=4,seed=7                  | must start with 'synthetic:'",
         "synthetic:subjects=100,images=4               | key 'seed' is required",
-        "synthetic:images=4,seed=7                     | key 'subjects' is required: an integer 10..100000",
+        "synthetic:images=4,seed=7                     | key 'subjects' is required: an integer 10..10000000",
         "synthetic:subjects=100,seed=7                 | key 'images' is required: an integer 1..100",
         "synthetic:subjects=100,images=4,seed=7,faces=3 | key 'faces' is unknown; keys are [subjects, images, seed, size, difficulty]",
         "synthetic:subjects=100,images=4,seed=7,seed=8 | key 'seed' is given twice",
         "synthetic:subjects=100,images=4,seed=7,size   | part 'size' must be key=value",
         "synthetic:subjects=100,images=4,seed=7,       | part '' must be key=value",
-        "synthetic:subjects=9,images=4,seed=7          | key 'subjects' must be 10..100000, was 9",
-        "synthetic:subjects=100001,images=4,seed=7     | key 'subjects' must be 10..100000, was 100001",
-        "synthetic:subjects=ten,images=4,seed=7        | key 'subjects' must be an integer 10..100000, was 'ten'",
-        "synthetic:subjects=99999999999,images=4,seed=7 | key 'subjects' must be an integer 10..100000, was '99999999999'",
+        "synthetic:subjects=9,images=4,seed=7          | key 'subjects' must be 10..10000000, was 9",
+        "synthetic:subjects=10000001,images=4,seed=7   | key 'subjects' must be 10..10000000, was 10000001",
+        "synthetic:subjects=ten,images=4,seed=7        | key 'subjects' must be an integer 10..10000000, was 'ten'",
+        "synthetic:subjects=99999999999,images=4,seed=7 | key 'subjects' must be an integer 10..10000000, was '99999999999'",
         "synthetic:subjects=100,images=0,seed=7        | key 'images' must be 1..100, was 0",
         "synthetic:subjects=100,images=101,seed=7      | key 'images' must be 1..100, was 101",
         "synthetic:subjects=100,images=-4,seed=7       | key 'images' must be an integer 1..100, was '-4'",
@@ -98,6 +98,26 @@ class SyntheticSpecTest {
         assertThat(large.subjectId(99_999)).isEqualTo("S100000");
         assertThat(large.sampleId(8, 0)).isEqualTo("S000009-001");
         assertThat(large.sampleId(8, 99)).isEqualTo("S000009-100");
+    }
+
+    @Test
+    void idsOfAMillionSubjectsAreSevenDigitsAndMapBackToTheirIndexes() {
+        SyntheticSpec spec = new SyntheticSpec(1_002_000, 3, 7, 96, DifficultyProfile.NONE);
+        assertThat(spec.subjectId(0)).isEqualTo("S0000001");
+        assertThat(spec.sampleId(1_001_999, 2)).isEqualTo("S1002000-03");
+        assertThat(spec.subjectIndexOf("S1002000")).isEqualTo(1_001_999);
+        assertThat(spec.sampleIndexOf("S0000002-01")).isEqualTo(3);
+        assertThat(spec.sampleIndexOf("S1002000-03")).isEqualTo(3_005_999);
+        // Wrong width, prefix, range or form: not ids of this spec.
+        assertThat(spec.subjectIndexOf("S000001")).isEqualTo(-1);
+        assertThat(spec.subjectIndexOf("S1002001")).isEqualTo(-1);
+        assertThat(spec.subjectIndexOf("S0000000")).isEqualTo(-1);
+        assertThat(spec.subjectIndexOf("T0000001")).isEqualTo(-1);
+        assertThat(spec.subjectIndexOf("S00000+1")).isEqualTo(-1);
+        assertThat(spec.sampleIndexOf("S0000001-04")).isEqualTo(-1);
+        assertThat(spec.sampleIndexOf("S0000001-1")).isEqualTo(-1);
+        assertThat(spec.sampleIndexOf("S0000001")).isEqualTo(-1);
+        assertThat(spec.sampleIndexOf("S0000001-")).isEqualTo(-1);
     }
 
     @Test

@@ -70,7 +70,7 @@ final class ExactCosineGallery implements Gallery {
         } catch (EmbeddingCodec.InvalidEmbeddingException e) {
             return "template of '" + entry.templateId() + "': " + e.getMessage();
         }
-        if (!normalise(embedding)) {
+        if (!UnitLength.normalise(embedding)) {
             return "template of '" + entry.templateId() + "' is a zero vector: cosine similarity is undefined";
         }
         lock.writeLock().lock();
@@ -110,22 +110,6 @@ final class ExactCosineGallery implements Gallery {
         return embedding;
     }
 
-    /** Scales to unit length; false for a zero or non-finite vector. */
-    private static boolean normalise(float[] v) {
-        double sum = 0;
-        for (float x : v) {
-            sum += (double) x * x;
-        }
-        if (!(sum > 0) || !Double.isFinite(sum)) {
-            return false;
-        }
-        float scale = (float) (1 / Math.sqrt(sum));
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= scale;
-        }
-        return true;
-    }
-
     @Override
     public Result<List<Candidate>> search(Template probe, int maxCandidates) {
         return searchMany(List.of(probe), maxCandidates).get(0);
@@ -146,7 +130,7 @@ final class ExactCosineGallery implements Gallery {
             String problem = null;
             try {
                 codec.decode(probes.get(i), q);
-                if (!normalise(q)) {
+                if (!UnitLength.normalise(q)) {
                     problem = "probe template is a zero vector: cosine similarity is undefined";
                 }
             } catch (EmbeddingCodec.InvalidEmbeddingException e) {

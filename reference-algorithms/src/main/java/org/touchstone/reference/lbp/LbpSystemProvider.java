@@ -3,7 +3,6 @@ package org.touchstone.reference.lbp;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.touchstone.api.Capability;
 import org.touchstone.api.Concurrency;
 import org.touchstone.api.FaceSystem;
@@ -74,23 +73,7 @@ public final class LbpSystemProvider implements FaceSystemProvider {
         inEffect.put("similarity", settings.similarity().configName());
         inEffect.put("normalisation", settings.normalisation().configName());
         inEffect.put("defaults", Boolean.toString(settings.equals(LbpSettings.defaults())));
-        Map<String, String> runtimeProperties = Collections.unmodifiableMap(inEffect);
-        return new FaceSystem() {
-            @Override
-            public Optional<Verifier> verifier() {
-                return Optional.of(verifier);
-            }
-
-            @Override
-            public Optional<Identifier> identifier() {
-                return Optional.of(identifier);
-            }
-
-            @Override
-            public Map<String, String> runtimeProperties() {
-                return runtimeProperties;
-            }
-        };
+        return new LbpFaceSystem(verifier, identifier, Collections.unmodifiableMap(inEffect));
     }
 
     private static SystemDescriptor describe(LbpSettings settings) {
