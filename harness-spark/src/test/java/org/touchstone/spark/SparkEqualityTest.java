@@ -18,6 +18,7 @@ import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.runner.backend.Backends;
 import org.touchstone.runner.boundaries.RunFiles;
 import org.touchstone.runner.boundaries.TestRuns;
+import org.touchstone.runner.datasets.DatasetResolver;
 import org.touchstone.runner.execution.ExecutionSettings;
 import org.touchstone.runner.execution.ProtocolRunner;
 import org.touchstone.runner.execution.RunOutcome;
@@ -48,11 +49,16 @@ class SparkEqualityTest {
 
     private static RunOutcome run(String protocol, String system, String backend, int shardSize, Path runDir)
             throws Exception {
+        return run(manifest, DATASET, protocol, system, backend, shardSize, runDir);
+    }
+
+    private static RunOutcome run(DatasetManifest dataset, String datasetName, String protocol, String system,
+                                  String backend, int shardSize, Path runDir) throws Exception {
         ExecutionSettings execution = new ExecutionSettings(backend,
                 backend.equals(SparkBackend.NAME) ? Map.of("master", "local[2]") : Map.of(),
                 Optional.of(new ExecutionSettings.SystemName(system, Optional.empty(), Map.of())), shardSize);
         return new ProtocolRunner(Progress.silent()).run(new RunRequest("equality", ProtocolRepository.builtIn()
-                .resolve(protocol), manifest, DATASET, new SystemRegistry(SparkEqualityTest.class.getClassLoader())
+                .resolve(protocol), dataset, datasetName, new SystemRegistry(SparkEqualityTest.class.getClassLoader())
                 .require(system), Optional.empty(), runDir, 2, execution));
     }
 
@@ -100,6 +106,19 @@ class SparkEqualityTest {
         assertThat(embedded.count("pairs")).isEqualTo(7140);
         assertThat(spark.count("compared")).isEqualTo(7140);
         assertSameRun(embedded, spark, List.of("templates.csv", "comparisons.csv"));
+    }
+
+    @Test
+    void aProceduralDatasetIsRenderedOnTheExecutorsAsItsFilesAreRead(@TempDir Path tmp) throws Exception {
+        String name = DatasetResolver.PROCEDURAL_PREFIX + DATASET;
+        DatasetManifest procedural = DatasetResolver.resolve(name, tmp.resolve("manifest"), line -> { });
+        RunOutcome stored = run("verification@1.0.0", "lbp", Backends.EMBEDDED, Integer.MAX_VALUE, tmp.resolve("stored"));
+        RunOutcome rendered = run(procedural, name, "verification@1.0.0", "lbp", SparkBackend.NAME, Integer.MAX_VALUE,
+                tmp.resolve("rendered"));
+
+        assertThat(procedural.proceduralSpec()).isPresent();
+        assertThat(rendered.count("template_failures")).isZero();
+        assertSameRun(stored, rendered, List.of("templates.csv", "comparisons.csv"));
     }
 
     @Test
