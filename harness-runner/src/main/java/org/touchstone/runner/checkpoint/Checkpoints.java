@@ -16,10 +16,11 @@ import org.touchstone.runner.rundir.RunJson;
  * <p>Two kinds of work are checkpointed, and every stage of every capability fits one of them:
  * <ul>
  *   <li>independent calls whose outputs are written at the end of the stage (template creation, image
- *       analyses, gallery builds): log each call's outcome as it completes in a {@link RecordLog}
+ *       analyses, a gallery's searches): log each call's (or gallery's) outcome as it completes in a
+ *       {@link RecordLog}
  *       ({@link #log}; {@link TemplateLog} does it for template outcomes), and on resume make only the
  *       calls that have no record;</li>
- *   <li>ordered outputs streamed unit by unit (comparisons, searches): write them through a
+ *   <li>ordered outputs streamed unit by unit (comparisons): write them through a
  *       {@link ResumableOutput} ({@link #output}) and commit after each unit with the writer's state;
  *       on resume continue from the last committed unit.</li>
  * </ul>

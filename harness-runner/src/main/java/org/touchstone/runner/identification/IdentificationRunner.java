@@ -80,7 +80,7 @@ public final class IdentificationRunner implements CapabilityRunner {
         int shardSize = context.request().execution().galleryShardSize();
         SearchStage.Counts counts = new SearchStage(context.backend(), context.progress()).run(plan,
                 context.backend().share(new TemplateSet(templates)), templates, settings.candidateListLength(),
-                shardSize, context.runDir(), results);
+                shardSize, context.runDir(), context.checkpoints(), results);
         long t2 = System.nanoTime();
         double templateSeconds = (t1 - t0) / 1e9;
         double searchSeconds = (t2 - t1) / 1e9 - counts.finalizeSeconds();

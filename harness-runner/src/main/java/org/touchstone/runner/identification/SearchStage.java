@@ -1,12 +1,17 @@
 package org.touchstone.runner.identification;
 
-import org.touchstone.runner.timing.CallTimings;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +27,8 @@ import org.touchstone.runner.backend.Shared;
 import org.touchstone.runner.backend.UnitJob;
 import org.touchstone.runner.backend.WorkPlan;
 import org.touchstone.runner.backend.Worker;
+import org.touchstone.runner.checkpoint.Checkpoints;
+import org.touchstone.runner.checkpoint.RecordLog;
 import org.touchstone.runner.execution.TemplateSet;
 import org.touchstone.runner.execution.TemplateSpec;
 import org.touchstone.runner.execution.TemplateStage;
@@ -33,6 +40,7 @@ import org.touchstone.runner.systems.GuardedIdentifier;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SearchOutcome;
 import org.touchstone.runner.systems.TemplateOutcome;
+import org.touchstone.runner.timing.CallTimings;
 
 /**
  * The 1:N stages after templates, on the run's backend: for each gallery of the distractor sweep, a plan
@@ -41,10 +49,16 @@ import org.touchstone.runner.systems.TemplateOutcome;
  * its own, once where its units run; the candidate lists of a probe's shards merge into its top K
  * ({@link SearchResults}). Unsharded (the default) a gallery is one shard, finalised once, exactly as the
  * system would be used alone. The stage then streams {@code searches.csv} and {@code candidates.csv} in
- * plan order and writes {@code galleries.csv}.
+ * plan order and writes {@code galleries.csv}. Each gallery's merged results are checkpointed once it is
+ * searched, so a resumed run searches only the galleries it had not finished.
  */
 final class SearchStage {
     static final int PROBE_BLOCK = 16;
+    /** The checkpoint log: one record per gallery searched. */
+    static final String CHECKPOINT = "searches";
+    private static final ObjectInputFilter CHECKPOINT_CLASSES = ObjectInputFilter.Config.createFilter(
+            "org.touchstone.runner.identification.*;org.touchstone.api.FailureCode;java.lang.*;java.util.TreeMap;"
+                    + "java.lang.Enum;!*");
 
     private final BackendSession backend;
     private final Progress progress;
@@ -87,8 +101,8 @@ final class SearchStage {
     }
 
     Counts run(IdentificationPlan plan, Shared<TemplateSet> shared, TemplateStage.Templates templates,
-               int candidateListLength, int shardSize, Path runDir, Map<String, SearchResults> summaries)
-            throws IOException, InterruptedException {
+               int candidateListLength, int shardSize, Path runDir, Checkpoints checkpoints,
+               Map<String, SearchResults> summaries) throws IOException, InterruptedException {
         List<TemplateSpec> specs = plan.templates();
         Set<String> mated = new HashSet<>(plan.matedSubjects());
         List<Integer> probes = plan.probes();
@@ -101,30 +115,25 @@ final class SearchStage {
         long[] counts = new long[5];
         long finalizeNs = 0;
         List<List<Object>> galleryRows = new ArrayList<>();
-        try (Progress.Stage stage = progress.stage("searches", (long) plan.galleries().size() * probes.size());
+        try (RecordLog log = checkpoints.log(CHECKPOINT);
+             Progress.Stage stage = progress.stage("searches", (long) plan.galleries().size() * probes.size());
              AtomicFiles.Output searchesFile = AtomicFiles.open(runDir.resolve("searches.csv"));
              AtomicFiles.Output candidatesFile = AtomicFiles.open(runDir.resolve("candidates.csv"))) {
             CSVPrinter searchesCsv = Csv.printer(searchesFile, "gallery_id", "probe_template", "probe_subject", "mated",
                     "status", "failure_code", "message", "candidates", "latency_ns");
             CSVPrinter candidatesCsv = Csv.printer(candidatesFile, "gallery_id", "probe_template", "rank",
                     "candidate_template", "score");
+            Map<Integer, SearchResults> searched = recovered(log);
             for (int g = 0; g < plan.galleries().size(); g++) {
                 IdentificationPlan.GalleryPlan galleryPlan = plan.galleries().get(g);
-                List<SearchUnit> units = new ArrayList<>();
-                for (int shard = 0; shard < searches.shards(g); shard++) {
-                    for (int first = 0; first < probes.size(); first += PROBE_BLOCK) {
-                        units.add(new SearchUnit(g, shard, first, Math.min(probes.size(), first + PROBE_BLOCK)));
-                    }
-                }
-                SearchResults results = new SearchResults(candidateListLength);
                 int shards = searches.shards(g);
-                // Results stay small (K candidates per probe), so a backend may merge a whole gallery's at once,
-                // which lets it finalise each shard once per partition.
-                backend.run(new WorkPlan<>("searches " + galleryPlan.id(), units, job, Integer.MAX_VALUE),
-                        (first, end, merged) -> {
-                            results.mergedWith(merged);
-                            stage.advance(Math.round((double) (end - first) * probes.size() / (units.size())));
-                        });
+                SearchResults results = searched.remove(g);
+                if (results == null) {
+                    results = search(g, galleryPlan.id(), shards, probes.size(), candidateListLength, job, stage);
+                    log.append(checkpointRecord(g, results));
+                } else {
+                    stage.advance(probes.size());
+                }
                 summaries.put(galleryPlan.id(), results);
                 counts[4] += results.batchRetries();
 
@@ -164,6 +173,58 @@ final class SearchStage {
         });
         long total = (long) plan.galleries().size() * probes.size();
         return new Counts(total, counts[0], counts[1], counts[2], counts[3], finalizeNs / 1e9, counts[4]);
+    }
+
+    /** Searches every probe in one gallery, shard by shard: the plan's units for it, merged. */
+    private SearchResults search(int g, String galleryId, int shards, int probeCount, int candidateListLength,
+                                 SearchJob job, Progress.Stage stage) throws IOException, InterruptedException {
+        List<SearchUnit> units = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            for (int first = 0; first < probeCount; first += PROBE_BLOCK) {
+                units.add(new SearchUnit(g, shard, first, Math.min(probeCount, first + PROBE_BLOCK)));
+            }
+        }
+        SearchResults results = new SearchResults(candidateListLength);
+        // Results stay small (K candidates per probe), so a backend may merge a whole gallery's at once,
+        // which lets it finalise each shard once per partition.
+        backend.run(new WorkPlan<>("searches " + galleryId, units, job, Integer.MAX_VALUE),
+                (first, end, merged) -> {
+                    results.mergedWith(merged);
+                    stage.advance(Math.round((double) (end - first) * probeCount / units.size()));
+                });
+        return results;
+    }
+
+    /**
+     * A gallery's searches as its checkpoint record: the gallery's index and its merged results, which are
+     * all the stage writes from (K candidates per probe: small however large the gallery).
+     */
+    private static byte[] checkpointRecord(int gallery, SearchResults results) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeInt(gallery);
+            out.writeObject(results);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * @return the galleries an interrupted run had searched, by index
+     * @throws IOException if a record cannot be read back
+     */
+    private static Map<Integer, SearchResults> recovered(RecordLog log) throws IOException {
+        Map<Integer, SearchResults> done = new HashMap<>();
+        for (byte[] record : log.recovered()) {
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(record))) {
+                // The harness wrote this file, but it is still a file: accept only the classes it writes.
+                in.setObjectInputFilter(CHECKPOINT_CLASSES);
+                int gallery = in.readInt();
+                done.put(gallery, (SearchResults) in.readObject());
+            } catch (IOException | ClassNotFoundException | ClassCastException e) {
+                throw new IOException("checkpoint " + log.file() + " holds a record that is not a gallery's searches", e);
+            }
+        }
+        return done;
     }
 
     /** A shard's gallery, finalised once where its units run, closed when they are done. */
