@@ -31,7 +31,8 @@ import org.touchstone.runner.progress.Progress;
  */
 class FixedCountsProceduralTest {
     private static final String SPEC = "synthetic:subjects=40,images=3,seed=11";
-    private static final String PROTOCOL = """
+    /** Also used by {@link SearchStageResumeTest}. */
+    static final String PROTOCOL = """
             schema: touchstone-protocol/1
             id: counts-test
             version: 1.0.0

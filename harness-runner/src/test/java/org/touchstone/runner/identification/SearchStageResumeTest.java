@@ -33,28 +33,7 @@ import org.touchstone.runner.progress.Progress;
  */
 class SearchStageResumeTest {
     private static final String SPEC = "procedural:synthetic:subjects=40,images=3,seed=11";
-    private static final String PROTOCOL = """
-            schema: touchstone-protocol/1
-            id: search-resume-test
-            version: 1.0.0
-            capability: identification
-            title: T
-            description: D
-            seed: 5
-            identification:
-              enrolment_images: 1
-              subject_counts:
-                mated: 5
-                non_mated: 5
-                distractors: 25
-              distractor_counts: [10, 25]
-              candidate_list_length: 5
-              ranks: [1, 5]
-              fpir_targets: [1.0e-1]
-              vendor_thresholds: true
-              failure_policy: non-match
-            """;
-    /** 2 probes per mated subject and 3 per non-mated one. */
+    /** The fixed-counts protocol's probes: 2 per mated subject (5) and 3 per non-mated one (5). */
     private static final int PROBES = 5 * 2 + 5 * 3;
 
     /** Progress that fails the run as the search stage ends. */
@@ -79,6 +58,12 @@ class SearchStageResumeTest {
     private static RunRequest request(ProtocolDefinition protocol, DatasetManifest manifest, Path runDir) {
         return new RunRequest("search-resume", protocol, manifest, SPEC, new LbpCompactSystemProvider(),
                 Optional.empty(), runDir, 2);
+    }
+
+    private static ProtocolDefinition protocol(Path folder) throws Exception {
+        Path file = folder.resolve("counts-test-1.0.0.yaml");
+        Files.writeString(file, FixedCountsProceduralTest.PROTOCOL);
+        return ProtocolRepository.builtIn().resolve(file.toString());
     }
 
     /** Keeps the first records of a checkpoint log, as if the run had been killed after writing them. */
@@ -107,9 +92,7 @@ class SearchStageResumeTest {
 
     @Test
     void aRunStoppedWhileSearchingSearchesOnlyTheGalleriesItHadNotFinished(@TempDir Path tmp) throws Exception {
-        Path protocolFile = tmp.resolve("search-resume-test-1.0.0.yaml");
-        Files.writeString(protocolFile, PROTOCOL);
-        ProtocolDefinition protocol = ProtocolRepository.builtIn().resolve(protocolFile.toString());
+        ProtocolDefinition protocol = protocol(tmp);
         DatasetManifest manifest = DatasetResolver.resolve(SPEC, tmp.resolve("data"), line -> { });
 
         Path straight = tmp.resolve("straight");
@@ -140,9 +123,7 @@ class SearchStageResumeTest {
 
     @Test
     void aCheckpointRecordThatIsNotAGallerysSearchesIsRefused(@TempDir Path tmp) throws Exception {
-        Path protocolFile = tmp.resolve("search-resume-test-1.0.0.yaml");
-        Files.writeString(protocolFile, PROTOCOL);
-        ProtocolDefinition protocol = ProtocolRepository.builtIn().resolve(protocolFile.toString());
+        ProtocolDefinition protocol = protocol(tmp);
         DatasetManifest manifest = DatasetResolver.resolve(SPEC, tmp.resolve("data"), line -> { });
         Path stopped = tmp.resolve("stopped");
         catchThrowable(() -> new ProtocolRunner(FAIL_AFTER_SEARCHES).run(request(protocol, manifest, stopped)));
