@@ -23,13 +23,20 @@ public final class DatasetImages {
      * @throws UncheckedIOException if the file cannot be read (it was there when the manifest was checked)
      */
     public static FaceImage load(DatasetManifest manifest, Sample sample) {
-        ImageFormat format = ImageFormat.fromFileName(sample.path()).orElseThrow(
-                () -> new IllegalStateException("manifest validation let through " + sample.path()));
         try {
-            return new FaceImage(sample.sampleId(), format, manifest.readImage(sample));
+            return new FaceImage(sample.sampleId(), format(sample), manifest.readImage(sample));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read image " + manifest.resolve(sample) + " of sample "
                     + sample.sampleId(), e);
         }
+    }
+
+    /**
+     * @param sample a sample of a validated manifest
+     * @return its image's format, from the file name
+     */
+    public static ImageFormat format(Sample sample) {
+        return ImageFormat.fromFileName(sample.path()).orElseThrow(
+                () -> new IllegalStateException("manifest validation let through " + sample.path()));
     }
 }

@@ -194,8 +194,7 @@ public final class TemplateStage {
      */
     sealed interface ImageRef extends Serializable {
         static ImageRef of(DatasetManifest manifest, Sample sample) {
-            ImageFormat format = ImageFormat.fromFileName(sample.path()).orElseThrow(
-                    () -> new IllegalStateException("manifest validation let through " + sample.path()));
+            ImageFormat format = DatasetImages.format(sample);
             Optional<SyntheticSpec> procedural = manifest.proceduralSpec();
             if (procedural.isPresent()) {
                 int index = procedural.get().sampleIndexOf(sample.sampleId());
@@ -233,10 +232,8 @@ public final class TemplateStage {
     record RenderedImage(String sampleId, String spec, int sampleIndex, ImageFormat format) implements ImageRef {
         @Override
         public FaceImage load() {
-            SyntheticSpec parsed = SyntheticSpec.parse(spec);
-            byte[] png = new SyntheticFaceRenderer(parsed).renderPng(sampleIndex / parsed.imagesPerSubject(),
-                    sampleIndex % parsed.imagesPerSubject());
-            return new FaceImage(sampleId, format, png);
+            return new FaceImage(sampleId, format, new SyntheticFaceRenderer(SyntheticSpec.parse(spec))
+                    .renderSamplePng(sampleIndex));
         }
     }
 

@@ -1,7 +1,6 @@
 package org.touchstone.runner.rundir;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +10,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.touchstone.protocols.support.Sha256;
 
-/** SHA-256 of files, byte arrays and whole folders, as lower-case hex. */
+/** SHA-256 of files, byte arrays (both as the protocols module computes them) and whole folders, as lower-case hex. */
 public final class Hashing {
     private Hashing() {
     }
@@ -31,7 +31,7 @@ public final class Hashing {
      * @return its SHA-256 in hex
      */
     public static String sha256(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
+        return Sha256.hex(bytes);
     }
 
     /**
@@ -40,15 +40,7 @@ public final class Hashing {
      * @throws IOException if it cannot be read
      */
     public static String sha256(Path file) throws IOException {
-        MessageDigest digest = sha256();
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return Sha256.hex(file);
     }
 
     /**

@@ -341,7 +341,7 @@ public final class DatasetManifest {
             if (index < 0) {
                 throw new IllegalArgumentException("sample " + sample.sampleId() + " is not in " + manifest.file);
             }
-            return renderer.renderPng(index / spec.imagesPerSubject(), index % spec.imagesPerSubject());
+            return renderer.renderSamplePng(index);
         }
     }
 }

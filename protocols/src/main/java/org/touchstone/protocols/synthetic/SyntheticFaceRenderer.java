@@ -75,6 +75,16 @@ public final class SyntheticFaceRenderer {
     }
 
     /**
+     * @param sampleIndex 0-based sample: subject {@code sampleIndex / imagesPerSubject}, its image
+     *                    {@code sampleIndex % imagesPerSubject}
+     * @return that sample's PNG file's bytes, as {@link #renderPng(int, int)} makes them
+     * @throws IndexOutOfBoundsException if the index is outside the spec
+     */
+    public byte[] renderSamplePng(int sampleIndex) {
+        return renderPng(sampleIndex / spec.imagesPerSubject(), sampleIndex % spec.imagesPerSubject());
+    }
+
+    /**
      * @param subjectIndex 0-based subject
      * @param imageIndex   0-based image of the subject
      * @return the ground truth of that image
