@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.FaceImage;
 import org.touchstone.api.ImageFormat;
@@ -37,6 +38,7 @@ import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.TemplateMaker;
 import org.touchstone.runner.systems.TemplateOutcome;
 import org.touchstone.runner.timing.CallTimings;
+import org.touchstone.runner.timing.TimedStage;
 
 /**
  * The first stage of recognition runs: creates every template the plan needs on the run's backend (one
@@ -124,6 +126,58 @@ public final class TemplateStage {
                 }
             }
             return n;
+        }
+    }
+
+    /**
+     * The stage as a capability runs it: on the run's backend, with the run's template checkpoint, its wall
+     * time recorded in the run's timings.
+     *
+     * @param context the run
+     * @param specs   the templates to make, in plan order
+     * @param makers  makes templates through the guard, where units run
+     * @param roles   the roles
+     * @return the outcomes and the stage's wall time
+     * @throws IOException          if an image cannot be read or a file written
+     * @throws InterruptedException if interrupted
+     */
+    public static Completed run(ExecutionContext context, List<TemplateSpec> specs, Makers makers, Roles roles)
+            throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        Templates templates;
+        try (TemplateLog log = context.checkpoints().templates("templates")) {
+            templates = new TemplateStage(context.backend(), context.progress()).run(specs,
+                    context.request().manifest(), makers, roles, context.runDir(), log);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        context.timings().stage(TimedStage.TEMPLATES, seconds);
+        return new Completed(templates, seconds);
+    }
+
+    /**
+     * The stage's outcomes and wall time, as every capability reports them.
+     *
+     * @param templates the outcomes
+     * @param seconds   the stage's wall time
+     */
+    public record Completed(Templates templates, double seconds) {
+        /** @param stages run.json's {@code stages} section, to which {@code templates} is added */
+        public void describe(ObjectNode stages) {
+            ObjectNode t = stages.putObject("templates");
+            t.put("calls", templates.calls());
+            t.put("failures", templates.failures());
+            t.put("seconds", seconds);
+        }
+
+        /**
+         * @param summary a capability's summary
+         * @return it, with the templates line and figures added
+         */
+        public StageSummary summarise(StageSummary summary) {
+            return summary.line("templates: %,d created, %,d failed in %.2f s", templates.calls() - templates.failures(),
+                            templates.failures(), seconds)
+                    .figure("templates", templates.calls())
+                    .figure("template_failures", templates.failures());
         }
     }
 

@@ -8,7 +8,6 @@ import java.util.Map;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.IdentificationSettings;
 import org.touchstone.protocols.ProtocolException;
-import org.touchstone.runner.checkpoint.TemplateLog;
 import org.touchstone.runner.execution.CapabilityRunner;
 import org.touchstone.runner.execution.ExecutionContext;
 import org.touchstone.runner.execution.RunRequest;
@@ -68,33 +67,23 @@ public final class IdentificationRunner implements CapabilityRunner {
 
     private static StageSummary run(IdentificationPlan plan, IdentificationSettings settings, ExecutionContext context)
             throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        TemplateStage.Templates templates;
-        try (TemplateLog log = context.checkpoints().templates("templates")) {
-            templates = new TemplateStage(context.backend(), context.progress()).run(plan.templates(),
-                    context.request().manifest(), GuardedIdentifier::new, TemplateStage.Roles.IDENTIFICATION,
-                    context.runDir(), log);
-        }
+        TemplateStage.Completed made = TemplateStage.run(context, plan.templates(), GuardedIdentifier::new,
+                TemplateStage.Roles.IDENTIFICATION);
+        TemplateStage.Templates templates = made.templates();
         long t1 = System.nanoTime();
         Map<String, SearchResults> results = new LinkedHashMap<>();
         int shardSize = context.request().execution().galleryShardSize();
         SearchStage.Counts counts = new SearchStage(context.backend(), context.progress()).run(plan,
                 context.backend().share(new TemplateSet(templates)), templates, settings.candidateListLength(),
                 shardSize, context.runDir(), context.checkpoints(), results);
-        long t2 = System.nanoTime();
-        double templateSeconds = (t1 - t0) / 1e9;
-        double searchSeconds = (t2 - t1) / 1e9 - counts.finalizeSeconds();
+        double searchSeconds = (System.nanoTime() - t1) / 1e9 - counts.finalizeSeconds();
         long searched = counts.ok() + counts.failed();
         double perSecond = searchSeconds > 0 ? searched / searchSeconds : 0;
-        context.timings().stage(TimedStage.TEMPLATES, templateSeconds);
         context.timings().stage(TimedStage.GALLERIES, counts.finalizeSeconds());
         context.timings().stage(TimedStage.SEARCHES, searchSeconds);
 
         ObjectNode stages = context.json().section("stages");
-        ObjectNode t = stages.putObject("templates");
-        t.put("calls", templates.calls());
-        t.put("failures", templates.failures());
-        t.put("seconds", templateSeconds);
+        made.describe(stages);
         ObjectNode g = stages.putObject("galleries");
         g.put("galleries", plan.galleries().size());
         g.put("failures", counts.galleriesFailed());
@@ -113,16 +102,12 @@ public final class IdentificationRunner implements CapabilityRunner {
 
         StageSummary summary = new StageSummary();
         results.forEach((gallery, outcomes) -> summary.summary("searches " + gallery, outcomes));
-        return summary
-                .line("templates: %,d created, %,d failed in %.2f s", templates.calls() - templates.failures(),
-                        templates.failures(), templateSeconds)
+        return made.summarise(summary)
                 .line("galleries: %d built (largest %,d templates), %d failed, in %.2f s", plan.galleries().size(),
                         plan.galleries().get(plan.galleries().size() - 1).templates().size(), counts.galleriesFailed(),
                         counts.finalizeSeconds())
                 .line("searches: %,d of %,d answered, %,d failed, %,d not searched, in %.2f s (%,.0f searches/s)",
                         counts.ok(), counts.searches(), counts.failed(), counts.notSearched(), searchSeconds, perSecond)
-                .figure("templates", templates.calls())
-                .figure("template_failures", templates.failures())
                 .figure("galleries", plan.galleries().size())
                 .figure("searches", counts.searches())
                 .figure("searches_ok", counts.ok())

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.ProtocolException;
-import org.touchstone.runner.checkpoint.TemplateLog;
 import org.touchstone.protocols.VerificationSettings;
 import org.touchstone.runner.execution.CapabilityRunner;
 import org.touchstone.runner.execution.ExecutionContext;
@@ -57,28 +56,17 @@ public final class VerificationRunner implements CapabilityRunner {
 
     private static StageSummary run(VerificationPlan plan, ExecutionContext context)
             throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        TemplateStage.Templates templates;
-        try (TemplateLog log = context.checkpoints().templates("templates")) {
-            templates = new TemplateStage(context.backend(), context.progress()).run(plan.templates(),
-                    context.request().manifest(), GuardedVerifier::new, TemplateStage.Roles.VERIFICATION,
-                    context.runDir(), log);
-        }
+        TemplateStage.Completed templates = TemplateStage.run(context, plan.templates(), GuardedVerifier::new,
+                TemplateStage.Roles.VERIFICATION);
         long t1 = System.nanoTime();
         ComparisonSummary counts = new ComparisonStage(context.backend(), context.progress()).run(plan,
-                context.backend().share(new TemplateSet(templates)), context.checkpoints());
-        long t2 = System.nanoTime();
-        double templateSeconds = (t1 - t0) / 1e9;
-        double comparisonSeconds = (t2 - t1) / 1e9;
+                context.backend().share(new TemplateSet(templates.templates())), context.checkpoints());
+        double comparisonSeconds = (System.nanoTime() - t1) / 1e9;
         double perSecond = comparisonSeconds > 0 ? counts.compared() / comparisonSeconds : 0;
-        context.timings().stage(TimedStage.TEMPLATES, templateSeconds);
         context.timings().stage(TimedStage.COMPARISONS, comparisonSeconds);
 
         ObjectNode stages = context.json().section("stages");
-        ObjectNode t = stages.putObject("templates");
-        t.put("calls", templates.calls());
-        t.put("failures", templates.failures());
-        t.put("seconds", templateSeconds);
+        templates.describe(stages);
         ObjectNode c = stages.putObject("comparisons");
         c.put("pairs", counts.pairs());
         c.put("compared", counts.compared());
@@ -88,13 +76,9 @@ public final class VerificationRunner implements CapabilityRunner {
         c.put("comparisons_per_second", perSecond);
         c.put("batch_retries", counts.batchRetries());
 
-        return new StageSummary()
-                .line("templates: %,d created, %,d failed in %.2f s", templates.calls() - templates.failures(),
-                        templates.failures(), templateSeconds)
+        return templates.summarise(new StageSummary())
                 .line("comparisons: %,d of %,d pairs in %.2f s (%,.0f comparisons/s)", counts.compared(),
                         counts.pairs(), comparisonSeconds, perSecond)
-                .figure("templates", templates.calls())
-                .figure("template_failures", templates.failures())
                 .figure("pairs", counts.pairs())
                 .figure("compared", counts.compared())
                 .figure("comparisons_per_second", perSecond)
