@@ -14,6 +14,8 @@ import org.HdrHistogram.Histogram;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.runner.engine.rundir.AtomicFiles;
 import org.touchstone.runner.engine.rundir.Csv;
+import org.touchstone.runner.systems.guard.CallRecorder;
+import org.touchstone.runner.systems.guard.TimedOperation;
 
 /**
  * The latency of every SPI call a run makes, by operation, the size of every template, and the wall time
@@ -24,7 +26,7 @@ import org.touchstone.runner.engine.rundir.Csv;
  * <p>It covers the calls made by this process: a resumed run's file leaves out what the interrupted
  * process did, as the raw files' latencies are the only record of those calls.
  */
-public final class CallTimings {
+public final class CallTimings implements CallRecorder {
     /** The raw file, at the root of the run directory. */
     public static final String FILE = "timing.csv";
     /** Its columns. */
@@ -55,32 +57,14 @@ public final class CallTimings {
         return DISCARDING;
     }
 
-    /**
-     * Records one call.
-     *
-     * @param operation the SPI operation
-     * @param latencyNs its wall time
-     * @param failed    whether it failed
-     */
-    public void record(TimedOperation operation, long latencyNs, boolean failed) {
-        record(operation, latencyNs, 1, failed ? 1 : 0);
-    }
-
-    /**
-     * Records the items of one batched call, each with the same share of the call's wall time.
-     *
-     * @param operation     the per-item operation, e.g. {@link TimedOperation#COMPARISON}
-     * @param latencyEachNs the share of each item
-     * @param count         items
-     * @param failures      items that failed
-     */
+    @Override
     public void record(TimedOperation operation, long latencyEachNs, long count, long failures) {
         if (recording && count > 0) {
             latencies.get(operation).record(latencyEachNs, count, failures);
         }
     }
 
-    /** @param bytes the size of a template a system made */
+    @Override
     public void recordTemplateSize(long bytes) {
         if (recording) {
             templateSizes.record(bytes, 1, 0);

@@ -1,5 +1,7 @@
 package org.touchstone.runner.engine.timing;
 
+import org.touchstone.runner.systems.guard.TimedOperation;
+
 /**
  * A stage of a run whose throughput {@code timing.csv} states: the items its SPI calls handled (counted
  * from the calls recorded, so a resumed run counts only what it did itself) over the stage's wall time.

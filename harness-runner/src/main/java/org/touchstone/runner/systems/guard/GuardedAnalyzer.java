@@ -7,25 +7,23 @@ import org.touchstone.api.FaceImage;
 import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FailureCode;
 import org.touchstone.api.Result;
-import org.touchstone.runner.engine.timing.CallTimings;
-import org.touchstone.runner.engine.timing.TimedOperation;
 import org.touchstone.runner.systems.OpenedSystem;
 
 /** Calls a system's {@link AttributeAnalyzer} through the {@link Guard}. */
 public final class GuardedAnalyzer {
     private final OpenedSystem system;
-    private final CallTimings timings;
+    private final CallRecorder timings;
 
     /** @param system an opened system that offers analysis */
     public GuardedAnalyzer(OpenedSystem system) {
-        this(system, CallTimings.discarding());
+        this(system, CallRecorder.discarding());
     }
 
     /**
      * @param system  an opened system that offers analysis
      * @param timings where every call's latency is recorded
      */
-    public GuardedAnalyzer(OpenedSystem system, CallTimings timings) {
+    public GuardedAnalyzer(OpenedSystem system, CallRecorder timings) {
         this.system = system;
         this.timings = timings;
     }

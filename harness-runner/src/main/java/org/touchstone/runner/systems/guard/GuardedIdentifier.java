@@ -17,8 +17,6 @@ import org.touchstone.api.Result;
 import org.touchstone.api.ScoreRange;
 import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
-import org.touchstone.runner.engine.timing.CallTimings;
-import org.touchstone.runner.engine.timing.TimedOperation;
 import org.touchstone.runner.systems.OpenedSystem;
 
 /**
@@ -31,19 +29,19 @@ public final class GuardedIdentifier implements TemplateMaker {
     private final OpenedSystem system;
     private final ScoreRange range;
     private final TemplateMaker templates;
-    private final CallTimings timings;
+    private final CallRecorder timings;
     private final java.util.concurrent.atomic.AtomicLong batchRetries = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param system an opened system that offers identification */
     public GuardedIdentifier(OpenedSystem system) {
-        this(system, CallTimings.discarding());
+        this(system, CallRecorder.discarding());
     }
 
     /**
      * @param system  an opened system that offers identification
      * @param timings where every call's latency is recorded
      */
-    public GuardedIdentifier(OpenedSystem system, CallTimings timings) {
+    public GuardedIdentifier(OpenedSystem system, CallRecorder timings) {
         this.system = system;
         this.range = system.descriptor().scoreRange()
                 .orElseThrow(() -> new IllegalArgumentException("identification system without a score range"));

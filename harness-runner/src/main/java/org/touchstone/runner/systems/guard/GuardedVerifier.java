@@ -9,8 +9,6 @@ import org.touchstone.api.ScoreRange;
 import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.api.Verifier;
-import org.touchstone.runner.engine.timing.CallTimings;
-import org.touchstone.runner.engine.timing.TimedOperation;
 import org.touchstone.runner.systems.OpenedSystem;
 
 /**
@@ -22,19 +20,19 @@ public final class GuardedVerifier implements TemplateMaker {
     private final OpenedSystem system;
     private final ScoreRange range;
     private final TemplateMaker templates;
-    private final CallTimings timings;
+    private final CallRecorder timings;
     private final java.util.concurrent.atomic.AtomicLong batchRetries = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param system an opened system that offers verification */
     public GuardedVerifier(OpenedSystem system) {
-        this(system, CallTimings.discarding());
+        this(system, CallRecorder.discarding());
     }
 
     /**
      * @param system  an opened system that offers verification
      * @param timings where every call's latency is recorded
      */
-    public GuardedVerifier(OpenedSystem system, CallTimings timings) {
+    public GuardedVerifier(OpenedSystem system, CallRecorder timings) {
         this.system = system;
         this.range = system.descriptor().scoreRange()
                 .orElseThrow(() -> new IllegalArgumentException("verification system without a score range"));

@@ -6,8 +6,6 @@ import org.touchstone.api.Result;
 import org.touchstone.api.Template;
 import org.touchstone.api.TemplateCreator;
 import org.touchstone.api.TemplateRole;
-import org.touchstone.runner.engine.timing.CallTimings;
-import org.touchstone.runner.engine.timing.TimedOperation;
 
 /** Creates templates through the guard, whichever capability's {@link TemplateCreator} makes them. */
 @FunctionalInterface
@@ -24,7 +22,7 @@ public interface TemplateMaker {
      * @param timings where each call's latency and each template's size are recorded
      * @return a maker that guards every call
      */
-    static TemplateMaker guarding(Guard.Call<TemplateCreator> creator, CallTimings timings) {
+    static TemplateMaker guarding(Guard.Call<TemplateCreator> creator, CallRecorder timings) {
         return (images, role) -> {
             TemplateOutcome made = create(creator, images, role);
             timings.record(TimedOperation.CREATE_TEMPLATE, made.latencyNs(), !made.ok());

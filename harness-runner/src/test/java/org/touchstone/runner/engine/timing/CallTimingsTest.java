@@ -1,5 +1,6 @@
 package org.touchstone.runner.engine.timing;
 
+import org.touchstone.runner.systems.guard.TimedOperation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package org.touchstone.runner.engine.timing;
+package org.touchstone.runner.systems.guard;
 
 /**
  * The SPI calls whose latency every run records, one row each in {@code timing.csv}. Batched calls appear
