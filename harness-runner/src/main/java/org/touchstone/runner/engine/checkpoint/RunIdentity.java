@@ -1,6 +1,5 @@
 package org.touchstone.runner.engine.checkpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,9 @@ import java.util.Optional;
 import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.protocols.ProtocolDefinition;
 import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.runner.systems.Hashing;
+import org.touchstone.runformat.io.Sha256;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.SystemBlock;
 import org.touchstone.runner.systems.SystemArtifact;
 
 /**
@@ -46,18 +47,18 @@ public record RunIdentity(String protocolSha256, String datasetSha256, String sy
     public static RunIdentity of(ProtocolDefinition protocol, DatasetManifest manifest, FaceSystemProvider system,
                                  Optional<Path> config) throws IOException {
         return new RunIdentity(protocol.sha256(), manifest.sha256(), system.descriptor().id(),
-                SystemArtifact.of(system).sha256(), config.isPresent() ? Hashing.sha256OfTree(config.get()) : "");
+                SystemArtifact.of(system).sha256(), config.isPresent() ? Sha256.ofTree(config.get()) : "");
     }
 
     /**
      * @param runJson a run's {@code run.json}
      * @return the identity it records
      */
-    public static RunIdentity recordedIn(JsonNode runJson) {
-        JsonNode system = runJson.path("system");
-        return new RunIdentity(runJson.path("protocol").path("sha256").asText(""),
-                runJson.path("dataset").path("sha256").asText(""), system.path("id").asText(""),
-                system.path("artifact").path("sha256").asText(""), system.path("config_sha256").asText(""));
+    public static RunIdentity recordedIn(RunJson runJson) {
+        SystemBlock system = runJson.system();
+        return new RunIdentity(runJson.protocol() == null ? "" : runJson.protocol().sha256(),
+                runJson.dataset() == null ? "" : runJson.dataset().sha256(), system.id(),
+                system.artifact() == null ? "" : system.artifact().sha256(), system.configSha256());
     }
 
     /**
