@@ -9,9 +9,9 @@ import org.touchstone.reports.attributes.ConfusionMatrix;
 import org.touchstone.reports.attributes.Decisions;
 import org.touchstone.reports.attributes.NumericDecisions;
 import org.touchstone.reports.attributes.ThresholdErrors;
-import org.touchstone.reports.rundir.AnalysisData;
-import org.touchstone.reports.rundir.AnalysisSettings;
-import org.touchstone.reports.rundir.RunHeader;
+import org.touchstone.reports.input.AnalysisData;
+import org.touchstone.reports.input.AnalysisSettings;
+import org.touchstone.reports.input.RunHeader;
 import org.touchstone.reports.stats.Proportion;
 
 /**

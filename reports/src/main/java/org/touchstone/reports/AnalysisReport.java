@@ -9,8 +9,9 @@ import org.touchstone.reports.attributes.Calibration;
 import org.touchstone.reports.attributes.Decisions;
 import org.touchstone.reports.attributes.NumericDecisions;
 import org.touchstone.reports.attributes.ThresholdErrors;
-import org.touchstone.reports.rundir.AnalysisData;
-import org.touchstone.reports.rundir.AnalysisSettings;
+import org.touchstone.reports.input.AnalysisData;
+import org.touchstone.reports.input.AnalysisSettings;
+import org.touchstone.reports.input.RunDirectoryException;
 import org.touchstone.reports.stats.Proportion;
 
 /** The report of an analysis run: reads the raw files, computes every number, renders every file. */

@@ -19,10 +19,10 @@ import org.touchstone.reports.attributes.NumericAttribute;
 import org.touchstone.reports.attributes.NumericDecisions;
 import org.touchstone.reports.attributes.NumericOutcome;
 import org.touchstone.reports.attributes.ThresholdErrors;
-import org.touchstone.reports.rundir.AnalysisData;
-import org.touchstone.reports.rundir.AnalysisSettings;
-import org.touchstone.reports.rundir.FailureKey;
-import org.touchstone.reports.rundir.GroupAssignment;
+import org.touchstone.reports.input.AnalysisData;
+import org.touchstone.reports.input.AnalysisSettings;
+import org.touchstone.reports.input.FailureKey;
+import org.touchstone.reports.input.GroupAssignment;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.NamedThreshold;
 

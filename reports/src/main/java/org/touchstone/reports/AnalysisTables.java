@@ -11,7 +11,7 @@ import org.touchstone.reports.attributes.ConfusionMatrix;
 import org.touchstone.reports.attributes.Decisions;
 import org.touchstone.reports.attributes.NumericDecisions;
 import org.touchstone.reports.attributes.ThresholdErrors;
-import org.touchstone.reports.rundir.AnalysisData;
+import org.touchstone.reports.input.AnalysisData;
 import org.touchstone.reports.stats.Proportion;
 
 /**

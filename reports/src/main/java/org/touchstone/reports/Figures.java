@@ -24,7 +24,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.touchstone.reports.rundir.RunSettings;
+import org.touchstone.reports.input.RunSettings;
 import org.touchstone.reports.verification.DetCurve;
 import org.touchstone.reports.verification.ErrorRates;
 import org.touchstone.reports.verification.FmrOperatingPoint;

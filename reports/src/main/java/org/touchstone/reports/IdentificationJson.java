@@ -6,8 +6,8 @@ import java.util.List;
 import org.touchstone.reports.identification.FpirOperatingPoint;
 import org.touchstone.reports.identification.IdentificationRates;
 import org.touchstone.reports.identification.SearchOutcomes;
-import org.touchstone.reports.rundir.IdentificationSettings;
-import org.touchstone.reports.rundir.RunHeader;
+import org.touchstone.reports.input.IdentificationSettings;
+import org.touchstone.reports.input.RunHeader;
 
 /**
  * {@code metrics.json} of an identification run. Fields are documented in {@code docs/run-directory.md},

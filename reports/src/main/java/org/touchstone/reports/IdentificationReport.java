@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.touchstone.reports.identification.FpirOperatingPoint;
 import org.touchstone.reports.identification.IdentificationRates;
-import org.touchstone.reports.rundir.IdentificationSettings;
-import org.touchstone.reports.rundir.SearchData;
-import org.touchstone.reports.rundir.TemplateTable;
+import org.touchstone.reports.input.IdentificationSettings;
+import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.reports.input.SearchData;
+import org.touchstone.reports.input.TemplateTable;
 
 /** The report of an identification run: reads the raw files, computes every number, renders every file. */
 final class IdentificationReport {

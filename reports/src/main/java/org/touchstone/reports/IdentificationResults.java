@@ -10,11 +10,11 @@ import java.util.function.Function;
 import org.touchstone.reports.identification.FpirOperatingPoint;
 import org.touchstone.reports.identification.IdentificationRates;
 import org.touchstone.reports.identification.SearchOutcomes;
-import org.touchstone.reports.rundir.FailureKey;
-import org.touchstone.reports.rundir.GroupAssignment;
-import org.touchstone.reports.rundir.IdentificationSettings;
-import org.touchstone.reports.rundir.SearchData;
-import org.touchstone.reports.rundir.TemplateTable;
+import org.touchstone.reports.input.FailureKey;
+import org.touchstone.reports.input.GroupAssignment;
+import org.touchstone.reports.input.IdentificationSettings;
+import org.touchstone.reports.input.SearchData;
+import org.touchstone.reports.input.TemplateTable;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.NamedThreshold;
 

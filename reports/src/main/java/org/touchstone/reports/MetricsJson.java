@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.touchstone.reports.differentials.GroupComparisons;
 import org.touchstone.reports.differentials.RateRatios;
-import org.touchstone.reports.rundir.RunSettings;
+import org.touchstone.reports.input.RunSettings;
 import org.touchstone.reports.stats.ConfidenceInterval;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.EqualErrorRate;

@@ -14,11 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.touchstone.reports.card.ReportCard;
-import org.touchstone.reports.rundir.ComparisonData;
-import org.touchstone.reports.rundir.RunHeader;
-import org.touchstone.reports.rundir.RunSettings;
-import org.touchstone.reports.rundir.TemplateTable;
-import org.touchstone.reports.rundir.TimingData;
+import org.touchstone.reports.input.ComparisonData;
+import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.reports.input.RunHeader;
+import org.touchstone.reports.input.RunSettings;
+import org.touchstone.reports.input.TemplateTable;
+import org.touchstone.reports.input.TimingData;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.FmrOperatingPoint;
 

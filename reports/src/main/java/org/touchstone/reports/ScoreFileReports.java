@@ -4,9 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.touchstone.reports.rundir.ComparisonData;
-import org.touchstone.reports.rundir.RunSettings;
-import org.touchstone.reports.rundir.ScoreFile;
+import org.touchstone.reports.input.ComparisonData;
+import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.reports.input.RunSettings;
+import org.touchstone.reports.input.ScoreFile;
 import org.touchstone.reports.verification.NamedThreshold;
 import org.touchstone.reports.verification.StreamingScoreDistribution;
 

@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.touchstone.reports.rundir.TimingData;
+import org.touchstone.reports.input.TimingData;
 
 /**
  * The speed and size part of a run's report, from {@code timing.csv} and run.json's {@code resources}:

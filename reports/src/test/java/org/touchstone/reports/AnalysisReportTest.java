@@ -17,8 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.touchstone.reports.rundir.AnalysisData;
-import org.touchstone.reports.rundir.AnalysisSettings;
+import org.touchstone.reports.input.AnalysisData;
+import org.touchstone.reports.input.AnalysisSettings;
 import org.touchstone.reports.stats.Proportion;
 
 /** End to end on {@link TinyAnalysisRun}, every number worked out by hand from its table. */

@@ -16,9 +16,9 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.touchstone.reports.rundir.IdentificationSettings;
-import org.touchstone.reports.rundir.SearchData;
-import org.touchstone.reports.rundir.TemplateTable;
+import org.touchstone.reports.input.IdentificationSettings;
+import org.touchstone.reports.input.SearchData;
+import org.touchstone.reports.input.TemplateTable;
 import org.touchstone.reports.stats.Proportion;
 
 /** End to end on {@link TinyIdentificationRun}, every number worked out by hand in the comments. */

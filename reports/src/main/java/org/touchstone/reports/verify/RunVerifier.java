@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.touchstone.reports.RunDirectoryException;
 import org.touchstone.reports.RunReports;
+import org.touchstone.reports.input.RunDirectoryException;
 
 /**
  * Tamper evidence for a published run: checks every file of a run directory against the SHA-256 its

@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.input;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.touchstone.reports.rundir;
+package org.touchstone.reports.input;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.touchstone.reports.RunDirectoryException;
 
 /**
  * The galleries, searches and candidate lists of an identification run ({@code galleries.csv},

@@ -1,4 +1,4 @@
-package org.touchstone.reports.rundir;
+package org.touchstone.reports.input;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.touchstone.reports.RunDirectoryException;
 
 /**
  * A verification score file written by any tool, read into the same {@link ComparisonData} as a run

@@ -1,11 +1,10 @@
-package org.touchstone.reports.rundir;
+package org.touchstone.reports.input;
 
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.DoublePredicate;
-import org.touchstone.reports.RunDirectoryException;
 import org.touchstone.reports.verification.NamedThreshold;
 
 /**

@@ -1,4 +1,4 @@
-package org.touchstone.reports.rundir;
+package org.touchstone.reports.input;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -14,7 +14,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
-import org.touchstone.reports.RunDirectoryException;
 
 /**
  * A run-directory CSV file (RFC 4180, one header row) read row by row, with the line of each row so that

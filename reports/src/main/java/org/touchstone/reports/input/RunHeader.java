@@ -1,10 +1,9 @@
-package org.touchstone.reports.rundir;
+package org.touchstone.reports.input;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.touchstone.reports.RunDirectoryException;
 
 /**
  * What every report needs from {@code run.json} whatever the capability: the format, the run's id, the

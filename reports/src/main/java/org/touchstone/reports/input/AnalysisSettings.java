@@ -1,11 +1,10 @@
-package org.touchstone.reports.rundir;
+package org.touchstone.reports.input;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.touchstone.reports.RunDirectoryException;
 import org.touchstone.reports.attributes.FailurePolicy;
 import org.touchstone.reports.verification.NamedThreshold;
 

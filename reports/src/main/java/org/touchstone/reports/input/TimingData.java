@@ -1,4 +1,4 @@
-package org.touchstone.reports.rundir;
+package org.touchstone.reports.input;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.touchstone.reports.RunDirectoryException;
 
 /**
  * A run's measured speed and size: {@code timing.csv} (the latency of every SPI call by operation, the

@@ -1,10 +1,9 @@
-package org.touchstone.reports.rundir;
+package org.touchstone.reports.input;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.touchstone.reports.RunDirectoryException;
 import org.touchstone.reports.verification.NamedThreshold;
 
 /**

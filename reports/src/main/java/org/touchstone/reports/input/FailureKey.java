@@ -1,4 +1,4 @@
-package org.touchstone.reports.rundir;
+package org.touchstone.reports.input;
 
 import java.util.Comparator;
 import java.util.List;

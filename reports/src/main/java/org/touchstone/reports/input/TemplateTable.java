@@ -1,4 +1,4 @@
-package org.touchstone.reports.rundir;
+package org.touchstone.reports.input;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.touchstone.reports.RunDirectoryException;
 
 /**
  * The rows of {@code templates.csv}: one per template-creation call, keyed by {@code (template_id, role)}.
