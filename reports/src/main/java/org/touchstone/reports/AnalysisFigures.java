@@ -8,9 +8,9 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.touchstone.reports.attributes.AccuracyCoverageCurve;
+import org.touchstone.reports.attributes.AnalysisFailurePolicy;
 import org.touchstone.reports.attributes.Calibration;
 import org.touchstone.reports.attributes.Decisions;
-import org.touchstone.reports.attributes.FailurePolicy;
 
 /**
  * The figures of an analysis report: the accuracy/coverage curves of the categorical attributes, and per
@@ -85,7 +85,7 @@ final class AnalysisFigures {
         }
         notes.add("Each curve runs from the highest stated confidence (left, few images decided) to the lowest;"
                 + " diamonds mark the evaluation's confidence and named thresholds.");
-        if (results.settings().failurePolicy() == FailurePolicy.ERROR) {
+        if (results.settings().failurePolicy() == AnalysisFailurePolicy.ERROR) {
             notes.add("Failure policy error: failed analyses count as decided and wrong at every threshold.");
         }
         return Figures.figure(ACCURACY_COVERAGE, chart, "Accuracy among decided images against coverage as the"

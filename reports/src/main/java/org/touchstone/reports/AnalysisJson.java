@@ -10,7 +10,7 @@ import org.touchstone.reports.attributes.Decisions;
 import org.touchstone.reports.attributes.NumericDecisions;
 import org.touchstone.reports.attributes.ThresholdErrors;
 import org.touchstone.reports.input.AnalysisData;
-import org.touchstone.reports.input.AnalysisSettings;
+import org.touchstone.reports.input.AnalysisRunSettings;
 import org.touchstone.reports.input.RunHeader;
 import org.touchstone.reports.stats.Proportion;
 
@@ -31,7 +31,7 @@ final class AnalysisJson {
      * @return UTF-8 bytes ending with a newline
      */
     static byte[] render(AnalysisResults results, List<String> tables, List<Figures.Figure> figures) {
-        AnalysisSettings settings = results.settings();
+        AnalysisRunSettings settings = results.settings();
         ObjectNode root = MetricsJson.header(settings.header().runId(), settings.header().system(), RunHeader.ANALYSIS,
                 settings.failurePolicy().label());
         root.put("calibration_bins", settings.calibrationBins());

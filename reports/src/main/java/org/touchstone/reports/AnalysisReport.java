@@ -10,7 +10,7 @@ import org.touchstone.reports.attributes.Decisions;
 import org.touchstone.reports.attributes.NumericDecisions;
 import org.touchstone.reports.attributes.ThresholdErrors;
 import org.touchstone.reports.input.AnalysisData;
-import org.touchstone.reports.input.AnalysisSettings;
+import org.touchstone.reports.input.AnalysisRunSettings;
 import org.touchstone.reports.input.RunDirectoryException;
 import org.touchstone.reports.stats.Proportion;
 
@@ -31,7 +31,7 @@ final class AnalysisReport {
      * @throws IOException           when a file cannot be read
      */
     static RenderedReport render(Path runDir) throws IOException {
-        AnalysisSettings settings = AnalysisSettings.read(runDir.resolve("run.json"));
+        AnalysisRunSettings settings = AnalysisRunSettings.read(runDir.resolve("run.json"));
         AnalysisData data = AnalysisData.read(runDir, settings);
         AnalysisResults results = AnalysisResults.compute(settings, data);
         Map<String, byte[]> tables = AnalysisTables.render(results);

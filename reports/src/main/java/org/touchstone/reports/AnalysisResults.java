@@ -20,7 +20,7 @@ import org.touchstone.reports.attributes.NumericDecisions;
 import org.touchstone.reports.attributes.NumericOutcome;
 import org.touchstone.reports.attributes.ThresholdErrors;
 import org.touchstone.reports.input.AnalysisData;
-import org.touchstone.reports.input.AnalysisSettings;
+import org.touchstone.reports.input.AnalysisRunSettings;
 import org.touchstone.reports.input.FailureKey;
 import org.touchstone.reports.input.GroupAssignment;
 import org.touchstone.reports.stats.Proportion;
@@ -38,7 +38,7 @@ import org.touchstone.reports.verification.NamedThreshold;
  * @param attributes       one entry per evaluated attribute, in run.json order
  * @param failures         failed analyses by status and code, out of all images
  */
-record AnalysisResults(AnalysisSettings settings, List<OperatingPoint> operatingPoints,
+record AnalysisResults(AnalysisRunSettings settings, List<OperatingPoint> operatingPoints,
                        Map<String, Proportion> acquisition, List<AcquisitionColumn> acquisitionGroups,
                        List<AttributeResults> attributes, List<VerificationResults.FailureCount> failures) {
 
@@ -150,7 +150,7 @@ record AnalysisResults(AnalysisSettings settings, List<OperatingPoint> operating
      * @param data     analyses.csv and estimates.csv
      * @return the results
      */
-    static AnalysisResults compute(AnalysisSettings settings, AnalysisData data) {
+    static AnalysisResults compute(AnalysisRunSettings settings, AnalysisData data) {
         List<OperatingPoint> points = new ArrayList<>();
         for (double threshold : settings.confidenceThresholds()) {
             points.add(new OperatingPoint("confidence:" + Numbers.exact(threshold), threshold, null));
@@ -217,7 +217,7 @@ record AnalysisResults(AnalysisSettings settings, List<OperatingPoint> operating
     }
 
     /** The attribute over the chosen images that have a known truth. */
-    private static Evaluation evaluate(AnalysisSettings settings, AnalysisData data, int attribute,
+    private static Evaluation evaluate(AnalysisRunSettings settings, AnalysisData data, int attribute,
                                        List<OperatingPoint> points, IntPredicate chosen) {
         List<AnalysisData.Image> images = data.images().stream()
                 .filter(image -> chosen.test(image.index()) && !data.truth(attribute, image.index()).isEmpty()).toList();

@@ -24,7 +24,7 @@ import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
-import org.touchstone.reports.input.RunSettings;
+import org.touchstone.reports.input.VerificationRunSettings;
 import org.touchstone.reports.verification.DetCurve;
 import org.touchstone.reports.verification.ErrorRates;
 import org.touchstone.reports.verification.FmrOperatingPoint;
@@ -468,16 +468,16 @@ final class Figures {
         return new Figure(name, files, caption, List.copyOf(notes));
     }
 
-    private static String systemName(RunSettings settings) {
+    private static String systemName(VerificationRunSettings settings) {
         return systemName(settings.system());
     }
 
     /** The system's name and version, for chart titles. */
-    static String systemName(RunSettings.SystemSummary system) {
+    static String systemName(VerificationRunSettings.SystemSummary system) {
         return system.name() + " " + system.version();
     }
 
-    private static String scoreRange(RunSettings settings) {
+    private static String scoreRange(VerificationRunSettings settings) {
         double min = settings.system().scoreRangeMin();
         double max = settings.system().scoreRangeMax();
         return Double.isNaN(min) ? "" : " (declared range " + Numbers.readable(min) + " to " + Numbers.readable(max) + ")";

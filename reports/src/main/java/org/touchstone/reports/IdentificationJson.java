@@ -6,7 +6,7 @@ import java.util.List;
 import org.touchstone.reports.identification.FpirOperatingPoint;
 import org.touchstone.reports.identification.IdentificationRates;
 import org.touchstone.reports.identification.SearchOutcomes;
-import org.touchstone.reports.input.IdentificationSettings;
+import org.touchstone.reports.input.IdentificationRunSettings;
 import org.touchstone.reports.input.RunHeader;
 
 /**
@@ -26,9 +26,9 @@ final class IdentificationJson {
      * @return UTF-8 bytes ending with a newline
      */
     static byte[] render(IdentificationResults results, List<String> tables, List<Figures.Figure> figures) {
-        IdentificationSettings settings = results.settings();
+        IdentificationRunSettings settings = results.settings();
         ObjectNode root = MetricsJson.header(settings.header().runId(), settings.header().system(),
-                RunHeader.IDENTIFICATION, IdentificationSettings.FAILURE_POLICY);
+                RunHeader.IDENTIFICATION, IdentificationRunSettings.FAILURE_POLICY);
         root.put("candidate_list_length", settings.candidateListLength());
         root.set("failure_to_enrol", MetricsJson.fte(results.fteByRole()));
         ArrayNode galleries = root.putArray("galleries");

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.touchstone.reports.identification.FpirOperatingPoint;
 import org.touchstone.reports.identification.IdentificationRates;
-import org.touchstone.reports.input.IdentificationSettings;
+import org.touchstone.reports.input.IdentificationRunSettings;
 import org.touchstone.reports.input.RunDirectoryException;
 import org.touchstone.reports.input.SearchData;
 import org.touchstone.reports.input.TemplateTable;
@@ -27,7 +27,7 @@ final class IdentificationReport {
      * @throws IOException           when a file cannot be read
      */
     static RenderedReport render(Path runDir) throws IOException {
-        IdentificationSettings settings = IdentificationSettings.read(runDir.resolve("run.json"));
+        IdentificationRunSettings settings = IdentificationRunSettings.read(runDir.resolve("run.json"));
         TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
         SearchData searches = SearchData.read(runDir, templates, settings.candidateListLength());
         IdentificationResults results = IdentificationResults.compute(settings, templates, searches);

@@ -12,7 +12,7 @@ import org.touchstone.reports.identification.IdentificationRates;
 import org.touchstone.reports.identification.SearchOutcomes;
 import org.touchstone.reports.input.FailureKey;
 import org.touchstone.reports.input.GroupAssignment;
-import org.touchstone.reports.input.IdentificationSettings;
+import org.touchstone.reports.input.IdentificationRunSettings;
 import org.touchstone.reports.input.SearchData;
 import org.touchstone.reports.input.TemplateTable;
 import org.touchstone.reports.stats.Proportion;
@@ -28,7 +28,7 @@ import org.touchstone.reports.verification.NamedThreshold;
  * @param galleries    one entry per gallery, in sweep order
  * @param failures     failed templates, galleries and searches by kind, with the totals of their kind
  */
-record IdentificationResults(IdentificationSettings settings, Map<String, Proportion> fteByRole,
+record IdentificationResults(IdentificationRunSettings settings, Map<String, Proportion> fteByRole,
                              List<GalleryResults> galleries, List<VerificationResults.FailureCount> failures) {
 
     /**
@@ -116,7 +116,7 @@ record IdentificationResults(IdentificationSettings settings, Map<String, Propor
      * @param searches  galleries.csv, searches.csv and candidates.csv
      * @return the results
      */
-    static IdentificationResults compute(IdentificationSettings settings, TemplateTable templates, SearchData searches) {
+    static IdentificationResults compute(IdentificationRunSettings settings, TemplateTable templates, SearchData searches) {
         List<String> roles = VerificationResults.rolesPresent(templates.templates());
         GroupAssignment groups = templateGroups(templates, settings.intersections());
         int length = settings.candidateListLength();

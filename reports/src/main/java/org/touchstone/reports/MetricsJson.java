@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.touchstone.reports.differentials.GroupComparisons;
 import org.touchstone.reports.differentials.RateRatios;
-import org.touchstone.reports.input.RunSettings;
+import org.touchstone.reports.input.VerificationRunSettings;
 import org.touchstone.reports.stats.ConfidenceInterval;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.EqualErrorRate;
@@ -56,8 +56,8 @@ final class MetricsJson {
      * @return UTF-8 bytes ending with a newline
      */
     static byte[] render(VerificationResults results, List<String> tables, List<Figures.Figure> figures) {
-        RunSettings settings = results.settings();
-        ObjectNode root = header(settings.runId(), settings.system(), RunSettings.CAPABILITY, RunSettings.FAILURE_POLICY);
+        VerificationRunSettings settings = results.settings();
+        ObjectNode root = header(settings.runId(), settings.system(), VerificationRunSettings.CAPABILITY, VerificationRunSettings.FAILURE_POLICY);
         root.set("comparisons", comparisons(results.all()));
         root.set("failure_to_enrol", fte(results.fteByRole()));
 
@@ -105,7 +105,7 @@ final class MetricsJson {
     }
 
     /** The fields every metrics.json starts with. */
-    static ObjectNode header(String runId, RunSettings.SystemSummary system, String capability, String failurePolicy) {
+    static ObjectNode header(String runId, VerificationRunSettings.SystemSummary system, String capability, String failurePolicy) {
         ObjectNode root = NODES.objectNode();
         root.put("format", FORMAT);
         root.put("run_id", runId);
@@ -403,7 +403,7 @@ final class MetricsJson {
         interval.put("method", ci.method());
     }
 
-    private static ObjectNode system(RunSettings.SystemSummary system) {
+    private static ObjectNode system(VerificationRunSettings.SystemSummary system) {
         ObjectNode node = NODES.objectNode();
         node.put("id", system.id());
         node.put("vendor", system.vendor());

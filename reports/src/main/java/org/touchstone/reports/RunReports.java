@@ -17,9 +17,9 @@ import org.touchstone.reports.card.ReportCard;
 import org.touchstone.reports.input.ComparisonData;
 import org.touchstone.reports.input.RunDirectoryException;
 import org.touchstone.reports.input.RunHeader;
-import org.touchstone.reports.input.RunSettings;
 import org.touchstone.reports.input.TemplateTable;
 import org.touchstone.reports.input.TimingData;
+import org.touchstone.reports.input.VerificationRunSettings;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.FmrOperatingPoint;
 
@@ -97,7 +97,7 @@ public final class RunReports {
     }
 
     private static RenderedReport verification(Path runDir) throws IOException {
-        RunSettings settings = RunSettings.read(runDir.resolve("run.json"));
+        VerificationRunSettings settings = VerificationRunSettings.read(runDir.resolve("run.json"));
         TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
         ComparisonData comparisons = VerificationResults.read(settings, templates, runDir.resolve("comparisons.csv"));
         return render(VerificationResults.compute(settings, templates, comparisons), runDir);

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import org.touchstone.reports.input.ComparisonData;
 import org.touchstone.reports.input.RunDirectoryException;
-import org.touchstone.reports.input.RunSettings;
 import org.touchstone.reports.input.ScoreFile;
+import org.touchstone.reports.input.VerificationRunSettings;
 import org.touchstone.reports.verification.NamedThreshold;
 import org.touchstone.reports.verification.StreamingScoreDistribution;
 
@@ -65,8 +65,8 @@ public final class ScoreFileReports {
     public static ReportSummary generate(Request request, Path outDir) throws IOException {
         List<String> groupColumns = ScoreFile.groupColumns(request.groups());
         String name = request.scores().getFileName().toString();
-        RunSettings settings = new RunSettings(null, request.fmrTargets(), request.thresholds(), groupColumns,
-                new RunSettings.SystemSummary("score-file", null, name, request.format().label(), Double.NaN,
+        VerificationRunSettings settings = new VerificationRunSettings(null, request.fmrTargets(), request.thresholds(), groupColumns,
+                new VerificationRunSettings.SystemSummary("score-file", null, name, request.format().label(), Double.NaN,
                         Double.NaN), request.equivalenceMargin());
         ComparisonData comparisons = ScoreFile.read(request.scores(), request.format(), request.groups(),
                 settings.fmrTargets(), VerificationResults.namedValues(settings),

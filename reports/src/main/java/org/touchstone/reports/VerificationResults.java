@@ -19,8 +19,8 @@ import org.touchstone.reports.differentials.RateRatios;
 import org.touchstone.reports.differentials.ZeroRateHandling;
 import org.touchstone.reports.input.ComparisonData;
 import org.touchstone.reports.input.FailureKey;
-import org.touchstone.reports.input.RunSettings;
 import org.touchstone.reports.input.TemplateTable;
+import org.touchstone.reports.input.VerificationRunSettings;
 import org.touchstone.reports.stats.ClusteredBootstrap;
 import org.touchstone.reports.stats.ConfidenceInterval;
 import org.touchstone.reports.stats.MultipleComparisons;
@@ -56,7 +56,7 @@ import org.touchstone.reports.verification.SubjectBootstrap;
  * @param bootstrapSkipped why the bootstrap was skipped, or null
  * @param failures        failed templates and comparisons by kind, with the totals of their kind
  */
-record VerificationResults(RunSettings settings, ScoreDistribution all, List<FmrOperatingPoint> fmrPoints,
+record VerificationResults(VerificationRunSettings settings, ScoreDistribution all, List<FmrOperatingPoint> fmrPoints,
                            List<ThresholdPoint> thresholdPoints, Optional<EqualErrorRate> interpolatedEer,
                            Optional<EqualErrorRate> rocchEer, OptionalDouble dPrime, DetCurve det,
                            Map<String, Proportion> fteByRole, List<GroupingResults> groupings,
@@ -200,12 +200,12 @@ record VerificationResults(RunSettings settings, ScoreDistribution all, List<Fmr
      * @return the comparisons
      * @throws IOException when reading fails or the file breaks the contract
      */
-    static ComparisonData read(RunSettings settings, TemplateTable templates, Path file) throws IOException {
+    static ComparisonData read(VerificationRunSettings settings, TemplateTable templates, Path file) throws IOException {
         return ComparisonData.read(file, templates, settings.fmrTargets(), namedValues(settings),
                 StreamingScoreDistribution.DEFAULT_EXACT_LIMIT);
     }
 
-    static List<Double> namedValues(RunSettings settings) {
+    static List<Double> namedValues(VerificationRunSettings settings) {
         return settings.thresholds().stream().map(NamedThreshold::value).toList();
     }
 
@@ -217,7 +217,7 @@ record VerificationResults(RunSettings settings, ScoreDistribution all, List<Fmr
      * @param comparisons the comparisons
      * @return the results
      */
-    static VerificationResults compute(RunSettings settings, TemplateTable templates, ComparisonData comparisons) {
+    static VerificationResults compute(VerificationRunSettings settings, TemplateTable templates, ComparisonData comparisons) {
         ScoreDistribution all = comparisons.all();
         List<FmrOperatingPoint> fmrPoints = FmrOperatingPoint.find(all, settings.fmrTargets());
         List<ThresholdPoint> thresholdPoints = new ArrayList<>();
@@ -336,7 +336,7 @@ record VerificationResults(RunSettings settings, ScoreDistribution all, List<Fmr
         return results;
     }
 
-    private static List<Differential> differentials(RunSettings settings, List<GroupingResults> groupings,
+    private static List<Differential> differentials(VerificationRunSettings settings, List<GroupingResults> groupings,
                                                     List<GlobalThreshold> points) {
         OptionalDouble margin = Double.isNaN(settings.equivalenceMargin()) ? OptionalDouble.empty()
                 : OptionalDouble.of(settings.equivalenceMargin());

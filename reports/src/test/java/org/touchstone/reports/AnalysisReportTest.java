@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.reports.input.AnalysisData;
-import org.touchstone.reports.input.AnalysisSettings;
+import org.touchstone.reports.input.AnalysisRunSettings;
 import org.touchstone.reports.stats.Proportion;
 
 /** End to end on {@link TinyAnalysisRun}, every number worked out by hand from its table. */
@@ -250,7 +250,7 @@ class AnalysisReportTest {
 
     @Test
     void perGroupProportionsForSummariesOfDifferentials() throws IOException {
-        AnalysisSettings settings = AnalysisSettings.read(runDir.resolve("run.json"));
+        AnalysisRunSettings settings = AnalysisRunSettings.read(runDir.resolve("run.json"));
         AnalysisResults results = AnalysisResults.compute(settings, AnalysisData.read(runDir, settings));
         // Accuracy of sex per group at "default" (0.8), as fed to max/min, GARBE etc.
         Map<String, SortedMap<String, Proportion>> accuracy = results.attributes().get(1).byGroup(

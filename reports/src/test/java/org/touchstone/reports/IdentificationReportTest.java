@@ -16,7 +16,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.touchstone.reports.input.IdentificationSettings;
+import org.touchstone.reports.input.IdentificationRunSettings;
 import org.touchstone.reports.input.SearchData;
 import org.touchstone.reports.input.TemplateTable;
 import org.touchstone.reports.stats.Proportion;
@@ -299,7 +299,7 @@ class IdentificationReportTest {
 
     @Test
     void perGroupProportionsForSummariesOfDifferentials() throws IOException {
-        IdentificationSettings settings = IdentificationSettings.read(runDir.resolve("run.json"));
+        IdentificationRunSettings settings = IdentificationRunSettings.read(runDir.resolve("run.json"));
         TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
         IdentificationResults results = IdentificationResults.compute(settings, templates,
                 SearchData.read(runDir, templates, settings.candidateListLength()));

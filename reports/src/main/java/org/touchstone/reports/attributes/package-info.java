@@ -6,6 +6,6 @@
  * outcomes: no I/O, no file formats.
  *
  * <p>An estimate is <em>decided</em> at confidence threshold c when its confidence is {@code >= c}.
- * Images whose analysis failed follow the run's {@link org.touchstone.reports.attributes.FailurePolicy}.
+ * Images whose analysis failed follow the run's {@link org.touchstone.reports.attributes.AnalysisFailurePolicy}.
  */
 package org.touchstone.reports.attributes;

@@ -161,7 +161,7 @@ public final class AnalysisData {
      *                               expected or the reverse, a confidence outside [0, 1]
      * @throws IOException           when a file cannot be read
      */
-    public static AnalysisData read(Path runDir, AnalysisSettings settings) throws IOException {
+    public static AnalysisData read(Path runDir, AnalysisRunSettings settings) throws IOException {
         Path analysesFile = runDir.resolve("analyses.csv");
         List<String> attributes = settings.attributes();
         List<Image> images = new ArrayList<>();

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param capability one of {@link #CAPABILITIES}
  * @param system     the system under test
  */
-public record RunHeader(String runId, String capability, RunSettings.SystemSummary system) {
+public record RunHeader(String runId, String capability, VerificationRunSettings.SystemSummary system) {
     /** Capability of a 1:1 verification run. */
     public static final String VERIFICATION = "verification";
     /** Capability of a 1:N identification run. */
@@ -41,7 +41,7 @@ public record RunHeader(String runId, String capability, RunSettings.SystemSumma
      *
      * @param file the {@code run.json} file
      * @return the header
-     * @throws RunDirectoryException when the format is not {@value RunSettings#FORMAT}, the capability is
+     * @throws RunDirectoryException when the format is not {@value VerificationRunSettings#FORMAT}, the capability is
      *                               unknown or the system block is malformed (naming line, column and path)
      * @throws IOException           when the file cannot be read
      */
@@ -51,10 +51,10 @@ public record RunHeader(String runId, String capability, RunSettings.SystemSumma
 
     /** The header of an already parsed {@code run.json}, for the capability-specific readers. */
     static RunHeader of(JsonDocument.Value root) throws RunDirectoryException {
-        JsonDocument.Value format = root.required("format", "\"" + RunSettings.FORMAT + "\"");
-        if (!RunSettings.FORMAT.equals(format.asText())) {
+        JsonDocument.Value format = root.required("format", "\"" + VerificationRunSettings.FORMAT + "\"");
+        if (!VerificationRunSettings.FORMAT.equals(format.asText())) {
             throw format.error("unsupported run-directory format \"" + format.asText() + "\": expected \""
-                    + RunSettings.FORMAT + "\"");
+                    + VerificationRunSettings.FORMAT + "\"");
         }
         JsonDocument.Value runId = root.optional("run_id");
         JsonDocument.Value evaluation = root.required("evaluation", "an object").asObject();
@@ -75,7 +75,7 @@ public record RunHeader(String runId, String capability, RunSettings.SystemSumma
         return header;
     }
 
-    private static RunSettings.SystemSummary system(JsonDocument.Value root) throws RunDirectoryException {
+    private static VerificationRunSettings.SystemSummary system(JsonDocument.Value root) throws RunDirectoryException {
         JsonDocument.Value system = root.required("system", "an object").asObject();
         JsonDocument.Value vendor = system.optional("vendor");
         double rangeMin = Double.NaN;
@@ -89,7 +89,7 @@ public record RunHeader(String runId, String capability, RunSettings.SystemSumma
                 throw range.error("expected min < max, found [" + rangeMin + ", " + rangeMax + "]");
             }
         }
-        return new RunSettings.SystemSummary(system.required("id", "a string").asText(),
+        return new VerificationRunSettings.SystemSummary(system.required("id", "a string").asText(),
                 vendor == null ? null : vendor.asText(), system.required("name", "a string").asText(),
                 system.required("version", "a string").asText(), rangeMin, rangeMax);
     }

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * What an image whose analysis failed (no face found, or the call failed) counts as.
  */
-public enum FailurePolicy {
+public enum AnalysisFailurePolicy {
     /**
      * It has no estimate: it lowers coverage at every confidence threshold and never accuracy. The
      * failure-to-acquire rate is reported beside.
@@ -35,7 +35,7 @@ public enum FailurePolicy {
      * @return the labels in declaration order
      */
     public static List<String> labels() {
-        return Arrays.stream(values()).map(FailurePolicy::label).toList();
+        return Arrays.stream(values()).map(AnalysisFailurePolicy::label).toList();
     }
 
     /**
@@ -45,8 +45,8 @@ public enum FailurePolicy {
      * @return the policy
      * @throws IllegalArgumentException for any other label
      */
-    public static FailurePolicy fromLabel(String label) {
-        for (FailurePolicy policy : values()) {
+    public static AnalysisFailurePolicy fromLabel(String label) {
+        for (AnalysisFailurePolicy policy : values()) {
             if (policy.label().equals(label)) {
                 return policy;
             }

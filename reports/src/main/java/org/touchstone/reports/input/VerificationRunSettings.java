@@ -18,8 +18,8 @@ import org.touchstone.reports.verification.NamedThreshold;
  * @param equivalenceMargin the parity margin the protocol declares for equivalence tests between groups
  *                     ({@code evaluation.equivalence_margin}), or NaN when it declares none
  */
-public record RunSettings(String runId, List<Double> fmrTargets, List<NamedThreshold> thresholds,
-                          List<String> groupColumns, SystemSummary system, double equivalenceMargin) {
+public record VerificationRunSettings(String runId, List<Double> fmrTargets, List<NamedThreshold> thresholds,
+                                      List<String> groupColumns, SystemSummary system, double equivalenceMargin) {
     /** The only run-directory format this version reads. */
     public static final String FORMAT = "touchstone-run/1";
     /** The capability whose settings this record holds; see {@link RunHeader} for the others. */
@@ -62,7 +62,7 @@ public record RunSettings(String runId, List<Double> fmrTargets, List<NamedThres
      * @param system       not null
      * @param equivalenceMargin in (0, 1), or NaN
      */
-    public RunSettings {
+    public VerificationRunSettings {
         fmrTargets = List.copyOf(fmrTargets);
         thresholds = List.copyOf(thresholds);
         groupColumns = List.copyOf(groupColumns);
@@ -80,7 +80,7 @@ public record RunSettings(String runId, List<Double> fmrTargets, List<NamedThres
      * @throws RunDirectoryException when a field is missing or malformed, naming its line, column and path
      * @throws IOException           when the file cannot be read
      */
-    public static RunSettings read(Path file) throws IOException {
+    public static VerificationRunSettings read(Path file) throws IOException {
         JsonDocument.Value root = JsonDocument.read(file).root();
         RunHeader header = RunHeader.of(root, CAPABILITY);
         JsonDocument.Value evaluation = root.required("evaluation", "an object");
@@ -98,6 +98,7 @@ public record RunSettings(String runId, List<Double> fmrTargets, List<NamedThres
                 throw marginValue.error("expected an equivalence margin in (0, 1), found " + margin);
             }
         }
-        return new RunSettings(header.runId(), fmrTargets, thresholds, groupColumns, header.system(), margin);
+        return new VerificationRunSettings(header.runId(), fmrTargets, thresholds, groupColumns, header.system(),
+                margin);
     }
 }

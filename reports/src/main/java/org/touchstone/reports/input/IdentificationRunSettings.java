@@ -18,9 +18,9 @@ import org.touchstone.reports.verification.NamedThreshold;
  * @param groupColumns        group column names (without {@code group:}), in the order given
  * @param intersections       intersections of group columns (optional in run.json; empty when absent)
  */
-public record IdentificationSettings(RunHeader header, int candidateListLength, List<Integer> ranks,
-                                     List<Double> fpirTargets, List<NamedThreshold> thresholds,
-                                     List<String> groupColumns, List<List<String>> intersections) {
+public record IdentificationRunSettings(RunHeader header, int candidateListLength, List<Integer> ranks,
+                                        List<Double> fpirTargets, List<NamedThreshold> thresholds,
+                                        List<String> groupColumns, List<List<String>> intersections) {
     /** The only failure policy defined for identification. */
     public static final String FAILURE_POLICY = "non-match";
 
@@ -33,7 +33,7 @@ public record IdentificationSettings(RunHeader header, int candidateListLength, 
      * @param groupColumns        copied
      * @param intersections       copied
      */
-    public IdentificationSettings {
+    public IdentificationRunSettings {
         Objects.requireNonNull(header, "header");
         ranks = List.copyOf(ranks);
         fpirTargets = List.copyOf(fpirTargets);
@@ -50,7 +50,7 @@ public record IdentificationSettings(RunHeader header, int candidateListLength, 
      * @throws RunDirectoryException when a field is missing or malformed, naming its line, column and path
      * @throws IOException           when the file cannot be read
      */
-    public static IdentificationSettings read(Path file) throws IOException {
+    public static IdentificationRunSettings read(Path file) throws IOException {
         JsonDocument.Value root = JsonDocument.read(file).root();
         RunHeader header = RunHeader.of(root, RunHeader.IDENTIFICATION);
         JsonDocument.Value evaluation = root.required("evaluation", "an object");
@@ -65,7 +65,7 @@ public record IdentificationSettings(RunHeader header, int candidateListLength, 
         List<NamedThreshold> thresholds = EvaluationFields.namedThresholds(evaluation, Double::isFinite,
                 "(-infinity, infinity)");
         List<String> groupColumns = EvaluationFields.groupColumns(evaluation);
-        return new IdentificationSettings(header, length, ranks, fpirTargets, thresholds, groupColumns,
+        return new IdentificationRunSettings(header, length, ranks, fpirTargets, thresholds, groupColumns,
                 EvaluationFields.intersections(evaluation, groupColumns));
     }
 }

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import org.touchstone.reports.attributes.FailurePolicy;
+import org.touchstone.reports.attributes.AnalysisFailurePolicy;
 import org.touchstone.reports.verification.NamedThreshold;
 
 /**
@@ -23,10 +23,10 @@ import org.touchstone.reports.verification.NamedThreshold;
  * @param intersections        intersections of group columns; optional in run.json, empty when absent
  * @param failurePolicy        what a failed analysis counts as
  */
-public record AnalysisSettings(RunHeader header, List<String> attributes, List<Double> confidenceThresholds,
-                               List<NamedThreshold> thresholds, List<Double> ageThresholds, int calibrationBins,
-                               List<String> groupColumns, List<List<String>> intersections,
-                               FailurePolicy failurePolicy) {
+public record AnalysisRunSettings(RunHeader header, List<String> attributes, List<Double> confidenceThresholds,
+                                  List<NamedThreshold> thresholds, List<Double> ageThresholds, int calibrationBins,
+                                  List<String> groupColumns, List<List<String>> intersections,
+                                  AnalysisFailurePolicy failurePolicy) {
     /** The most calibration bins accepted: more would leave nearly every bin empty or with one estimate. */
     public static final int MAX_CALIBRATION_BINS = 1000;
     private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
@@ -42,7 +42,7 @@ public record AnalysisSettings(RunHeader header, List<String> attributes, List<D
      * @param intersections        copied
      * @param failurePolicy        not null
      */
-    public AnalysisSettings {
+    public AnalysisRunSettings {
         Objects.requireNonNull(header, "header");
         attributes = List.copyOf(attributes);
         confidenceThresholds = List.copyOf(confidenceThresholds);
@@ -61,11 +61,12 @@ public record AnalysisSettings(RunHeader header, List<String> attributes, List<D
      * @throws RunDirectoryException when a field is missing or malformed, naming its line, column and path
      * @throws IOException           when the file cannot be read
      */
-    public static AnalysisSettings read(Path file) throws IOException {
+    public static AnalysisRunSettings read(Path file) throws IOException {
         JsonDocument.Value root = JsonDocument.read(file).root();
         RunHeader header = RunHeader.of(root, RunHeader.ANALYSIS);
         JsonDocument.Value evaluation = root.required("evaluation", "an object");
-        FailurePolicy policy = FailurePolicy.fromLabel(EvaluationFields.failurePolicy(evaluation, FailurePolicy.labels()));
+        AnalysisFailurePolicy policy = AnalysisFailurePolicy.fromLabel(
+                EvaluationFields.failurePolicy(evaluation, AnalysisFailurePolicy.labels()));
         List<String> attributes = EvaluationFields.distinctNames(evaluation, "attributes", "attribute");
         JsonDocument.Value attributeArray = evaluation.required("attributes", "an array");
         if (attributes.isEmpty()) {
@@ -87,7 +88,7 @@ public record AnalysisSettings(RunHeader header, List<String> attributes, List<D
                 "(-infinity, infinity)", Double::isFinite);
         int bins = EvaluationFields.wholeNumber(evaluation, "calibration_bins", 1, MAX_CALIBRATION_BINS);
         List<String> groupColumns = EvaluationFields.groupColumns(evaluation);
-        return new AnalysisSettings(header, attributes, confidenceThresholds, thresholds, ageThresholds, bins,
+        return new AnalysisRunSettings(header, attributes, confidenceThresholds, thresholds, ageThresholds, bins,
                 groupColumns, EvaluationFields.intersections(evaluation, groupColumns), policy);
     }
 }
