@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.analysis.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -11,11 +11,14 @@ import org.touchstone.reports.attributes.AccuracyCoverageCurve;
 import org.touchstone.reports.attributes.AnalysisFailurePolicy;
 import org.touchstone.reports.attributes.Calibration;
 import org.touchstone.reports.attributes.Decisions;
+import org.touchstone.reports.rendering.Charts;
+import org.touchstone.reports.rendering.Figure;
+import org.touchstone.reports.rendering.Numbers;
 
 /**
  * The figures of an analysis report: the accuracy/coverage curves of the categorical attributes, and per
  * categorical attribute its reliability diagram and its accuracy against the confidence threshold per group
- * of the first group column. Drawn with the house style of {@link Figures}.
+ * of the first group column. Drawn with the house style of {@link Charts}.
  */
 final class AnalysisFigures {
     static final String ACCURACY_COVERAGE = "accuracy-coverage";
@@ -36,8 +39,8 @@ final class AnalysisFigures {
     }
 
     /** Renders every figure that applies. */
-    static List<Figures.Figure> render(AnalysisResults results) {
-        List<Figures.Figure> figures = new ArrayList<>();
+    static List<Figure> render(AnalysisResults results) {
+        List<Figure> figures = new ArrayList<>();
         figures.add(accuracyCoverage(results));
         for (AnalysisResults.AttributeResults attribute : results.attributes()) {
             if (attribute.overall() instanceof AnalysisResults.CategoricalResults categorical) {
@@ -50,8 +53,8 @@ final class AnalysisFigures {
         return figures;
     }
 
-    private static Figures.Figure accuracyCoverage(AnalysisResults results) {
-        XYChart chart = unitChart("Accuracy against coverage: " + Figures.systemName(results.settings().header().system()),
+    private static Figure accuracyCoverage(AnalysisResults results) {
+        XYChart chart = unitChart("Accuracy against coverage: " + Charts.systemName(results.settings().header().system()),
                 "Coverage (share of images decided at the confidence threshold)",
                 "Accuracy among decided images");
         List<String> notes = new ArrayList<>();
@@ -72,7 +75,7 @@ final class AnalysisFigures {
                 xy[0][i] = curve.coverage(curve.points().get(i));
                 xy[1][i] = curve.accuracy(curve.points().get(i));
             }
-            Figures.line(chart, attribute.name() + " (" + curve.images() + " images)", xy, Figures.colour(colour++));
+            Charts.line(chart, attribute.name() + " (" + curve.images() + " images)", xy, Charts.colour(colour++));
             for (Decisions decisions : categorical.atPoints()) {
                 if (decisions.accuracy().isDefined()) {
                     points.add(new double[] {decisions.coverage().rate(), decisions.accuracy().rate()});
@@ -80,20 +83,20 @@ final class AnalysisFigures {
             }
         }
         if (!points.isEmpty()) {
-            Figures.markers(chart, "confidence thresholds", points, points.stream().map(p -> "").toList(),
-                    Figures.BLACK, SeriesMarkers.DIAMOND, y -> y);
+            Charts.markers(chart, "confidence thresholds", points, points.stream().map(p -> "").toList(),
+                    Charts.BLACK, SeriesMarkers.DIAMOND, y -> y);
         }
         notes.add("Each curve runs from the highest stated confidence (left, few images decided) to the lowest;"
                 + " diamonds mark the evaluation's confidence and named thresholds.");
         if (results.settings().failurePolicy() == AnalysisFailurePolicy.ERROR) {
             notes.add("Failure policy error: failed analyses count as decided and wrong at every threshold.");
         }
-        return Figures.figure(ACCURACY_COVERAGE, chart, "Accuracy among decided images against coverage as the"
+        return Charts.figure(ACCURACY_COVERAGE, chart, "Accuracy among decided images against coverage as the"
                 + " confidence threshold falls, one curve per categorical attribute.", notes);
     }
 
-    private static Figures.Figure reliabilityDiagram(AnalysisResults results, String attribute, Calibration calibration) {
-        XYChart chart = unitChart("Reliability of " + attribute + ": " + Figures.systemName(results.settings().header().system()),
+    private static Figure reliabilityDiagram(AnalysisResults results, String attribute, Calibration calibration) {
+        XYChart chart = unitChart("Reliability of " + attribute + ": " + Charts.systemName(results.settings().header().system()),
                 "Stated confidence (mean per bin)", "Observed accuracy (share of estimates right)");
         XYSeries diagonal = chart.addSeries("perfect calibration", new double[] {0, 1}, new double[] {0, 1});
         diagonal.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
@@ -113,21 +116,21 @@ final class AnalysisFigures {
             XYSeries series = chart.addSeries(attribute + " (" + calibration.estimates() + " estimates, ECE "
                     + Numbers.readable(calibration.ece()) + ")", x, y);
             series.setMarker(SeriesMarkers.CIRCLE);
-            series.setMarkerColor(Figures.BLUE);
-            series.setLineColor(Figures.BLUE);
+            series.setMarkerColor(Charts.BLUE);
+            series.setLineColor(Charts.BLUE);
         } else {
             notes.add("No estimate: nothing to draw.");
         }
         notes.add(calibration.bins().size() + " equal-width confidence bins; empty bins are not drawn. Counts per bin"
                 + " are in " + AnalysisTables.calibrationTable(attribute) + ".");
-        return Figures.figure(reliability(attribute), chart, "Reliability diagram of " + attribute + ": accuracy"
+        return Charts.figure(reliability(attribute), chart, "Reliability diagram of " + attribute + ": accuracy"
                 + " against mean stated confidence per bin; points on the diagonal are calibrated.", notes);
     }
 
-    private static Figures.Figure accuracyByGroup(AnalysisResults results, AnalysisResults.AttributeResults attribute) {
+    private static Figure accuracyByGroup(AnalysisResults results, AnalysisResults.AttributeResults attribute) {
         AnalysisResults.GroupColumnResults column = attribute.groupColumns().get(0);
         XYChart chart = unitChart("Accuracy of " + attribute.name() + " by " + column.column() + ": "
-                        + Figures.systemName(results.settings().header().system()),
+                        + Charts.systemName(results.settings().header().system()),
                 "Confidence threshold (decided when confidence >= threshold)", "Accuracy among decided images");
         List<String> notes = new ArrayList<>();
         int colour = 0;
@@ -145,21 +148,21 @@ final class AnalysisFigures {
             XYSeries series = chart.addSeries(group.value() + " (" + curve.images() + " images)", xy[0], xy[1]);
             series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Step);
             series.setMarker(SeriesMarkers.NONE);
-            series.setLineColor(Figures.colour(colour++));
+            series.setLineColor(Charts.colour(colour++));
         }
         notes.add("Each group is measured at the same thresholds; " + column.imagesOutsideGroups()
                 + " images with a known truth have no " + column.column() + " and are in no group.");
-        return Figures.figure(accuracyByGroup(attribute.name()), chart, "Accuracy among decided images of "
+        return Charts.figure(accuracyByGroup(attribute.name()), chart, "Accuracy among decided images of "
                 + attribute.name() + " against the confidence threshold, per " + column.column() + " group.", notes);
     }
 
     /** A chart whose axes both run over [0, 1]. */
     private static XYChart unitChart(String title, String xTitle, String yTitle) {
-        XYChart chart = Figures.chart(title, xTitle, yTitle);
+        XYChart chart = Charts.chart(title, xTitle, yTitle);
         chart.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
-                .setXAxisDecimalPattern(Figures.RATE_PATTERN)
-                .setYAxisDecimalPattern(Figures.RATE_PATTERN);
-        Figures.legendBelow(chart);
+                .setXAxisDecimalPattern(Charts.RATE_PATTERN)
+                .setYAxisDecimalPattern(Charts.RATE_PATTERN);
+        Charts.legendBelow(chart);
         return chart;
     }
 }

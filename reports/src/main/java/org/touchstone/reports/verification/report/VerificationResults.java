@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.verification.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.touchstone.reports.differentials.FairnessDiscrepancyRate;
 import org.touchstone.reports.differentials.Garbe;
 import org.touchstone.reports.differentials.GroupComparisons;
@@ -21,6 +19,9 @@ import org.touchstone.reports.input.ComparisonData;
 import org.touchstone.reports.input.FailureKey;
 import org.touchstone.reports.input.TemplateTable;
 import org.touchstone.reports.input.VerificationRunSettings;
+import org.touchstone.reports.rendering.FailureToEnrol;
+import org.touchstone.reports.rendering.Failures;
+import org.touchstone.reports.rendering.MetricsJson;
 import org.touchstone.reports.stats.ClusteredBootstrap;
 import org.touchstone.reports.stats.ConfidenceInterval;
 import org.touchstone.reports.stats.MultipleComparisons;
@@ -61,7 +62,7 @@ record VerificationResults(VerificationRunSettings settings, ScoreDistribution a
                            Optional<EqualErrorRate> rocchEer, OptionalDouble dPrime, DetCurve det,
                            Map<String, Proportion> fteByRole, List<GroupingResults> groupings,
                            List<CrossGroupResults> crossGroups, List<Differential> differentials,
-                           SubjectBootstrap.Result bootstrap, String bootstrapSkipped, List<FailureCount> failures) {
+                           SubjectBootstrap.Result bootstrap, String bootstrapSkipped, List<Failures.Count> failures) {
 
     /** Least move in log10 FMR or FNMR between rows of tables/det.csv. */
     static final double DET_TABLE_STEP = 0.001;
@@ -164,22 +165,12 @@ record VerificationResults(VerificationRunSettings settings, ScoreDistribution a
                         GroupComparisons fnmrTests) {
     }
 
-    /**
-     * A number of failures of one kind out of the records of that kind.
-     *
-     * @param key   what failed
-     * @param count how many
-     * @param total how many records of its record type and category there are
-     */
-    record FailureCount(FailureKey key, long count, long total) {
-    }
-
     /** The global thresholds, in order: the FMR targets that have one, then the named thresholds. */
     List<GlobalThreshold> globalThresholds() {
         List<GlobalThreshold> points = new ArrayList<>();
         for (FmrOperatingPoint point : fmrPoints) {
             if (point.rates() != null) {
-                points.add(new GlobalThreshold(MetricsJson.fmrTargetName(point.fmrTarget()), point.fmrTarget(),
+                points.add(new GlobalThreshold(VerificationJson.fmrTargetName(point.fmrTarget()), point.fmrTarget(),
                         point.rates().threshold()));
             }
         }
@@ -200,7 +191,8 @@ record VerificationResults(VerificationRunSettings settings, ScoreDistribution a
      * @return the comparisons
      * @throws IOException when reading fails or the file breaks the contract
      */
-    static ComparisonData read(VerificationRunSettings settings, TemplateTable templates, Path file) throws IOException {
+    static ComparisonData read(VerificationRunSettings settings, TemplateTable templates, Path file)
+            throws IOException {
         return ComparisonData.read(file, templates, settings.fmrTargets(), namedValues(settings),
                 StreamingScoreDistribution.DEFAULT_EXACT_LIMIT);
     }
@@ -217,7 +209,8 @@ record VerificationResults(VerificationRunSettings settings, ScoreDistribution a
      * @param comparisons the comparisons
      * @return the results
      */
-    static VerificationResults compute(VerificationRunSettings settings, TemplateTable templates, ComparisonData comparisons) {
+    static VerificationResults compute(VerificationRunSettings settings, TemplateTable templates,
+                                       ComparisonData comparisons) {
         ScoreDistribution all = comparisons.all();
         List<FmrOperatingPoint> fmrPoints = FmrOperatingPoint.find(all, settings.fmrTargets());
         List<ThresholdPoint> thresholdPoints = new ArrayList<>();
@@ -226,8 +219,8 @@ record VerificationResults(VerificationRunSettings settings, ScoreDistribution a
         }
         // A score file analysed on its own has no templates.
         List<TemplateTable.Template> templateList = templates == null ? List.of() : templates.templates();
-        List<String> roles = rolesPresent(templateList);
-        Map<String, Proportion> fteByRole = fte(templateList, roles);
+        List<String> roles = FailureToEnrol.rolesPresent(templateList);
+        Map<String, Proportion> fteByRole = FailureToEnrol.byRole(templateList, roles);
 
         List<GroupingResults> groupings = new ArrayList<>();
         for (ComparisonData.Grouping grouping : comparisons.groupings()) {
@@ -255,7 +248,7 @@ record VerificationResults(VerificationRunSettings settings, ScoreDistribution a
                     bootstrapAtThresholds.add(genuine.fnmrInterval(point.threshold().value()));
                 }
                 groups.add(new GroupResults(new GroupKey(grouping.columns(), grouping.values().get(g)), scores,
-                        fte(members, roles), atFmrPoints, atThresholds, bootstrapAtFmrPoints, bootstrapAtThresholds));
+                        FailureToEnrol.byRole(members, roles), atFmrPoints, atThresholds, bootstrapAtFmrPoints, bootstrapAtThresholds));
             }
             groupings.add(new GroupingResults(grouping.columns(), grouping.matedOutsideGroups(),
                     grouping.nonMatedOutsideGroups(), groups));
@@ -363,68 +356,10 @@ record VerificationResults(VerificationRunSettings settings, ScoreDistribution a
         return differentials;
     }
 
-    /** The roles that some template has, in SPI role order. */
-    static List<String> rolesPresent(List<TemplateTable.Template> templates) {
-        List<String> roles = new ArrayList<>();
-        for (String role : TemplateTable.ROLES) {
-            if (templates.stream().anyMatch(t -> t.role().equals(role))) {
-                roles.add(role);
-            }
-        }
-        return roles;
-    }
-
-    /** Failure to enrol of some templates, per role. */
-    static Map<String, Proportion> fte(List<TemplateTable.Template> templates, List<String> roles) {
-        Map<String, Proportion> fte = new LinkedHashMap<>();
-        for (String role : roles) {
-            long total = templates.stream().filter(t -> t.role().equals(role)).count();
-            long failed = templates.stream().filter(t -> t.role().equals(role) && t.failed()).count();
-            fte.put(role, new Proportion(failed, total));
-        }
-        return fte;
-    }
-
-    private static List<FailureCount> failures(List<TemplateTable.Template> templates, ComparisonData comparisons) {
+    private static List<Failures.Count> failures(List<TemplateTable.Template> templates, ComparisonData comparisons) {
         Map<String, Long> totals = new LinkedHashMap<>();
         totals.put(FailureKey.MATED, comparisons.mated());
         totals.put(FailureKey.NON_MATED, comparisons.nonMated());
-        return failures(templates, comparisons.failures(), totals);
-    }
-
-    /**
-     * Failed templates (per role, out of the templates of that role) and other failures, in
-     * {@link FailureKey} order.
-     *
-     * @param templates the run's templates
-     * @param others    failures of other records, by key
-     * @param totals    the number of records of each category of {@code others}
-     * @return every failure count with its total
-     */
-    static List<FailureCount> failures(List<TemplateTable.Template> templates, SortedMap<FailureKey, Long> others,
-                                       Map<String, Long> totals) {
-        SortedMap<FailureKey, Long> counts = new TreeMap<>(others);
-        Map<String, Long> allTotals = new LinkedHashMap<>(totals);
-        for (TemplateTable.Template template : templates) {
-            allTotals.merge(template.role(), 1L, Long::sum);
-            if (template.failed()) {
-                counts.merge(new FailureKey(FailureKey.TEMPLATE, template.role(), "failed", template.failureCode()),
-                        1L, Long::sum);
-            }
-        }
-        return failures(counts, allTotals);
-    }
-
-    /**
-     * Failure counts with their totals, in {@link FailureKey} order.
-     *
-     * @param counts failures by key
-     * @param totals the number of records of each category
-     * @return every failure count with its total
-     */
-    static List<FailureCount> failures(SortedMap<FailureKey, Long> counts, Map<String, Long> totals) {
-        List<FailureCount> failures = new ArrayList<>();
-        new TreeMap<>(counts).forEach((key, count) -> failures.add(new FailureCount(key, count, totals.get(key.category()))));
-        return failures;
+        return Failures.count(templates, comparisons.failures(), totals);
     }
 }

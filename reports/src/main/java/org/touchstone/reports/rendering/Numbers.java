@@ -1,11 +1,12 @@
-package org.touchstone.reports;
+package org.touchstone.reports.rendering;
 
 import java.math.BigDecimal;
 import java.util.Locale;
+import org.touchstone.reports.stats.ConfidenceInterval;
 import org.touchstone.reports.stats.Proportion;
 
 /** How numbers are written into reports: exact and stable in files, short and readable in headlines. */
-final class Numbers {
+public final class Numbers {
     private Numbers() {
     }
 
@@ -13,12 +14,12 @@ final class Numbers {
      * A number for a file: Java's round-trip form, so the exact double can be read back; empty when the
      * value is undefined (NaN or infinite).
      */
-    static String exact(double value) {
+    public static String exact(double value) {
         return Double.isFinite(value) ? Double.toString(value) : "";
     }
 
     /** A rate for people: a percentage with three significant digits and its counts, e.g. "5.20% (52/1000)". */
-    static String percent(Proportion proportion) {
+    public static String percent(Proportion proportion) {
         String counts = " (" + proportion.events() + "/" + proportion.trials() + ")";
         if (!proportion.isDefined()) {
             return "undefined" + counts;
@@ -27,17 +28,17 @@ final class Numbers {
     }
 
     /** A rate for people without counts, e.g. "5.20%". */
-    static String percent(double rate) {
+    public static String percent(double rate) {
         return Double.isFinite(rate) ? String.format(Locale.ROOT, "%.3g%%", rate * 100) : "undefined";
     }
 
     /** An interval for people, e.g. "0.631%-80.6%". */
-    static String interval(org.touchstone.reports.stats.ConfidenceInterval ci) {
+    public static String interval(ConfidenceInterval ci) {
         return percent(ci.lower()) + "-" + percent(ci.upper());
     }
 
     /** A number for labels: plain decimals down to 1e-6 (0.000001), then scientific (1e-7); no trailing zeros. */
-    static String readable(double value) {
+    public static String readable(double value) {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }
@@ -55,7 +56,7 @@ final class Numbers {
      * @param events     what an event is, plural, e.g. "false positives"
      * @param trials     what a trial is, plural, e.g. "non-mated searches"
      */
-    static String rate(String name, Proportion proportion, String events, String trials) {
+    public static String rate(String name, Proportion proportion, String events, String trials) {
         if (proportion.events() == 0 && proportion.isDefined()) {
             double bound = 1 - Math.pow(0.05, 1.0 / proportion.trials());
             return "0 " + events + " in " + proportion.trials() + " " + trials + ": " + name + " <= "

@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.identification.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +8,11 @@ import org.touchstone.reports.identification.IdentificationRates;
 import org.touchstone.reports.identification.SearchOutcomes;
 import org.touchstone.reports.input.IdentificationRunSettings;
 import org.touchstone.reports.input.RunHeader;
+import org.touchstone.reports.rendering.FailureToEnrol;
+import org.touchstone.reports.rendering.Failures;
+import org.touchstone.reports.rendering.Figure;
+import org.touchstone.reports.rendering.MetricsJson;
+import org.touchstone.reports.rendering.Numbers;
 
 /**
  * {@code metrics.json} of an identification run. Fields are documented in {@code docs/run-directory.md},
@@ -25,17 +30,17 @@ final class IdentificationJson {
      * @param figures the figures written
      * @return UTF-8 bytes ending with a newline
      */
-    static byte[] render(IdentificationResults results, List<String> tables, List<Figures.Figure> figures) {
+    static byte[] render(IdentificationResults results, List<String> tables, List<Figure> figures) {
         IdentificationRunSettings settings = results.settings();
         ObjectNode root = MetricsJson.header(settings.header().runId(), settings.header().system(),
                 RunHeader.IDENTIFICATION, IdentificationRunSettings.FAILURE_POLICY);
         root.put("candidate_list_length", settings.candidateListLength());
-        root.set("failure_to_enrol", MetricsJson.fte(results.fteByRole()));
+        root.set("failure_to_enrol", FailureToEnrol.json(results.fteByRole()));
         ArrayNode galleries = root.putArray("galleries");
         for (IdentificationResults.GalleryResults gallery : results.galleries()) {
             galleries.add(gallery(results, gallery));
         }
-        MetricsJson.failures(root, results.failures());
+        Failures.json(root, results.failures());
         return MetricsJson.finish(root, tables, figures);
     }
 
@@ -95,7 +100,7 @@ final class IdentificationJson {
             groupNode.put("group", group.value());
             groupNode.put("mated_searches", group.outcomes().matedSearches());
             groupNode.put("non_mated_searches", group.outcomes().nonMatedSearches());
-            groupNode.set("failure_to_enrol", MetricsJson.fte(group.fteByRole()));
+            groupNode.set("failure_to_enrol", FailureToEnrol.json(group.fteByRole()));
             ArrayNode ranks = groupNode.putArray("rank_rates");
             for (int rank : results.settings().ranks()) {
                 ranks.add(rankRate(group.outcomes(), rank));

@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.analysis.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,6 +12,9 @@ import org.touchstone.reports.attributes.ThresholdErrors;
 import org.touchstone.reports.input.AnalysisData;
 import org.touchstone.reports.input.AnalysisRunSettings;
 import org.touchstone.reports.input.RunHeader;
+import org.touchstone.reports.rendering.Failures;
+import org.touchstone.reports.rendering.Figure;
+import org.touchstone.reports.rendering.MetricsJson;
 import org.touchstone.reports.stats.Proportion;
 
 /**
@@ -30,7 +33,7 @@ final class AnalysisJson {
      * @param figures the figures written
      * @return UTF-8 bytes ending with a newline
      */
-    static byte[] render(AnalysisResults results, List<String> tables, List<Figures.Figure> figures) {
+    static byte[] render(AnalysisResults results, List<String> tables, List<Figure> figures) {
         AnalysisRunSettings settings = results.settings();
         ObjectNode root = MetricsJson.header(settings.header().runId(), settings.header().system(), RunHeader.ANALYSIS,
                 settings.failurePolicy().label());
@@ -47,7 +50,7 @@ final class AnalysisJson {
             ArrayNode groups = columnNode.putArray("groups");
             column.groups().forEach((value, rates) -> groups.addObject().put("group", value).setAll(acquisition(rates)));
         }
-        MetricsJson.failures(root, results.failures());
+        Failures.json(root, results.failures());
         return MetricsJson.finish(root, tables, figures);
     }
 

@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.identification.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,31 +8,38 @@ import java.util.Map;
 import org.touchstone.reports.identification.FpirOperatingPoint;
 import org.touchstone.reports.identification.IdentificationRates;
 import org.touchstone.reports.input.IdentificationRunSettings;
-import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.reports.input.RunHeader;
 import org.touchstone.reports.input.SearchData;
 import org.touchstone.reports.input.TemplateTable;
+import org.touchstone.reports.rendering.CapabilityReport;
+import org.touchstone.reports.rendering.FailureToEnrol;
+import org.touchstone.reports.rendering.Figure;
+import org.touchstone.reports.rendering.Numbers;
+import org.touchstone.reports.rendering.RenderedReport;
 
-/** The report of an identification run: reads the raw files, computes every number, renders every file. */
-final class IdentificationReport {
-    private IdentificationReport() {
+/**
+ * The report of an identification run: reads {@code run.json}, {@code templates.csv}, {@code galleries.csv},
+ * {@code searches.csv} and {@code candidates.csv}, computes every number ({@link IdentificationResults})
+ * and renders metrics.json ({@link IdentificationJson}), the tables ({@link IdentificationTables}), the
+ * figures ({@link IdentificationFigures}) and the headline.
+ */
+public final class IdentificationReport implements CapabilityReport {
+    /** The tables an identification report writes, relative to the run directory, in the order written. */
+    public static final List<String> TABLES = IdentificationTables.ALL;
+
+    @Override
+    public String capability() {
+        return RunHeader.IDENTIFICATION;
     }
 
-    /**
-     * Reads {@code run.json}, {@code templates.csv}, {@code galleries.csv}, {@code searches.csv} and
-     * {@code candidates.csv} and renders the report.
-     *
-     * @param runDir the run directory
-     * @return the files and headline
-     * @throws RunDirectoryException when an input breaks the contract
-     * @throws IOException           when a file cannot be read
-     */
-    static RenderedReport render(Path runDir) throws IOException {
+    @Override
+    public RenderedReport render(Path runDir) throws IOException {
         IdentificationRunSettings settings = IdentificationRunSettings.read(runDir.resolve("run.json"));
         TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
         SearchData searches = SearchData.read(runDir, templates, settings.candidateListLength());
         IdentificationResults results = IdentificationResults.compute(settings, templates, searches);
         Map<String, byte[]> tables = IdentificationTables.render(results);
-        List<Figures.Figure> figures = IdentificationFigures.render(results);
+        List<Figure> figures = IdentificationFigures.render(results);
         return RenderedReport.of(tables, figures, IdentificationJson.render(results, IdentificationTables.ALL, figures),
                 headline(results, runDir));
     }
@@ -72,7 +79,7 @@ final class IdentificationReport {
         lines.add("investigative (any score, rank <= " + investigative.rank() + "): FNIR "
                 + Numbers.percent(investigative.fnir()) + ", " + fpir(investigative));
         lines.addAll(sweep(results));
-        lines.add(RunReports.failureToEnrol(results.fteByRole()));
+        lines.add(FailureToEnrol.headline(results.fteByRole()));
         lines.add("CMC: " + runDir.resolve("figures/" + IdentificationFigures.CMC + ".svg").toAbsolutePath());
         return lines;
     }

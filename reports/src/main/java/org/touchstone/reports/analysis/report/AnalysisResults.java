@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.analysis.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,6 +23,9 @@ import org.touchstone.reports.input.AnalysisData;
 import org.touchstone.reports.input.AnalysisRunSettings;
 import org.touchstone.reports.input.FailureKey;
 import org.touchstone.reports.input.GroupAssignment;
+import org.touchstone.reports.rendering.Failures;
+import org.touchstone.reports.rendering.MetricsJson;
+import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.NamedThreshold;
 
@@ -40,7 +43,7 @@ import org.touchstone.reports.verification.NamedThreshold;
  */
 record AnalysisResults(AnalysisRunSettings settings, List<OperatingPoint> operatingPoints,
                        Map<String, Proportion> acquisition, List<AcquisitionColumn> acquisitionGroups,
-                       List<AttributeResults> attributes, List<VerificationResults.FailureCount> failures) {
+                       List<AttributeResults> attributes, List<Failures.Count> failures) {
 
     /** Confidence of the calibration check "is 99% confidence right 99% of the time?". */
     static final double HIGH_CONFIDENCE = 0.99;
@@ -195,7 +198,7 @@ record AnalysisResults(AnalysisRunSettings settings, List<OperatingPoint> operat
         Map<String, Long> totals = Map.of(FailureKey.IMAGE, (long) images);
         return new AnalysisResults(settings, List.copyOf(points), acquisition(data, i -> true),
                 List.copyOf(acquisitionGroups), List.copyOf(attributes),
-                VerificationResults.failures(data.failures(), totals));
+                Failures.count(data.failures(), totals));
     }
 
     /** No-face and failed analyses among the images chosen, as failure rates. */

@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.identification.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,15 @@ import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.touchstone.reports.identification.FpirOperatingPoint;
 import org.touchstone.reports.identification.IdentificationRates;
+import org.touchstone.reports.rendering.Charts;
+import org.touchstone.reports.rendering.Figure;
+import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.DetCurve;
 
 /**
  * The figures of an identification report: the CMC, FNIR against FPIR, and the distractor sweep. Drawn
- * with the house style of {@link Figures}; one colour per gallery, in sweep order.
+ * with the house style of {@link Charts}; one colour per gallery, in sweep order.
  */
 final class IdentificationFigures {
     static final String CMC = "cmc";
@@ -24,7 +27,7 @@ final class IdentificationFigures {
     }
 
     /** Renders every figure. */
-    static List<Figures.Figure> render(IdentificationResults results) {
+    static List<Figure> render(IdentificationResults results) {
         return List.of(cmc(results), fnirVsFpir(results), distractorSweep(results));
     }
 
@@ -39,11 +42,11 @@ final class IdentificationFigures {
         return largest;
     }
 
-    private static Figures.Figure cmc(IdentificationResults results) {
-        XYChart chart = Figures.chart("CMC: " + Figures.systemName(results.settings().header().system()),
+    private static Figure cmc(IdentificationResults results) {
+        XYChart chart = Charts.chart("CMC: " + Charts.systemName(results.settings().header().system()),
                 "Rank k (position in the candidate list)", "Identification rate: mate within the top k (share of mated searches)");
-        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisDecimalPattern("0").setYAxisDecimalPattern(Figures.RATE_PATTERN);
-        Figures.legendBelow(chart);
+        chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0).setXAxisDecimalPattern("0").setYAxisDecimalPattern(Charts.RATE_PATTERN);
+        Charts.legendBelow(chart);
         List<String> notes = new ArrayList<>();
         int colour = 0;
         for (IdentificationResults.GalleryResults gallery : results.galleries()) {
@@ -61,28 +64,28 @@ final class IdentificationFigures {
             }
             XYSeries series = chart.addSeries(galleryLabel(gallery), ranks, rates);
             series.setMarker(SeriesMarkers.CIRCLE);
-            series.setMarkerColor(Figures.colour(colour));
-            series.setLineColor(Figures.colour(colour++));
+            series.setMarkerColor(Charts.colour(colour));
+            series.setLineColor(Charts.colour(colour++));
         }
         notes.add("Rank-k identification rate = TPIR(N, k, T = -infinity): any score counts. Failed mated searches"
                 + " count as misses at every rank.");
-        return Figures.figure(CMC, chart, "Cumulative match characteristic per gallery: the share of mated searches"
+        return Charts.figure(CMC, chart, "Cumulative match characteristic per gallery: the share of mated searches"
                 + " whose mate is among the first k candidates.", notes);
     }
 
-    private static Figures.Figure fnirVsFpir(IdentificationResults results) {
-        XYChart chart = Figures.chart("FNIR against FPIR: " + Figures.systemName(results.settings().header().system()),
+    private static Figure fnirVsFpir(IdentificationResults results) {
+        XYChart chart = Charts.chart("FNIR against FPIR: " + Charts.systemName(results.settings().header().system()),
                 "False positive identification rate (FPIR), log scale; FPIR = 0 not drawn",
                 "False negative identification rate (FNIR, rank " + results.settings().candidateListLength() + ")");
         chart.getStyler().setXAxisLogarithmic(true).setXAxisLogarithmicDecadeOnly(true)
-                .setXAxisDecimalPattern(Figures.LOG_AXIS_PATTERN).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
-                .setYAxisDecimalPattern(Figures.RATE_PATTERN);
-        Figures.legendBelow(chart);
+                .setXAxisDecimalPattern(Charts.LOG_AXIS_PATTERN).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0)
+                .setYAxisDecimalPattern(Charts.RATE_PATTERN);
+        Charts.legendBelow(chart);
         List<String> notes = new ArrayList<>();
         double lowestFpir = 1;
         int colour = 0;
         for (IdentificationResults.GalleryResults gallery : results.galleries()) {
-            DetCurve curve = IdentificationTables.curve(gallery, Figures.DRAWING_STEP);
+            DetCurve curve = IdentificationTables.curve(gallery, Charts.DRAWING_STEP);
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             for (DetCurve.Point point : curve.points()) {
@@ -95,7 +98,7 @@ final class IdentificationFigures {
             if (x.isEmpty()) {
                 notes.add("Gallery " + gallery.gallery().id() + ": no threshold gives FPIR above 0, nothing to draw.");
             } else {
-                Figures.lineSeries(chart, galleryLabel(gallery), x, y, Figures.colour(colour));
+                Charts.lineSeries(chart, galleryLabel(gallery), x, y, Charts.colour(colour));
             }
             colour++;
         }
@@ -112,12 +115,12 @@ final class IdentificationFigures {
             for (IdentificationResults.ThresholdPoint point : largest.thresholdPoints()) {
                 addDrawable(point.rates(), point.threshold().name(), points, labels, notes);
             }
-            Figures.markers(chart, "operating points of " + largest.gallery().id(), points, labels, Figures.BLACK,
+            Charts.markers(chart, "operating points of " + largest.gallery().id(), points, labels, Charts.BLACK,
                     SeriesMarkers.DIAMOND, y -> Math.min(1.0, y + 0.03));
         }
         notes.add("FNIR counts a mated search as a miss unless its mate is in the candidate list (rank <= L) with score"
                 + " >= T. Operating points are marked for the largest gallery only.");
-        return Figures.figure(FNIR_VS_FPIR, chart, "FNIR against FPIR as the threshold moves, one curve per gallery"
+        return Charts.figure(FNIR_VS_FPIR, chart, "FNIR against FPIR as the threshold moves, one curve per gallery"
                 + " size, FPIR on a log10 axis, with the FPIR-target and named thresholds of the largest gallery.", notes);
     }
 
@@ -131,13 +134,13 @@ final class IdentificationFigures {
         labels.add(label);
     }
 
-    private static Figures.Figure distractorSweep(IdentificationResults results) {
-        XYChart chart = Figures.chart("Distractor sweep: " + Figures.systemName(results.settings().header().system()),
+    private static Figure distractorSweep(IdentificationResults results) {
+        XYChart chart = Charts.chart("Distractor sweep: " + Charts.systemName(results.settings().header().system()),
                 "Gallery size N (enrolled templates), log scale", "Rate (share of searches)");
         chart.getStyler().setXAxisLogarithmic(true).setXAxisLogarithmicDecadeOnly(true)
-                .setXAxisDecimalPattern(Figures.LOG_AXIS_PATTERN)
-                .setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern(Figures.RATE_PATTERN);
-        Figures.legendBelow(chart);
+                .setXAxisDecimalPattern(Charts.LOG_AXIS_PATTERN)
+                .setYAxisMin(0.0).setYAxisMax(1.0).setYAxisDecimalPattern(Charts.RATE_PATTERN);
+        Charts.legendBelow(chart);
         List<String> notes = new ArrayList<>();
         List<IdentificationResults.GalleryResults> drawable = results.galleries().stream()
                 .filter(g -> g.gallery().enrolledTemplates() > 0).toList();
@@ -159,7 +162,7 @@ final class IdentificationFigures {
                     + Numbers.readable(results.settings().thresholds().get(i).value()) + ")", drawable,
                     g -> g.thresholdPoints().get(index).rates().fpir(), colour++, notes);
         }
-        return Figures.figure(DISTRACTOR_SWEEP, chart, "How the rank-1 identification rate falls and FPIR at the named"
+        return Charts.figure(DISTRACTOR_SWEEP, chart, "How the rank-1 identification rate falls and FPIR at the named"
                 + " thresholds rises as the gallery grows (N on a log10 axis).", notes);
     }
 
@@ -182,8 +185,8 @@ final class IdentificationFigures {
         }
         XYSeries series = chart.addSeries(name, x, y);
         series.setMarker(SeriesMarkers.CIRCLE);
-        series.setMarkerColor(Figures.colour(colour));
-        series.setLineColor(Figures.colour(colour));
+        series.setMarkerColor(Charts.colour(colour));
+        series.setLineColor(Charts.colour(colour));
     }
 
     private static String galleryLabel(IdentificationResults.GalleryResults gallery) {

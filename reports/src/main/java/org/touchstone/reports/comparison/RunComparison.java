@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.comparison;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +22,10 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.knowm.xchart.XYChart;
 import org.touchstone.reports.card.ComparisonCard;
+import org.touchstone.reports.rendering.Charts;
+import org.touchstone.reports.rendering.CsvTables;
+import org.touchstone.reports.rendering.Figure;
+import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.stats.PairedOutcomes;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.stats.TestResult;
@@ -112,7 +116,7 @@ public final class RunComparison {
 
         List<Entry> board = new ArrayList<>();
         List<Trials> trials = new ArrayList<>();
-        Figures.Figure overlay;
+        Figure overlay;
         switch (runs.get(0).capability()) {
             case "verification" -> overlay = verification(runs, board, trials);
             case "identification" -> overlay = identification(runs, board, trials);
@@ -140,7 +144,7 @@ public final class RunComparison {
 
     // ---- verification ------------------------------------------------------------------------------
 
-    private static Figures.Figure verification(List<Run> runs, List<Entry> board, List<Trials> trials)
+    private static Figure verification(List<Run> runs, List<Entry> board, List<Trials> trials)
             throws IOException {
         double target = headlineFmrTarget(runs);
         double[] thresholds = new double[runs.size()];
@@ -189,7 +193,7 @@ public final class RunComparison {
         trials.add(new Trials("genuine comparisons", "false non-match" + at, genuine, counts[0]));
         trials.add(new Trials("impostor comparisons", "false match" + at, impostor, counts[1]));
 
-        XYChart chart = Figures.chart("DET curves: " + runs.size() + " systems on "
+        XYChart chart = Charts.chart("DET curves: " + runs.size() + " systems on "
                         + runs.get(0).run().path("protocol").path("id").asText(),
                 "False match rate (FMR), log scale", "False non-match rate (FNMR), log scale");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true)
@@ -209,10 +213,10 @@ public final class RunComparison {
                 }
             }
             if (!x.isEmpty()) {
-                Figures.lineSeries(chart, runs.get(i).label(), x, y, Figures.colour(i));
+                Charts.lineSeries(chart, runs.get(i).label(), x, y, Charts.colour(i));
             }
         }
-        return Figures.figure("det-overlay", chart, "DET curves of every system, from each run's tables/det.csv;"
+        return Charts.figure("det-overlay", chart, "DET curves of every system, from each run's tables/det.csv;"
                 + " lower is better", List.of("points with a zero rate cannot be drawn on log axes and are left out"));
     }
 
@@ -242,9 +246,9 @@ public final class RunComparison {
 
     // ---- identification ----------------------------------------------------------------------------
 
-    private static Figures.Figure identification(List<Run> runs, List<Entry> board, List<Trials> trials)
+    private static Figure identification(List<Run> runs, List<Entry> board, List<Trials> trials)
             throws IOException {
-        XYChart chart = Figures.chart("CMC: " + runs.size() + " systems, largest gallery",
+        XYChart chart = Charts.chart("CMC: " + runs.size() + " systems, largest gallery",
                 "Rank", "Identification rate (mated searches with the mate at or above the rank)");
         List<BitSet> misses = new ArrayList<>();
         int count = 0;
@@ -262,13 +266,13 @@ public final class RunComparison {
                 x.add(k.path("rank").asDouble());
                 y.add(k.path("identification_rate").asDouble());
             }
-            Figures.lineSeries(chart, runs.get(i).label(), x, y, Figures.colour(i));
+            Charts.lineSeries(chart, runs.get(i).label(), x, y, Charts.colour(i));
             BitSet missed = rankOneMisses(runs.get(i).dir(), largest.path("gallery_id").asText());
             misses.add(missed);
             count = (int) matedSearches(runs.get(i).dir(), largest.path("gallery_id").asText());
         }
         trials.add(new Trials("mated searches", "mate not at rank 1 in the largest gallery", misses, count));
-        return Figures.figure("cmc-overlay", chart, "CMC of every system in the largest gallery; higher is better",
+        return Charts.figure("cmc-overlay", chart, "CMC of every system in the largest gallery; higher is better",
                 List.of());
     }
 
@@ -382,7 +386,7 @@ public final class RunComparison {
 
     // ---- output ------------------------------------------------------------------------------------
 
-    private static Result write(List<Run> runs, List<Entry> board, List<Trials> trials, Figures.Figure overlay,
+    private static Result write(List<Run> runs, List<Entry> board, List<Trials> trials, Figure overlay,
                                 Path outDir) throws IOException {
         Map<String, List<Entry>> byMeasure = new LinkedHashMap<>();
         board.forEach(e -> byMeasure.computeIfAbsent(e.measure(), m -> new ArrayList<>()).add(e));
@@ -443,9 +447,9 @@ public final class RunComparison {
             }
         }
         Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(LEADERBOARD, Tables.csv(List.of("measure", "rank", "system", "threshold", "events", "trials", "rate",
+        files.put(LEADERBOARD, CsvTables.csv(List.of("measure", "rank", "system", "threshold", "events", "trials", "rate",
                 "rate_ci95_lower", "rate_ci95_upper", "context"), boardRows));
-        files.put(PAIRED_TESTS, Tables.csv(List.of("trials", "error", "first", "second", "n", "first_only_erred",
+        files.put(PAIRED_TESTS, CsvTables.csv(List.of("trials", "error", "first", "second", "n", "first_only_erred",
                 "second_only_erred", "method", "statistic", "p_value"), testRows));
         ArrayNode tableNodes = json.putArray("tables");
         tableNodes.add(LEADERBOARD);

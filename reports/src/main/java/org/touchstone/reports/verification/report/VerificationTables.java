@@ -1,20 +1,18 @@
-package org.touchstone.reports;
+package org.touchstone.reports.verification.report;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.reports.differentials.GroupComparisons;
 import org.touchstone.reports.differentials.GroupKey;
 import org.touchstone.reports.differentials.RateRatios;
+import org.touchstone.reports.rendering.CsvTables;
+import org.touchstone.reports.rendering.FailureToEnrol;
+import org.touchstone.reports.rendering.Failures;
+import org.touchstone.reports.rendering.MetricsJson;
+import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.stats.ConfidenceInterval;
-import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.DetCurve;
 import org.touchstone.reports.verification.ErrorRates;
 import org.touchstone.reports.verification.FmrOperatingPoint;
@@ -22,16 +20,16 @@ import org.touchstone.reports.verification.ScoreHistogram;
 import org.touchstone.reports.verification.SubjectBootstrap;
 
 /**
- * The CSV tables of a verification report, rendered to bytes. Column meanings are documented in
+ * The CSV tables of a verification report (or of a score file's), rendered to bytes. Column meanings are documented in
  * {@code docs/run-directory.md}; an undefined number (a rate with no trials) is an empty cell.
  */
-final class Tables {
+final class VerificationTables {
     static final String OPERATING_POINTS = "tables/operating-points.csv";
     static final String VENDOR_THRESHOLDS = "tables/vendor-thresholds.csv";
     static final String DET = "tables/det.csv";
     static final String GROUPS = "tables/groups.csv";
-    static final String FAILURE_TO_ENROL = "tables/failure-to-enrol.csv";
-    static final String FAILURES = "tables/failures.csv";
+    static final String FAILURE_TO_ENROL = FailureToEnrol.TABLE;
+    static final String FAILURES = Failures.TABLE;
     static final String CROSS_GROUP_FMR = "tables/cross-group-fmr.csv";
     static final String DIFFERENTIALS = "tables/differentials.csv";
     static final String GROUP_TESTS = "tables/group-tests.csv";
@@ -40,7 +38,6 @@ final class Tables {
     static final List<String> ALL = List.of(OPERATING_POINTS, VENDOR_THRESHOLDS, DET, GROUPS, FAILURE_TO_ENROL, FAILURES,
             CROSS_GROUP_FMR, DIFFERENTIALS, GROUP_TESTS, SCORE_HISTOGRAM);
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
     private static final List<String> RATE_COLUMNS = List.of("threshold",
             "false_matches", "impostor_comparisons", "fmr", "fmr_ci95_lower", "fmr_ci95_upper", "fmr_wilson95_lower",
             "fmr_wilson95_upper", "fmr_upper95",
@@ -49,7 +46,7 @@ final class Tables {
     private static final List<String> BOOTSTRAP_COLUMNS = List.of("fmr_bootstrap95_lower", "fmr_bootstrap95_upper",
             "fnmr_bootstrap95_lower", "fnmr_bootstrap95_upper");
 
-    private Tables() {
+    private VerificationTables() {
     }
 
     /** Renders every table; keys are paths relative to the run directory, in {@link #ALL} order. */
@@ -60,7 +57,7 @@ final class Tables {
         tables.put(DET, det(results.det()));
         tables.put(GROUPS, groups(results));
         tables.put(FAILURE_TO_ENROL, failureToEnrol(results));
-        tables.put(FAILURES, failures(results.failures()));
+        tables.put(FAILURES, Failures.table(results.failures()));
         tables.put(CROSS_GROUP_FMR, crossGroupFmr(results));
         tables.put(DIFFERENTIALS, differentials(results));
         tables.put(GROUP_TESTS, groupTests(results));
@@ -83,7 +80,7 @@ final class Tables {
                     : results.bootstrap().fmrTargets().get(i)));
             rows.add(row);
         }
-        return csv(header, rows);
+        return CsvTables.csv(header, rows);
     }
 
     private static byte[] thresholds(VerificationResults results) {
@@ -99,7 +96,7 @@ final class Tables {
             row.addAll(bootstrapCells(results.bootstrap() == null ? null : results.bootstrap().fixed().get(i)));
             rows.add(row);
         }
-        return csv(header, rows);
+        return CsvTables.csv(header, rows);
     }
 
     private static byte[] det(DetCurve det) {
@@ -111,7 +108,7 @@ final class Tables {
                     String.valueOf(point.falseMatches()), String.valueOf(det.impostorComparisons()),
                     String.valueOf(point.falseNonMatches()), String.valueOf(det.genuineComparisons())));
         }
-        return csv(header, rows);
+        return CsvTables.csv(header, rows);
     }
 
     private static byte[] groups(VerificationResults results) {
@@ -125,8 +122,8 @@ final class Tables {
                 for (int i = 0; i < results.fmrPoints().size(); i++) {
                     FmrOperatingPoint point = results.fmrPoints().get(i);
                     List<String> row = new ArrayList<>(List.of(column.label(), group.value(),
-                            MetricsJson.fmrTargetName(point.fmrTarget()), Numbers.exact(point.fmrTarget()),
-                            String.valueOf(MetricsJson.supportedIn(group.scores(), point))));
+                            VerificationJson.fmrTargetName(point.fmrTarget()), Numbers.exact(point.fmrTarget()),
+                            String.valueOf(VerificationJson.supportedIn(group.scores(), point))));
                     row.addAll(rateCells(group.atFmrPoints().get(i)));
                     row.addAll(intervalCells(group.fnmrBootstrapAtFmrPoints().get(i)));
                     rows.add(row);
@@ -140,39 +137,17 @@ final class Tables {
                 }
             }
         }
-        return csv(header, rows);
+        return CsvTables.csv(header, rows);
     }
 
     private static byte[] failureToEnrol(VerificationResults results) {
-        // Role first: Commons CSV quotes an empty first field ("") and overall rows have no group.
-        List<String> header = List.of("role", "group_column", "group", "failed_templates", "templates", "fte",
-                "fte_ci95_lower", "fte_ci95_upper", "fte_wilson95_lower", "fte_wilson95_upper", "fte_upper95");
-        List<List<String>> rows = new ArrayList<>();
-        results.fteByRole().forEach((role, fte) -> rows.add(fteRow("", "", role, fte)));
+        List<FailureToEnrol.Group> groups = new ArrayList<>();
         for (VerificationResults.GroupingResults column : results.groupings()) {
             for (VerificationResults.GroupResults group : column.groups()) {
-                group.fteByRole().forEach((role, fte) -> rows.add(fteRow(column.label(), group.value(), role, fte)));
+                groups.add(new FailureToEnrol.Group(column.label(), group.value(), group.fteByRole()));
             }
         }
-        return csv(header, rows);
-    }
-
-    /** A row of a failure-to-enrol table: role, group column, group, then the proportion's cells. */
-    static List<String> fteRow(String column, String group, String role, Proportion fte) {
-        List<String> row = new ArrayList<>(List.of(role, column, group));
-        row.addAll(proportionCells(fte));
-        return row;
-    }
-
-    /** {@code tables/failures.csv}: one row per kind of failure. */
-    static byte[] failures(List<VerificationResults.FailureCount> failureCounts) {
-        List<String> header = List.of("record_type", "category", "status", "failure_code", "count", "total");
-        List<List<String>> rows = new ArrayList<>();
-        for (VerificationResults.FailureCount failure : failureCounts) {
-            rows.add(List.of(failure.key().recordType(), failure.key().category(), failure.key().status(),
-                    failure.key().failureCode(), String.valueOf(failure.count()), String.valueOf(failure.total())));
-        }
-        return csv(header, rows);
+        return FailureToEnrol.table(results.fteByRole(), groups);
     }
 
     /** The {@link #RATE_COLUMNS} cells; all empty when there is no threshold. */
@@ -183,21 +158,9 @@ final class Tables {
             return cells;
         }
         cells.add(Numbers.exact(rates.threshold()));
-        cells.addAll(proportionCells(rates.fmr()));
-        cells.addAll(proportionCells(rates.fnmr()));
+        cells.addAll(CsvTables.proportionCells(rates.fmr()));
+        cells.addAll(CsvTables.proportionCells(rates.fnmr()));
         return cells;
-    }
-
-    /**
-     * The cells of a rate in every table of every capability: events, trials, rate, Clopper-Pearson lower
-     * and upper, Wilson lower and upper, and the one-sided 95% upper bound.
-     */
-    static List<String> proportionCells(Proportion proportion) {
-        ConfidenceInterval ci = proportion.ci95();
-        ConfidenceInterval wilson = proportion.wilson95();
-        return List.of(String.valueOf(proportion.events()), String.valueOf(proportion.trials()),
-                Numbers.exact(proportion.rate()), Numbers.exact(ci.lower()), Numbers.exact(ci.upper()),
-                Numbers.exact(wilson.lower()), Numbers.exact(wilson.upper()), Numbers.exact(proportion.upper95()));
     }
 
     /** The {@link #BOOTSTRAP_COLUMNS} cells; empty where there is no interval. */
@@ -224,12 +187,12 @@ final class Tables {
                     List<String> row = new ArrayList<>(List.of(matrix.column(), matrix.points().get(p).name(),
                             Numbers.exact(matrix.points().get(p).threshold()), matrix.values().get(cell / k),
                             matrix.values().get(cell % k)));
-                    row.addAll(proportionCells(matrix.fmr().get(p).get(cell)));
+                    row.addAll(CsvTables.proportionCells(matrix.fmr().get(p).get(cell)));
                     rows.add(row);
                 }
             }
         }
-        return csv(header, rows);
+        return CsvTables.csv(header, rows);
     }
 
     private static byte[] differentials(VerificationResults results) {
@@ -263,18 +226,18 @@ final class Tables {
                     Numbers.exact(differential.garbe().giniFnmr())));
             rows.add(row);
         }
-        return csv(header, rows);
+        return CsvTables.csv(header, rows);
     }
 
     /** The histogram drawn in figures/score-distributions, as counts. */
     private static byte[] scoreHistogram(VerificationResults results) {
-        ScoreHistogram histogram = ScoreHistogram.of(results.all(), Figures.HISTOGRAM_BINS);
+        ScoreHistogram histogram = ScoreHistogram.of(results.all(), VerificationFigures.HISTOGRAM_BINS);
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < histogram.genuineCounts().length; i++) {
             rows.add(List.of(Numbers.exact(histogram.edges()[i]), Numbers.exact(histogram.edges()[i + 1]),
                     String.valueOf(histogram.genuineCounts()[i]), String.valueOf(histogram.impostorCounts()[i])));
         }
-        return csv(List.of("bin_lower", "bin_upper", "genuine_scores", "impostor_scores"), rows);
+        return CsvTables.csv(List.of("bin_lower", "bin_upper", "genuine_scores", "impostor_scores"), rows);
     }
 
     private static byte[] groupTests(VerificationResults results) {
@@ -303,20 +266,6 @@ final class Tables {
                 }
             }
         }
-        return csv(header, rows);
-    }
-
-    /** A CSV file with a header row, RFC 4180 with {@code \n} line ends, as UTF-8 bytes. */
-    static byte[] csv(List<String> header, List<List<String>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-            printer.printRecord(header);
-            for (List<String> row : rows) {
-                printer.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to a string cannot fail", e);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        return CsvTables.csv(header, rows);
     }
 }

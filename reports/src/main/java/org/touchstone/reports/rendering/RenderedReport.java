@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.rendering;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
@@ -11,12 +11,12 @@ import java.util.Map;
  * @param files    relative path to bytes, in the order to write them, {@code metrics.json} last
  * @param headline lines for the CLI to print
  */
-record RenderedReport(Map<String, byte[]> files, List<String> headline) {
+public record RenderedReport(Map<String, byte[]> files, List<String> headline) {
     /**
      * @param files    copied, order kept
      * @param headline copied
      */
-    RenderedReport {
+    public RenderedReport {
         files = new LinkedHashMap<>(files);
         headline = List.copyOf(headline);
     }
@@ -30,8 +30,8 @@ record RenderedReport(Map<String, byte[]> files, List<String> headline) {
      * @param headline the headline
      * @return the report
      */
-    static RenderedReport of(Map<String, byte[]> tables, List<Figures.Figure> figures, byte[] metrics,
-                             List<String> headline) {
+    public static RenderedReport of(Map<String, byte[]> tables, List<Figure> figures, byte[] metrics,
+                                    List<String> headline) {
         Map<String, byte[]> files = new LinkedHashMap<>(tables);
         figures.forEach(figure -> files.putAll(figure.files()));
         files.put(MetricsJson.FILE, metrics);
@@ -47,7 +47,7 @@ record RenderedReport(Map<String, byte[]> files, List<String> headline) {
      * @param tables the part's tables, by relative path
      * @return the report with the part
      */
-    RenderedReport withSection(String field, JsonNode block, Map<String, byte[]> tables) {
+    public RenderedReport withSection(String field, JsonNode block, Map<String, byte[]> tables) {
         Map<String, byte[]> extended = new LinkedHashMap<>(files);
         byte[] metrics = extended.remove(MetricsJson.FILE);
         extended.putAll(tables);

@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.analysis.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +12,9 @@ import org.touchstone.reports.attributes.Decisions;
 import org.touchstone.reports.attributes.NumericDecisions;
 import org.touchstone.reports.attributes.ThresholdErrors;
 import org.touchstone.reports.input.AnalysisData;
+import org.touchstone.reports.rendering.CsvTables;
+import org.touchstone.reports.rendering.Failures;
+import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.stats.Proportion;
 
 /**
@@ -26,7 +29,7 @@ final class AnalysisTables {
     static final String AGE = "tables/age.csv";
     static final String AGE_THRESHOLDS = "tables/age-thresholds.csv";
     static final String FAILURE_TO_ACQUIRE = "tables/failure-to-acquire.csv";
-    static final String FAILURES = "tables/failures.csv";
+    static final String FAILURES = Failures.TABLE;
 
     /** Least move in coverage or accuracy between rows of tables/accuracy-coverage-*.csv. */
     static final double CURVE_TABLE_STEP = 0.001;
@@ -69,7 +72,7 @@ final class AnalysisTables {
         tables.put(AGE, age(results));
         tables.put(AGE_THRESHOLDS, ageThresholds(results));
         tables.put(FAILURE_TO_ACQUIRE, failureToAcquire(results));
-        tables.put(FAILURES, Tables.failures(results.failures()));
+        tables.put(FAILURES, Failures.table(results.failures()));
         return tables;
     }
 
@@ -80,7 +83,7 @@ final class AnalysisTables {
         }
         List<String> header = new ArrayList<>(List.of("attribute", "kind"));
         header.addAll(DECISION_COLUMNS);
-        return Tables.csv(header, rows);
+        return CsvTables.csv(header, rows);
     }
 
     private static byte[] groups(AnalysisResults results) {
@@ -88,7 +91,7 @@ final class AnalysisTables {
         forEachGroup(results.attributes(), false, (prefix, evaluation) -> rows.addAll(decisionRows(results, prefix, evaluation)));
         List<String> header = new ArrayList<>(List.of("attribute", "group_column", "group"));
         header.addAll(DECISION_COLUMNS);
-        return Tables.csv(header, rows);
+        return CsvTables.csv(header, rows);
     }
 
     /**
@@ -119,12 +122,12 @@ final class AnalysisTables {
             row.add(Numbers.exact(point.threshold()));
             if (evaluation instanceof AnalysisResults.CategoricalResults categorical) {
                 Decisions decisions = categorical.atPoints().get(i);
-                row.addAll(Tables.proportionCells(decisions.coverage()));
+                row.addAll(CsvTables.proportionCells(decisions.coverage()));
                 row.addAll(eventsAndRate(decisions.accuracy()));
                 row.addAll(List.of("", ""));
             } else if (evaluation instanceof AnalysisResults.NumericResults numeric) {
                 NumericDecisions decisions = numeric.atPoints().get(i);
-                row.addAll(Tables.proportionCells(decisions.coverage()));
+                row.addAll(CsvTables.proportionCells(decisions.coverage()));
                 row.addAll(java.util.Collections.nCopies(eventsAndRate(decisions.coverage()).size(), ""));
                 row.add(String.valueOf(decisions.estimates()));
                 row.add(Numbers.exact(decisions.meanAbsoluteError()));
@@ -154,7 +157,7 @@ final class AnalysisTables {
                 rows.add(row);
             }
         }
-        return Tables.csv(header, rows);
+        return CsvTables.csv(header, rows);
     }
 
     private static byte[] accuracyCoverage(AccuracyCoverageCurve curve) {
@@ -165,7 +168,7 @@ final class AnalysisTables {
                     String.valueOf(thinned.images()), Numbers.exact(thinned.coverage(point)),
                     String.valueOf(point.correct()), Numbers.exact(thinned.accuracy(point))));
         }
-        return Tables.csv(List.of("confidence_threshold", "decided", "images", "coverage", "correct", "accuracy"), rows);
+        return CsvTables.csv(List.of("confidence_threshold", "decided", "images", "coverage", "correct", "accuracy"), rows);
     }
 
     private static byte[] reliability(AnalysisResults.AttributeResults attribute) {
@@ -175,11 +178,11 @@ final class AnalysisTables {
                 List<String> row = new ArrayList<>(prefix);
                 row.addAll(List.of(String.valueOf(bin.index()), Numbers.exact(bin.lower()), Numbers.exact(bin.upper()),
                         Numbers.exact(bin.meanConfidence())));
-                row.addAll(Tables.proportionCells(bin.accuracy()));
+                row.addAll(CsvTables.proportionCells(bin.accuracy()));
                 rows.add(row);
             }
         });
-        return Tables.csv(List.of("attribute", "group_column", "group", "bin", "lower", "upper", "mean_confidence",
+        return CsvTables.csv(List.of("attribute", "group_column", "group", "bin", "lower", "upper", "mean_confidence",
                 "correct", "estimates", "accuracy", "accuracy_ci95_lower", "accuracy_ci95_upper", "accuracy_wilson95_lower", "accuracy_wilson95_upper", "accuracy_upper95"), rows);
     }
 
@@ -192,11 +195,11 @@ final class AnalysisTables {
                 row.addAll(List.of(String.valueOf(calibration.estimates()), Numbers.exact(calibration.ece()),
                         Numbers.exact(calibration.mce()), Numbers.exact(calibration.brier()),
                         Numbers.exact(AnalysisResults.HIGH_CONFIDENCE)));
-                row.addAll(Tables.proportionCells(categorical.highConfidence()));
+                row.addAll(CsvTables.proportionCells(categorical.highConfidence()));
                 rows.add(row);
             }
         });
-        return Tables.csv(List.of("attribute", "group_column", "group", "estimates", "ece", "mce", "brier",
+        return CsvTables.csv(List.of("attribute", "group_column", "group", "estimates", "ece", "mce", "brier",
                 "high_confidence_threshold", "high_confidence_correct", "high_confidence_estimates",
                 "high_confidence_accuracy", "high_confidence_accuracy_ci95_lower",
                 "high_confidence_accuracy_ci95_upper", "high_confidence_accuracy_wilson95_lower", "high_confidence_accuracy_wilson95_upper", "high_confidence_accuracy_upper95"), rows);
@@ -213,7 +216,7 @@ final class AnalysisTables {
                 rows.add(row);
             }
         });
-        return Tables.csv(List.of("attribute", "group_column", "group", "images", "failed_images", "estimates",
+        return CsvTables.csv(List.of("attribute", "group_column", "group", "images", "failed_images", "estimates",
                 "mean_absolute_error"), rows);
     }
 
@@ -224,13 +227,13 @@ final class AnalysisTables {
                 for (ThresholdErrors errors : numeric.thresholdErrors()) {
                     List<String> row = new ArrayList<>(prefix);
                     row.add(Numbers.exact(errors.threshold()));
-                    row.addAll(Tables.proportionCells(errors.over()));
-                    row.addAll(Tables.proportionCells(errors.under()));
+                    row.addAll(CsvTables.proportionCells(errors.over()));
+                    row.addAll(CsvTables.proportionCells(errors.under()));
                     rows.add(row);
                 }
             }
         });
-        return Tables.csv(List.of("attribute", "group_column", "group", "age_threshold", "over_errors",
+        return CsvTables.csv(List.of("attribute", "group_column", "group", "age_threshold", "over_errors",
                 "truth_below_threshold", "over_error_rate", "over_error_rate_ci95_lower",
                 "over_error_rate_ci95_upper", "over_error_rate_wilson95_lower", "over_error_rate_wilson95_upper", "over_error_rate_upper95", "under_errors", "truth_at_or_above_threshold", "under_error_rate",
                 "under_error_rate_ci95_lower", "under_error_rate_ci95_upper", "under_error_rate_wilson95_lower", "under_error_rate_wilson95_upper", "under_error_rate_upper95"), rows);
@@ -246,19 +249,19 @@ final class AnalysisTables {
             }
         }
         // Status first: Commons CSV quotes an empty first field, and overall rows have no group.
-        return Tables.csv(List.of("status", "group_column", "group", "failed_images", "images", "rate",
+        return CsvTables.csv(List.of("status", "group_column", "group", "failed_images", "images", "rate",
                 "rate_ci95_lower", "rate_ci95_upper", "rate_wilson95_lower", "rate_wilson95_upper", "rate_upper95"), rows);
     }
 
     private static List<String> statusRow(String status, String column, String group, Proportion rate) {
         List<String> row = new ArrayList<>(List.of(status, column, group));
-        row.addAll(Tables.proportionCells(rate));
+        row.addAll(CsvTables.proportionCells(rate));
         return row;
     }
 
     /** A proportion's cells without its trials, which are already in the row. */
     private static List<String> eventsAndRate(Proportion proportion) {
-        List<String> cells = new ArrayList<>(Tables.proportionCells(proportion));
+        List<String> cells = new ArrayList<>(CsvTables.proportionCells(proportion));
         cells.remove(1);
         return cells;
     }

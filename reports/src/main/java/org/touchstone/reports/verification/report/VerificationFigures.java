@@ -1,30 +1,20 @@
-package org.touchstone.reports;
+package org.touchstone.reports.verification.report;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.DoubleUnaryOperator;
-import org.knowm.xchart.AnnotationLine;
-import org.knowm.xchart.AnnotationText;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.internal.chartpart.Chart;
 import org.knowm.xchart.style.Styler;
-import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.touchstone.reports.input.VerificationRunSettings;
+import org.touchstone.reports.rendering.Charts;
+import org.touchstone.reports.rendering.Figure;
+import org.touchstone.reports.rendering.Numbers;
+import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.DetCurve;
 import org.touchstone.reports.verification.ErrorRates;
 import org.touchstone.reports.verification.FmrOperatingPoint;
@@ -33,10 +23,10 @@ import org.touchstone.reports.verification.ScoreHistogram;
 import org.touchstone.reports.verification.ScoreSummary;
 
 /**
- * The figures of a verification report, drawn with XChart and rendered to SVG and PNG bytes. Rendering
- * is deterministic given the same fonts: there are no timestamps and series are added in a fixed order.
+ * The figures of a verification report, drawn with XChart in the house style ({@link Charts}) and rendered
+ * to SVG and PNG bytes.
  */
-final class Figures {
+final class VerificationFigures {
     static final String DET = "det";
     static final String DET_BY_GROUP = "det-by-group";
     static final String ERROR_VS_THRESHOLD = "error-vs-threshold";
@@ -45,35 +35,10 @@ final class Figures {
     /** Every figure this class may write, for removing stale ones. */
     static final List<String> ALL = List.of(DET, DET_BY_GROUP, ERROR_VS_THRESHOLD, SCORE_DISTRIBUTIONS, CROSS_GROUP_FMR);
 
-    /** Least move in log10 FMR or FNMR between drawn points: at most about 100 points per decade. */
-    static final double DRAWING_STEP = 0.01;
+    /** Bins of the score histogram, drawn and tabulated. */
     static final int HISTOGRAM_BINS = 50;
-    static final String LOG_AXIS_PATTERN = "0.##########";
-    /** Rates on a linear 0..1 axis: two decimals are enough to read a tick. */
-    static final String RATE_PATTERN = "0.##";
-    private static final int WIDTH = 800;
-    private static final int HEIGHT = 600;
 
-    /** Okabe-Ito, the colour-blind-safe palette: blue, vermillion, bluish green, orange, sky blue, reddish purple, yellow, black. */
-    static final Color[] PALETTE = {new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73),
-        new Color(0xE69F00), new Color(0x56B4E9), new Color(0xCC79A7), new Color(0xF0E442), new Color(0x000000)};
-    static final Color BLUE = PALETTE[0];
-    static final Color VERMILLION = PALETTE[1];
-    static final Color GREEN = PALETTE[2];
-    static final Color BLACK = PALETTE[7];
-
-    /**
-     * A rendered figure.
-     *
-     * @param name    short name, also the file stem
-     * @param files   relative path to bytes: the SVG, then the PNG
-     * @param caption what it shows
-     * @param notes   what it leaves out and why
-     */
-    record Figure(String name, Map<String, byte[]> files, String caption, List<String> notes) {
-    }
-
-    private Figures() {
+    private VerificationFigures() {
     }
 
     /** Renders every figure that applies to these results. */
@@ -95,11 +60,11 @@ final class Figures {
         ScoreDistribution all = results.all();
         XYChart chart = logLogChart("DET curve: " + systemName(results.settings()));
         List<String> notes = new ArrayList<>(zeroRateNotes(all));
-        DetCurve drawn = results.det().thin(DRAWING_STEP);
+        DetCurve drawn = results.det().thin(Charts.DRAWING_STEP);
         double[][] curve = drawable(drawn);
         if (curve[0].length > 0) {
-            line(chart, "all comparisons (" + all.genuineComparisons() + " genuine, " + all.impostorComparisons()
-                    + " impostor)", curve, BLUE);
+            Charts.line(chart, "all comparisons (" + all.genuineComparisons() + " genuine, " + all.impostorComparisons()
+                    + " impostor)", curve, Charts.BLUE);
         } else {
             notes.add("No threshold gives both FMR and FNMR above zero: there is no curve to draw.");
         }
@@ -116,7 +81,7 @@ final class Figures {
                 targetLabels.add(label);
             }
         }
-        markers(chart, "FMR-target thresholds", targets, targetLabels, VERMILLION, SeriesMarkers.DIAMOND);
+        Charts.markers(chart, "FMR-target thresholds", targets, targetLabels, Charts.VERMILLION, SeriesMarkers.DIAMOND);
         List<double[]> named = new ArrayList<>();
         List<String> namedLabels = new ArrayList<>();
         for (VerificationResults.ThresholdPoint point : results.thresholdPoints()) {
@@ -127,8 +92,8 @@ final class Figures {
                 notes.add("Threshold \"" + point.threshold().name() + "\" has a zero rate: not drawn.");
             }
         }
-        markers(chart, "named thresholds", named, namedLabels, GREEN, SeriesMarkers.SQUARE);
-        return figure(DET, chart, "DET curve: FNMR against FMR over all thresholds, both axes log10, with the"
+        Charts.markers(chart, "named thresholds", named, namedLabels, Charts.GREEN, SeriesMarkers.SQUARE);
+        return Charts.figure(DET, chart, "DET curve: FNMR against FMR over all thresholds, both axes log10, with the"
                 + " thresholds chosen for the FMR targets and the named thresholds marked.", notes);
     }
 
@@ -139,29 +104,29 @@ final class Figures {
         int colour = 0;
         for (VerificationResults.GroupResults group : column.groups()) {
             ScoreDistribution scores = group.scores();
-            double[][] curve = drawable(DetCurve.sample(scores, DRAWING_STEP));
+            double[][] curve = drawable(DetCurve.sample(scores, Charts.DRAWING_STEP));
             if (curve[0].length == 0) {
                 notes.add("Group \"" + group.value() + "\" (" + scores.genuineComparisons() + " genuine, "
                         + scores.impostorComparisons() + " impostor) has no point with both rates above zero: not drawn.");
                 continue;
             }
-            line(chart, group.value() + " (" + scores.genuineComparisons() + " genuine, "
-                    + scores.impostorComparisons() + " impostor)", curve, PALETTE[colour++ % PALETTE.length]);
+            Charts.line(chart, group.value() + " (" + scores.genuineComparisons() + " genuine, "
+                    + scores.impostorComparisons() + " impostor)", curve, Charts.colour(colour++));
         }
         notes.add("A comparison is in a group when both of its templates are; " + column.matedOutsideGroups()
                 + " mated and " + column.nonMatedOutsideGroups() + " non-mated comparisons are in none.");
         notes.add("Points with FMR = 0 or FNMR = 0 cannot be drawn on log axes and are left out.");
-        return figure(DET_BY_GROUP, chart, "DET curves per " + column.label() + " group, both axes log10.", notes);
+        return Charts.figure(DET_BY_GROUP, chart, "DET curves per " + column.label() + " group, both axes log10.", notes);
     }
 
     private static Figure errorVsThreshold(VerificationResults results) {
-        XYChart chart = chart("FMR and FNMR against threshold: " + systemName(results.settings()),
+        XYChart chart = Charts.chart("FMR and FNMR against threshold: " + systemName(results.settings()),
                 "Threshold (similarity score; match when score >= threshold)",
                 "Error rate, log scale (zero rates not drawn)");
         chart.getStyler().setYAxisLogarithmic(true).setYAxisLogarithmicDecadeOnly(true)
-                .setYAxisDecimalPattern(LOG_AXIS_PATTERN);
-        legendBelow(chart);
-        DetCurve drawn = results.det().thin(DRAWING_STEP);
+                .setYAxisDecimalPattern(Charts.LOG_AXIS_PATTERN);
+        Charts.legendBelow(chart);
+        DetCurve drawn = results.det().thin(Charts.DRAWING_STEP);
         List<Double> fmrX = new ArrayList<>();
         List<Double> fmrY = new ArrayList<>();
         List<Double> fnmrX = new ArrayList<>();
@@ -177,32 +142,32 @@ final class Figures {
             }
         }
         if (!fmrX.isEmpty()) {
-            lineSeries(chart, "FMR", fmrX, fmrY, VERMILLION);
+            Charts.lineSeries(chart, "FMR", fmrX, fmrY, Charts.VERMILLION);
         }
         if (!fnmrX.isEmpty()) {
-            lineSeries(chart, "FNMR", fnmrX, fnmrY, BLUE);
+            Charts.lineSeries(chart, "FNMR", fnmrX, fnmrY, Charts.BLUE);
         }
         for (VerificationResults.ThresholdPoint point : results.thresholdPoints()) {
-            thresholdLine(chart, point.threshold().value(), point.threshold().name(), 1.0);
+            Charts.thresholdLine(chart, point.threshold().value(), point.threshold().name(), 1.0);
         }
         List<String> notes = new ArrayList<>(zeroRateNotes(results.all()));
-        return figure(ERROR_VS_THRESHOLD, chart, "FMR(T) and FNMR(T) against the threshold T, rates on a log10"
+        return Charts.figure(ERROR_VS_THRESHOLD, chart, "FMR(T) and FNMR(T) against the threshold T, rates on a log10"
                 + " axis, with the named thresholds as vertical lines.", notes);
     }
 
     private static Figure scoreDistributions(VerificationResults results) {
         ScoreDistribution all = results.all();
-        XYChart chart = chart("Score distributions: " + systemName(results.settings()),
+        XYChart chart = Charts.chart("Score distributions: " + systemName(results.settings()),
                 "Similarity score" + scoreRange(results.settings()) + "; failed comparisons have no score",
                 "Share of its kind's scores per bin (%)");
-        legendBelow(chart);
+        Charts.legendBelow(chart);
         ScoreHistogram histogram = ScoreHistogram.of(all, HISTOGRAM_BINS);
         List<String> notes = new ArrayList<>();
         if (histogram.genuineCounts().length > 0) {
             histogramSeries(chart, "genuine (" + all.genuineScores().count() + " scores)", histogram,
-                    histogram.genuineCounts(), all.genuineScores(), GREEN);
+                    histogram.genuineCounts(), all.genuineScores(), Charts.GREEN);
             histogramSeries(chart, "impostor (" + all.impostorScores().count() + " scores)", histogram,
-                    histogram.impostorCounts(), all.impostorScores(), VERMILLION);
+                    histogram.impostorCounts(), all.impostorScores(), Charts.VERMILLION);
         } else {
             notes.add("No comparison produced a score: nothing to draw.");
         }
@@ -213,7 +178,7 @@ final class Figures {
                     share(histogram.impostorCounts()[i], all.impostorScores())));
         }
         for (VerificationResults.ThresholdPoint point : results.thresholdPoints()) {
-            thresholdLine(chart, point.threshold().value(), point.threshold().name(), top);
+            Charts.thresholdLine(chart, point.threshold().value(), point.threshold().name(), top);
         }
         notes.add(HISTOGRAM_BINS + " equal-width bins over the observed scores; each kind sums to 100%.");
         if (all.failedGenuineComparisons() + all.failedImpostorComparisons() > 0) {
@@ -223,7 +188,7 @@ final class Figures {
         if (!results.thresholdPoints().isEmpty()) {
             notes.add("Vertical lines: the named thresholds.");
         }
-        return figure(SCORE_DISTRIBUTIONS, chart, "Histograms of genuine and impostor scores, each as a share of"
+        return Charts.figure(SCORE_DISTRIBUTIONS, chart, "Histograms of genuine and impostor scores, each as a share of"
                 + " its own kind, so that both show whatever their numbers.", notes);
     }
 
@@ -251,14 +216,14 @@ final class Figures {
             }
         }
         VerificationResults.GlobalThreshold threshold = matrix.points().get(point);
-        HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
+        HeatMapChart chart = new HeatMapChartBuilder().width(Charts.WIDTH).height(Charts.HEIGHT)
                 .title("Cross-group impostor FMR (log10) at " + threshold.name() + ": " + systemName(results.settings()))
                 .xAxisTitle("Probe " + matrix.column()).yAxisTitle("Enrolment " + matrix.column()).build();
         chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setShowValue(true).setHeatMapValueDecimalPattern("0.00")
-                .setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11)).setValueFontColor(BLACK)
+                .setValueFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11)).setValueFontColor(Charts.BLACK)
                 // Sequential light-to-dark blues, readable with any colour vision.
                 .setRangeColors(new Color[] {new Color(0xF7FBFF), new Color(0x6BAED6), new Color(0x08306B)});
         int k = matrix.values().size();
@@ -266,7 +231,7 @@ final class Figures {
         List<String> notes = new ArrayList<>();
         List<String> blank = new ArrayList<>();
         for (int cell = 0; cell < k * k; cell++) {
-            org.touchstone.reports.stats.Proportion fmr = matrix.fmr().get(point).get(cell);
+            Proportion fmr = matrix.fmr().get(point).get(cell);
             if (fmr.events() > 0) {
                 cells.add(new Number[] {cell % k, cell / k, Math.log10(fmr.rate())});
             } else {
@@ -290,7 +255,7 @@ final class Figures {
         }
         notes.add("Threshold " + Numbers.exact(threshold.threshold()) + ", chosen over all impostor comparisons;"
                 + " every cell's counts and intervals are in tables/cross-group-fmr.csv.");
-        return figure(CROSS_GROUP_FMR, chart, "Impostor FMR by enrolment group (rows) and probe group (columns) of "
+        return Charts.figure(CROSS_GROUP_FMR, chart, "Impostor FMR by enrolment group (rows) and probe group (columns) of "
                 + matrix.column() + " at one global threshold, log10; not symmetric in general.", notes);
     }
 
@@ -336,98 +301,16 @@ final class Figures {
         return rates.fmr().rate() > 0 && rates.fnmr().rate() > 0;
     }
 
-    // ---- chart helpers ----
-
-    /** An 800 x 600 chart in the house style: white, light solid grid, legend inside top right. */
-    static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
-                .xAxisTitle(xTitle).yAxisTitle(yTitle).build();
-        chart.getStyler().setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13))
-                .setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11))
-                .setAnnotationTextFontColor(BLACK)
-                .setAnnotationLineStroke(new BasicStroke(1f)).setAnnotationLineColor(BLACK);
-        // Solid grid lines: dashed ones become thousands of path segments in the SVG (12 times the size).
-        chart.getStyler().setPlotGridLinesColor(new Color(0xDDDDDD)).setPlotGridLinesStroke(new BasicStroke(0.5f));
-        chart.getStyler().setChartBackgroundColor(Color.WHITE)
-                .setLegendPosition(Styler.LegendPosition.InsideNE)
-                .setMarkerSize(8);
-        return chart;
-    }
-
-    /** The i-th colour of the palette, cycling: one per series in a fixed order. */
-    static Color colour(int index) {
-        return PALETTE[index % PALETTE.length];
-    }
-
-    /** Below the plot, where the legend can hide no data (the DET charts keep it inside, top right, which a DET curve leaves empty). */
-    static void legendBelow(XYChart chart) {
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS).setLegendLayout(Styler.LegendLayout.Horizontal);
-    }
-
     private static XYChart logLogChart(String title) {
         // The note sits in an axis title, where it can never hide data; the details go to metrics.json.
-        XYChart chart = chart(title, "False match rate (FMR), log scale; points with a zero rate are not drawn",
+        XYChart chart = Charts.chart(title, "False match rate (FMR), log scale; points with a zero rate are not drawn",
                 "False non-match rate (FNMR), log scale");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true)
                 .setXAxisLogarithmicDecadeOnly(true).setYAxisLogarithmicDecadeOnly(true)
                 // A pattern, not a formatting function: XChart draws a function-formatted axis linearly.
-                .setXAxisDecimalPattern(LOG_AXIS_PATTERN).setYAxisDecimalPattern(LOG_AXIS_PATTERN);
+                .setXAxisDecimalPattern(Charts.LOG_AXIS_PATTERN).setYAxisDecimalPattern(Charts.LOG_AXIS_PATTERN);
         chart.getStyler().setXAxisMax(1.0).setYAxisMax(1.0);
         return chart;
-    }
-
-    /** A line series without markers, from {x[], y[]}. */
-    static void line(XYChart chart, String name, double[][] xy, Color colour) {
-        XYSeries series = chart.addSeries(name, xy[0], xy[1]);
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        series.setMarker(SeriesMarkers.NONE);
-        series.setLineColor(colour);
-        series.setLineWidth(2f);
-    }
-
-    /** A line series without markers. */
-    static void lineSeries(XYChart chart, String name, List<Double> x, List<Double> y, Color colour) {
-        XYSeries series = chart.addSeries(name, x, y);
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-        series.setMarker(SeriesMarkers.NONE);
-        series.setLineColor(colour);
-        series.setLineWidth(2f);
-    }
-
-    /** Labelled markers at data points {x, y} on a log y axis; nothing when there are none. */
-    static void markers(XYChart chart, String name, List<double[]> points, List<String> labels, Color colour,
-                        Marker marker) {
-        // Data-space position, a little above the marker on the log axis.
-        markers(chart, name, points, labels, colour, marker, y -> y * 1.45);
-    }
-
-    /**
-     * Labelled markers at data points {x, y}; nothing when there are none. An empty label draws no text.
-     *
-     * @param labelY where to put a label, in data units, given its marker's y
-     */
-    static void markers(XYChart chart, String name, List<double[]> points, List<String> labels, Color colour,
-                        Marker marker, DoubleUnaryOperator labelY) {
-        if (points.isEmpty()) {
-            return;
-        }
-        double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
-        double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
-        XYSeries series = chart.addSeries(name, x, y);
-        series.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        series.setMarker(marker);
-        series.setMarkerColor(colour);
-        for (int i = 0; i < x.length; i++) {
-            if (!labels.get(i).isEmpty()) {
-                chart.addAnnotation(new AnnotationText(labels.get(i), x[i], labelY.applyAsDouble(y[i]), false));
-            }
-        }
-    }
-
-    /** A vertical line at a threshold, labelled at height {@code labelY} in data units. */
-    static void thresholdLine(XYChart chart, double threshold, String label, double labelY) {
-        chart.addAnnotation(new AnnotationLine(threshold, true, false));
-        chart.addAnnotation(new AnnotationText(label, threshold, labelY, false));
     }
 
     /** Percentage of a kind's scores in one bin. */
@@ -452,29 +335,8 @@ final class Figures {
         series.setLineWidth(2f);
     }
 
-    /** Renders a chart to SVG and PNG under {@code figures/<name>}. */
-    static Figure figure(String name, Chart<?, ?> chart, String caption, List<String> notes) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try {
-            ByteArrayOutputStream svg = new ByteArrayOutputStream();
-            VectorGraphicsEncoder.saveVectorGraphic(chart, svg, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
-            files.put("figures/" + name + ".svg", svg.toByteArray());
-            ByteArrayOutputStream png = new ByteArrayOutputStream();
-            BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
-            files.put("figures/" + name + ".png", png.toByteArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException("encoding to memory cannot fail", e);
-        }
-        return new Figure(name, files, caption, List.copyOf(notes));
-    }
-
     private static String systemName(VerificationRunSettings settings) {
-        return systemName(settings.system());
-    }
-
-    /** The system's name and version, for chart titles. */
-    static String systemName(VerificationRunSettings.SystemSummary system) {
-        return system.name() + " " + system.version();
+        return Charts.systemName(settings.system());
     }
 
     private static String scoreRange(VerificationRunSettings settings) {

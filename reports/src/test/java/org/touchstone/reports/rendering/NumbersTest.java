@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.identification.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,6 +15,8 @@ import org.touchstone.reports.input.GroupAssignment;
 import org.touchstone.reports.input.IdentificationRunSettings;
 import org.touchstone.reports.input.SearchData;
 import org.touchstone.reports.input.TemplateTable;
+import org.touchstone.reports.rendering.FailureToEnrol;
+import org.touchstone.reports.rendering.Failures;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.NamedThreshold;
 
@@ -29,7 +31,7 @@ import org.touchstone.reports.verification.NamedThreshold;
  * @param failures     failed templates, galleries and searches by kind, with the totals of their kind
  */
 record IdentificationResults(IdentificationRunSettings settings, Map<String, Proportion> fteByRole,
-                             List<GalleryResults> galleries, List<VerificationResults.FailureCount> failures) {
+                             List<GalleryResults> galleries, List<Failures.Count> failures) {
 
     /**
      * Rates at a named threshold.
@@ -117,7 +119,7 @@ record IdentificationResults(IdentificationRunSettings settings, Map<String, Pro
      * @return the results
      */
     static IdentificationResults compute(IdentificationRunSettings settings, TemplateTable templates, SearchData searches) {
-        List<String> roles = VerificationResults.rolesPresent(templates.templates());
+        List<String> roles = FailureToEnrol.rolesPresent(templates.templates());
         GroupAssignment groups = templateGroups(templates, settings.intersections());
         int length = settings.candidateListLength();
 
@@ -128,7 +130,7 @@ record IdentificationResults(IdentificationRunSettings settings, Map<String, Pro
             for (int g = 0; g < groups.values(c).size(); g++) {
                 final int column = c;
                 final int value = g;
-                byValue.add(VerificationResults.fte(templates.templates().stream()
+                byValue.add(FailureToEnrol.byRole(templates.templates().stream()
                         .filter(t -> groups.group(t.index(), column) == value).toList(), roles));
             }
             fteByGroup.add(byValue);
@@ -163,8 +165,8 @@ record IdentificationResults(IdentificationRunSettings settings, Map<String, Pro
         totals.put(FailureKey.GALLERY, (long) searches.galleries().size());
         totals.put(FailureKey.MATED, mated);
         totals.put(FailureKey.NON_MATED, nonMated);
-        return new IdentificationResults(settings, VerificationResults.fte(templates.templates(), roles),
-                List.copyOf(galleries), VerificationResults.failures(templates.templates(), searches.failures(), totals));
+        return new IdentificationResults(settings, FailureToEnrol.byRole(templates.templates(), roles),
+                List.copyOf(galleries), Failures.count(templates.templates(), searches.failures(), totals));
     }
 
     /** The searches as outcomes: failed searches are misses when mated and return nothing when not. */

@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.timing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.touchstone.reports.input.TimingData;
+import org.touchstone.reports.rendering.CsvTables;
+import org.touchstone.reports.rendering.MetricsJson;
+import org.touchstone.reports.rendering.Numbers;
+import org.touchstone.reports.rendering.RenderedReport;
 
 /**
  * The speed and size part of a run's report, from {@code timing.csv} and run.json's {@code resources}:
@@ -16,9 +20,11 @@ import org.touchstone.reports.input.TimingData;
  * capability, it is added to the capability's report. Timings are measurements of one machine under its
  * load: unlike every other number of the report they differ from run to run.
  */
-final class TimingReport {
-    static final String TIMING = "tables/timing.csv";
-    static final String RESOURCES = "tables/resources.csv";
+public final class TimingReport {
+    /** The timing table, relative to the run directory. */
+    public static final String TIMING = "tables/timing.csv";
+    /** The resources table, relative to the run directory. */
+    public static final String RESOURCES = "tables/resources.csv";
 
     private static final List<String> TIMING_COLUMNS = List.of("record", "name", "unit", "count", "failures", "p50",
             "p90", "p99", "max", "mean", "seconds", "per_second");
@@ -31,7 +37,7 @@ final class TimingReport {
      * @param timing the run's timing
      * @return the report with the timing tables and metrics.json's {@code timing} block
      */
-    static RenderedReport addTo(RenderedReport report, TimingData timing) {
+    public static RenderedReport addTo(RenderedReport report, TimingData timing) {
         Map<String, byte[]> tables = new LinkedHashMap<>();
         tables.put(TIMING, timingTable(timing));
         if (timing.resources() != null) {
@@ -50,7 +56,7 @@ final class TimingReport {
             rows.add(List.of("stage", s.name(), s.unit(), Long.toString(s.items()), "", "", "", "", "", "",
                     Numbers.exact(s.seconds()), Numbers.exact(s.perSecond())));
         }
-        return Tables.csv(TIMING_COLUMNS, rows);
+        return CsvTables.csv(TIMING_COLUMNS, rows);
     }
 
     private static List<String> distributionRow(String record, TimingData.Distribution d) {
@@ -63,7 +69,7 @@ final class TimingReport {
     private static byte[] resourcesTable(JsonNode resources) {
         List<List<String>> rows = new ArrayList<>();
         flatten("", resources, rows);
-        return Tables.csv(List.of("resource", "value"), rows);
+        return CsvTables.csv(List.of("resource", "value"), rows);
     }
 
     private static void flatten(String prefix, JsonNode node, List<List<String>> rows) {

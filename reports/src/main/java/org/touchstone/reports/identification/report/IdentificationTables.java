@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.identification.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.touchstone.reports.identification.FpirOperatingPoint;
 import org.touchstone.reports.identification.IdentificationRates;
+import org.touchstone.reports.rendering.CsvTables;
+import org.touchstone.reports.rendering.FailureToEnrol;
+import org.touchstone.reports.rendering.Failures;
+import org.touchstone.reports.rendering.MetricsJson;
+import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.verification.DetCurve;
 
@@ -21,8 +26,8 @@ final class IdentificationTables {
     static final String DISTRACTOR_SWEEP = "tables/distractor-sweep.csv";
     static final String FNIR_VS_FPIR = "tables/fnir-vs-fpir.csv";
     static final String GROUPS = "tables/groups.csv";
-    static final String FAILURE_TO_ENROL = "tables/failure-to-enrol.csv";
-    static final String FAILURES = "tables/failures.csv";
+    static final String FAILURE_TO_ENROL = FailureToEnrol.TABLE;
+    static final String FAILURES = Failures.TABLE;
     /** Every table this class writes, in the order written. */
     static final List<String> ALL = List.of(CMC, FPIR_OPERATING_POINTS, VENDOR_THRESHOLDS, INVESTIGATIVE,
             DISTRACTOR_SWEEP, FNIR_VS_FPIR, GROUPS, FAILURE_TO_ENROL, FAILURES);
@@ -52,7 +57,7 @@ final class IdentificationTables {
         tables.put(FNIR_VS_FPIR, fnirVsFpir(results));
         tables.put(GROUPS, groups(results));
         tables.put(FAILURE_TO_ENROL, failureToEnrol(results));
-        tables.put(FAILURES, Tables.failures(results.failures()));
+        tables.put(FAILURES, Failures.table(results.failures()));
         return tables;
     }
 
@@ -63,11 +68,11 @@ final class IdentificationTables {
             for (int k = 1; k <= cmc.size(); k++) {
                 List<String> row = galleryCells(gallery);
                 row.add(String.valueOf(k));
-                row.addAll(Tables.proportionCells(cmc.get(k - 1)));
+                row.addAll(CsvTables.proportionCells(cmc.get(k - 1)));
                 rows.add(row);
             }
         }
-        return Tables.csv(header(List.of("rank", "hits", "mated_searches", "identification_rate",
+        return CsvTables.csv(header(List.of("rank", "hits", "mated_searches", "identification_rate",
                 "identification_rate_ci95_lower", "identification_rate_ci95_upper", "identification_rate_wilson95_lower", "identification_rate_wilson95_upper", "identification_rate_upper95")), rows);
     }
 
@@ -82,7 +87,7 @@ final class IdentificationTables {
                 rows.add(row);
             }
         }
-        return Tables.csv(header(List.of("fpir_target", "supported", "min_non_mated_searches", "threshold_origin"),
+        return CsvTables.csv(header(List.of("fpir_target", "supported", "min_non_mated_searches", "threshold_origin"),
                 RATE_COLUMNS), rows);
     }
 
@@ -96,7 +101,7 @@ final class IdentificationTables {
                 rows.add(row);
             }
         }
-        return Tables.csv(header(List.of("name", "source", "description"), RATE_COLUMNS), rows);
+        return CsvTables.csv(header(List.of("name", "source", "description"), RATE_COLUMNS), rows);
     }
 
     private static byte[] investigative(IdentificationResults results) {
@@ -106,7 +111,7 @@ final class IdentificationTables {
             row.addAll(rateCells(gallery.investigative()));
             rows.add(row);
         }
-        return Tables.csv(header(RATE_COLUMNS), rows);
+        return CsvTables.csv(header(RATE_COLUMNS), rows);
     }
 
     /** One row per gallery and measure: how rank-k rates, FNIR and FPIR move as the gallery grows. */
@@ -134,7 +139,7 @@ final class IdentificationTables {
         columns.addAll(List.of("mated_subjects", "distractor_subjects", "measure", "operating_point", "supported",
                 "threshold"));
         columns.addAll(PROPORTION_COLUMNS);
-        return Tables.csv(columns, rows);
+        return CsvTables.csv(columns, rows);
     }
 
     private static List<String> sweepRow(IdentificationResults.GalleryResults gallery, String measure,
@@ -143,7 +148,7 @@ final class IdentificationTables {
         List<String> row = galleryCells(gallery);
         row.addAll(List.of(String.valueOf(gallery.gallery().matedSubjects()),
                 String.valueOf(gallery.gallery().distractorSubjects()), measure, operatingPoint, supported, threshold));
-        row.addAll(Tables.proportionCells(proportion));
+        row.addAll(CsvTables.proportionCells(proportion));
         return row;
     }
 
@@ -160,7 +165,7 @@ final class IdentificationTables {
                 rows.add(row);
             }
         }
-        return Tables.csv(header(List.of("threshold", "fpir", "fnir", "false_positive_searches", "non_mated_searches",
+        return CsvTables.csv(header(List.of("threshold", "fpir", "fnir", "false_positive_searches", "non_mated_searches",
                 "missed_mated_searches", "mated_searches")), rows);
     }
 
@@ -193,7 +198,7 @@ final class IdentificationTables {
                 }
             }
         }
-        return Tables.csv(header(List.of("group_column", "group", "operating_point", "fpir_target", "supported"),
+        return CsvTables.csv(header(List.of("group_column", "group", "operating_point", "fpir_target", "supported"),
                 RATE_COLUMNS), rows);
     }
 
@@ -208,18 +213,16 @@ final class IdentificationTables {
     }
 
     private static byte[] failureToEnrol(IdentificationResults results) {
-        List<List<String>> rows = new ArrayList<>();
-        results.fteByRole().forEach((role, fte) -> rows.add(Tables.fteRow("", "", role, fte)));
+        List<FailureToEnrol.Group> groups = new ArrayList<>();
         // Templates' groups do not depend on the gallery: the first gallery's breakdown holds them all.
         if (!results.galleries().isEmpty()) {
             for (IdentificationResults.GroupColumnResults column : results.galleries().get(0).groupColumns()) {
                 for (IdentificationResults.GroupResults group : column.groups()) {
-                    group.fteByRole().forEach((role, fte) -> rows.add(Tables.fteRow(column.column(), group.value(), role, fte)));
+                    groups.add(new FailureToEnrol.Group(column.column(), group.value(), group.fteByRole()));
                 }
             }
         }
-        return Tables.csv(List.of("role", "group_column", "group", "failed_templates", "templates", "fte",
-                "fte_ci95_lower", "fte_ci95_upper", "fte_wilson95_lower", "fte_wilson95_upper", "fte_upper95"), rows);
+        return FailureToEnrol.table(results.fteByRole(), groups);
     }
 
     private static List<String> galleryCells(IdentificationResults.GalleryResults gallery) {
@@ -244,8 +247,8 @@ final class IdentificationTables {
         }
         cells.add(Numbers.exact(rates.threshold()));
         cells.add(String.valueOf(rates.rank()));
-        cells.addAll(Tables.proportionCells(rates.fnir()));
-        cells.addAll(Tables.proportionCells(rates.fpir()));
+        cells.addAll(CsvTables.proportionCells(rates.fnir()));
+        cells.addAll(CsvTables.proportionCells(rates.fpir()));
         cells.add(String.valueOf(rates.selectivity().candidates()));
         cells.add(Numbers.exact(rates.selectivity().mean()));
         return cells;

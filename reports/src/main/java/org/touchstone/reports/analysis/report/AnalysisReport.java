@@ -1,4 +1,4 @@
-package org.touchstone.reports;
+package org.touchstone.reports.analysis.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,31 +11,35 @@ import org.touchstone.reports.attributes.NumericDecisions;
 import org.touchstone.reports.attributes.ThresholdErrors;
 import org.touchstone.reports.input.AnalysisData;
 import org.touchstone.reports.input.AnalysisRunSettings;
-import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.reports.input.RunHeader;
+import org.touchstone.reports.rendering.CapabilityReport;
+import org.touchstone.reports.rendering.Figure;
+import org.touchstone.reports.rendering.Numbers;
+import org.touchstone.reports.rendering.RenderedReport;
 import org.touchstone.reports.stats.Proportion;
 
-/** The report of an analysis run: reads the raw files, computes every number, renders every file. */
-final class AnalysisReport {
+/**
+ * The report of an analysis run: reads {@code run.json}, {@code analyses.csv} and {@code estimates.csv},
+ * computes every number ({@link AnalysisResults}) and renders metrics.json ({@link AnalysisJson}), the
+ * tables ({@link AnalysisTables}), the figures ({@link AnalysisFigures}) and the headline. Its metrics
+ * are those of {@code org.touchstone.reports.attributes}.
+ */
+public final class AnalysisReport implements CapabilityReport {
     /** The confidence the headline prefers when no threshold is named: a common vendor default. */
     private static final double HEADLINE_CONFIDENCE = 0.9;
 
-    private AnalysisReport() {
+    @Override
+    public String capability() {
+        return RunHeader.ANALYSIS;
     }
 
-    /**
-     * Reads {@code run.json}, {@code analyses.csv} and {@code estimates.csv} and renders the report.
-     *
-     * @param runDir the run directory
-     * @return the files and headline
-     * @throws RunDirectoryException when an input breaks the contract
-     * @throws IOException           when a file cannot be read
-     */
-    static RenderedReport render(Path runDir) throws IOException {
+    @Override
+    public RenderedReport render(Path runDir) throws IOException {
         AnalysisRunSettings settings = AnalysisRunSettings.read(runDir.resolve("run.json"));
         AnalysisData data = AnalysisData.read(runDir, settings);
         AnalysisResults results = AnalysisResults.compute(settings, data);
         Map<String, byte[]> tables = AnalysisTables.render(results);
-        List<Figures.Figure> figures = AnalysisFigures.render(results);
+        List<Figure> figures = AnalysisFigures.render(results);
         return RenderedReport.of(tables, figures, AnalysisJson.render(results, List.copyOf(tables.keySet()), figures),
                 headline(results, runDir));
     }
