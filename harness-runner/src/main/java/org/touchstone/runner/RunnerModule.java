@@ -5,7 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.io.PrintStream;
 import org.touchstone.protocols.ProtocolRepository;
-import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runner.systems.SystemRegistry;
 
 /** Wires the runner: where systems and protocols come from, and where progress goes. */

@@ -3,15 +3,15 @@ package org.touchstone.spark;
 import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.touchstone.runner.backend.BackendContext;
-import org.touchstone.runner.backend.BackendSession;
-import org.touchstone.runner.backend.Backends;
-import org.touchstone.runner.backend.ExecutionBackend;
+import org.touchstone.runner.engine.backend.BackendContext;
+import org.touchstone.runner.engine.backend.BackendSession;
+import org.touchstone.runner.engine.backend.Backends;
+import org.touchstone.runner.engine.backend.ExecutionBackend;
 
 /**
  * Runs a run's work units on Apache Spark, through the Java RDD API only: each plan becomes jobs over an
  * RDD of its units, each partition folds its units' results into one ({@code mapPartitions}, with the
- * system opened once per executor JVM from the run's {@link org.touchstone.runner.backend.SystemRecipe}),
+ * system opened once per executor JVM from the run's {@link org.touchstone.runner.engine.backend.SystemRecipe}),
  * and the driver merges the partitions' results in partition order, so merges need only be associative.
  * Templates and plans reach executors as broadcasts. Pairs never become rows: a unit is tens of thousands
  * of comparisons and travels as a few primitive arrays.

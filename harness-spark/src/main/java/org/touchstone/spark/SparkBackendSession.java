@@ -16,18 +16,18 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.CollectionAccumulator;
-import org.touchstone.runner.backend.BackendSession;
-import org.touchstone.runner.backend.Mergeable;
-import org.touchstone.runner.backend.ResultSink;
-import org.touchstone.runner.backend.ScopedResources;
-import org.touchstone.runner.backend.Shared;
-import org.touchstone.runner.backend.SystemRecipe;
-import org.touchstone.runner.backend.UnitJob;
-import org.touchstone.runner.backend.WorkPlan;
-import org.touchstone.runner.backend.Worker;
-import org.touchstone.runner.backend.WorkerSystems;
+import org.touchstone.runner.engine.backend.BackendSession;
+import org.touchstone.runner.engine.backend.Mergeable;
+import org.touchstone.runner.engine.backend.ResultSink;
+import org.touchstone.runner.engine.backend.ScopedResources;
+import org.touchstone.runner.engine.backend.Shared;
+import org.touchstone.runner.engine.backend.SystemRecipe;
+import org.touchstone.runner.engine.backend.UnitJob;
+import org.touchstone.runner.engine.backend.WorkPlan;
+import org.touchstone.runner.engine.backend.Worker;
+import org.touchstone.runner.engine.backend.WorkerSystems;
 import org.touchstone.runner.systems.OpenedSystem;
-import org.touchstone.runner.timing.CallTimings;
+import org.touchstone.runner.engine.timing.CallTimings;
 
 /**
  * One run on a Spark application. A plan runs as a sequence of jobs, each over a <em>wave</em> of

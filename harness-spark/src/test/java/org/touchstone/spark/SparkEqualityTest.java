@@ -15,15 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.runner.backend.Backends;
+import org.touchstone.runner.engine.backend.Backends;
 import org.touchstone.runner.boundaries.RunFiles;
 import org.touchstone.runner.boundaries.TestRuns;
-import org.touchstone.runner.datasets.DatasetResolver;
-import org.touchstone.runner.execution.ExecutionSettings;
-import org.touchstone.runner.execution.ProtocolRunner;
-import org.touchstone.runner.execution.RunOutcome;
-import org.touchstone.runner.execution.RunRequest;
-import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.engine.prepare.DatasetResolver;
+import org.touchstone.runner.engine.prepare.ExecutionSettings;
+import org.touchstone.runner.engine.ProtocolRunner;
+import org.touchstone.runner.engine.RunOutcome;
+import org.touchstone.runner.engine.prepare.RunRequest;
+import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runner.systems.SystemRegistry;
 
 /**

@@ -6,7 +6,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import org.touchstone.runner.backend.Backends;
+import org.touchstone.runner.engine.backend.Backends;
 
 /** {@code --backend}, {@code --master} and {@code --gallery-shard-size}: where a run's work units are computed. */
 final class BackendOptions {

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.touchstone.protocols.importers.LocalfaceImporter;
-import org.touchstone.runner.backend.Backends;
+import org.touchstone.runner.engine.backend.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -18,20 +18,20 @@ import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.reports.input.RunDirectoryException;
-import org.touchstone.runner.checkpoint.RunDirectoryConflictException;
-import org.touchstone.runner.checkpoint.RunDirectoryState;
-import org.touchstone.runner.checkpoint.RunIdentity;
-import org.touchstone.runner.datasets.DatasetResolver;
+import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
+import org.touchstone.runner.engine.checkpoint.RunDirectoryState;
+import org.touchstone.runner.engine.checkpoint.RunIdentity;
+import org.touchstone.runner.engine.prepare.DatasetResolver;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.OpenedSystem;
-import org.touchstone.runner.systems.SystemResolver;
+import org.touchstone.runner.systems.resolve.SystemResolver;
 import org.touchstone.runner.systems.UnknownSystemException;
-import org.touchstone.runner.backend.Backends;
-import org.touchstone.runner.execution.ExecutionSettings;
-import org.touchstone.runner.execution.ProtocolRunner;
-import org.touchstone.runner.execution.RunOutcome;
-import org.touchstone.runner.execution.RunRequest;
+import org.touchstone.runner.engine.backend.Backends;
+import org.touchstone.runner.engine.prepare.ExecutionSettings;
+import org.touchstone.runner.engine.ProtocolRunner;
+import org.touchstone.runner.engine.RunOutcome;
+import org.touchstone.runner.engine.prepare.RunRequest;
 
 /**
  * What {@code run} and {@code demo} share: resolve protocol, system and dataset (cheapest checks first,

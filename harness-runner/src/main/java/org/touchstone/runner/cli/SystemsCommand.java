@@ -13,7 +13,7 @@ import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.api.OperatingThreshold;
 import org.touchstone.api.SystemDescriptor;
 import org.touchstone.runner.systems.SystemArtifact;
-import org.touchstone.runner.systems.SystemResolver;
+import org.touchstone.runner.systems.resolve.SystemResolver;
 import org.touchstone.runner.systems.UnknownSystemException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

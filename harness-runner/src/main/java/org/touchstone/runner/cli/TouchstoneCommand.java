@@ -1,7 +1,7 @@
 package org.touchstone.runner.cli;
 
 import org.touchstone.api.ApiVersion;
-import org.touchstone.runner.HarnessVersion;
+import org.touchstone.runner.systems.HarnessVersion;
 import picocli.CommandLine.Command;
 
 /** The root command: {@code touchstone <command>}. */

@@ -1,7 +1,7 @@
 package org.touchstone.runner.cli;
 
 import java.util.concurrent.Callable;
-import org.touchstone.runner.systems.process.JavaWorkerMain;
+import org.touchstone.runner.systems.serve.JavaWorkerMain;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

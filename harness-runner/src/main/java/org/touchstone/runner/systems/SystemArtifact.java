@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import org.touchstone.api.FaceSystemProvider;
-import org.touchstone.runner.rundir.Hashing;
 
 /**
  * Where a system's code came from and its content hash, for provenance: the jar (or classes folder)

@@ -21,8 +21,8 @@ import org.touchstone.protocols.dataset.ManifestLoader;
 import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
-import org.touchstone.runner.serve.HttpApiServer;
-import org.touchstone.runner.serve.ServeSettings;
+import org.touchstone.runner.systems.serve.HttpApiServer;
+import org.touchstone.runner.systems.serve.ServeSettings;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.RunSystemContext;
@@ -31,7 +31,7 @@ import org.touchstone.runner.systems.http.HttpClientSettings;
 import org.touchstone.runner.systems.http.HttpSystemProvider;
 import org.touchstone.runner.systems.inprocess.TimeLimitedProvider;
 import org.touchstone.runner.systems.process.ProcessSystemProvider;
-import org.touchstone.runner.systems.remote.ServedSystem;
+import org.touchstone.runner.systems.serve.ServedSystem;
 
 /**
  * Measures what a boundary costs per comparison, by hand (not a test): one caller thread, the median

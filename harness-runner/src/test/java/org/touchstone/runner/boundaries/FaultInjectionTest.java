@@ -17,17 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.api.Capability;
 import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.runner.serve.HttpApiServer;
-import org.touchstone.runner.serve.ServeSettings;
+import org.touchstone.runner.systems.serve.HttpApiServer;
+import org.touchstone.runner.systems.serve.ServeSettings;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.http.HttpClientSettings;
 import org.touchstone.runner.systems.http.HttpSystemProvider;
 import org.touchstone.runner.systems.inprocess.TimeLimitedProvider;
 import org.touchstone.runner.systems.process.ProcessSystemProvider;
-import org.touchstone.runner.systems.remote.ServedSystem;
+import org.touchstone.runner.systems.serve.ServedSystem;
 import org.touchstone.runner.testsystems.MisbehavingProvider;
-import org.touchstone.runner.execution.RunOutcome;
+import org.touchstone.runner.engine.RunOutcome;
 
 /**
  * Drives a deliberately misbehaving system through all three adapters (in the JVM, as worker processes,

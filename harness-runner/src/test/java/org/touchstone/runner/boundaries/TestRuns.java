@@ -8,10 +8,10 @@ import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestLoader;
 import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
-import org.touchstone.runner.progress.Progress;
-import org.touchstone.runner.execution.RunOutcome;
-import org.touchstone.runner.execution.RunRequest;
-import org.touchstone.runner.execution.ProtocolRunner;
+import org.touchstone.runner.engine.progress.Progress;
+import org.touchstone.runner.engine.RunOutcome;
+import org.touchstone.runner.engine.prepare.RunRequest;
+import org.touchstone.runner.engine.ProtocolRunner;
 
 /** Verification runs of synthetic data, as the tests of the boundaries make them. */
 public final class TestRuns {

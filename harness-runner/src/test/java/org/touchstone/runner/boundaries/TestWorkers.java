@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.touchstone.runner.systems.process.JavaWorkerMain;
+import org.touchstone.runner.systems.serve.JavaWorkerMain;
 
 /**
  * Helpers for tests that run systems in worker processes: configs for Java workers (any system on the

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.runner.RunnerModule;
 import org.touchstone.runner.Touchstone;
-import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.engine.progress.Progress;
 import picocli.CommandLine;
 
 class AnalyzeCommandTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.touchstone.runner.Touchstone;
 import org.touchstone.runner.RunnerModule;
-import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.engine.progress.Progress;
 import picocli.CommandLine;
 
 /**

@@ -15,7 +15,7 @@ import org.touchstone.protocols.importers.LocalfaceImporter;
 import org.touchstone.runner.RunnerModule;
 import org.touchstone.runner.Touchstone;
 import org.touchstone.runner.cli.RealDataGate;
-import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.engine.progress.Progress;
 import picocli.CommandLine;
 
 /**

@@ -31,9 +31,9 @@ import org.touchstone.protocols.dataset.ManifestLoader;
 import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.reports.comparison.RunComparison;
-import org.touchstone.runner.execution.ProtocolRunner;
-import org.touchstone.runner.execution.RunRequest;
-import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.engine.ProtocolRunner;
+import org.touchstone.runner.engine.prepare.RunRequest;
+import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runner.testsystems.SubjectOracleProvider;
 
 /**

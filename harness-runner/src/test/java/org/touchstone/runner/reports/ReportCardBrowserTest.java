@@ -23,9 +23,9 @@ import org.touchstone.protocols.dataset.ManifestLoader;
 import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.reports.card.ReportCard;
-import org.touchstone.runner.execution.ProtocolRunner;
-import org.touchstone.runner.execution.RunRequest;
-import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.engine.ProtocolRunner;
+import org.touchstone.runner.engine.prepare.RunRequest;
+import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runner.systems.SystemRegistry;
 
 /**

@@ -25,9 +25,9 @@ import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.reports.RunReports;
 import org.touchstone.reports.card.ReportCard;
 import org.touchstone.reports.verify.RunVerifier;
-import org.touchstone.runner.execution.ProtocolRunner;
-import org.touchstone.runner.execution.RunRequest;
-import org.touchstone.runner.progress.Progress;
+import org.touchstone.runner.engine.ProtocolRunner;
+import org.touchstone.runner.engine.prepare.RunRequest;
+import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runner.testsystems.SubjectOracleProvider;
 
 /** A run's report regenerates byte for byte, tampering is caught and named, hostile strings are escaped. */

@@ -24,9 +24,10 @@ import org.touchstone.api.TemplateRole;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.CallLimits.Operation;
 import org.touchstone.runner.systems.SystemFault;
-import org.touchstone.runner.systems.remote.MalformedMessageException;
+import org.touchstone.runner.systems.wire.MalformedMessageException;
 import org.touchstone.runner.systems.remote.SystemEndpoint;
-import org.touchstone.runner.systems.remote.WireJson;
+import org.touchstone.runner.systems.wire.WireJson;
+import org.touchstone.runner.systems.wire.HttpApi;
 
 /** The SPI's operations carried out over the HTTP API (see {@link HttpApi}). */
 final class HttpEndpoint implements SystemEndpoint {

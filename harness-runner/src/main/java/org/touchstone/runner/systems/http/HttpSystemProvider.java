@@ -9,13 +9,14 @@ import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.api.FailureCode;
 import org.touchstone.api.SystemContext;
 import org.touchstone.api.SystemDescriptor;
-import org.touchstone.runner.rundir.Hashing;
+import org.touchstone.runner.systems.Hashing;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.SystemArtifact;
 import org.touchstone.runner.systems.SystemFault;
 import org.touchstone.runner.systems.remote.EndpointFaceSystem;
-import org.touchstone.runner.systems.remote.MalformedMessageException;
-import org.touchstone.runner.systems.remote.WireJson;
+import org.touchstone.runner.systems.wire.MalformedMessageException;
+import org.touchstone.runner.systems.wire.WireJson;
+import org.touchstone.runner.systems.wire.HttpApi;
 
 /**
  * A system behind an HTTP service speaking the Touchstone HTTP API ({@code --system https://...}): a

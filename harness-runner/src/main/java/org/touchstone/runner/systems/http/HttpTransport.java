@@ -16,8 +16,9 @@ import javax.net.ssl.SSLException;
 import org.touchstone.api.Failure;
 import org.touchstone.api.FailureCode;
 import org.touchstone.runner.systems.SystemFault;
-import org.touchstone.runner.systems.remote.MalformedMessageException;
-import org.touchstone.runner.systems.remote.WireJson;
+import org.touchstone.runner.systems.wire.MalformedMessageException;
+import org.touchstone.runner.systems.wire.WireJson;
+import org.touchstone.runner.systems.wire.HttpApi;
 
 /**
  * One HTTP exchange with a system's service, as the harness needs it: a deadline per call, bounded

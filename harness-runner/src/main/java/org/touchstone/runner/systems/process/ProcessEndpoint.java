@@ -25,9 +25,11 @@ import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.SystemFault;
-import org.touchstone.runner.systems.remote.MalformedMessageException;
+import org.touchstone.runner.systems.wire.MalformedMessageException;
 import org.touchstone.runner.systems.remote.SystemEndpoint;
-import org.touchstone.runner.systems.remote.WireJson;
+import org.touchstone.runner.systems.wire.WireJson;
+import org.touchstone.runner.systems.wire.WorkerProtocol;
+import org.touchstone.runner.systems.wire.Frame;
 
 /** The SPI's operations carried out by a {@link WorkerPool} over the worker protocol. */
 final class ProcessEndpoint implements SystemEndpoint {

@@ -22,7 +22,9 @@ import org.touchstone.api.Result;
 import org.touchstone.api.Template;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.SystemFault;
-import org.touchstone.runner.systems.remote.WireJson;
+import org.touchstone.runner.systems.wire.WireJson;
+import org.touchstone.runner.systems.wire.WorkerProtocol;
+import org.touchstone.runner.systems.wire.Frame;
 
 /**
  * A 1:N gallery of a subprocess system. A gallery lives in a worker's memory, but searches may come

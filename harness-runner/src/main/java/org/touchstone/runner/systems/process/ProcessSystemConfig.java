@@ -15,8 +15,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.touchstone.runner.systems.CallLimits;
-import org.touchstone.runner.systems.remote.MalformedMessageException;
-import org.touchstone.runner.systems.remote.WireJson;
+import org.touchstone.runner.systems.wire.MalformedMessageException;
+import org.touchstone.runner.systems.wire.WireJson;
 
 /**
  * How to launch a subprocess system: the file named by {@code --system process:CONFIG}. A JSON object:

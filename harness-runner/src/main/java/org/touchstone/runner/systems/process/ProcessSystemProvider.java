@@ -21,13 +21,15 @@ import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.api.FailureCode;
 import org.touchstone.api.SystemContext;
 import org.touchstone.api.SystemDescriptor;
-import org.touchstone.runner.rundir.Hashing;
+import org.touchstone.runner.systems.Hashing;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.RunSystemContext;
 import org.touchstone.runner.systems.SystemArtifact;
 import org.touchstone.runner.systems.remote.EndpointFaceSystem;
-import org.touchstone.runner.systems.remote.MalformedMessageException;
-import org.touchstone.runner.systems.remote.WireJson;
+import org.touchstone.runner.systems.wire.MalformedMessageException;
+import org.touchstone.runner.systems.wire.WireJson;
+import org.touchstone.runner.systems.wire.WorkerProtocol;
+import org.touchstone.runner.systems.wire.Frame;
 
 /**
  * A system that runs as worker processes speaking the worker protocol ({@code --system process:CONFIG}),
@@ -84,7 +86,7 @@ public final class ProcessSystemProvider implements FaceSystemProvider, SystemAr
         try {
             ObjectNode hello = ProcessEndpoint.request(WorkerProtocol.HELLO);
             hello.putArray("versions").add(WorkerProtocol.VERSION);
-            hello.put("harness", org.touchstone.runner.HarnessVersion.get());
+            hello.put("harness", org.touchstone.runner.systems.HarnessVersion.get());
             Frame reply = worker.call(hello, List.of(), limits.of(CallLimits.Operation.STARTUP));
             JsonNode result = WireJson.objectField(reply.header(), "result");
             long version = WireJson.integer(result, "protocol");

@@ -15,6 +15,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.touchstone.api.FailureCode;
+import org.touchstone.runner.systems.wire.FramingException;
+import org.touchstone.runner.systems.wire.WorkerProtocol;
+import org.touchstone.runner.systems.wire.FrameCodec;
+import org.touchstone.runner.systems.wire.Frame;
 
 /**
  * One worker process: the harness's end of its stdin and stdout, a deadline on every call, and the
@@ -194,7 +198,7 @@ final class Worker {
     }
 
     private static ObjectNode closeRequest() {
-        ObjectNode h = org.touchstone.runner.systems.remote.WireJson.object();
+        ObjectNode h = org.touchstone.runner.systems.wire.WireJson.object();
         h.put("op", WorkerProtocol.CLOSE);
         return h;
     }

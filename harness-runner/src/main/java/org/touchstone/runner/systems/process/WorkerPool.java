@@ -28,8 +28,10 @@ import org.touchstone.api.FailureCode;
 import org.touchstone.api.SystemDescriptor;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.SystemFault;
-import org.touchstone.runner.systems.remote.MalformedMessageException;
-import org.touchstone.runner.systems.remote.WireJson;
+import org.touchstone.runner.systems.wire.MalformedMessageException;
+import org.touchstone.runner.systems.wire.WireJson;
+import org.touchstone.runner.systems.wire.WorkerProtocol;
+import org.touchstone.runner.systems.wire.Frame;
 
 /**
  * A fixed number of worker processes shared by the harness's threads. A call takes any idle worker,
@@ -314,7 +316,7 @@ final class WorkerPool implements AutoCloseable {
         ObjectNode hello = WireJson.object();
         hello.put("op", WorkerProtocol.HELLO);
         hello.putArray("versions").add(WorkerProtocol.VERSION);
-        hello.put("harness", org.touchstone.runner.HarnessVersion.get());
+        hello.put("harness", org.touchstone.runner.systems.HarnessVersion.get());
         Frame reply = worker.call(hello, List.of(), limits.of(CallLimits.Operation.STARTUP));
         JsonNode result = reply.header().get("result");
         if (result == null || result.path("protocol").asInt(-1) != WorkerProtocol.VERSION) {

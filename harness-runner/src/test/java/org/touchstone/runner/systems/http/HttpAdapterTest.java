@@ -38,14 +38,14 @@ import org.touchstone.api.Result;
 import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.api.Verifier;
-import org.touchstone.runner.serve.HttpApiServer;
-import org.touchstone.runner.serve.ServeSettings;
+import org.touchstone.runner.systems.serve.HttpApiServer;
+import org.touchstone.runner.systems.serve.ServeSettings;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.RunSystemContext;
 import org.touchstone.runner.systems.SystemFault;
-import org.touchstone.runner.systems.remote.ServedSystem;
-import org.touchstone.runner.systems.remote.WireJson;
+import org.touchstone.runner.systems.serve.ServedSystem;
+import org.touchstone.runner.systems.wire.WireJson;
 import org.touchstone.runner.testsystems.ScriptedVerifierProvider;
 import org.touchstone.runner.testsystems.SubjectOracleProvider;
 

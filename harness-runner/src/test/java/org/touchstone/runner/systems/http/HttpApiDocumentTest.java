@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.touchstone.runner.boundaries.TestWorkers;
+import org.touchstone.runner.systems.wire.HttpApi;
 
 /** The OpenAPI document describes exactly the paths the client and {@code serve} use. */
 class HttpApiDocumentTest {

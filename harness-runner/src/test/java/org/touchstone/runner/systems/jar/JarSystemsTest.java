@@ -22,7 +22,7 @@ import org.touchstone.api.TemplateRole;
 import org.touchstone.runner.systems.RunSystemContext;
 import org.touchstone.runner.systems.SystemArtifact;
 import org.touchstone.runner.systems.SystemRegistry;
-import org.touchstone.runner.systems.SystemResolver;
+import org.touchstone.runner.systems.resolve.SystemResolver;
 import org.touchstone.runner.systems.UnknownSystemException;
 import org.touchstone.runner.systems.inprocess.TimeLimitedProvider;
 import org.touchstone.runner.testsystems.AnalysisOnlyProvider;

@@ -26,7 +26,10 @@ import org.touchstone.api.Verifier;
 import org.touchstone.runner.boundaries.TestWorkers;
 import org.touchstone.runner.systems.RunSystemContext;
 import org.touchstone.runner.systems.SystemFault;
-import org.touchstone.runner.systems.remote.WireJson;
+import org.touchstone.runner.systems.wire.WireJson;
+import org.touchstone.runner.systems.wire.FramingException;
+import org.touchstone.runner.systems.wire.FrameCodec;
+import org.touchstone.runner.systems.wire.Frame;
 
 /** The worker protocol's framing, the pool's last resort, and the Python client's own tests. */
 class WorkerProtocolTest {

@@ -1,0 +1,236 @@
+package org.touchstone.runner.engine;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.touchstone.api.ApiVersion;
+import org.touchstone.api.Capability;
+import org.touchstone.api.FaceSystemException;
+import org.touchstone.protocols.ProtocolDefinition;
+import org.touchstone.protocols.ProtocolException;
+import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.reports.ReportSummary;
+import org.touchstone.reports.RunReports;
+import org.touchstone.runner.systems.HarnessVersion;
+import org.touchstone.runner.engine.analysis.AnalysisRunner;
+import org.touchstone.runner.engine.backend.BackendContext;
+import org.touchstone.runner.engine.backend.BackendSession;
+import org.touchstone.runner.engine.backend.Backends;
+import org.touchstone.runner.engine.backend.ExecutionBackend;
+import org.touchstone.runner.engine.backend.SystemRecipe;
+import org.touchstone.runner.engine.identification.IdentificationRunner;
+import org.touchstone.runner.engine.checkpoint.Checkpoints;
+import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
+import org.touchstone.runner.engine.checkpoint.RunDirectoryState;
+import org.touchstone.runner.engine.checkpoint.RunIdentity;
+import org.touchstone.runner.engine.progress.Progress;
+import org.touchstone.runner.engine.rundir.AtomicFiles;
+import org.touchstone.runner.systems.Hashing;
+import org.touchstone.runner.engine.rundir.RunJson;
+import org.touchstone.runner.systems.CapabilityMismatchException;
+import org.touchstone.runner.systems.OpenedSystem;
+import org.touchstone.runner.systems.SystemArtifact;
+import org.touchstone.runner.engine.timing.CallTimings;
+import org.touchstone.runner.engine.timing.ResourceMonitor;
+import org.touchstone.runner.engine.verification.VerificationRunner;
+import org.touchstone.runner.engine.stage.CapabilityRunner;
+import org.touchstone.runner.engine.prepare.RunRequest;
+import org.touchstone.runner.engine.stage.StageSummary;
+import org.touchstone.runner.engine.stage.ExecutionContext;
+
+/**
+ * Runs any protocol end to end. It refuses a system that lacks the protocol's capability, or an unknown
+ * execution backend, before any work, has the capability's runner plan the work (so a protocol that does
+ * not fit the dataset fails before anything is written), creates the run directory with its provenance,
+ * opens the system and the execution backend, runs the capability's stages (their work plans on the
+ * backend, the rest on a pool of worker threads), has the reports module compute every number from
+ * the raw files, and completes {@code run.json} with every file's hash. A run that fails leaves
+ * {@code run.json} with status {@code failed} and the error.
+ *
+ * <p>A run directory holding an interrupted run of the same protocol, dataset and system (status
+ * {@code running} or {@code failed}) is resumed: the stages' checkpoints give back what was done, and the
+ * run ends with the files an uninterrupted run would have written (but for latencies and times).
+ */
+public final class ProtocolRunner {
+    /** Folder of the run directory where adapters keep logs (the stderr of subprocess workers). */
+    public static final String LOGS = "logs";
+
+    private final Progress progress;
+    private final Map<Capability, CapabilityRunner> runners = new EnumMap<>(Capability.class);
+
+    /** @param progress where stage progress goes */
+    @Inject
+    public ProtocolRunner(Progress progress) {
+        this.progress = progress;
+        for (CapabilityRunner r : List.of(new VerificationRunner(), new IdentificationRunner(), new AnalysisRunner())) {
+            runners.put(r.capability(), r);
+        }
+    }
+
+    /**
+     * @param request the resolved run
+     * @return what the run produced
+     * @throws IOException                 if the run directory cannot be written or the dataset read
+     * @throws CapabilityMismatchException if the system cannot run the protocol
+     * @throws FaceSystemException         if the system cannot be opened
+     * @throws ProtocolException           if the protocol does not fit the dataset
+     * @throws InterruptedException        if interrupted
+     */
+    public RunOutcome run(RunRequest request) throws IOException, CapabilityMismatchException, FaceSystemException,
+            ProtocolException, InterruptedException {
+        long startNs = System.nanoTime();
+        ProtocolDefinition protocol = request.protocol();
+        OpenedSystem.requireCapability(request.system().descriptor(), protocol.capability(), protocol.ref());
+        ExecutionBackend backend = Backends.find(request.execution().backend(),
+                request.execution().backendOptions());
+        CapabilityRunner.Planned planned = runners.get(protocol.capability()).plan(request);
+        RunDirectoryState state = RunDirectoryState.inspect(request.runDir(), RunIdentity.of(protocol,
+                request.manifest(), request.system(), request.configSource()));
+        if (state.kind() == RunDirectoryState.Kind.COMPLETE) {
+            throw new RunDirectoryConflictException("run directory " + request.runDir() + " holds this run, already"
+                    + " complete");
+        }
+        Path runDir = Files.createDirectories(request.runDir());
+
+        // A resumed run keeps its id and start, and records when it was resumed.
+        RunJson json = new RunJson(state.previousRunId().orElse(request.runId()));
+        describe(json, request);
+        planned.describe(json);
+        json.root().put("started", state.previous().map(p -> p.path("started").asText()).orElse(now()));
+        if (state.kind() == RunDirectoryState.Kind.RESUME) {
+            ArrayNode resumed = json.root().putArray("resumed");
+            state.previous().orElseThrow().path("resumed").forEach(resumed::add);
+            resumed.add(now());
+        }
+        json.write(runDir);
+        AtomicFiles.write(runDir.resolve("protocol.yaml"), protocol.bytes());
+        Checkpoints checkpoints = Checkpoints.of(runDir);
+
+        try {
+            StageSummary stages;
+            CallTimings timings = CallTimings.recording();
+            ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
+            try (ResourceMonitor monitor = ResourceMonitor.start(request.threads());
+                 OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
+                    protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)));
+                 BackendSession session = backend.open(new BackendContext(json.root().path("run_id").asText(), runDir,
+                         system, recipe(request, system), request.threads(), request.execution().backendOptions(),
+                         timings))) {
+                recordRuntimeProperties(json, system);
+                stages = planned.execute(new ExecutionContext(request, runDir, json, system, pool, progress,
+                        checkpoints, session, timings));
+                ObjectNode execution = json.section("execution");
+                execution.put("threads", request.threads());
+                execution.put("system_instances", system.instanceCount());
+                session.describe().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .forEach(e -> execution.put(e.getKey(), e.getValue()));
+                // Measured before the system closes, while its worker processes (if any) still live.
+                monitor.stop().describe(json.section("resources"));
+            } finally {
+                pool.shutdownNow();
+            }
+            timings.write(runDir.resolve(CallTimings.FILE));
+
+            // The reports read run.json from disk: give them everything but what depends on them
+            // (status, end time, file hashes), so that they regenerate byte for byte from the final run.json.
+            json.write(runDir);
+            ReportSummary summary = RunReports.generate(runDir);
+
+            json.status("complete");
+            json.root().put("finished", now());
+            json.hashFiles(runDir);
+            json.write(runDir);
+            checkpoints.discard();
+            return new RunOutcome(runDir, (System.nanoTime() - startNs) / 1e9, stages.lines(), stages.figures(),
+                    summary.headline(), stages.summaries());
+        } catch (IOException | RuntimeException | Error | FaceSystemException | CapabilityMismatchException
+                 | InterruptedException e) {
+            json.status("failed");
+            json.root().put("error", String.valueOf(e.getMessage() != null ? e.getMessage() : e));
+            json.root().put("finished", now());
+            json.write(runDir);
+            throw e;
+        }
+    }
+
+    private static void describe(RunJson json, RunRequest request) throws IOException {
+        ObjectNode harness = json.section("harness");
+        harness.put("version", HarnessVersion.get());
+        harness.put("api_version", ApiVersion.VERSION);
+
+        ProtocolDefinition protocol = request.protocol();
+        ObjectNode p = json.section("protocol");
+        p.put("id", protocol.id());
+        p.put("version", protocol.version().toString());
+        p.put("sha256", protocol.sha256());
+        p.put("source", protocol.source());
+        p.put("title", protocol.title());
+        p.put("description", protocol.description());
+
+        ObjectNode evaluation = json.section("evaluation");
+        evaluation.put("capability", protocol.capabilityName());
+        ArrayNode groupColumns = evaluation.putArray("group_columns");
+        request.manifest().groupColumns().forEach(groupColumns::add);
+
+        DatasetManifest manifest = request.manifest();
+        ObjectNode d = json.section("dataset");
+        d.put("manifest", manifest.file().toAbsolutePath().toString());
+        d.put("sha256", manifest.sha256());
+        d.put("spec", request.datasetSpec());
+        d.put("samples", manifest.samples().size());
+        d.put("subjects", manifest.subjectCount());
+
+        String configHash = request.configSource().isPresent()
+                ? Hashing.sha256OfTree(request.configSource().get()) : null;
+        json.system(request.system().descriptor(), SystemArtifact.of(request.system()), configHash);
+        json.environment();
+        json.section("seeds").put("protocol", protocol.seed());
+    }
+
+    /** How executors of a distributed backend open the system the driver opened, when it was named. */
+    private static Optional<SystemRecipe> recipe(RunRequest request, OpenedSystem system) {
+        return request.execution().system().map(name -> new SystemRecipe(SystemRecipe.withAbsolutePath(name.spec()),
+                name.config().map(p -> p.toAbsolutePath().toString()).orElse(null), name.timeLimits(),
+                request.protocol().capability(), request.protocol().ref(), system.descriptor().id(),
+                system.descriptor().version()));
+    }
+
+    /** What the opened system reports about itself; a system that throws here is recorded, not fatal. */
+    private static void recordRuntimeProperties(RunJson json, OpenedSystem system) {
+        ObjectNode runtime = json.section("system").putObject("runtime_properties");
+        try {
+            Map<String, String> properties = system.instance().runtimeProperties();
+            if (properties != null) {
+                properties.forEach(runtime::put);
+            }
+        } catch (FaceSystemException | RuntimeException e) {
+            runtime.put("error", "runtimeProperties() failed: " + e);
+        }
+    }
+
+    private static String now() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static ThreadFactory workerThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "touchstone-worker-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,83 @@
+package org.touchstone.runner.engine.checkpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.touchstone.api.FaceSystemProvider;
+import org.touchstone.protocols.ProtocolDefinition;
+import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.runner.systems.Hashing;
+import org.touchstone.runner.systems.SystemArtifact;
+
+/**
+ * What must be the same for a run directory to be resumed: the protocol, the dataset, the system and
+ * its code, and the system's configuration, each by content hash. Thread counts, the machine and the
+ * harness's own build may differ.
+ *
+ * @param protocolSha256 the protocol file's hash
+ * @param datasetSha256  the dataset manifest's hash
+ * @param systemId       the system's id
+ * @param artifactSha256 the hash of the system's code (empty when unknown)
+ * @param configSha256   the hash of its configuration folder, or empty when it has none
+ */
+public record RunIdentity(String protocolSha256, String datasetSha256, String systemId, String artifactSha256,
+                          String configSha256) {
+    /** Canonical form: no nulls. */
+    public RunIdentity {
+        protocolSha256 = Objects.requireNonNullElse(protocolSha256, "");
+        datasetSha256 = Objects.requireNonNullElse(datasetSha256, "");
+        systemId = Objects.requireNonNullElse(systemId, "");
+        artifactSha256 = Objects.requireNonNullElse(artifactSha256, "");
+        configSha256 = Objects.requireNonNullElse(configSha256, "");
+    }
+
+    /**
+     * @param protocol the protocol
+     * @param manifest the dataset
+     * @param system   the system
+     * @param config   its configuration folder, if any
+     * @return the identity of a run of them
+     * @throws IOException if the system's code or configuration cannot be hashed
+     */
+    public static RunIdentity of(ProtocolDefinition protocol, DatasetManifest manifest, FaceSystemProvider system,
+                                 Optional<Path> config) throws IOException {
+        return new RunIdentity(protocol.sha256(), manifest.sha256(), system.descriptor().id(),
+                SystemArtifact.of(system).sha256(), config.isPresent() ? Hashing.sha256OfTree(config.get()) : "");
+    }
+
+    /**
+     * @param runJson a run's {@code run.json}
+     * @return the identity it records
+     */
+    public static RunIdentity recordedIn(JsonNode runJson) {
+        JsonNode system = runJson.path("system");
+        return new RunIdentity(runJson.path("protocol").path("sha256").asText(""),
+                runJson.path("dataset").path("sha256").asText(""), system.path("id").asText(""),
+                system.path("artifact").path("sha256").asText(""), system.path("config_sha256").asText(""));
+    }
+
+    /**
+     * @param other the identity of the run being started
+     * @return what differs, for people (empty when they are the same run)
+     */
+    public List<String> differences(RunIdentity other) {
+        List<String> differences = new ArrayList<>();
+        compare(differences, "protocol (sha256)", protocolSha256, other.protocolSha256);
+        compare(differences, "dataset manifest (sha256)", datasetSha256, other.datasetSha256);
+        compare(differences, "system id", systemId, other.systemId);
+        compare(differences, "system code (artifact sha256)", artifactSha256, other.artifactSha256);
+        compare(differences, "system configuration (sha256)", configSha256, other.configSha256);
+        return differences;
+    }
+
+    private static void compare(List<String> differences, String what, String recorded, String now) {
+        if (!recorded.equals(now)) {
+            differences.add(what + ": the run directory has " + (recorded.isEmpty() ? "none" : "'" + recorded + "'")
+                    + ", this run has " + (now.isEmpty() ? "none" : "'" + now + "'"));
+        }
+    }
+}

@@ -1,0 +1,348 @@
+package org.touchstone.runner.engine.identification;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVPrinter;
+import org.touchstone.api.Candidate;
+import org.touchstone.api.Failure;
+import org.touchstone.api.FailureCode;
+import org.touchstone.api.GalleryEntry;
+import org.touchstone.api.Template;
+import org.touchstone.runner.engine.backend.BackendSession;
+import org.touchstone.runner.engine.backend.Shared;
+import org.touchstone.runner.engine.backend.UnitJob;
+import org.touchstone.runner.engine.backend.WorkPlan;
+import org.touchstone.runner.engine.backend.Worker;
+import org.touchstone.runner.engine.checkpoint.Checkpoints;
+import org.touchstone.runner.engine.checkpoint.RecordLog;
+import org.touchstone.runner.engine.stage.TemplateSet;
+import org.touchstone.runner.engine.stage.TemplateSpec;
+import org.touchstone.runner.engine.stage.TemplateStage;
+import org.touchstone.runner.engine.progress.Progress;
+import org.touchstone.runner.engine.rundir.AtomicFiles;
+import org.touchstone.runner.engine.rundir.Csv;
+import org.touchstone.runner.systems.guard.Guard;
+import org.touchstone.runner.systems.guard.GuardedIdentifier;
+import org.touchstone.runner.systems.OpenedSystem;
+import org.touchstone.runner.systems.guard.SearchOutcome;
+import org.touchstone.runner.systems.guard.TemplateOutcome;
+import org.touchstone.runner.engine.timing.CallTimings;
+
+/**
+ * The 1:N stages after templates, on the run's backend: for each gallery of the distractor sweep, a plan
+ * of work units, each a block of {@value #PROBE_BLOCK} probes (one batched call) against one shard of the
+ * gallery. A shard is a run of the gallery's enrolment templates that the system finalises as a gallery of
+ * its own, once where its units run; the candidate lists of a probe's shards merge into its top K
+ * ({@link SearchResults}). Unsharded (the default) a gallery is one shard, finalised once, exactly as the
+ * system would be used alone. The stage then streams {@code searches.csv} and {@code candidates.csv} in
+ * plan order and writes {@code galleries.csv}. Each gallery's merged results are checkpointed once it is
+ * searched, so a resumed run searches only the galleries it had not finished.
+ */
+final class SearchStage {
+    static final int PROBE_BLOCK = 16;
+    /** The checkpoint log: one record per gallery searched. */
+    static final String CHECKPOINT = "searches";
+    private static final ObjectInputFilter CHECKPOINT_CLASSES = ObjectInputFilter.Config.createFilter(
+            "org.touchstone.runner.engine.identification.*;org.touchstone.api.FailureCode;java.lang.*;java.util.TreeMap;"
+                    + "java.lang.Enum;!*");
+
+    private final BackendSession backend;
+    private final Progress progress;
+
+    SearchStage(BackendSession backend, Progress progress) {
+        this.backend = backend;
+        this.progress = progress;
+    }
+
+    /** Counts of what the stage did. */
+    record Counts(long searches, long ok, long failed, long notSearched, long galleriesFailed, double finalizeSeconds,
+                  long batchRetries) {
+    }
+
+    /**
+     * A block of consecutive probes searched in one shard of one gallery.
+     *
+     * @param gallery the gallery's index in the sweep
+     * @param shard   the shard's index within the gallery
+     * @param first   position of the first probe in the plan's probe list
+     * @param end     position after the last
+     */
+    record SearchUnit(int gallery, int shard, int first, int end) implements Serializable {
+    }
+
+    /**
+     * What every unit reads: the galleries' templates, the probes, and how galleries are cut into shards.
+     *
+     * @param galleryIds          each gallery's id
+     * @param galleryTemplates    each gallery's enrolment template indexes
+     * @param probes              the probe template indexes, in plan order
+     * @param shardSize           enrolment templates per shard
+     * @param candidateListLength K
+     */
+    record Searches(String[] galleryIds, int[][] galleryTemplates, int[] probes, int shardSize,
+                    int candidateListLength) implements Serializable {
+        int shards(int gallery) {
+            return (int) Math.max(1, ((long) galleryTemplates[gallery].length + shardSize - 1) / shardSize);
+        }
+    }
+
+    Counts run(IdentificationPlan plan, Shared<TemplateSet> shared, TemplateStage.Templates templates,
+               int candidateListLength, int shardSize, Path runDir, Checkpoints checkpoints,
+               Map<String, SearchResults> summaries) throws IOException, InterruptedException {
+        List<TemplateSpec> specs = plan.templates();
+        Set<String> mated = new HashSet<>(plan.matedSubjects());
+        List<Integer> probes = plan.probes();
+        Searches searches = new Searches(plan.galleries().stream().map(IdentificationPlan.GalleryPlan::id)
+                .toArray(String[]::new),
+                plan.galleries().stream().map(g -> g.templates().stream().mapToInt(Integer::intValue).toArray())
+                        .toArray(int[][]::new),
+                probes.stream().mapToInt(Integer::intValue).toArray(), shardSize, candidateListLength);
+        SearchJob job = new SearchJob(shared, backend.share(searches));
+        long[] counts = new long[5];
+        long finalizeNs = 0;
+        List<List<Object>> galleryRows = new ArrayList<>();
+        try (RecordLog log = checkpoints.log(CHECKPOINT);
+             Progress.Stage stage = progress.stage("searches", (long) plan.galleries().size() * probes.size());
+             AtomicFiles.Output searchesFile = AtomicFiles.open(runDir.resolve("searches.csv"));
+             AtomicFiles.Output candidatesFile = AtomicFiles.open(runDir.resolve("candidates.csv"))) {
+            CSVPrinter searchesCsv = Csv.printer(searchesFile, "gallery_id", "probe_template", "probe_subject", "mated",
+                    "status", "failure_code", "message", "candidates", "latency_ns");
+            CSVPrinter candidatesCsv = Csv.printer(candidatesFile, "gallery_id", "probe_template", "rank",
+                    "candidate_template", "score");
+            Map<Integer, SearchResults> searched = recovered(log);
+            for (int g = 0; g < plan.galleries().size(); g++) {
+                IdentificationPlan.GalleryPlan galleryPlan = plan.galleries().get(g);
+                int shards = searches.shards(g);
+                SearchResults results = searched.remove(g);
+                if (results == null) {
+                    results = search(g, galleryPlan.id(), shards, probes.size(), candidateListLength, job, stage);
+                    log.append(checkpointRecord(g, results));
+                } else {
+                    stage.advance(probes.size());
+                }
+                summaries.put(galleryPlan.id(), results);
+                counts[4] += results.batchRetries();
+
+                int enrolled = 0;
+                long latency = 0;
+                Failure failure = null;
+                for (int shard = 0; shard < shards; shard++) {
+                    SearchResults.ShardBuild build = results.shards().get(shard);
+                    enrolled += build.templates();
+                    latency += build.latencyNs();
+                    if (failure == null && build.failure() != null) {
+                        failure = new Failure(build.failure(), build.message());
+                    }
+                }
+                finalizeNs += latency;
+                galleryRows.add(List.of(galleryPlan.id(), plan.matedSubjects().size(), galleryPlan.distractors(),
+                        enrolled, failure == null ? "ok" : "failed", failure == null ? "" : failure.code().name(),
+                        failure == null ? "" : failure.message(), Long.toString(latency)));
+                if (failure != null) {
+                    counts[3]++;
+                }
+                write(searchesCsv, candidatesCsv, galleryPlan.id(), results, probes, specs, templates, mated, failure,
+                        counts);
+            }
+            searchesCsv.flush();
+            candidatesCsv.flush();
+            searchesFile.commit();
+            candidatesFile.commit();
+        }
+        AtomicFiles.write(runDir.resolve("galleries.csv"), out -> {
+            try (CSVPrinter csv = Csv.printer(out, "gallery_id", "mated_subjects", "distractor_subjects",
+                    "enrolled_templates", "status", "failure_code", "message", "latency_ns")) {
+                for (List<Object> row : galleryRows) {
+                    csv.printRecord(row);
+                }
+            }
+        });
+        long total = (long) plan.galleries().size() * probes.size();
+        return new Counts(total, counts[0], counts[1], counts[2], counts[3], finalizeNs / 1e9, counts[4]);
+    }
+
+    /** Searches every probe in one gallery, shard by shard: the plan's units for it, merged. */
+    private SearchResults search(int g, String galleryId, int shards, int probeCount, int candidateListLength,
+                                 SearchJob job, Progress.Stage stage) throws IOException, InterruptedException {
+        List<SearchUnit> units = new ArrayList<>();
+        for (int shard = 0; shard < shards; shard++) {
+            for (int first = 0; first < probeCount; first += PROBE_BLOCK) {
+                units.add(new SearchUnit(g, shard, first, Math.min(probeCount, first + PROBE_BLOCK)));
+            }
+        }
+        SearchResults results = new SearchResults(candidateListLength);
+        // Results stay small (K candidates per probe), so a backend may merge a whole gallery's at once,
+        // which lets it finalise each shard once per partition.
+        backend.run(new WorkPlan<>("searches " + galleryId, units, job, Integer.MAX_VALUE),
+                (first, end, merged) -> {
+                    results.mergedWith(merged);
+                    stage.advance(Math.round((double) (end - first) * probeCount / units.size()));
+                });
+        return results;
+    }
+
+    /**
+     * A gallery's searches as its checkpoint record: the gallery's index and its merged results, which are
+     * all the stage writes from (K candidates per probe: small however large the gallery).
+     */
+    private static byte[] checkpointRecord(int gallery, SearchResults results) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeInt(gallery);
+            out.writeObject(results);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * @return the galleries an interrupted run had searched, by index
+     * @throws IOException if a record cannot be read back
+     */
+    private static Map<Integer, SearchResults> recovered(RecordLog log) throws IOException {
+        Map<Integer, SearchResults> done = new HashMap<>();
+        for (byte[] record : log.recovered()) {
+            try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(record))) {
+                // The harness wrote this file, but it is still a file: accept only the classes it writes.
+                in.setObjectInputFilter(CHECKPOINT_CLASSES);
+                int gallery = in.readInt();
+                done.put(gallery, (SearchResults) in.readObject());
+            } catch (IOException | ClassNotFoundException | ClassCastException e) {
+                throw new IOException("checkpoint " + log.file() + " holds a record that is not a gallery's searches", e);
+            }
+        }
+        return done;
+    }
+
+    /** A shard's gallery, finalised once where its units run, closed when they are done. */
+    private record ShardGallery(SearchResults.ShardBuild build, GuardedIdentifier.GuardedGallery gallery)
+            implements AutoCloseable {
+        static ShardGallery finalise(OpenedSystem system, CallTimings timings, Searches searches,
+                                     TemplateStage.Templates templates, int g, int shard) {
+            int[] all = searches.galleryTemplates()[g];
+            int from = Math.toIntExact((long) shard * searches.shardSize());
+            int to = (int) Math.min(all.length, (long) from + searches.shardSize());
+            List<GalleryEntry> entries = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                TemplateOutcome enrolment = templates.enrolment()[all[i]];
+                if (enrolment.ok()) {
+                    // The id alone (as TemplateSpec.idOf): making a million specs would make their samples too.
+                    entries.add(new GalleryEntry(TemplateSpec.idOf(all[i]), enrolment.template()));
+                }
+            }
+            Path folder;
+            try {
+                // A folder of its own: two partitions of one JVM may finalise the same shard at once.
+                Path galleries = Files.createDirectories(system.context().workingDirectory().resolve("galleries"));
+                folder = Files.createTempDirectory(galleries, searches.galleryIds()[g] + "-shard" + shard + "-");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot make a folder for gallery " + searches.galleryIds()[g], e);
+            }
+            Guard.Outcome<GuardedIdentifier.GuardedGallery> built = new GuardedIdentifier(system, timings)
+                    .finalizeEnrolment(entries, folder);
+            Failure failure = built.failure();
+            return new ShardGallery(new SearchResults.ShardBuild(entries.size(), failure == null ? null : failure.code(),
+                    failure == null ? "" : failure.message(), built.latencyNs()), built.value());
+        }
+
+        @Override
+        public void close() {
+            if (gallery != null) {
+                gallery.close();
+            }
+        }
+    }
+
+    /** Searches one probe block in one shard. */
+    private record SearchJob(Shared<TemplateSet> templates, Shared<Searches> searches)
+            implements UnitJob<SearchUnit, SearchResults> {
+        @Override
+        public SearchResults compute(SearchUnit unit, Worker worker) {
+            Searches s = searches.get();
+            TemplateStage.Templates t = templates.get().templates();
+            ShardGallery shard = worker.scoped("gallery " + unit.gallery() + " shard " + unit.shard(),
+                    () -> ShardGallery.finalise(worker.system(), worker.timings(), s, t, unit.gallery(), unit.shard()));
+            SearchResults results = new SearchResults(s.candidateListLength());
+            results.shard(unit.shard(), shard.build());
+            List<Template> block = new ArrayList<>();
+            List<Integer> positions = new ArrayList<>();
+            for (int i = unit.first(); i < unit.end(); i++) {
+                TemplateOutcome probe = t.probe()[s.probes()[i]];
+                if (shard.gallery() == null || !probe.ok()) {
+                    // Not searched: the gallery or the probe template failed (the writer says which).
+                    results.probe(i, SearchResults.ProbeSearch.notSearched(shard.gallery() == null
+                            ? new Failure(shard.build().failure(), shard.build().message()) : probe.failure()));
+                } else {
+                    block.add(probe.template());
+                    positions.add(i);
+                }
+            }
+            if (!block.isEmpty()) {
+                SearchOutcome[] searched = new SearchOutcome[block.size()];
+                results.batchRetries(shard.gallery().searchMany(block, s.candidateListLength(), searched, 0));
+                for (int j = 0; j < searched.length; j++) {
+                    SearchOutcome o = searched[j];
+                    results.probe(positions.get(j), o.ok() ? SearchResults.ProbeSearch.found(o.candidates(), o.latencyNs())
+                            : SearchResults.ProbeSearch.failed(o.failure(), o.latencyNs()));
+                }
+            }
+            return results;
+        }
+    }
+
+    private static void write(CSVPrinter searches, CSVPrinter candidates, String galleryId, SearchResults results,
+                              List<Integer> probes, List<TemplateSpec> specs, TemplateStage.Templates templates,
+                              Set<String> mated, Failure galleryFailure, long[] counts) throws IOException {
+        for (int i = 0; i < probes.size(); i++) {
+            TemplateSpec probe = specs.get(probes.get(i));
+            TemplateOutcome probeTemplate = templates.probe()[probes.get(i)];
+            SearchResults.ProbeSearch outcome = results.probe(i);
+            String status;
+            Failure failure;
+            boolean searched = galleryFailure == null && outcome.searched();
+            if (galleryFailure != null) {
+                status = "gallery_failed";
+                failure = galleryFailure;
+            } else if (!probeTemplate.ok()) {
+                status = "template_failed";
+                failure = probeTemplate.failure();
+            } else if (outcome.ok()) {
+                status = "ok";
+                failure = null;
+            } else {
+                status = outcome.failure() == FailureCode.INVALID_OUTPUT ? "invalid_output" : "search_failed";
+                failure = new Failure(outcome.failure(), outcome.message());
+            }
+            if (status.equals("ok")) {
+                counts[0]++;
+            } else if (searched) {
+                counts[1]++;
+            } else {
+                counts[2]++;
+            }
+            List<Candidate> list = status.equals("ok") ? outcome.candidates() : List.of();
+            searches.printRecord(galleryId, probe.templateId(), probe.subjectId(),
+                    mated.contains(probe.subjectId()) ? "true" : "false", status,
+                    failure == null ? "" : failure.code().name(), failure == null ? "" : failure.message(),
+                    Integer.toString(list.size()), searched ? Long.toString(outcome.latencyNs()) : "");
+            for (int rank = 1; rank <= list.size(); rank++) {
+                Candidate c = list.get(rank - 1);
+                candidates.printRecord(galleryId, probe.templateId(), Integer.toString(rank), c.templateId(),
+                        Double.toString(c.score()));
+            }
+        }
+    }
+}

@@ -1,0 +1,344 @@
+package org.touchstone.runner.engine.verification;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.touchstone.api.Failure;
+import org.touchstone.api.FailureCode;
+import org.touchstone.api.Template;
+import org.touchstone.runner.engine.backend.BackendSession;
+import org.touchstone.runner.engine.backend.Shared;
+import org.touchstone.runner.engine.backend.UnitJob;
+import org.touchstone.runner.engine.backend.WorkPlan;
+import org.touchstone.runner.engine.backend.Worker;
+import org.touchstone.runner.engine.checkpoint.Checkpoints;
+import org.touchstone.runner.engine.checkpoint.ResumableOutput;
+import org.touchstone.runner.engine.stage.TemplateSet;
+import org.touchstone.runner.engine.stage.TemplateSpec;
+import org.touchstone.runner.engine.stage.TemplateStage;
+import org.touchstone.runner.engine.progress.Progress;
+import org.touchstone.runner.engine.rundir.Csv;
+import org.touchstone.runner.systems.guard.ComparisonBatch;
+import org.touchstone.runner.systems.guard.GuardedVerifier;
+import org.touchstone.runner.systems.guard.TemplateOutcome;
+
+/**
+ * Stage 2 of verification: compares every pair of the plan on the run's backend and streams one row per
+ * pair into {@code comparisons.csv}, in plan order, whichever backend computed it.
+ *
+ * <p>The plan is cut into work units of consecutive rows (about {@link #PAIRS_PER_UNIT} pairs each): plain
+ * records of row indexes, which any backend can ship. A unit yields its pairs' outcomes in three primitive
+ * arrays plus their {@link ComparisonSummary}; the templates reach the units once, shared as a
+ * {@link TemplateSet}. Within a unit, comparisons run in blocks of {@link #BLOCK} enrolment templates
+ * across all of the unit's probes, so a block stays in cache while it is reused, and each block reaches the
+ * system as one batched {@code compareMany} call per probe.
+ *
+ * <p>Memory stays bounded however many pairs there are: the backend keeps a bounded number of units in
+ * flight and hands the results back in order. Each result the driver receives (one unit on the embedded
+ * backend) is a checkpoint: a killed run resumes after the last one written, and rebuilds the summary of
+ * what was written from the file itself.
+ */
+final class ComparisonStage {
+    static final String FILE = "comparisons.csv";
+    /**
+     * Pairs per work unit, the granularity of parallel work, of memory and of checkpoints. The system
+     * property {@code touchstone.pairs-per-unit} changes it, for tests that need many checkpoints on
+     * little data; the output does not depend on it.
+     */
+    static final int PAIRS_PER_UNIT = Math.max(1, Integer.getInteger("touchstone.pairs-per-unit", 1 << 15));
+    static final int BLOCK = 64;
+    /** Units a backend may merge before the driver writes them: 64 x 32,768 pairs take about 36 MB. */
+    static final int UNITS_PER_RESULT = 64;
+
+    private final BackendSession backend;
+    private final Progress progress;
+
+    ComparisonStage(BackendSession backend, Progress progress) {
+        this.backend = backend;
+        this.progress = progress;
+    }
+
+    /**
+     * A work unit: consecutive plan rows.
+     *
+     * @param firstRow the first row
+     * @param endRow   the row after the last
+     * @param pairs    the pairs of those rows
+     */
+    record ComparisonUnit(int firstRow, int endRow, int pairs) implements Serializable {
+    }
+
+    /**
+     * What every unit reads: the pairs, and each template's subject as an index (pairs of equal subjects are
+     * mated).
+     *
+     * @param pairs     the plan's pairs
+     * @param subjectOf subject index of each template of the plan
+     * @param subjects  number of subjects
+     */
+    record PairsToCompare(ComparisonPlan pairs, int[] subjectOf, int subjects) implements Serializable {
+        static PairsToCompare of(VerificationPlan plan) {
+            Map<String, Integer> index = new HashMap<>();
+            int[] subjectOf = new int[plan.templates().size()];
+            for (TemplateSpec spec : plan.templates()) {
+                subjectOf[spec.index()] = index.computeIfAbsent(spec.subjectId(), s -> index.size());
+            }
+            return new PairsToCompare(plan.pairs(), subjectOf, index.size());
+        }
+    }
+
+    /**
+     * Where an interrupted stage stopped: the next plan row to compare, the counts so far, and the batch
+     * retries so far (the one part of the summary the file does not show).
+     */
+    private record Position(int nextRow, long compared, long failedComparisons, long notCompared, long batchRetries) {
+        static final Position START = new Position(0, 0, 0, 0, 0);
+
+        static Position of(int nextRow, ComparisonSummary done) {
+            return new Position(nextRow, done.compared(), done.failedComparisons(), done.notCompared(),
+                    done.batchRetries());
+        }
+
+        byte[] encode() {
+            return java.nio.ByteBuffer.allocate(36).putInt(nextRow).putLong(compared).putLong(failedComparisons)
+                    .putLong(notCompared).putLong(batchRetries).array();
+        }
+
+        static Position decode(byte[] bytes) {
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+            return new Position(b.getInt(), b.getLong(), b.getLong(), b.getLong(), b.remaining() >= 8 ? b.getLong() : 0);
+        }
+    }
+
+    /**
+     * Compares the pairs of the plan, resuming after the last result an interrupted run committed to
+     * {@code comparisons.csv}; a result's rows are committed only once all of them are written.
+     *
+     * @return the summary of every pair of the plan
+     */
+    ComparisonSummary run(VerificationPlan plan, Shared<TemplateSet> templates, Checkpoints checkpoints)
+            throws IOException, InterruptedException {
+        ComparisonPlan pairs = plan.pairs();
+        PairsToCompare toCompare = PairsToCompare.of(plan);
+        try (ResumableOutput output = checkpoints.output(FILE)) {
+            Position start = output.committedState().map(Position::decode).orElse(Position.START);
+            ComparisonSummary done = output.committedState().isPresent()
+                    ? replay(output, toCompare, start) : ComparisonSummary.empty(toCompare.subjects());
+            if (output.isFinished()) {
+                return done;
+            }
+            List<ComparisonUnit> units = units(pairs, start.nextRow());
+            try (Progress.Stage stage = progress.stage("comparisons", pairs.pairCount())) {
+                stage.advance(done.pairs());
+                CSVPrinter csv;
+                if (output.committedState().isPresent()) {
+                    csv = Csv.continuing(output.stream());
+                } else {
+                    csv = Csv.printer(output.stream(), "enrolment_template", "probe_template", "mated", "status",
+                            "failure_code", "score", "latency_ns");
+                    csv.flush();
+                    output.commit(Position.START.encode());
+                }
+                ComparisonSummary[] total = {done};
+                backend.run(new WorkPlan<>("comparisons", units,
+                        new ComparisonJob(templates, backend.share(toCompare)), UNITS_PER_RESULT),
+                        (first, end, results) -> {
+                            write(csv, units.subList(first, end), results, plan);
+                            csv.flush();
+                            total[0] = total[0].mergedWith(results.summary());
+                            output.commit(Position.of(units.get(end - 1).endRow(), total[0]).encode());
+                            stage.advance(results.size());
+                        });
+                csv.flush();
+                output.finish(Position.of(pairs.rowCount(), total[0]).encode());
+                return total[0];
+            }
+        }
+    }
+
+    private static List<ComparisonUnit> units(ComparisonPlan pairs, int firstRow) {
+        List<ComparisonUnit> units = new ArrayList<>();
+        int first = firstRow;
+        long size = 0;
+        for (int row = firstRow; row < pairs.rowCount(); row++) {
+            size += pairs.enrolmentCount(row);
+            if (size >= PAIRS_PER_UNIT || row == pairs.rowCount() - 1) {
+                units.add(new ComparisonUnit(first, row + 1, Math.toIntExact(size)));
+                first = row + 1;
+                size = 0;
+            }
+        }
+        return units;
+    }
+
+    /** Compares a unit's pairs with the system opened where it runs. */
+    private record ComparisonJob(Shared<TemplateSet> templates, Shared<PairsToCompare> plan)
+            implements UnitJob<ComparisonUnit, ComparisonResults> {
+        @Override
+        public ComparisonResults compute(ComparisonUnit unit, Worker worker) {
+            // A verifier per unit, so that its retry count is this unit's own.
+            GuardedVerifier verifier = new GuardedVerifier(worker.system(), worker.timings());
+            PairsToCompare toCompare = plan.get();
+            ComparisonBatch batch = compare(unit, toCompare.pairs(), templates.get().templates(), verifier);
+            int n = unit.pairs();
+            double[] scores = new double[n];
+            byte[] failures = new byte[n];
+            long[] latencies = new long[n];
+            ComparisonSummary.Builder summary = new ComparisonSummary.Builder(toCompare.subjects());
+            int slot = 0;
+            for (int row = unit.firstRow(); row < unit.endRow(); row++) {
+                int probeSubject = toCompare.subjectOf()[toCompare.pairs().probe(row)];
+                for (int k = 0; k < toCompare.pairs().enrolmentCount(row); k++, slot++) {
+                    int enrolmentSubject = toCompare.subjectOf()[toCompare.pairs().enrolment(row, k)];
+                    Failure failure = batch.failure(slot);
+                    scores[slot] = batch.score(slot);
+                    latencies[slot] = batch.latencyNs(slot);
+                    if (failure == null) {
+                        summary.add(enrolmentSubject, probeSubject, ComparisonSummary.Outcome.OK, scores[slot], null);
+                    } else {
+                        failures[slot] = ComparisonResults.code(failure.code());
+                        summary.add(enrolmentSubject, probeSubject, latencies[slot] < 0
+                                        ? ComparisonSummary.Outcome.TEMPLATE_FAILED
+                                        : ComparisonSummary.Outcome.COMPARISON_FAILED, Double.NaN, failure.code());
+                    }
+                }
+            }
+            return new ComparisonResults(scores, failures, latencies, summary.build(verifier.batchRetries()));
+        }
+    }
+
+    private static ComparisonBatch compare(ComparisonUnit unit, ComparisonPlan pairs, TemplateStage.Templates templates,
+                                           GuardedVerifier verifier) {
+        ComparisonBatch batch = new ComparisonBatch(unit.pairs());
+        int rows = unit.endRow() - unit.firstRow();
+        int[] offset = new int[rows];
+        int widest = 0;
+        for (int r = 0, o = 0; r < rows; r++) {
+            offset[r] = o;
+            int n = pairs.enrolmentCount(unit.firstRow() + r);
+            o += n;
+            widest = Math.max(widest, n);
+        }
+        List<Template> block = new ArrayList<>(BLOCK);
+        int[] slots = new int[BLOCK];
+        for (int k0 = 0; k0 < widest; k0 += BLOCK) {
+            for (int r = 0; r < rows; r++) {
+                int row = unit.firstRow() + r;
+                int end = Math.min(k0 + BLOCK, pairs.enrolmentCount(row));
+                if (k0 >= end) {
+                    continue;
+                }
+                TemplateOutcome probe = templates.probe()[pairs.probe(row)];
+                block.clear();
+                int used = 0;
+                for (int k = k0; k < end; k++) {
+                    int slot = offset[r] + k;
+                    TemplateOutcome enrolment = templates.enrolment()[pairs.enrolment(row, k)];
+                    Failure failed = !enrolment.ok() ? enrolment.failure() : !probe.ok() ? probe.failure() : null;
+                    if (failed != null) {
+                        batch.setFailure(slot, failed, -1);
+                    } else {
+                        block.add(enrolment.template());
+                        slots[used++] = slot;
+                    }
+                }
+                if (used > 0) {
+                    compareInto(verifier, probe.template(), block, batch, slots, used);
+                }
+            }
+        }
+        return batch;
+    }
+
+    /** Runs one batched call and scatters its outcomes to their (not necessarily contiguous) slots. */
+    private static void compareInto(GuardedVerifier verifier, Template probe, List<Template> block,
+                                    ComparisonBatch batch, int[] slots, int used) {
+        boolean contiguous = slots[used - 1] - slots[0] == used - 1;
+        if (contiguous) {
+            verifier.compareMany(probe, block, batch, slots[0]);
+            return;
+        }
+        ComparisonBatch scratch = new ComparisonBatch(used);
+        verifier.compareMany(probe, block, scratch, 0);
+        for (int i = 0; i < used; i++) {
+            if (scratch.failure(i) == null) {
+                batch.setScore(slots[i], scratch.score(i), scratch.latencyNs(i));
+            } else {
+                batch.setFailure(slots[i], scratch.failure(i), scratch.latencyNs(i));
+            }
+        }
+    }
+
+    private static void write(CSVPrinter csv, List<ComparisonUnit> units, ComparisonResults results,
+                              VerificationPlan plan) throws IOException {
+        ComparisonPlan pairs = plan.pairs();
+        List<TemplateSpec> specs = plan.templates();
+        // The pairs of the units, in the order the results hold them.
+        int[] position = {units.get(0).firstRow(), 0};
+        results.forEach((score, failure, latency) -> {
+            while (position[1] == pairs.enrolmentCount(position[0])) {
+                position[0]++;
+                position[1] = 0;
+            }
+            TemplateSpec probe = specs.get(pairs.probe(position[0]));
+            TemplateSpec enrolment = specs.get(pairs.enrolment(position[0], position[1]++));
+            boolean mated = enrolment.subjectId().equals(probe.subjectId());
+            String status = failure == null ? "ok" : latency < 0 ? "template_failed" : "comparison_failed";
+            csv.printRecord(enrolment.templateId(), probe.templateId(), mated ? "true" : "false", status,
+                    failure == null ? "" : failure.name(), failure == null ? Double.toString(score) : "",
+                    latency < 0 ? "" : Long.toString(latency));
+        });
+    }
+
+    /**
+     * Rebuilds the summary of the rows an interrupted run committed, from the file itself: the rows follow
+     * the plan, so each row's pair is known by position.
+     */
+    private static ComparisonSummary replay(ResumableOutput output, PairsToCompare toCompare, Position committed)
+            throws IOException {
+        int endRow = committed.nextRow();
+        ComparisonSummary.Builder summary = new ComparisonSummary.Builder(toCompare.subjects());
+        ComparisonPlan pairs = toCompare.pairs();
+        try (InputStream in = output.committedContent();
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            Iterator<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(reader).iterator();
+            for (int row = 0; row < endRow; row++) {
+                int probeSubject = toCompare.subjectOf()[pairs.probe(row)];
+                for (int k = 0; k < pairs.enrolmentCount(row); k++) {
+                    if (!rows.hasNext()) {
+                        throw new IOException(FILE + " holds fewer rows than its checkpoint says were written");
+                    }
+                    CSVRecord r = rows.next();
+                    int enrolmentSubject = toCompare.subjectOf()[pairs.enrolment(row, k)];
+                    String status = r.get("status");
+                    if (status.equals("ok")) {
+                        summary.add(enrolmentSubject, probeSubject, ComparisonSummary.Outcome.OK,
+                                Double.parseDouble(r.get("score")), null);
+                    } else {
+                        summary.add(enrolmentSubject, probeSubject, status.equals("template_failed")
+                                        ? ComparisonSummary.Outcome.TEMPLATE_FAILED
+                                        : ComparisonSummary.Outcome.COMPARISON_FAILED, Double.NaN,
+                                FailureCode.valueOf(r.get("failure_code")));
+                    }
+                }
+            }
+        }
+        ComparisonSummary replayed = summary.build(committed.batchRetries());
+        if (replayed.compared() != committed.compared() || replayed.notCompared() != committed.notCompared()) {
+            throw new IOException(FILE + " does not hold the outcomes its checkpoint counted");
+        }
+        return replayed;
+    }
+}

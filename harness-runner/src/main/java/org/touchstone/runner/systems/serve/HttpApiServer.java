@@ -1,0 +1,380 @@
+package org.touchstone.runner.systems.serve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.touchstone.api.Candidate;
+import org.touchstone.api.ComparisonResult;
+import org.touchstone.api.FaceAnalysis;
+import org.touchstone.api.FaceImage;
+import org.touchstone.api.Failure;
+import org.touchstone.api.FailureCode;
+import org.touchstone.api.GalleryEntry;
+import org.touchstone.api.Result;
+import org.touchstone.api.Template;
+import org.touchstone.runner.systems.SystemFault;
+import org.touchstone.runner.systems.wire.HttpApi;
+import org.touchstone.runner.systems.wire.MalformedMessageException;
+import org.touchstone.runner.systems.wire.UnknownGalleryException;
+import org.touchstone.runner.systems.wire.WireJson;
+
+/**
+ * Exposes a {@link ServedSystem} over the HTTP API ({@code docs/http-api.yaml}) with the JDK's built-in
+ * server. It checks the bearer token before reading anything, refuses bodies over the size limit (413)
+ * and requests beyond the concurrency limit (503 with {@code Retry-After}), and maps what went wrong
+ * around the system to statuses the client adapter turns back into failure codes: the system threw
+ * (500, {@code UNCAUGHT_EXCEPTION}), it broke down behind the server (502, {@code SYSTEM_CRASHED} or
+ * {@code INVALID_OUTPUT}), it missed its deadline (504, {@code TIMEOUT}).
+ */
+public final class HttpApiServer implements AutoCloseable {
+    static {
+        // The JDK's server leaves Nagle's algorithm on unless told otherwise: a reply's headers and body then
+        // wait for the client's delayed acknowledgement, about 40 ms per call on Linux. Read once, when the
+        // first server is made, so it is set here, before that.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final ServedSystem system;
+    private final ServeSettings settings;
+    private final Semaphore slots;
+    private final byte[] expectedAuthorization;
+
+    private HttpApiServer(HttpServer server, ExecutorService executor, ServedSystem system, ServeSettings settings) {
+        this.server = server;
+        this.executor = executor;
+        this.system = system;
+        this.settings = settings;
+        this.slots = new Semaphore(settings.maxConcurrent());
+        this.expectedAuthorization = settings.token().map(t -> ("Bearer " + t).getBytes(StandardCharsets.UTF_8))
+                .orElse(null);
+    }
+
+    /**
+     * Starts serving.
+     *
+     * @param system   the system; not closed by this server
+     * @param settings where and how to listen
+     * @return the running server
+     * @throws IOException if the address cannot be bound
+     */
+    public static HttpApiServer start(ServedSystem system, ServeSettings settings) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(settings.bind(), settings.port());
+        HttpServer server;
+        if (settings.tls().isPresent()) {
+            HttpsServer https = HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(settings.tls().get()));
+            server = https;
+        } else {
+            server = HttpServer.create(address, 64);
+        }
+        // A few threads beyond the limit answer 503 and 401 promptly while the others are busy.
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(settings.maxConcurrent() + 4, r -> {
+            Thread t = new Thread(r, "touchstone-serve-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        HttpApiServer api = new HttpApiServer(server, executor, system, settings);
+        server.createContext(HttpApi.PREFIX + "/", api::handle);
+        server.setExecutor(executor);
+        server.start();
+        return api;
+    }
+
+    /** @return the base URL clients use ({@code http(s)://host:port}) */
+    public URI uri() {
+        InetSocketAddress address = server.getAddress();
+        String host = address.getAddress().isAnyLocalAddress() ? "localhost" : address.getAddress().getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create((settings.tls().isPresent() ? "https" : "http") + "://" + host + ":" + address.getPort());
+    }
+
+    /** Stops accepting requests, waits up to a second for those in flight, and stops the threads. */
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.shutdownNow();
+    }
+
+    // ---- request handling ----------------------------------------------------------------------------
+
+    /** An answer: status and JSON body. */
+    private record Reply(int status, JsonNode body) {
+    }
+
+    /** A request the server refuses before the system sees it. */
+    private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+        final int status;
+
+        Refusal(int status, String message) {
+            super(message);
+            this.status = status;
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!authorized(exchange)) {
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"touchstone\"");
+                send(exchange, error(401, FailureCode.SYSTEM_CRASHED, "a valid bearer token is required"));
+                return;
+            }
+            if (!slots.tryAcquire()) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+                send(exchange, error(503, FailureCode.SYSTEM_CRASHED, "busy: " + settings.maxConcurrent()
+                        + " requests in progress; retry later"));
+                return;
+            }
+            try {
+                send(exchange, route(exchange));
+            } finally {
+                slots.release();
+            }
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) {
+        if (expectedAuthorization == null) {
+            return true;
+        }
+        String given = exchange.getRequestHeaders().getFirst("Authorization");
+        return given != null && MessageDigest.isEqual(expectedAuthorization, given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Reply route(HttpExchange exchange) {
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        try {
+            if (path.equals(HttpApi.SYSTEM)) {
+                requireMethod(method, "GET");
+                ObjectNode body = WireJson.object();
+                body.put("protocol", 1);
+                body.set("descriptor", WireJson.descriptor(system.descriptor()));
+                body.set("runtime_properties", WireJson.stringMap(system.runtimeProperties()));
+                return ok(body);
+            }
+            if (path.equals(HttpApi.TEMPLATES)) {
+                requireMethod(method, "POST");
+                JsonNode body = body(exchange);
+                List<FaceImage> images = new ArrayList<>();
+                for (JsonNode image : WireJson.array(body, "images")) {
+                    images.add(image(image));
+                }
+                Result<Template> made = system.createTemplate(images, WireJson.role("role", WireJson.text(body, "role")));
+                if (!made.isSuccess()) {
+                    return failure(made.failure().orElseThrow());
+                }
+                ObjectNode reply = WireJson.object();
+                reply.put("template", made.value().toByteArray());
+                return ok(reply);
+            }
+            if (path.equals(HttpApi.COMPARE)) {
+                requireMethod(method, "POST");
+                JsonNode body = body(exchange);
+                Template probe = Template.of(binary(body, "probe"));
+                List<Template> enrolments = new ArrayList<>();
+                ArrayNode list = WireJson.array(body, "enrolments");
+                for (int i = 0; i < list.size(); i++) {
+                    enrolments.add(Template.of(WireJson.base64(list.get(i), "enrolments[" + i + "]")));
+                }
+                List<ComparisonResult> results = system.compareMany(probe, enrolments);
+                ObjectNode reply = WireJson.object();
+                reply.set("results", WireJson.comparisonResults(results));
+                return ok(reply);
+            }
+            if (path.equals(HttpApi.ANALYZE)) {
+                requireMethod(method, "POST");
+                Result<List<FaceAnalysis>> faces = system.analyze(image(WireJson.objectField(body(exchange), "image")));
+                if (!faces.isSuccess()) {
+                    return failure(faces.failure().orElseThrow());
+                }
+                ObjectNode reply = WireJson.object();
+                reply.set("faces", WireJson.analyses(faces.value()));
+                return ok(reply);
+            }
+            if (path.equals(HttpApi.GALLERIES)) {
+                requireMethod(method, "POST");
+                body(exchange);
+                ObjectNode reply = WireJson.object();
+                reply.put("gallery", system.beginGallery(Optional.empty()));
+                return ok(reply);
+            }
+            if (path.startsWith(HttpApi.GALLERIES + "/")) {
+                return gallery(exchange, method, path.substring(HttpApi.GALLERIES.length() + 1));
+            }
+            return error(404, FailureCode.INVALID_OUTPUT, "no such endpoint: " + method + " " + path);
+        } catch (Refusal r) {
+            return error(r.status, FailureCode.INVALID_OUTPUT, r.getMessage());
+        } catch (MalformedMessageException e) {
+            return error(400, FailureCode.INVALID_OUTPUT, "malformed request: " + e.getMessage());
+        } catch (UnknownGalleryException e) {
+            return error(404, FailureCode.SYSTEM_CRASHED, e.getMessage());
+        } catch (SystemFault e) {
+            int status = switch (e.code()) {
+                case UNCAUGHT_EXCEPTION -> 500;
+                case TIMEOUT -> 504;
+                default -> 502;
+            };
+            return error(status, e.code(), e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            return error(500, FailureCode.UNCAUGHT_EXCEPTION, "the server failed: " + e);
+        }
+    }
+
+    private Reply gallery(HttpExchange exchange, String method, String rest)
+            throws Refusal, MalformedMessageException, UnknownGalleryException, IOException {
+        int slash = rest.indexOf('/');
+        String id = slash < 0 ? rest : rest.substring(0, slash);
+        String action = slash < 0 ? "" : rest.substring(slash + 1);
+        if (action.isEmpty()) {
+            requireMethod(method, "DELETE");
+            system.closeGallery(id);
+            return ok(WireJson.object());
+        }
+        requireMethod(method, "POST");
+        JsonNode body = body(exchange);
+        switch (action) {
+            case "entries": {
+                List<GalleryEntry> entries = new ArrayList<>();
+                for (JsonNode e : WireJson.array(body, "entries")) {
+                    entries.add(new GalleryEntry(WireJson.text(e, "id"), Template.of(binary(e, "template"))));
+                }
+                system.addToGallery(id, entries);
+                return ok(WireJson.object());
+            }
+            case "finalize": {
+                Result<Integer> size = system.finalizeGallery(id);
+                if (!size.isSuccess()) {
+                    return failure(size.failure().orElseThrow());
+                }
+                ObjectNode reply = WireJson.object();
+                reply.put("size", size.value());
+                return ok(reply);
+            }
+            case "search": {
+                long max = WireJson.integer(body, "max_candidates");
+                if (max < 1) {
+                    throw new MalformedMessageException("'max_candidates' must be at least 1, was " + max);
+                }
+                Result<List<Candidate>> found = system.search(id, Template.of(binary(body, "probe")),
+                        (int) Math.min(Integer.MAX_VALUE, max));
+                if (!found.isSuccess()) {
+                    return failure(found.failure().orElseThrow());
+                }
+                ObjectNode reply = WireJson.object();
+                reply.set("candidates", WireJson.candidates(found.value()));
+                return ok(reply);
+            }
+            case "insert":
+                return sized(system.insert(id, new GalleryEntry(WireJson.text(body, "id"),
+                        Template.of(binary(body, "template")))));
+            case "remove":
+                return sized(system.remove(id, WireJson.text(body, "id")));
+            default:
+                throw new Refusal(404, "no such gallery action: " + action);
+        }
+    }
+
+    private static Reply sized(ServedSystem.Sized<String> answer) {
+        ObjectNode reply = WireJson.object();
+        if (!answer.result().isSuccess()) {
+            reply.set("failure", WireJson.failure(answer.result().failure().orElseThrow()));
+        } else {
+            reply.put("id", answer.result().value());
+        }
+        reply.put("size", answer.size());
+        return ok(reply);
+    }
+
+    private static void requireMethod(String method, String expected) throws Refusal {
+        if (!method.equals(expected)) {
+            throw new Refusal(405, "use " + expected + ", not " + method);
+        }
+    }
+
+    private JsonNode body(HttpExchange exchange) throws Refusal, IOException, MalformedMessageException {
+        long limit = settings.maxRequestBytes();
+        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+        if (declared != null) {
+            try {
+                if (Long.parseLong(declared.trim()) > limit) {
+                    throw new Refusal(413, "request body of " + declared + " bytes exceeds the limit of " + limit);
+                }
+            } catch (NumberFormatException e) {
+                throw new Refusal(400, "invalid Content-Length " + declared);
+            }
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        byte[] chunk = new byte[1 << 16];
+        try (InputStream in = exchange.getRequestBody()) {
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                if (buffer.size() + (long) n > limit) {
+                    throw new Refusal(413, "request body exceeds the limit of " + limit + " bytes");
+                }
+                buffer.write(chunk, 0, n);
+            }
+        }
+        return WireJson.parseObject(buffer.toByteArray());
+    }
+
+    private static FaceImage image(JsonNode image) throws MalformedMessageException {
+        return new FaceImage(WireJson.text(image, "id"), WireJson.format("image.format", WireJson.text(image, "format")),
+                binary(image, "data"));
+    }
+
+    private static byte[] binary(JsonNode node, String field) throws MalformedMessageException {
+        return WireJson.base64(node.get(field), field);
+    }
+
+    private static Reply ok(JsonNode body) {
+        return new Reply(200, body);
+    }
+
+    private static Reply failure(Failure failure) {
+        ObjectNode body = WireJson.object();
+        body.set("failure", WireJson.failure(failure));
+        return ok(body);
+    }
+
+    private static Reply error(int status, FailureCode code, String message) {
+        ObjectNode body = WireJson.object();
+        body.set("error", WireJson.failure(new Failure(code, message)));
+        return new Reply(status, body);
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        byte[] bytes = WireJson.bytes(reply.body());
+        exchange.getResponseHeaders().set("Content-Type", HttpApi.JSON);
+        exchange.sendResponseHeaders(reply.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

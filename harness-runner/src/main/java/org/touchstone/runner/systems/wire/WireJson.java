@@ -1,0 +1,650 @@
+package org.touchstone.runner.systems.wire;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.touchstone.api.Attribute;
+import org.touchstone.api.AttributeEstimate;
+import org.touchstone.api.BoundingBox;
+import org.touchstone.api.Candidate;
+import org.touchstone.api.Capability;
+import org.touchstone.api.ComparisonResult;
+import org.touchstone.api.Concurrency;
+import org.touchstone.api.FaceAnalysis;
+import org.touchstone.api.Failure;
+import org.touchstone.api.FailureCode;
+import org.touchstone.api.ImageFormat;
+import org.touchstone.api.OperatingThreshold;
+import org.touchstone.api.ScoreRange;
+import org.touchstone.api.SystemDescriptor;
+import org.touchstone.api.TemplateRole;
+
+/**
+ * The JSON shapes shared by the worker protocol ({@code docs/worker-protocol.md}) and the HTTP API
+ * ({@code docs/http-api.yaml}): the system descriptor, failures, comparison results, candidate lists and
+ * face analyses. Names are the lower-case forms of the SPI's enums ({@code verification_enrolment},
+ * {@code png}, {@code face_detection_error} is written {@code FACE_DETECTION_ERROR}: failure codes keep
+ * their upper-case names, as in the run directory).
+ *
+ * <p>Scores are JSON numbers, which both Java and Python write in shortest round-trip form, so a score
+ * crosses the boundary bit for bit. A score that is not finite is written as the string {@code "NaN"},
+ * {@code "Infinity"} or {@code "-Infinity"} (Python's bare {@code NaN} tokens are accepted too), so that
+ * the harness can record it as invalid output instead of failing to parse the message.
+ */
+public final class WireJson {
+    /** The mapper every boundary uses: tolerant of non-finite number tokens when reading. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private WireJson() {
+    }
+
+    /** @return a new empty JSON object */
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    /**
+     * @param json UTF-8 JSON text
+     * @return the object it holds
+     * @throws MalformedMessageException if it is not a JSON object
+     */
+    public static ObjectNode parseObject(byte[] json) throws MalformedMessageException {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new MalformedMessageException("not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new MalformedMessageException("not valid JSON: " + e.getMessage(), e);
+        }
+        if (node == null || !node.isObject()) {
+            throw new MalformedMessageException("expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType()));
+        }
+        return (ObjectNode) node;
+    }
+
+    /**
+     * @param node a JSON value
+     * @return its UTF-8 text
+     */
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree always serialises", e);
+        }
+    }
+
+    // ---- names --------------------------------------------------------------------------------------
+
+    /**
+     * @param value an enum constant
+     * @return its wire name (lower case)
+     */
+    public static String name(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param type  the enum
+     * @param field the field being read, for the message
+     * @param name  a wire name
+     * @param <E>   the enum type
+     * @return the constant
+     * @throws MalformedMessageException if no constant has that name
+     */
+    public static <E extends Enum<E>> E parseName(Class<E> type, String field, String name)
+            throws MalformedMessageException {
+        for (E constant : type.getEnumConstants()) {
+            if (name(constant).equals(name)) {
+                return constant;
+            }
+        }
+        List<String> known = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            known.add(name(constant));
+        }
+        throw new MalformedMessageException(field + ": unknown value '" + name + "', expected one of " + known);
+    }
+
+    /**
+     * @param field the field being read
+     * @param name  a role's wire name
+     * @return the role
+     * @throws MalformedMessageException if unknown
+     */
+    public static TemplateRole role(String field, String name) throws MalformedMessageException {
+        return parseName(TemplateRole.class, field, name);
+    }
+
+    /**
+     * @param field the field being read
+     * @param name  an image format's wire name
+     * @return the format
+     * @throws MalformedMessageException if unknown
+     */
+    public static ImageFormat format(String field, String name) throws MalformedMessageException {
+        return parseName(ImageFormat.class, field, name);
+    }
+
+    // ---- field access ------------------------------------------------------------------------------
+
+    /**
+     * @param node  an object
+     * @param field a field name
+     * @return its text value
+     * @throws MalformedMessageException if absent or not a string
+     */
+    public static String text(JsonNode node, String field) throws MalformedMessageException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual()) {
+            throw new MalformedMessageException("'" + field + "' must be a string" + found(value));
+        }
+        return value.asText();
+    }
+
+    /**
+     * @param node     an object
+     * @param field    a field name
+     * @param fallback the value when absent or null
+     * @return its text value
+     * @throws MalformedMessageException if present but not a string
+     */
+    public static String text(JsonNode node, String field, String fallback) throws MalformedMessageException {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? fallback : text(node, field);
+    }
+
+    /**
+     * @param node  an object
+     * @param field a field name
+     * @return its integer value
+     * @throws MalformedMessageException if absent or not an integer
+     */
+    public static long integer(JsonNode node, String field) throws MalformedMessageException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw new MalformedMessageException("'" + field + "' must be an integer" + found(value));
+        }
+        return value.asLong();
+    }
+
+    /**
+     * @param node  an object
+     * @param field a field name
+     * @return its array value
+     * @throws MalformedMessageException if absent or not an array
+     */
+    public static ArrayNode array(JsonNode node, String field) throws MalformedMessageException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isArray()) {
+            throw new MalformedMessageException("'" + field + "' must be an array" + found(value));
+        }
+        return (ArrayNode) value;
+    }
+
+    /**
+     * @param node  an object
+     * @param field a field name
+     * @return its object value
+     * @throws MalformedMessageException if absent or not an object
+     */
+    public static ObjectNode objectField(JsonNode node, String field) throws MalformedMessageException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isObject()) {
+            throw new MalformedMessageException("'" + field + "' must be an object" + found(value));
+        }
+        return (ObjectNode) value;
+    }
+
+    /**
+     * Reads binary data written as a base64 string (by Jackson, or any RFC 4648 encoder with padding).
+     *
+     * @param value the JSON value
+     * @param field its name, for the message
+     * @return the bytes
+     * @throws MalformedMessageException if it is not a valid base64 string
+     */
+    public static byte[] base64(JsonNode value, String field) throws MalformedMessageException {
+        if (value == null || !value.isTextual()) {
+            throw new MalformedMessageException("'" + field + "' must be a base64 string" + found(value));
+        }
+        try {
+            return value.binaryValue();
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            throw new MalformedMessageException("'" + field + "' is not valid base64: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A number as written by either side: a JSON number, or one of the strings {@code NaN},
+     * {@code Infinity}, {@code -Infinity}.
+     *
+     * @param node  an object
+     * @param field a field name
+     * @return the number
+     * @throws MalformedMessageException if absent or not a number
+     */
+    public static double number(JsonNode node, String field) throws MalformedMessageException {
+        JsonNode value = node.get(field);
+        if (value != null && value.isNumber()) {
+            return value.doubleValue();
+        }
+        if (value != null && value.isTextual()) {
+            switch (value.asText()) {
+                case "NaN":
+                    return Double.NaN;
+                case "Infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-Infinity":
+                    return Double.NEGATIVE_INFINITY;
+                default:
+                    break;
+            }
+        }
+        throw new MalformedMessageException("'" + field + "' must be a number" + found(value));
+    }
+
+    /**
+     * @param target an object
+     * @param field  a field name
+     * @param value  any double; non-finite values are written as strings
+     */
+    public static void putNumber(ObjectNode target, String field, double value) {
+        if (Double.isFinite(value)) {
+            target.put(field, value);
+        } else {
+            target.put(field, Double.toString(value));
+        }
+    }
+
+    private static String found(JsonNode value) {
+        return value == null ? " (missing)" : ", was " + abbreviate(value.toString());
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    // ---- failures ------------------------------------------------------------------------------------
+
+    /**
+     * @param failure a failure
+     * @return {@code {"code": "...", "message": "..."}}
+     */
+    public static ObjectNode failure(Failure failure) {
+        ObjectNode node = object();
+        node.put("code", failure.code().name());
+        node.put("message", failure.message());
+        return node;
+    }
+
+    /**
+     * Reads a failure as a system reported it. Any code is accepted, including the harness-assigned
+     * ones: the guards that receive it decide what a system returning them means.
+     *
+     * @param node {@code {"code": "...", "message": "..."}}
+     * @return the failure
+     * @throws MalformedMessageException if the code is unknown
+     */
+    public static Failure parseFailure(JsonNode node) throws MalformedMessageException {
+        if (node == null || !node.isObject()) {
+            throw new MalformedMessageException("a failure must be an object with 'code' and 'message'");
+        }
+        String code = text(node, "code");
+        try {
+            return new Failure(FailureCode.valueOf(code), text(node, "message", ""));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("unknown failure code '" + code + "'");
+        }
+    }
+
+    // ---- comparison results ------------------------------------------------------------------------
+
+    /**
+     * Writes comparison results as a system returned them. An item that is not a result at all (null,
+     * or another type smuggled past erased generics) is written as an {@code INVALID_OUTPUT} failure, so
+     * that the harness records that one comparison as invalid, exactly as it would in its own JVM.
+     *
+     * @param results comparison results
+     * @return {@code [{"score": 0.5}, {"failure": {...}}, ...]}
+     */
+    public static ArrayNode comparisonResults(List<?> results) {
+        ArrayNode array = NODES.arrayNode(results.size());
+        for (Object o : results) {
+            ObjectNode item = array.addObject();
+            if (!(o instanceof ComparisonResult r)) {
+                item.set("failure", failure(new Failure(FailureCode.INVALID_OUTPUT, "compare returned "
+                        + (o == null ? "null" : "a " + o.getClass().getName()))));
+            } else if (r.isSuccess()) {
+                putNumber(item, "score", r.similarity());
+            } else {
+                item.set("failure", failure(r.failure().orElseThrow()));
+            }
+        }
+        return array;
+    }
+
+    /**
+     * @param array    as written by {@link #comparisonResults}
+     * @param expected how many results the request asked for
+     * @return the results
+     * @throws MalformedMessageException if an item is neither a score nor a failure, or the count differs
+     */
+    public static List<ComparisonResult> parseComparisonResults(JsonNode array, int expected)
+            throws MalformedMessageException {
+        if (array == null || !array.isArray()) {
+            throw new MalformedMessageException("'results' must be an array");
+        }
+        if (array.size() != expected) {
+            throw new MalformedMessageException("expected " + expected + " comparison results, got " + array.size());
+        }
+        List<ComparisonResult> results = new ArrayList<>(expected);
+        for (JsonNode item : array) {
+            if (item.has("failure")) {
+                Failure f = parseFailure(item.get("failure"));
+                results.add(ComparisonResult.failure(f.code(), f.message()));
+            } else if (item.has("score")) {
+                results.add(ComparisonResult.score(number(item, "score")));
+            } else {
+                throw new MalformedMessageException("a comparison result needs 'score' or 'failure', was "
+                        + abbreviate(item.toString()));
+            }
+        }
+        return results;
+    }
+
+    // ---- candidates --------------------------------------------------------------------------------
+
+    /**
+     * @param candidates a candidate list
+     * @return {@code [{"id": "...", "score": 0.9}, ...]}
+     */
+    public static ArrayNode candidates(List<Candidate> candidates) {
+        ArrayNode array = NODES.arrayNode(candidates.size());
+        for (Candidate c : candidates) {
+            ObjectNode item = array.addObject();
+            item.put("id", c.templateId());
+            putNumber(item, "score", c.score());
+        }
+        return array;
+    }
+
+    /**
+     * Reads a candidate list as sent, without judging its order or length (the harness's guards do).
+     *
+     * @param array as written by {@link #candidates}
+     * @return the candidates
+     * @throws MalformedMessageException if an item lacks an id or a score
+     */
+    public static List<Candidate> parseCandidates(JsonNode array) throws MalformedMessageException {
+        if (array == null || !array.isArray()) {
+            throw new MalformedMessageException("'candidates' must be an array");
+        }
+        List<Candidate> candidates = new ArrayList<>(array.size());
+        for (JsonNode item : array) {
+            candidates.add(new Candidate(text(item, "id"), number(item, "score")));
+        }
+        return candidates;
+    }
+
+    // ---- analyses ----------------------------------------------------------------------------------
+
+    /**
+     * @param faces face analyses
+     * @return {@code [{"box": {...} | null, "detection_confidence": 0.9, "estimates": [...]}, ...]}
+     */
+    public static ArrayNode analyses(List<FaceAnalysis> faces) {
+        ArrayNode array = NODES.arrayNode(faces.size());
+        for (FaceAnalysis face : faces) {
+            ObjectNode item = array.addObject();
+            if (face.box().isPresent()) {
+                BoundingBox b = face.box().get();
+                ObjectNode box = item.putObject("box");
+                box.put("x", b.x());
+                box.put("y", b.y());
+                box.put("width", b.width());
+                box.put("height", b.height());
+            } else {
+                item.putNull("box");
+            }
+            item.put("detection_confidence", face.detectionConfidence());
+            ArrayNode estimates = item.putArray("estimates");
+            for (AttributeEstimate e : face.estimates().values()) {
+                ObjectNode estimate = estimates.addObject();
+                estimate.put("attribute", e.attribute().name());
+                e.label().ifPresent(l -> estimate.put("label", l));
+                if (e.value().isPresent()) {
+                    estimate.put("value", e.value().getAsDouble());
+                }
+                estimate.put("confidence", e.confidence());
+            }
+        }
+        return array;
+    }
+
+    /**
+     * Reads face analyses, resolving attribute names against those the system declares.
+     *
+     * @param array    as written by {@link #analyses}
+     * @param declared the attributes in the system's descriptor
+     * @return the analyses
+     * @throws MalformedMessageException if an attribute is not declared or a value breaks the SPI's rules
+     *                                   (confidence outside [0, 1], unknown label, bad box)
+     */
+    public static List<FaceAnalysis> parseAnalyses(JsonNode array, List<Attribute> declared)
+            throws MalformedMessageException {
+        if (array == null || !array.isArray()) {
+            throw new MalformedMessageException("'faces' must be an array");
+        }
+        Map<String, Attribute> byName = new LinkedHashMap<>();
+        declared.forEach(a -> byName.put(a.name(), a));
+        List<FaceAnalysis> faces = new ArrayList<>(array.size());
+        try {
+            for (JsonNode item : array) {
+                BoundingBox box = null;
+                JsonNode b = item.get("box");
+                if (b != null && !b.isNull()) {
+                    box = new BoundingBox(number(b, "x"), number(b, "y"), number(b, "width"), number(b, "height"));
+                }
+                List<AttributeEstimate> estimates = new ArrayList<>();
+                for (JsonNode e : array(item, "estimates")) {
+                    String name = text(e, "attribute");
+                    Attribute attribute = byName.get(name);
+                    if (attribute == null) {
+                        throw new MalformedMessageException("attribute '" + name + "' is not declared by the system"
+                                + " (declared: " + byName.keySet() + ")");
+                    }
+                    double confidence = number(e, "confidence");
+                    estimates.add(attribute.kind() == Attribute.Kind.CATEGORICAL
+                            ? AttributeEstimate.label(attribute, text(e, "label"), confidence)
+                            : AttributeEstimate.value(attribute, number(e, "value"), confidence));
+                }
+                faces.add(FaceAnalysis.of(box, number(item, "detection_confidence"), estimates));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMessageException("face analysis breaks the SPI's rules: " + e.getMessage(), e);
+        }
+        return faces;
+    }
+
+    // ---- descriptor --------------------------------------------------------------------------------
+
+    /**
+     * @param d a descriptor
+     * @return its JSON form (see the protocol documents)
+     */
+    public static ObjectNode descriptor(SystemDescriptor d) {
+        ObjectNode node = object();
+        node.put("id", d.id());
+        node.put("vendor", d.vendor());
+        node.put("name", d.name());
+        node.put("version", d.version());
+        node.put("description", d.description());
+        node.put("api_version", d.apiVersion());
+        ArrayNode caps = node.putArray("capabilities");
+        d.capabilities().forEach(c -> caps.add(name(c)));
+        d.scoreRange().ifPresent(r -> {
+            ObjectNode range = node.putObject("score_range");
+            putBound(range, "min", r.min());
+            putBound(range, "max", r.max());
+        });
+        ArrayNode thresholds = node.putArray("thresholds");
+        for (OperatingThreshold t : d.thresholds()) {
+            ObjectNode o = thresholds.addObject();
+            o.put("name", t.name());
+            o.put("capability", name(t.capability()));
+            o.put("value", t.value());
+            o.put("description", t.description());
+        }
+        ArrayNode attributes = node.putArray("attributes");
+        for (Attribute a : d.attributes()) {
+            ObjectNode o = attributes.addObject();
+            o.put("name", a.name());
+            if (a.name().startsWith("x-")) {
+                o.put("kind", name(a.kind()));
+                ArrayNode labels = o.putArray("labels");
+                a.labels().forEach(labels::add);
+            }
+        }
+        node.put("concurrency", name(d.concurrency()));
+        ObjectNode properties = node.putObject("properties");
+        d.properties().forEach(properties::put);
+        return node;
+    }
+
+    private static void putBound(ObjectNode node, String field, double bound) {
+        if (Double.isInfinite(bound)) {
+            node.putNull(field);
+        } else {
+            node.put(field, bound);
+        }
+    }
+
+    /**
+     * Reads and checks a descriptor.
+     *
+     * @param node its JSON form
+     * @return the descriptor
+     * @throws MalformedMessageException naming every missing or inconsistent field
+     */
+    public static SystemDescriptor parseDescriptor(JsonNode node) throws MalformedMessageException {
+        if (node == null || !node.isObject()) {
+            throw new MalformedMessageException("the descriptor must be a JSON object");
+        }
+        try {
+            SystemDescriptor.Builder b = SystemDescriptor.builder(text(node, "id"))
+                    .vendor(text(node, "vendor", null))
+                    .name(text(node, "name", null))
+                    .version(text(node, "version", null))
+                    .description(text(node, "description", ""));
+            String api = text(node, "api_version", null);
+            if (api != null) {
+                b.apiVersion(api);
+            }
+            for (JsonNode c : array(node, "capabilities")) {
+                b.capabilities(parseName(Capability.class, "capabilities", c.asText()));
+            }
+            JsonNode range = node.get("score_range");
+            if (range != null && !range.isNull()) {
+                b.scoreRange(new ScoreRange(bound(range, "min", Double.NEGATIVE_INFINITY),
+                        bound(range, "max", Double.POSITIVE_INFINITY)));
+            }
+            JsonNode thresholds = node.get("thresholds");
+            if (thresholds != null && !thresholds.isNull()) {
+                for (JsonNode t : array(node, "thresholds")) {
+                    b.threshold(new OperatingThreshold(text(t, "name"),
+                            parseName(Capability.class, "thresholds[].capability", text(t, "capability")),
+                            number(t, "value"), text(t, "description", "")));
+                }
+            }
+            JsonNode attributes = node.get("attributes");
+            if (attributes != null && !attributes.isNull()) {
+                for (JsonNode a : array(node, "attributes")) {
+                    b.attributes(parseAttribute(a));
+                }
+            }
+            String concurrency = text(node, "concurrency", null);
+            if (concurrency != null) {
+                b.concurrency(parseName(Concurrency.class, "concurrency", concurrency));
+            }
+            JsonNode properties = node.get("properties");
+            if (properties != null && !properties.isNull()) {
+                for (Map.Entry<String, String> p : stringMap(properties, "properties").entrySet()) {
+                    b.property(p.getKey(), p.getValue());
+                }
+            }
+            return b.build();
+        } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
+            throw new MalformedMessageException("invalid system descriptor: " + e.getMessage(), e);
+        }
+    }
+
+    private static double bound(JsonNode range, String field, double unbounded) throws MalformedMessageException {
+        JsonNode value = range.get(field);
+        return value == null || value.isNull() ? unbounded : number(range, field);
+    }
+
+    private static Attribute parseAttribute(JsonNode a) throws MalformedMessageException {
+        String name = text(a, "name");
+        if (!name.startsWith("x-")) {
+            return Attribute.standard(name);
+        }
+        Attribute.Kind kind = parseName(Attribute.Kind.class, "attributes[].kind", text(a, "kind"));
+        List<String> labels = new ArrayList<>();
+        JsonNode l = a.get("labels");
+        if (l != null && !l.isNull()) {
+            for (JsonNode label : array(a, "labels")) {
+                labels.add(label.asText());
+            }
+        }
+        return Attribute.vendor(name.substring(2), kind, labels);
+    }
+
+    /**
+     * @param map string properties
+     * @return them as a JSON object, in the map's order
+     */
+    public static ObjectNode stringMap(Map<String, String> map) {
+        ObjectNode node = object();
+        map.forEach(node::put);
+        return node;
+    }
+
+    /**
+     * @param node  a JSON object of strings
+     * @param field its name, for messages
+     * @return the map, in document order
+     * @throws MalformedMessageException if it is not an object of strings
+     */
+    public static Map<String, String> stringMap(JsonNode node, String field) throws MalformedMessageException {
+        if (node == null || node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isObject()) {
+            throw new MalformedMessageException("'" + field + "' must be an object of strings");
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (!e.getValue().isTextual()) {
+                throw new MalformedMessageException("'" + field + "." + e.getKey() + "' must be a string");
+            }
+            map.put(e.getKey(), e.getValue().asText());
+        }
+        return map;
+    }
+}
