@@ -3,10 +3,8 @@ package org.touchstone.reports;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +14,15 @@ import org.touchstone.reports.card.ReportCard;
 import org.touchstone.reports.rendering.MetricsJson;
 import org.touchstone.reports.rendering.RenderedReport;
 import org.touchstone.reports.verification.report.VerificationReport;
+import org.touchstone.runformat.io.AtomicFiles;
 
 /**
  * Writes a rendered report into a directory. Each file is written under a temporary name and renamed into
- * place; the old {@code metrics.json} (and report card) is removed before the first file is replaced and
- * the new one is written last, so a {@code metrics.json} with its final name is never partial and always
- * belongs with the tables and figures beside it. The previous report's tables and figures that this one
- * does not write again are removed.
+ * place ({@link AtomicFiles}); the old {@code metrics.json} (and report card) is removed before the first
+ * file is replaced and the new one is written last, so a {@code metrics.json} with its final name is never
+ * partial and always belongs with the tables and figures beside it. The previous report's tables and
+ * figures that this one does not write again are removed. Generating twice into one directory at once is
+ * unsupported.
  */
 final class ReportWriter {
     private ReportWriter() {
@@ -55,21 +55,7 @@ final class ReportWriter {
     }
 
     private static Path writeAtomically(Path target, byte[] bytes) throws IOException {
-        Path directory = target.toAbsolutePath().getParent();
-        Files.createDirectories(directory);
-        // A fixed hidden name beside the target (same file system, so the rename is atomic) with the
-        // ordinary permissions a new file gets; generating twice into one directory at once is unsupported.
-        Path temporary = directory.resolve("." + target.getFileName() + ".tmp");
-        try {
-            Files.write(temporary, bytes);
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        AtomicFiles.write(target, bytes);
         return target.toAbsolutePath();
     }
 

@@ -8,13 +8,19 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +59,8 @@ class ArchitectureTest {
     @Test
     void metricsAreFreeOfIoAndOfEverythingAboveThem() {
         noClasses().that().resideInAnyPackage(METRICS).should().dependOnClassesThat(
-                resideInAnyPackage("java.nio.file..", "com.fasterxml..", "org.apache.commons.csv..", "org.knowm..")
+                resideInAnyPackage("java.nio.file..", "com.fasterxml..", "org.apache.commons.csv..", "org.knowm..",
+                        "org.touchstone.runformat..")
                         .or(resideInAPackage("java.io").and(not(equivalentTo(Serializable.class)))))
                 .check(classes);
         mayImport(REPORTS + ".stats");
@@ -91,6 +98,24 @@ class ArchitectureTest {
         mayImport(REPORTS, join(METRICS, INPUT, RENDERING, TIMING, CARD, join(CAPABILITY_REPORTS)));
         mayImport(COMPARISON, join(METRICS, RENDERING, CARD));
         mayImport(VERIFY, REPORTS, INPUT);
+    }
+
+    @Test
+    void everyPackageSaysWhatItIsForAndWhatItMayImport() throws IOException {
+        Path sources = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(sources)) {
+            List<Path> withoutInfo = files.filter(Files::isDirectory)
+                    .filter(dir -> containsJava(dir) && !Files.exists(dir.resolve("package-info.java"))).toList();
+            assertThat(withoutInfo).as("packages without package-info.java").isEmpty();
+        }
+    }
+
+    private static boolean containsJava(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(file -> file.toString().endsWith(".java"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Classes of {@code pkg} depend on no reports class outside {@code pkg} and {@code allowed}. */
