@@ -42,7 +42,7 @@ public record StagesBlock(Templates templates, Comparisons comparisons, Gallerie
      * @param seconds        the {@code finalizeEnrolment} calls' wall time
      * @param shardTemplates enrolment templates per shard, when galleries were sharded
      */
-    public record Galleries(Integer galleries, Integer failures, Double seconds,
+    public record Galleries(Integer galleries, Long failures, Double seconds,
                             @JsonInclude(JsonInclude.Include.NON_NULL) Integer shardTemplates) {
     }
 
