@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.touchstone.reports.card.ReportCard;
@@ -15,6 +16,7 @@ import org.touchstone.reports.rendering.MetricsJson;
 import org.touchstone.reports.rendering.RenderedReport;
 import org.touchstone.reports.verification.report.VerificationReport;
 import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runformat.runjson.RunJsonFile;
 
 /**
  * Writes a rendered report into a directory. Each file is written under a temporary name and renamed into
@@ -33,11 +35,12 @@ final class ReportWriter {
      *
      * @param report the report
      * @param dir    the directory (created when missing)
-     * @param card   whether to render the report card ({@value ReportCard#FILE}) from the files written
+     * @param run    the run whose report card ({@value ReportCard#FILE}) to render from the files written, or
+     *               empty for none
      * @return the headline and the files written
      * @throws IOException when a file cannot be written
      */
-    static ReportSummary write(RenderedReport report, Path dir, boolean card) throws IOException {
+    static ReportSummary write(RenderedReport report, Path dir, Optional<RunJsonFile.Read> run) throws IOException {
         Set<String> previous = previousReportFiles(dir);
         // From here on the old report is replaced: remove its metrics.json first, so that a metrics.json
         // never stands beside tables and figures newer than itself if writing stops half-way.
@@ -48,8 +51,8 @@ final class ReportWriter {
             written.add(writeAtomically(dir.resolve(file.getKey()), file.getValue()));
         }
         removeStaleFiles(dir, previous, report.files().keySet());
-        if (card) {
-            written.add(writeAtomically(dir.resolve(ReportCard.FILE), ReportCard.render(dir)));
+        if (run.isPresent()) {
+            written.add(writeAtomically(dir.resolve(ReportCard.FILE), ReportCard.render(dir, run.get())));
         }
         return new ReportSummary(report.headline(), written);
     }

@@ -7,14 +7,14 @@ import java.util.Optional;
 import org.touchstone.reports.analysis.report.AnalysisReport;
 import org.touchstone.reports.card.ReportCard;
 import org.touchstone.reports.identification.report.IdentificationReport;
-import org.touchstone.reports.input.RunDirectoryException;
-import org.touchstone.reports.input.RunHeader;
+import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.reports.input.TimingData;
 import org.touchstone.reports.rendering.CapabilityReport;
 import org.touchstone.reports.rendering.MetricsJson;
 import org.touchstone.reports.rendering.RenderedReport;
 import org.touchstone.reports.timing.TimingReport;
 import org.touchstone.reports.verification.report.VerificationReport;
+import org.touchstone.runformat.runjson.RunJsonFile;
 
 /**
  * Turns a run directory into its report: {@code metrics.json}, {@code tables/*.csv},
@@ -47,13 +47,13 @@ public final class RunReports {
      * @throws IOException           when a file cannot be read or written
      */
     public static ReportSummary generate(Path runDir) throws IOException, RunDirectoryException {
-        RunHeader header = RunHeader.read(runDir.resolve("run.json"));
-        RenderedReport report = reportOf(header.capability()).render(runDir);
-        Optional<TimingData> timing = TimingData.read(runDir);
+        RunJsonFile.Read run = RunJsonFile.read(runDir.resolve(RunJsonFile.NAME));
+        RenderedReport report = reportOf(run.run().evaluation().capability()).render(runDir, run.run());
+        Optional<TimingData> timing = TimingData.read(runDir, run.run());
         if (timing.isPresent()) {
             report = TimingReport.addTo(report, timing.get());
         }
-        return ReportWriter.write(report, runDir, true);
+        return ReportWriter.write(report, runDir, Optional.of(run));
     }
 
     /**
@@ -67,7 +67,7 @@ public final class RunReports {
 
     private static CapabilityReport reportOf(String capability) {
         return REPORTS.stream().filter(report -> report.capability().equals(capability)).findFirst()
-                // RunHeader accepts only the capabilities above.
+                // run-format reads only the capabilities above.
                 .orElseThrow(() -> new IllegalStateException("no report for capability " + capability));
     }
 }

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.touchstone.reports.input.RunDirectoryException;
+import java.util.Optional;
+import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.reports.input.ScoreFile;
 import org.touchstone.reports.input.VerificationRunSettings;
 import org.touchstone.reports.rendering.RenderedReport;
@@ -71,6 +72,6 @@ public final class ScoreFileReports {
         RenderedReport report = VerificationReport.renderScoreFile(settings, request.scores(), request.format(),
                 request.groups(), outDir);
         // There is no run.json, hence no report card.
-        return ReportWriter.write(report, outDir, false);
+        return ReportWriter.write(report, outDir, Optional.empty());
     }
 }

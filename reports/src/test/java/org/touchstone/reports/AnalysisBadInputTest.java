@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.runformat.RunDirectoryException;
 
 /** Analysis input that breaks the contract fails with file, line, column and what was expected. */
 class AnalysisBadInputTest {
@@ -122,7 +122,7 @@ class AnalysisBadInputTest {
     void calibrationBinsOutOfRange() throws IOException {
         RunDirectoryException e = badRunJson("\"calibration_bins\": 10", "\"calibration_bins\": 0");
         assertThat(e.getMessage()).contains("(evaluation.calibration_bins): expected a whole number from 1 to 1000,"
-                + " found 0.0");
+                + " found 0");
     }
 
     @Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.runformat.RunDirectoryException;
 
 /** Identification input that breaks the contract fails with file, line, column and what was expected. */
 class IdentificationBadInputTest {
@@ -173,7 +173,7 @@ class IdentificationBadInputTest {
     void rankOutsideTheCandidateList() throws IOException {
         RunDirectoryException e = failure(ReportFiles.replace(RUN, "\"ranks\": [1, 3]", "\"ranks\": [1, 4]"), TEMPLATES,
                 GALLERIES, SEARCHES, CANDIDATES);
-        assertThat(e.getMessage()).contains("(evaluation.ranks[1]): expected a rank in 1..3, found 4.0");
+        assertThat(e.getMessage()).contains("(evaluation.ranks[1]): expected a rank in 1..3, found 4");
     }
 
     @Test

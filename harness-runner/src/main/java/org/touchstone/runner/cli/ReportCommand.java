@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.touchstone.reports.ReportSummary;
 import org.touchstone.reports.RunReports;
-import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.reports.verify.RunVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

@@ -17,7 +17,7 @@ import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestException;
-import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryState;
 import org.touchstone.runner.engine.checkpoint.RunIdentity;

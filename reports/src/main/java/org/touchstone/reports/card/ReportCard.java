@@ -18,6 +18,12 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.touchstone.runformat.runjson.DatasetBlock;
+import org.touchstone.runformat.runjson.HarnessBlock;
+import org.touchstone.runformat.runjson.ProtocolBlock;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.RunJsonFile;
+import org.touchstone.runformat.runjson.SystemBlock;
 
 /**
  * The report card: one self-contained HTML file per run ({@value #FILE}), rendered from the run
@@ -53,16 +59,19 @@ public final class ReportCard {
 
     /**
      * @param runDir a run directory whose report (metrics.json, tables, figures) has been generated
+     * @param read   its run.json, as run-format read it
      * @return the HTML, UTF-8
      * @throws IOException if a file cannot be read
      */
-    public static byte[] render(Path runDir) throws IOException {
-        JsonNode run = JSON.readTree(runDir.resolve("run.json").toFile());
+    public static byte[] render(Path runDir, RunJsonFile.Read read) throws IOException {
+        RunJson run = read.run();
         JsonNode metrics = JSON.readTree(runDir.resolve("metrics.json").toFile());
-        JsonNode system = run.path("system");
-        String capability = run.path("evaluation").path("capability").asText("");
-        String title = system.path("name").asText("?") + " " + system.path("version").asText("") + " — "
-                + run.path("protocol").path("id").asText("?") + "@" + run.path("protocol").path("version").asText("?");
+        SystemBlock system = run.system();
+        String capability = run.evaluation().capability();
+        ProtocolBlock protocol = run.protocol();
+        String title = or(system.name(), "?") + " " + or(system.version(), "") + " — "
+                + or(protocol == null ? null : protocol.id(), "?") + "@"
+                + or(protocol == null ? null : protocol.version(), "?");
 
         Html h = new Html();
         h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
@@ -70,33 +79,40 @@ public final class ReportCard {
                 .raw("<title>").text("Touchstone report card: " + title).raw("</title>\n")
                 .raw("<style>").raw(CSS).raw("</style>\n</head>\n<body>\n<main>\n");
         header(h, run, title, capability);
-        explanation(h, capability, run, metrics);
+        explanation(h, capability, protocol, metrics);
         figures(h, runDir, metrics);
         tables(h, runDir, metrics);
-        provenance(h, run);
+        provenance(h, read.tree());
         h.raw("</main>\n</body>\n</html>\n");
         return h.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static void header(Html h, JsonNode run, String title, String capability) {
-        JsonNode system = run.path("system");
-        JsonNode protocol = run.path("protocol");
-        JsonNode dataset = run.path("dataset");
+    /** A field as the card shows it: its text, or {@code absent} when run.json does not have it. */
+    private static String or(Object value, String absent) {
+        return value == null ? absent : value.toString();
+    }
+
+    private static void header(Html h, RunJson run, String title, String capability) {
+        SystemBlock system = run.system();
+        ProtocolBlock protocol = run.protocol() != null ? run.protocol()
+                : new ProtocolBlock(null, null, null, null, null, null);
+        DatasetBlock dataset = run.dataset() != null ? run.dataset()
+                : new DatasetBlock(null, null, null, null, null, null, null, null, null, null, null, null, null);
+        HarnessBlock harness = run.harness() != null ? run.harness() : new HarnessBlock(null, null);
         h.raw("<header>\n<p class=\"kicker\">Touchstone report card</p>\n").element("h1", title).raw("\n");
         h.raw("<dl class=\"facts\">\n");
-        fact(h, "System", system.path("vendor").asText("") + " " + system.path("name").asText("") + " "
-                + system.path("version").asText("") + " (id " + system.path("id").asText("") + ")");
+        fact(h, "System", or(system.vendor(), "") + " " + or(system.name(), "") + " " + or(system.version(), "")
+                + " (id " + or(system.id(), "") + ")");
         fact(h, "Capability tested", capability);
-        fact(h, "Protocol", protocol.path("id").asText("") + "@" + protocol.path("version").asText("")
-                + ", SHA-256 " + protocol.path("sha256").asText(""));
-        if (protocol.hasNonNull("title")) {
-            fact(h, "Protocol title", protocol.path("title").asText());
+        fact(h, "Protocol", or(protocol.id(), "") + "@" + or(protocol.version(), "") + ", SHA-256 "
+                + or(protocol.sha256(), ""));
+        if (protocol.title() != null) {
+            fact(h, "Protocol title", protocol.title());
         }
-        fact(h, "Dataset", dataset.path("spec").asText("") + ": " + dataset.path("samples").asText("?") + " images of "
-                + dataset.path("subjects").asText("?") + " subjects; manifest SHA-256 " + dataset.path("sha256").asText(""));
-        fact(h, "Harness", "Touchstone " + run.path("harness").path("version").asText("") + ", SPI "
-                + run.path("harness").path("api_version").asText(""));
-        fact(h, "Run", run.path("run_id").asText("") + ", started " + run.path("started").asText(""));
+        fact(h, "Dataset", or(dataset.spec(), "") + ": " + or(dataset.samples(), "?") + " images of "
+                + or(dataset.subjects(), "?") + " subjects; manifest SHA-256 " + or(dataset.sha256(), ""));
+        fact(h, "Harness", "Touchstone " + or(harness.version(), "") + ", SPI " + or(harness.apiVersion(), ""));
+        fact(h, "Run", or(run.runId(), "") + ", started " + or(run.started(), ""));
         h.raw("</dl>\n</header>\n");
     }
 
@@ -104,7 +120,7 @@ public final class ReportCard {
         h.raw("<dt>").text(name).raw("</dt><dd>").text(value).raw("</dd>\n");
     }
 
-    private static void explanation(Html h, String capability, JsonNode run, JsonNode metrics) {
+    private static void explanation(Html h, String capability, ProtocolBlock protocol, JsonNode metrics) {
         h.raw("<section>\n<h2>How to read this report</h2>\n");
         switch (capability) {
             case "verification" -> h.raw("<p>Verification asks whether two face images show the same person. A"
@@ -130,7 +146,7 @@ public final class ReportCard {
                     + " They were measured on this run's machine, under its load and thread count: compare them only"
                     + " with runs on the same machine.</p>\n");
         }
-        String description = run.path("protocol").path("description").asText("");
+        String description = protocol == null ? "" : or(protocol.description(), "");
         if (!description.isEmpty()) {
             h.raw("<p class=\"protocol\"><strong>Protocol:</strong> ").text(description).raw("</p>\n");
         }

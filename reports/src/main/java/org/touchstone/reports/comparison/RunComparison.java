@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -29,6 +30,20 @@ import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.stats.PairedOutcomes;
 import org.touchstone.reports.stats.Proportion;
 import org.touchstone.reports.stats.TestResult;
+import org.touchstone.runformat.columns.AnalysesCsv;
+import org.touchstone.runformat.columns.CandidatesCsv;
+import org.touchstone.runformat.columns.Cells;
+import org.touchstone.runformat.columns.Column;
+import org.touchstone.runformat.columns.ComparisonsCsv;
+import org.touchstone.runformat.columns.EstimatesCsv;
+import org.touchstone.runformat.columns.SearchesCsv;
+import org.touchstone.runformat.columns.TemplatesCsv;
+import org.touchstone.runformat.runjson.AnalysisEvaluation;
+import org.touchstone.runformat.runjson.IdentificationEvaluation;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.RunJsonFile;
+import org.touchstone.runformat.runjson.RunStatus;
+import org.touchstone.runformat.runjson.VerificationEvaluation;
 
 /**
  * Compares several systems run on the same protocol version and dataset: a leaderboard ranked by the
@@ -44,6 +59,11 @@ import org.touchstone.reports.stats.TestResult;
 public final class RunComparison {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+
+    /** A cell of a raw file's row, by its column. */
+    private static String cell(CSVRecord row, Column column) {
+        return row.get(column.header());
+    }
 
     /** File names written into the output folder. */
     static final String LEADERBOARD = "tables/leaderboard.csv";
@@ -72,9 +92,13 @@ public final class RunComparison {
     }
 
     /** One run as the comparison sees it. */
-    private record Run(Path dir, JsonNode run, JsonNode metrics, String label) {
+    private record Run(Path dir, RunJson run, JsonNode metrics, String label) {
         String capability() {
-            return run.path("evaluation").path("capability").asText();
+            return run.evaluation().capability();
+        }
+
+        String protocol() {
+            return run.protocol() == null ? "" : run.protocol().id() + "@" + run.protocol().version();
         }
     }
 
@@ -100,40 +124,40 @@ public final class RunComparison {
         }
         List<Run> runs = new ArrayList<>();
         for (Path dir : runDirs) {
-            JsonNode run = JSON.readTree(dir.resolve("run.json").toFile());
-            if (!run.path("status").asText().equals("complete")) {
+            RunJson run = RunJsonFile.read(dir.resolve(RunJsonFile.NAME)).run();
+            if (run.status() != RunStatus.COMPLETE) {
                 throw new IncompatibleRunsException(dir + ": the run is not complete (status '"
-                        + run.path("status").asText() + "')");
+                        + (run.status() == null ? "" : run.status().text()) + "')");
             }
-            JsonNode system = run.path("system");
             runs.add(new Run(dir, run, JSON.readTree(dir.resolve("metrics.json").toFile()),
-                    system.path("name").asText() + " " + system.path("version").asText() + " (" + dir.getFileName() + ")"));
+                    run.system().name() + " " + run.system().version() + " (" + dir.getFileName() + ")"));
         }
-        requireSame(runs, "protocol", r -> r.path("protocol").path("id").asText() + "@"
-                + r.path("protocol").path("version").asText());
-        requireSame(runs, "protocol text (SHA-256)", r -> r.path("protocol").path("sha256").asText());
-        requireSame(runs, "dataset (manifest SHA-256)", r -> r.path("dataset").path("sha256").asText());
+        requireSame(runs, "protocol", Run::protocol);
+        requireSame(runs, "protocol text (SHA-256)", r -> r.run().protocol() == null ? ""
+                : Objects.toString(r.run().protocol().sha256(), ""));
+        requireSame(runs, "dataset (manifest SHA-256)", r -> r.run().dataset() == null ? ""
+                : Objects.toString(r.run().dataset().sha256(), ""));
 
         List<Entry> board = new ArrayList<>();
         List<Trials> trials = new ArrayList<>();
         Figure overlay;
         switch (runs.get(0).capability()) {
-            case "verification" -> overlay = verification(runs, board, trials);
-            case "identification" -> overlay = identification(runs, board, trials);
-            case "analysis" -> overlay = null;
+            case VerificationEvaluation.CAPABILITY -> overlay = verification(runs, board, trials);
+            case IdentificationEvaluation.CAPABILITY -> overlay = identification(runs, board, trials);
+            case AnalysisEvaluation.CAPABILITY -> overlay = null;
             default -> throw new IncompatibleRunsException("unknown capability '" + runs.get(0).capability() + "'");
         }
-        if (runs.get(0).capability().equals("analysis")) {
+        if (runs.get(0).capability().equals(AnalysisEvaluation.CAPABILITY)) {
             analysis(runs, board, trials);
         }
         return write(runs, board, trials, overlay, outDir);
     }
 
-    private static void requireSame(List<Run> runs, String what, java.util.function.Function<JsonNode, String> key)
+    private static void requireSame(List<Run> runs, String what, java.util.function.Function<Run, String> key)
             throws IncompatibleRunsException {
-        String first = key.apply(runs.get(0).run());
+        String first = key.apply(runs.get(0));
         for (Run r : runs.subList(1, runs.size())) {
-            String other = key.apply(r.run());
+            String other = key.apply(r);
             if (!other.equals(first)) {
                 throw new IncompatibleRunsException("refused: the runs differ in " + what + ": " + runs.get(0).dir()
                         + " has " + first + ", " + r.dir() + " has " + other
@@ -166,12 +190,14 @@ public final class RunComparison {
             List<String> keys = new ArrayList<>();
             int gi = 0;
             int mi = 0;
-            try (Reader in = Files.newBufferedReader(runs.get(i).dir().resolve("comparisons.csv"), StandardCharsets.UTF_8);
+            try (Reader in = Files.newBufferedReader(runs.get(i).dir().resolve(ComparisonsCsv.FILE),
+                    StandardCharsets.UTF_8);
                  CSVParser parser = CSV.parse(in)) {
                 for (CSVRecord r : parser) {
-                    keys.add(r.get("enrolment_template") + "/" + r.get("probe_template"));
-                    boolean matched = r.get("status").equals("ok") && Double.parseDouble(r.get("score")) >= thresholds[i];
-                    if (r.get("mated").equals("true")) {
+                    keys.add(cell(r, ComparisonsCsv.ENROLMENT_TEMPLATE) + "/" + cell(r, ComparisonsCsv.PROBE_TEMPLATE));
+                    boolean matched = cell(r, ComparisonsCsv.STATUS).equals(ComparisonsCsv.Status.OK.text())
+                            && Double.parseDouble(cell(r, ComparisonsCsv.SCORE)) >= thresholds[i];
+                    if (cell(r, ComparisonsCsv.MATED).equals(Cells.TRUE)) {
                         g.set(gi++, !matched);
                     } else {
                         m.set(mi++, matched);
@@ -181,8 +207,8 @@ public final class RunComparison {
             if (firstKeys == null) {
                 firstKeys = keys;
             } else if (!firstKeys.equals(keys)) {
-                throw new IOException(runs.get(i).dir().resolve("comparisons.csv") + ": its pairs are not those of "
-                        + runs.get(0).dir().resolve("comparisons.csv") + ", although protocol and dataset are the same");
+                throw new IOException(runs.get(i).dir().resolve(ComparisonsCsv.FILE) + ": its pairs are not those of "
+                        + runs.get(0).dir().resolve(ComparisonsCsv.FILE) + ", although protocol and dataset are the same");
             }
             genuine.add(g);
             impostor.add(m);
@@ -194,7 +220,7 @@ public final class RunComparison {
         trials.add(new Trials("impostor comparisons", "false match" + at, impostor, counts[1]));
 
         XYChart chart = Charts.chart("DET curves: " + runs.size() + " systems on "
-                        + runs.get(0).run().path("protocol").path("id").asText(),
+                        + runs.get(0).run().protocol().id(),
                 "False match rate (FMR), log scale", "False non-match rate (FNMR), log scale");
         chart.getStyler().setXAxisLogarithmic(true).setYAxisLogarithmic(true)
                 .setXAxisDecimalPattern("0.######").setYAxisDecimalPattern("0.######");
@@ -278,10 +304,10 @@ public final class RunComparison {
 
     private static long matedSearches(Path dir, String gallery) throws IOException {
         long n = 0;
-        try (Reader in = Files.newBufferedReader(dir.resolve("searches.csv"), StandardCharsets.UTF_8);
+        try (Reader in = Files.newBufferedReader(dir.resolve(SearchesCsv.FILE), StandardCharsets.UTF_8);
              CSVParser parser = CSV.parse(in)) {
             for (CSVRecord r : parser) {
-                if (r.get("gallery_id").equals(gallery) && r.get("mated").equals("true")) {
+                if (cell(r, SearchesCsv.GALLERY_ID).equals(gallery) && cell(r, SearchesCsv.MATED).equals(Cells.TRUE)) {
                     n++;
                 }
             }
@@ -292,28 +318,30 @@ public final class RunComparison {
     /** Per mated search of a gallery, in order: true when the rank-1 candidate is not the probe's mate. */
     private static BitSet rankOneMisses(Path dir, String gallery) throws IOException {
         Map<String, String> subjectOf = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(dir.resolve("templates.csv"), StandardCharsets.UTF_8);
+        try (Reader in = Files.newBufferedReader(dir.resolve(TemplatesCsv.FILE), StandardCharsets.UTF_8);
              CSVParser parser = CSV.parse(in)) {
             for (CSVRecord r : parser) {
-                subjectOf.put(r.get("template_id"), r.get("subject_id"));
+                subjectOf.put(cell(r, TemplatesCsv.TEMPLATE_ID), cell(r, TemplatesCsv.SUBJECT_ID));
             }
         }
         Map<String, String> first = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(dir.resolve("candidates.csv"), StandardCharsets.UTF_8);
+        try (Reader in = Files.newBufferedReader(dir.resolve(CandidatesCsv.FILE), StandardCharsets.UTF_8);
              CSVParser parser = CSV.parse(in)) {
             for (CSVRecord r : parser) {
-                if (r.get("gallery_id").equals(gallery) && r.get("rank").equals("1")) {
-                    first.put(r.get("probe_template"), subjectOf.get(r.get("candidate_template")));
+                if (cell(r, CandidatesCsv.GALLERY_ID).equals(gallery) && cell(r, CandidatesCsv.RANK).equals("1")) {
+                    first.put(cell(r, CandidatesCsv.PROBE_TEMPLATE),
+                            subjectOf.get(cell(r, CandidatesCsv.CANDIDATE_TEMPLATE)));
                 }
             }
         }
         BitSet missed = new BitSet();
         int i = 0;
-        try (Reader in = Files.newBufferedReader(dir.resolve("searches.csv"), StandardCharsets.UTF_8);
+        try (Reader in = Files.newBufferedReader(dir.resolve(SearchesCsv.FILE), StandardCharsets.UTF_8);
              CSVParser parser = CSV.parse(in)) {
             for (CSVRecord r : parser) {
-                if (r.get("gallery_id").equals(gallery) && r.get("mated").equals("true")) {
-                    missed.set(i++, !r.get("probe_subject").equals(first.get(r.get("probe_template"))));
+                if (cell(r, SearchesCsv.GALLERY_ID).equals(gallery) && cell(r, SearchesCsv.MATED).equals(Cells.TRUE)) {
+                    missed.set(i++, !cell(r, SearchesCsv.PROBE_SUBJECT)
+                            .equals(first.get(cell(r, SearchesCsv.PROBE_TEMPLATE))));
                 }
             }
         }
@@ -328,7 +356,8 @@ public final class RunComparison {
                 continue;
             }
             String name = attribute.path("attribute").asText();
-            double threshold = runs.get(0).run().path("evaluation").path("confidence_thresholds").path(0).asDouble();
+            List<Double> confidences = ((AnalysisEvaluation) runs.get(0).run().evaluation()).confidenceThresholds();
+            double threshold = confidences.isEmpty() ? 0 : confidences.get(0);
             List<BitSet> wrong = new ArrayList<>();
             int count = 0;
             for (Run r : runs) {
@@ -360,23 +389,24 @@ public final class RunComparison {
     /** Per image with a known truth, in order: whether the run failed to give the right label. */
     private static int imageErrors(Path dir, String attribute, double threshold, BitSet wrong) throws IOException {
         Map<String, String[]> estimate = new HashMap<>();
-        try (Reader in = Files.newBufferedReader(dir.resolve("estimates.csv"), StandardCharsets.UTF_8);
+        try (Reader in = Files.newBufferedReader(dir.resolve(EstimatesCsv.FILE), StandardCharsets.UTF_8);
              CSVParser parser = CSV.parse(in)) {
             for (CSVRecord r : parser) {
-                if (r.get("attribute").equals(attribute)) {
-                    estimate.put(r.get("sample_id"), new String[] {r.get("label"), r.get("confidence")});
+                if (cell(r, EstimatesCsv.ATTRIBUTE).equals(attribute)) {
+                    estimate.put(cell(r, EstimatesCsv.SAMPLE_ID), new String[] {cell(r, EstimatesCsv.LABEL),
+                        cell(r, EstimatesCsv.CONFIDENCE)});
                 }
             }
         }
         int i = 0;
-        try (Reader in = Files.newBufferedReader(dir.resolve("analyses.csv"), StandardCharsets.UTF_8);
+        try (Reader in = Files.newBufferedReader(dir.resolve(AnalysesCsv.FILE), StandardCharsets.UTF_8);
              CSVParser parser = CSV.parse(in)) {
             for (CSVRecord r : parser) {
-                String truth = r.get("label:" + attribute);
+                String truth = r.get(AnalysesCsv.LABEL.member(attribute));
                 if (truth.isEmpty()) {
                     continue;
                 }
-                String[] e = estimate.get(r.get("sample_id"));
+                String[] e = estimate.get(cell(r, AnalysesCsv.SAMPLE_ID));
                 boolean right = e != null && Double.parseDouble(e[1]) >= threshold && e[0].equals(truth);
                 wrong.set(i++, !right);
             }
@@ -394,12 +424,12 @@ public final class RunComparison {
         List<String> headline = new ArrayList<>();
         ObjectNode json = JSON.createObjectNode();
         json.put("format", "touchstone-comparison/1");
-        json.put("protocol", runs.get(0).run().path("protocol").path("id").asText() + "@"
-                + runs.get(0).run().path("protocol").path("version").asText());
-        json.put("dataset_sha256", runs.get(0).run().path("dataset").path("sha256").asText());
+        json.put("protocol", runs.get(0).protocol());
+        json.put("dataset_sha256", runs.get(0).run().dataset() == null ? ""
+                : Objects.toString(runs.get(0).run().dataset().sha256(), ""));
         ArrayNode runNodes = json.putArray("runs");
         runs.forEach(r -> runNodes.addObject().put("run_dir", r.dir().getFileName().toString())
-                .put("run_id", r.run().path("run_id").asText()).put("system", r.label()));
+                .put("run_id", Objects.toString(r.run().runId(), "")).put("system", r.label()));
         ArrayNode leaderboard = json.putArray("leaderboard");
         for (Map.Entry<String, List<Entry>> m : byMeasure.entrySet()) {
             List<Entry> ranked = new ArrayList<>(m.getValue());

@@ -10,6 +10,12 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.touchstone.reports.attributes.AttributeKind;
+import org.touchstone.runformat.RunDirectoryException;
+import java.util.stream.Stream;
+import org.touchstone.runformat.columns.AnalysesCsv;
+import org.touchstone.runformat.columns.CellValue;
+import org.touchstone.runformat.columns.Column;
+import org.touchstone.runformat.columns.EstimatesCsv;
 
 /**
  * The analyses and attribute estimates of an analysis run ({@code analyses.csv}, {@code estimates.csv}),
@@ -21,14 +27,12 @@ import org.touchstone.reports.attributes.AttributeKind;
  */
 public final class AnalysisData {
     /** Status of an analysis that found a face. */
-    public static final String OK = "ok";
+    public static final String OK = AnalysesCsv.Status.OK.text();
     /** Status of an analysis that found no face: a failure to acquire. */
-    public static final String NO_FACE = "no_face";
+    public static final String NO_FACE = AnalysesCsv.Status.NO_FACE.text();
     /** Status of an analysis whose call failed. */
-    public static final String FAILED = "failed";
-    private static final List<String> STATUSES = List.of(OK, NO_FACE, FAILED);
-    private static final String LABEL_PREFIX = "label:";
-    private static final String GROUP_PREFIX = "group:";
+    public static final String FAILED = AnalysesCsv.Status.FAILED.text();
+    private static final List<String> STATUSES = CellValue.texts(AnalysesCsv.Status.class);
 
     /**
      * One row of {@code analyses.csv}.
@@ -162,7 +166,7 @@ public final class AnalysisData {
      * @throws IOException           when a file cannot be read
      */
     public static AnalysisData read(Path runDir, AnalysisRunSettings settings) throws IOException {
-        Path analysesFile = runDir.resolve("analyses.csv");
+        Path analysesFile = runDir.resolve(AnalysesCsv.FILE);
         List<String> attributes = settings.attributes();
         List<Image> images = new ArrayList<>();
         List<String[]> truthRows = new ArrayList<>();
@@ -171,16 +175,18 @@ public final class AnalysisData {
         Map<String, Image> bySample = new HashMap<>();
         SortedMap<FailureKey, Long> failures = new TreeMap<>();
         int[] truthColumns;
-        List<String> required = new ArrayList<>(List.of("sample_id", "subject_id", "status", "failure_code"));
-        attributes.forEach(attribute -> required.add(LABEL_PREFIX + attribute));
-        settings.groupColumns().forEach(column -> required.add(GROUP_PREFIX + column));
+        List<String> required = new ArrayList<>(Stream.of(AnalysesCsv.SAMPLE_ID, AnalysesCsv.SUBJECT_ID,
+                AnalysesCsv.STATUS, AnalysesCsv.FAILURE_CODE).map(Column::header).toList());
+        attributes.forEach(attribute -> required.add(AnalysesCsv.LABEL.member(attribute)));
+        settings.groupColumns().forEach(column -> required.add(AnalysesCsv.GROUP.member(column)));
         try (CsvTable table = CsvTable.open(analysesFile, required)) {
-            int sample = table.column("sample_id");
-            int subject = table.column("subject_id");
-            int status = table.column("status");
-            int code = table.column("failure_code");
-            truthColumns = attributes.stream().mapToInt(a -> table.column(LABEL_PREFIX + a)).toArray();
-            int[] groupColumns = settings.groupColumns().stream().mapToInt(c -> table.column(GROUP_PREFIX + c)).toArray();
+            int sample = table.column(AnalysesCsv.SAMPLE_ID);
+            int subject = table.column(AnalysesCsv.SUBJECT_ID);
+            int status = table.column(AnalysesCsv.STATUS);
+            int code = table.column(AnalysesCsv.FAILURE_CODE);
+            truthColumns = attributes.stream().mapToInt(a -> table.column(AnalysesCsv.LABEL.member(a))).toArray();
+            int[] groupColumns = settings.groupColumns().stream()
+                    .mapToInt(c -> table.column(AnalysesCsv.GROUP.member(c))).toArray();
             while (table.next()) {
                 String sampleId = table.nonEmpty(sample);
                 if (!STATUSES.contains(table.get(status))) {
@@ -213,7 +219,7 @@ public final class AnalysisData {
             }
         }
         Estimate[][] estimates = new Estimate[attributes.size()][images.size()];
-        AttributeKind[] kinds = readEstimates(runDir.resolve("estimates.csv"), attributes, bySample, estimates);
+        AttributeKind[] kinds = readEstimates(runDir.resolve(EstimatesCsv.FILE), attributes, bySample, estimates);
         for (int a = 0; a < attributes.size(); a++) {
             if (kinds[a] == null) {
                 kinds[a] = allNumbers(truths[a]) ? AttributeKind.NUMERIC : AttributeKind.CATEGORICAL;
@@ -222,7 +228,7 @@ public final class AnalysisData {
                 for (int i = 0; i < images.size(); i++) {
                     if (!truths[a][i].isEmpty() && Double.isNaN(CsvTable.parseFiniteDecimal(truths[a][i]))) {
                         throw new RunDirectoryException(analysesFile, lines.get(i), truthColumns[a] + 1L,
-                                LABEL_PREFIX + attributes.get(a), "attribute " + attributes.get(a)
+                                AnalysesCsv.LABEL.member(attributes.get(a)), "attribute " + attributes.get(a)
                                 + " is numeric (its estimates are values), so its truth must be a finite decimal"
                                 + " number or empty, found \"" + truths[a][i] + "\"");
                     }
@@ -244,12 +250,12 @@ public final class AnalysisData {
             attributeIndex.put(attributes.get(a), a);
         }
         Map<Long, Long> lines = new HashMap<>();
-        try (CsvTable table = CsvTable.open(file, List.of("sample_id", "attribute", "label", "value", "confidence"))) {
-            int sample = table.column("sample_id");
-            int attributeColumn = table.column("attribute");
-            int labelColumn = table.column("label");
-            int valueColumn = table.column("value");
-            int confidenceColumn = table.column("confidence");
+        try (CsvTable table = CsvTable.open(file, EstimatesCsv.values())) {
+            int sample = table.column(EstimatesCsv.SAMPLE_ID);
+            int attributeColumn = table.column(EstimatesCsv.ATTRIBUTE);
+            int labelColumn = table.column(EstimatesCsv.LABEL);
+            int valueColumn = table.column(EstimatesCsv.VALUE);
+            int confidenceColumn = table.column(EstimatesCsv.CONFIDENCE);
             while (table.next()) {
                 Image image = bySample.get(table.get(sample));
                 if (image == null) {

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.touchstone.reports.attributes.AnalysisFailurePolicy;
 import org.touchstone.reports.verification.NamedThreshold;
+import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.runjson.AnalysisEvaluation;
+import org.touchstone.runformat.runjson.RunJson;
 
 /**
  * What the analysis reports need from {@code run.json}: the header and the {@code evaluation} block of an
@@ -27,9 +29,6 @@ public record AnalysisRunSettings(RunHeader header, List<String> attributes, Lis
                                   List<NamedThreshold> thresholds, List<Double> ageThresholds, int calibrationBins,
                                   List<String> groupColumns, List<List<String>> intersections,
                                   AnalysisFailurePolicy failurePolicy) {
-    /** The most calibration bins accepted: more would leave nearly every bin empty or with one estimate. */
-    public static final int MAX_CALIBRATION_BINS = 1000;
-    private static final Pattern ATTRIBUTE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
 
     /**
      * @param header               not null
@@ -54,41 +53,32 @@ public record AnalysisRunSettings(RunHeader header, List<String> attributes, Lis
     }
 
     /**
-     * Reads and validates {@code run.json}.
+     * The settings of an analysis run.
+     *
+     * @param run run.json, as run-format read and checked it
+     * @return the settings
+     * @throws ClassCastException if it is not an analysis run
+     */
+    public static AnalysisRunSettings of(RunJson run) {
+        AnalysisEvaluation evaluation = (AnalysisEvaluation) run.evaluation();
+        List<Double> ages = evaluation.ageThresholds() == null ? List.of()
+                : evaluation.ageThresholds().stream().map(Integer::doubleValue).toList();
+        return new AnalysisRunSettings(RunHeader.of(run), evaluation.attributes(), evaluation.confidenceThresholds(),
+                RunHeader.thresholds(evaluation), ages, evaluation.calibrationBins(), evaluation.groupColumns(),
+                evaluation.intersections() == null ? List.of() : evaluation.intersections(),
+                AnalysisFailurePolicy.fromLabel(evaluation.failurePolicy()));
+    }
+
+    /**
+     * Reads the settings of an analysis run.
      *
      * @param file the {@code run.json} file
      * @return the settings
-     * @throws RunDirectoryException when a field is missing or malformed, naming its line, column and path
+     * @throws RunDirectoryException when a field is missing or malformed, naming its line, column and path, or
+     *                               the run is of another capability
      * @throws IOException           when the file cannot be read
      */
     public static AnalysisRunSettings read(Path file) throws IOException {
-        JsonDocument.Value root = JsonDocument.read(file).root();
-        RunHeader header = RunHeader.of(root, RunHeader.ANALYSIS);
-        JsonDocument.Value evaluation = root.required("evaluation", "an object");
-        AnalysisFailurePolicy policy = AnalysisFailurePolicy.fromLabel(
-                EvaluationFields.failurePolicy(evaluation, AnalysisFailurePolicy.labels()));
-        List<String> attributes = EvaluationFields.distinctNames(evaluation, "attributes", "attribute");
-        JsonDocument.Value attributeArray = evaluation.required("attributes", "an array");
-        if (attributes.isEmpty()) {
-            throw attributeArray.error("expected at least one attribute");
-        }
-        for (int a = 0; a < attributes.size(); a++) {
-            // Attribute names become parts of file names (tables/confusion-<attribute>.csv).
-            if (!ATTRIBUTE_NAME.matcher(attributes.get(a)).matches()) {
-                throw attributeArray.asArray("attribute names").get(a).error("expected an attribute name of letters,"
-                        + " digits, '_', '.' and '-', starting with a letter or digit, found \"" + attributes.get(a) + "\"");
-            }
-        }
-        List<Double> confidenceThresholds = EvaluationFields.distinctNumbers(evaluation, "confidence_thresholds",
-                "a confidence threshold", "[0, 1]", value -> value >= 0 && value <= 1);
-        List<NamedThreshold> thresholds = EvaluationFields.namedThresholds(evaluation,
-                value -> value >= 0 && value <= 1, "[0, 1]");
-        List<Double> ageThresholds = evaluation.optional("age_thresholds") == null ? List.of()
-                : EvaluationFields.distinctNumbers(evaluation, "age_thresholds", "an age threshold",
-                "(-infinity, infinity)", Double::isFinite);
-        int bins = EvaluationFields.wholeNumber(evaluation, "calibration_bins", 1, MAX_CALIBRATION_BINS);
-        List<String> groupColumns = EvaluationFields.groupColumns(evaluation);
-        return new AnalysisRunSettings(header, attributes, confidenceThresholds, thresholds, ageThresholds, bins,
-                groupColumns, EvaluationFields.intersections(evaluation, groupColumns), policy);
+        return of(RunHeader.read(file, RunHeader.ANALYSIS));
     }
 }

@@ -11,6 +11,9 @@ import java.util.TreeMap;
 import org.touchstone.reports.verification.ScoreDistribution;
 import org.touchstone.reports.verification.StreamingScoreDistribution;
 import org.touchstone.reports.verification.SubjectBootstrap;
+import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.columns.CellValue;
+import org.touchstone.runformat.columns.ComparisonsCsv;
 
 /**
  * The outcomes of {@code comparisons.csv} (or of a score file), split the ways the reports need: all
@@ -175,14 +178,14 @@ public record ComparisonData(ScoreDistribution all, List<Grouping> groupings, Li
     /** One pass over the file; the first validates everything, counts failures and checks pairs are unique. */
     private static void stream(Path file, TemplateTable templates, ComparisonRouter router,
                                SortedMap<FailureKey, Long> failures, PairSet pairs) throws IOException {
-        try (CsvTable table = CsvTable.open(file,
-                List.of("enrolment_template", "probe_template", "mated", "status", "failure_code", "score"))) {
-            int enrolmentColumn = table.column("enrolment_template");
-            int probeColumn = table.column("probe_template");
-            int matedColumn = table.column("mated");
-            int statusColumn = table.column("status");
-            int codeColumn = table.column("failure_code");
-            int scoreColumn = table.column("score");
+        try (CsvTable table = CsvTable.open(file, ComparisonsCsv.ENROLMENT_TEMPLATE, ComparisonsCsv.PROBE_TEMPLATE,
+                ComparisonsCsv.MATED, ComparisonsCsv.STATUS, ComparisonsCsv.FAILURE_CODE, ComparisonsCsv.SCORE)) {
+            int enrolmentColumn = table.column(ComparisonsCsv.ENROLMENT_TEMPLATE);
+            int probeColumn = table.column(ComparisonsCsv.PROBE_TEMPLATE);
+            int matedColumn = table.column(ComparisonsCsv.MATED);
+            int statusColumn = table.column(ComparisonsCsv.STATUS);
+            int codeColumn = table.column(ComparisonsCsv.FAILURE_CODE);
+            int scoreColumn = table.column(ComparisonsCsv.SCORE);
             while (table.next()) {
                 TemplateTable.Template enrolment = templates.require(table, enrolmentColumn, TemplateTable.ENROLMENT_ROLE);
                 TemplateTable.Template probe = templates.require(table, probeColumn, TemplateTable.PROBE_ROLE);
@@ -257,23 +260,22 @@ public record ComparisonData(ScoreDistribution all, List<Grouping> groupings, Li
         String status = table.get(statusColumn);
         boolean templateFailed = enrolment.failed() || probe.failed();
         boolean scored;
-        switch (status) {
-            case "ok", "comparison_failed" -> {
+        switch (CellValue.parse(ComparisonsCsv.Status.class, status).orElseThrow(() -> table.error(statusColumn,
+                "expected \"ok\", \"comparison_failed\" or \"template_failed\", found \"" + status + "\""))) {
+            case OK, COMPARISON_FAILED -> {
                 if (templateFailed) {
                     throw table.error(statusColumn, "expected \"template_failed\": template "
                             + (enrolment.failed() ? enrolment.id() : probe.id()) + " failed in templates.csv");
                 }
-                scored = status.equals("ok");
+                scored = status.equals(ComparisonsCsv.Status.OK.text());
             }
-            case "template_failed" -> {
+            default -> {
                 if (!templateFailed) {
                     throw table.error(statusColumn, "status template_failed, but templates " + enrolment.id()
                             + " and " + probe.id() + " are ok in templates.csv");
                 }
                 scored = false;
             }
-            default -> throw table.error(statusColumn,
-                    "expected \"ok\", \"comparison_failed\" or \"template_failed\", found \"" + status + "\"");
         }
         if (scored != table.get(codeColumn).isEmpty()) {
             throw table.error(codeColumn, scored ? "expected no failure code for status ok, found \""

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -14,6 +15,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
+import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.columns.CellValue;
+import org.touchstone.runformat.columns.Column;
+import org.touchstone.runformat.columns.TemplatesCsv;
 
 /**
  * A run-directory CSV file (RFC 4180, one header row) read row by row, with the line of each row so that
@@ -75,6 +80,30 @@ final class CsvTable implements Closeable {
             }
         }
         return table;
+    }
+
+    /**
+     * Opens a run-directory file and checks its header.
+     *
+     * @param file     the CSV file
+     * @param required the columns that must be present (families are not checked here: their members depend on
+     *                 run.json)
+     * @return the table, positioned before the first row
+     * @throws RunDirectoryException when the header is malformed or lacks a required column
+     * @throws IOException           when the file cannot be read
+     */
+    static CsvTable open(Path file, Column... required) throws IOException {
+        return open(file, Arrays.stream(required).filter(c -> !c.isFamily()).map(Column::header).toList());
+    }
+
+    /**
+     * The index of a column, for {@link #get(int)}.
+     *
+     * @param column a column of the header
+     * @return its 0-based index
+     */
+    int column(Column column) {
+        return column(column.header());
     }
 
     /**
@@ -283,12 +312,10 @@ final class CsvTable implements Closeable {
      * @throws RunDirectoryException when the status is anything else or the code contradicts it
      */
     boolean okOrFailed(int status, int code) throws RunDirectoryException {
-        boolean failed = switch (get(status)) {
-            case "ok" -> false;
-            case "failed" -> true;
-            default -> throw error(status, "expected \"ok\" or \"failed\", found \"" + get(status) + "\"");
-        };
-        requireCodeExactlyWhenFailed(code, failed, "failed");
+        // templates.csv and galleries.csv share this vocabulary.
+        boolean failed = CellValue.parse(TemplatesCsv.Status.class, get(status)).orElseThrow(() -> error(status,
+                "expected \"ok\" or \"failed\", found \"" + get(status) + "\"")) == TemplatesCsv.Status.FAILED;
+        requireCodeExactlyWhenFailed(code, failed, TemplatesCsv.Status.FAILED.text());
         return failed;
     }
 

@@ -37,7 +37,7 @@ public record FailureKey(String recordType, String category, String status, Stri
     public static final String IMAGE = "image";
 
     private static final List<String> CATEGORY_ORDER = List.of(TemplateTable.ENROLMENT_ROLE, TemplateTable.PROBE_ROLE,
-            "identification_enrolment", "identification_probe", GALLERY, MATED, NON_MATED, IMAGE);
+            SearchData.ENROLMENT_ROLE, SearchData.PROBE_ROLE, GALLERY, MATED, NON_MATED, IMAGE);
     private static final Comparator<FailureKey> ORDER = Comparator
             .comparingInt((FailureKey key) -> CATEGORY_ORDER.indexOf(key.category()))
             .thenComparing(FailureKey::status)

@@ -5,6 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.touchstone.reports.verification.NamedThreshold;
+import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.runjson.IdentificationEvaluation;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.VerificationEvaluation;
 
 /**
  * What the identification reports need from {@code run.json}: the header and the {@code evaluation} block
@@ -22,7 +26,7 @@ public record IdentificationRunSettings(RunHeader header, int candidateListLengt
                                         List<Double> fpirTargets, List<NamedThreshold> thresholds,
                                         List<String> groupColumns, List<List<String>> intersections) {
     /** The only failure policy defined for identification. */
-    public static final String FAILURE_POLICY = "non-match";
+    public static final String FAILURE_POLICY = VerificationEvaluation.NON_MATCH;
 
     /**
      * @param header              not null
@@ -43,29 +47,29 @@ public record IdentificationRunSettings(RunHeader header, int candidateListLengt
     }
 
     /**
-     * Reads and validates {@code run.json}.
+     * The settings of an identification run.
+     *
+     * @param run run.json, as run-format read and checked it
+     * @return the settings
+     * @throws ClassCastException if it is not an identification run
+     */
+    public static IdentificationRunSettings of(RunJson run) {
+        IdentificationEvaluation evaluation = (IdentificationEvaluation) run.evaluation();
+        return new IdentificationRunSettings(RunHeader.of(run), evaluation.candidateListLength(), evaluation.ranks(),
+                evaluation.fpirTargets(), RunHeader.thresholds(evaluation), evaluation.groupColumns(),
+                evaluation.intersections() == null ? List.of() : evaluation.intersections());
+    }
+
+    /**
+     * Reads the settings of an identification run.
      *
      * @param file the {@code run.json} file
      * @return the settings
-     * @throws RunDirectoryException when a field is missing or malformed, naming its line, column and path
+     * @throws RunDirectoryException when a field is missing or malformed, naming its line, column and path, or
+     *                               the run is of another capability
      * @throws IOException           when the file cannot be read
      */
     public static IdentificationRunSettings read(Path file) throws IOException {
-        JsonDocument.Value root = JsonDocument.read(file).root();
-        RunHeader header = RunHeader.of(root, RunHeader.IDENTIFICATION);
-        JsonDocument.Value evaluation = root.required("evaluation", "an object");
-        EvaluationFields.failurePolicy(evaluation, List.of(FAILURE_POLICY));
-        int length = EvaluationFields.wholeNumber(evaluation, "candidate_list_length", 1,
-                Integer.MAX_VALUE - 1);
-        List<Integer> ranks = EvaluationFields.distinctNumbers(evaluation, "ranks", "a rank", "1.." + length,
-                        value -> value == Math.rint(value) && value >= 1 && value <= length)
-                .stream().map(Double::intValue).toList();
-        List<Double> fpirTargets = EvaluationFields.distinctNumbers(evaluation, "fpir_targets", "an FPIR target",
-                "(0, 1]", value -> value > 0 && value <= 1);
-        List<NamedThreshold> thresholds = EvaluationFields.namedThresholds(evaluation, Double::isFinite,
-                "(-infinity, infinity)");
-        List<String> groupColumns = EvaluationFields.groupColumns(evaluation);
-        return new IdentificationRunSettings(header, length, ranks, fpirTargets, thresholds, groupColumns,
-                EvaluationFields.intersections(evaluation, groupColumns));
+        return of(RunHeader.read(file, RunHeader.IDENTIFICATION));
     }
 }

@@ -4,6 +4,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import org.touchstone.reports.verification.NamedThreshold;
+import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.runjson.AnalysisEvaluation;
+import org.touchstone.runformat.runjson.Evaluation;
+import org.touchstone.runformat.runjson.IdentificationEvaluation;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.RunJsonFile;
+import org.touchstone.runformat.runjson.ScoreRangeBlock;
+import org.touchstone.runformat.runjson.SystemBlock;
+import org.touchstone.runformat.runjson.VerificationEvaluation;
 
 /**
  * What every report needs from {@code run.json} whatever the capability: the format, the run's id, the
@@ -16,13 +26,13 @@ import java.util.Objects;
  */
 public record RunHeader(String runId, String capability, VerificationRunSettings.SystemSummary system) {
     /** Capability of a 1:1 verification run. */
-    public static final String VERIFICATION = "verification";
+    public static final String VERIFICATION = VerificationEvaluation.CAPABILITY;
     /** Capability of a 1:N identification run. */
-    public static final String IDENTIFICATION = "identification";
+    public static final String IDENTIFICATION = IdentificationEvaluation.CAPABILITY;
     /** Capability of a face analysis (attribute) run. */
-    public static final String ANALYSIS = "analysis";
+    public static final String ANALYSIS = AnalysisEvaluation.CAPABILITY;
     /** Every capability the reports cover. */
-    public static final List<String> CAPABILITIES = List.of(VERIFICATION, IDENTIFICATION, ANALYSIS);
+    public static final List<String> CAPABILITIES = Evaluation.CAPABILITIES;
 
     /**
      * @param runId      may be null
@@ -37,60 +47,45 @@ public record RunHeader(String runId, String capability, VerificationRunSettings
     }
 
     /**
-     * Reads the header of {@code run.json}.
+     * The header of a run.
      *
-     * @param file the {@code run.json} file
+     * @param run run.json, as run-format read and checked it
      * @return the header
-     * @throws RunDirectoryException when the format is not {@value VerificationRunSettings#FORMAT}, the capability is
-     *                               unknown or the system block is malformed (naming line, column and path)
-     * @throws IOException           when the file cannot be read
      */
-    public static RunHeader read(Path file) throws IOException {
-        return of(JsonDocument.read(file).root());
+    public static RunHeader of(RunJson run) {
+        SystemBlock system = run.system();
+        ScoreRangeBlock range = system.scoreRange();
+        return new RunHeader(run.runId(), run.evaluation().capability(),
+                new VerificationRunSettings.SystemSummary(system.id(), system.vendor(), system.name(), system.version(),
+                        range == null ? Double.NaN : range.min(), range == null ? Double.NaN : range.max()));
     }
 
-    /** The header of an already parsed {@code run.json}, for the capability-specific readers. */
-    static RunHeader of(JsonDocument.Value root) throws RunDirectoryException {
-        JsonDocument.Value format = root.required("format", "\"" + VerificationRunSettings.FORMAT + "\"");
-        if (!VerificationRunSettings.FORMAT.equals(format.asText())) {
-            throw format.error("unsupported run-directory format \"" + format.asText() + "\": expected \""
-                    + VerificationRunSettings.FORMAT + "\"");
-        }
-        JsonDocument.Value runId = root.optional("run_id");
-        JsonDocument.Value evaluation = root.required("evaluation", "an object").asObject();
-        JsonDocument.Value capability = evaluation.required("capability", "one of " + CAPABILITIES);
-        if (!CAPABILITIES.contains(capability.asText())) {
-            throw capability.error("unknown capability \"" + capability.asText() + "\": expected one of " + CAPABILITIES);
-        }
-        return new RunHeader(runId == null ? null : runId.asText(), capability.asText(), system(root));
+    /**
+     * The named thresholds of an evaluation block, as the metric packages take them.
+     *
+     * @param evaluation run.json's evaluation block
+     * @return its thresholds, in order (a threshold without a description has an empty one)
+     */
+    static List<NamedThreshold> thresholds(Evaluation evaluation) {
+        return evaluation.thresholds().stream().map(t -> new NamedThreshold(t.name(), t.value(), t.source(),
+                t.description() == null ? "" : t.description())).toList();
     }
 
-    /** The header of an already parsed {@code run.json} whose capability must be {@code expected}. */
-    static RunHeader of(JsonDocument.Value root, String expected) throws RunDirectoryException {
-        RunHeader header = of(root);
-        if (!expected.equals(header.capability())) {
-            throw root.required("evaluation", "an object").required("capability", "\"" + expected + "\"")
-                    .error("expected capability \"" + expected + "\" here, found \"" + header.capability() + "\"");
+    /**
+     * Reads run.json and checks that it is a run of a capability.
+     *
+     * @param file       the run.json file
+     * @param capability the capability expected
+     * @return the run
+     * @throws RunDirectoryException when run.json breaks the format or is a run of another capability
+     * @throws IOException           when it cannot be read
+     */
+    static RunJson read(Path file, String capability) throws IOException {
+        RunJson run = RunJsonFile.read(file).run();
+        if (!run.evaluation().capability().equals(capability)) {
+            throw new RunDirectoryException(file, 0, 0, "evaluation.capability", "expected capability \"" + capability
+                    + "\" here, found \"" + run.evaluation().capability() + "\"");
         }
-        return header;
-    }
-
-    private static VerificationRunSettings.SystemSummary system(JsonDocument.Value root) throws RunDirectoryException {
-        JsonDocument.Value system = root.required("system", "an object").asObject();
-        JsonDocument.Value vendor = system.optional("vendor");
-        double rangeMin = Double.NaN;
-        double rangeMax = Double.NaN;
-        JsonDocument.Value range = system.optional("score_range");
-        if (range != null) {
-            range.asObject();
-            rangeMin = range.required("min", "a number").asNumber();
-            rangeMax = range.required("max", "a number").asNumber();
-            if (!(rangeMin < rangeMax)) {
-                throw range.error("expected min < max, found [" + rangeMin + ", " + rangeMax + "]");
-            }
-        }
-        return new VerificationRunSettings.SystemSummary(system.required("id", "a string").asText(),
-                vendor == null ? null : vendor.asText(), system.required("name", "a string").asText(),
-                system.required("version", "a string").asText(), rangeMin, rangeMax);
+        return run;
     }
 }

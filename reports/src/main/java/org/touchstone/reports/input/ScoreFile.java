@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.touchstone.runformat.RunDirectoryException;
 
 /**
  * A verification score file written by any tool, read into the same {@link ComparisonData} as a run

@@ -12,6 +12,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.columns.CandidatesCsv;
+import org.touchstone.runformat.columns.CellValue;
+import org.touchstone.runformat.columns.GalleriesCsv;
+import org.touchstone.runformat.columns.SearchesCsv;
+import org.touchstone.runformat.columns.TemplatesCsv;
 
 /**
  * The galleries, searches and candidate lists of an identification run ({@code galleries.csv},
@@ -23,12 +29,16 @@ import java.util.TreeMap;
  */
 public final class SearchData {
     /** Role of the templates enrolled in galleries. */
-    public static final String ENROLMENT_ROLE = "identification_enrolment";
+    public static final String ENROLMENT_ROLE = TemplatesCsv.Role.IDENTIFICATION_ENROLMENT.text();
     /** Role of the templates searched. */
-    public static final String PROBE_ROLE = "identification_probe";
+    public static final String PROBE_ROLE = TemplatesCsv.Role.IDENTIFICATION_PROBE.text();
 
-    private static final List<String> NOT_SEARCHED = List.of("template_failed", "gallery_failed");
-    private static final List<String> SEARCHED_WITHOUT_LIST = List.of("search_failed", "invalid_output");
+    private static final String OK = SearchesCsv.Status.OK.text();
+    private static final String TEMPLATE_FAILED = SearchesCsv.Status.TEMPLATE_FAILED.text();
+    private static final String GALLERY_FAILED = SearchesCsv.Status.GALLERY_FAILED.text();
+    private static final List<String> NOT_SEARCHED = List.of(TEMPLATE_FAILED, GALLERY_FAILED);
+    private static final List<String> SEARCHED_WITHOUT_LIST = List.of(SearchesCsv.Status.SEARCH_FAILED.text(),
+            SearchesCsv.Status.INVALID_OUTPUT.text());
 
     /**
      * One row of {@code galleries.csv}.
@@ -151,14 +161,15 @@ public final class SearchData {
     private static List<Gallery> readGalleries(Path file, SortedMap<FailureKey, Long> failures) throws IOException {
         List<Gallery> galleries = new ArrayList<>();
         Map<String, Long> lines = new HashMap<>();
-        try (CsvTable table = CsvTable.open(file, List.of("gallery_id", "mated_subjects", "distractor_subjects",
-                "enrolled_templates", "status", "failure_code"))) {
-            int id = table.column("gallery_id");
-            int mated = table.column("mated_subjects");
-            int distractors = table.column("distractor_subjects");
-            int enrolled = table.column("enrolled_templates");
-            int status = table.column("status");
-            int code = table.column("failure_code");
+        try (CsvTable table = CsvTable.open(file, GalleriesCsv.GALLERY_ID, GalleriesCsv.MATED_SUBJECTS,
+                GalleriesCsv.DISTRACTOR_SUBJECTS, GalleriesCsv.ENROLLED_TEMPLATES, GalleriesCsv.STATUS,
+                GalleriesCsv.FAILURE_CODE)) {
+            int id = table.column(GalleriesCsv.GALLERY_ID);
+            int mated = table.column(GalleriesCsv.MATED_SUBJECTS);
+            int distractors = table.column(GalleriesCsv.DISTRACTOR_SUBJECTS);
+            int enrolled = table.column(GalleriesCsv.ENROLLED_TEMPLATES);
+            int status = table.column(GalleriesCsv.STATUS);
+            int code = table.column(GalleriesCsv.FAILURE_CODE);
             while (table.next()) {
                 String galleryId = table.nonEmpty(id);
                 Long previous = lines.putIfAbsent(galleryId, table.line());
@@ -167,7 +178,8 @@ public final class SearchData {
                 }
                 boolean failed = table.okOrFailed(status, code);
                 if (failed) {
-                    failures.merge(new FailureKey(FailureKey.GALLERY, FailureKey.GALLERY, "failed", table.get(code)),
+                    failures.merge(new FailureKey(FailureKey.GALLERY, FailureKey.GALLERY, GalleriesCsv.Status.FAILED.text(),
+                            table.get(code)),
                             1L, Long::sum);
                 }
                 galleries.add(new Gallery(galleries.size(), galleryId, table.count(mated), table.count(distractors),
@@ -181,15 +193,16 @@ public final class SearchData {
                                                 Set<String> enrolledSubjects, int candidateListLength,
                                                 SortedMap<FailureKey, Long> failures) throws IOException {
         PendingSearches pending = new PendingSearches();
-        try (CsvTable table = CsvTable.open(file, List.of("gallery_id", "probe_template", "probe_subject", "mated",
-                "status", "failure_code", "candidates"))) {
-            int galleryColumn = table.column("gallery_id");
-            int probeColumn = table.column("probe_template");
-            int subjectColumn = table.column("probe_subject");
-            int matedColumn = table.column("mated");
-            int statusColumn = table.column("status");
-            int codeColumn = table.column("failure_code");
-            int candidatesColumn = table.column("candidates");
+        try (CsvTable table = CsvTable.open(file, SearchesCsv.GALLERY_ID, SearchesCsv.PROBE_TEMPLATE,
+                SearchesCsv.PROBE_SUBJECT, SearchesCsv.MATED, SearchesCsv.STATUS, SearchesCsv.FAILURE_CODE,
+                SearchesCsv.CANDIDATES)) {
+            int galleryColumn = table.column(SearchesCsv.GALLERY_ID);
+            int probeColumn = table.column(SearchesCsv.PROBE_TEMPLATE);
+            int subjectColumn = table.column(SearchesCsv.PROBE_SUBJECT);
+            int matedColumn = table.column(SearchesCsv.MATED);
+            int statusColumn = table.column(SearchesCsv.STATUS);
+            int codeColumn = table.column(SearchesCsv.FAILURE_CODE);
+            int candidatesColumn = table.column(SearchesCsv.CANDIDATES);
             while (table.next()) {
                 Gallery gallery = gallery(table, galleryColumn, galleries);
                 TemplateTable.Template probe = templates.require(table, probeColumn, PROBE_ROLE);
@@ -203,16 +216,16 @@ public final class SearchData {
                             + " has no " + ENROLMENT_ROLE + " template in templates.csv");
                 }
                 String status = checkStatus(table, statusColumn, gallery, probe);
-                table.requireCodeExactlyWhenFailed(codeColumn, !status.equals("ok"), status);
+                table.requireCodeExactlyWhenFailed(codeColumn, !status.equals(OK), status);
                 int declared = table.count(candidatesColumn);
-                if (!status.equals("ok") && declared != 0) {
+                if (!status.equals(OK) && declared != 0) {
                     throw table.error(candidatesColumn, "expected 0 candidates for status " + status + ", found " + declared);
                 }
                 if (declared > candidateListLength) {
                     throw table.error(candidatesColumn, "expected at most candidate_list_length = "
                             + candidateListLength + " candidates, found " + declared);
                 }
-                if (!status.equals("ok")) {
+                if (!status.equals(OK)) {
                     failures.merge(new FailureKey(FailureKey.SEARCH, mated ? FailureKey.MATED : FailureKey.NON_MATED,
                             status, table.get(codeColumn)), 1L, Long::sum);
                 }
@@ -236,34 +249,33 @@ public final class SearchData {
     private static String checkStatus(CsvTable table, int column, Gallery gallery, TemplateTable.Template probe)
             throws RunDirectoryException {
         String status = table.get(column);
-        if (status.equals("gallery_failed") && !gallery.failed()) {
+        if (status.equals(GALLERY_FAILED) && !gallery.failed()) {
             throw table.error(column, "status gallery_failed, but gallery " + gallery.id() + " is ok in galleries.csv");
         }
-        if (status.equals("template_failed") && !probe.failed()) {
+        if (status.equals(TEMPLATE_FAILED) && !probe.failed()) {
             throw table.error(column, "status template_failed, but template " + probe.id() + " is ok in templates.csv");
         }
-        if (status.equals("ok") || SEARCHED_WITHOUT_LIST.contains(status)) {
+        if (status.equals(OK) || SEARCHED_WITHOUT_LIST.contains(status)) {
             if (gallery.failed() || probe.failed()) {
-                throw table.error(column, "expected \"" + (gallery.failed() ? "gallery_failed" : "template_failed")
+                throw table.error(column, "expected \"" + (gallery.failed() ? GALLERY_FAILED : TEMPLATE_FAILED)
                         + "\": " + (gallery.failed() ? "gallery " + gallery.id() : "template " + probe.id())
                         + " failed, so no search was made");
             }
         } else if (!NOT_SEARCHED.contains(status)) {
-            throw table.error(column, "expected one of ok, search_failed, invalid_output, template_failed,"
-                    + " gallery_failed, found \"" + status + "\"");
+            throw table.error(column, "expected one of " + String.join(", ", CellValue.texts(SearchesCsv.Status.class))
+                    + ", found \"" + status + "\"");
         }
         return status;
     }
 
     private static void readCandidates(Path file, TemplateTable templates, Map<String, Gallery> galleries,
                                        PendingSearches pending, int candidateListLength) throws IOException {
-        try (CsvTable table = CsvTable.open(file, List.of("gallery_id", "probe_template", "rank", "candidate_template",
-                "score"))) {
-            int galleryColumn = table.column("gallery_id");
-            int probeColumn = table.column("probe_template");
-            int rankColumn = table.column("rank");
-            int candidateColumn = table.column("candidate_template");
-            int scoreColumn = table.column("score");
+        try (CsvTable table = CsvTable.open(file, CandidatesCsv.values())) {
+            int galleryColumn = table.column(CandidatesCsv.GALLERY_ID);
+            int probeColumn = table.column(CandidatesCsv.PROBE_TEMPLATE);
+            int rankColumn = table.column(CandidatesCsv.RANK);
+            int candidateColumn = table.column(CandidatesCsv.CANDIDATE_TEMPLATE);
+            int scoreColumn = table.column(CandidatesCsv.SCORE);
             PendingSearch current = null;
             Set<String> listed = new HashSet<>();
             while (table.next()) {
@@ -282,7 +294,7 @@ public final class SearchData {
                         throw table.error(probeColumn, "the candidates of " + probe.id() + " in gallery " + gallery.id()
                                 + " must be on consecutive lines; they resume here after another search");
                     }
-                    if (!search.status.equals("ok")) {
+                    if (!search.status.equals(OK)) {
                         throw table.error(probeColumn, "search of " + probe.id() + " in gallery " + gallery.id()
                                 + " has status " + search.status + " in searches.csv: it has no candidates");
                     }

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.touchstone.runformat.RunDirectoryException;
+import java.util.stream.Stream;
+import org.touchstone.runformat.columns.Column;
+import org.touchstone.runformat.columns.TemplatesCsv;
 
 /**
  * The rows of {@code templates.csv}: one per template-creation call, keyed by {@code (template_id, role)}.
@@ -13,16 +17,13 @@ import java.util.Map;
  */
 public final class TemplateTable {
     /** Role of the enrolment side of a 1:1 comparison. */
-    public static final String ENROLMENT_ROLE = "verification_enrolment";
+    public static final String ENROLMENT_ROLE = TemplatesCsv.Role.VERIFICATION_ENROLMENT.text();
     /** Role of the probe side of a 1:1 comparison. */
-    public static final String PROBE_ROLE = "verification_probe";
+    public static final String PROBE_ROLE = TemplatesCsv.Role.VERIFICATION_PROBE.text();
     /** Every role the SPI defines, lower case, in its order. */
-    public static final List<String> ROLES = List.of(ENROLMENT_ROLE, PROBE_ROLE,
-            "identification_enrolment", "identification_probe");
+    public static final List<String> ROLES = TemplatesCsv.ROLES;
     /** The group index of a template whose group cell is empty (unknown). */
     public static final int NO_GROUP = GroupAssignment.NO_GROUP;
-
-    private static final String GROUP_PREFIX = "group:";
 
     /**
      * One template.
@@ -63,19 +64,21 @@ public final class TemplateTable {
      * @throws IOException           when the file cannot be read
      */
     public static TemplateTable read(Path file, List<String> groupColumns) throws IOException {
-        List<String> required = new ArrayList<>(List.of("template_id", "role", "subject_id", "status", "failure_code"));
-        groupColumns.forEach(column -> required.add(GROUP_PREFIX + column));
+        List<String> required = new ArrayList<>(Stream.of(TemplatesCsv.TEMPLATE_ID, TemplatesCsv.ROLE,
+                TemplatesCsv.SUBJECT_ID, TemplatesCsv.STATUS, TemplatesCsv.FAILURE_CODE).map(Column::header).toList());
+        groupColumns.forEach(column -> required.add(TemplatesCsv.GROUP.member(column)));
         Map<String, Map<String, Template>> byRoleAndId = new HashMap<>();
         Map<String, Map<String, Long>> linesByRoleAndId = new HashMap<>();
         List<String[]> rawGroups = new ArrayList<>();
         List<Template> rows = new ArrayList<>();
         try (CsvTable table = CsvTable.open(file, required)) {
-            int id = table.column("template_id");
-            int role = table.column("role");
-            int subject = table.column("subject_id");
-            int status = table.column("status");
-            int code = table.column("failure_code");
-            int[] groups = groupColumns.stream().mapToInt(column -> table.column(GROUP_PREFIX + column)).toArray();
+            int id = table.column(TemplatesCsv.TEMPLATE_ID);
+            int role = table.column(TemplatesCsv.ROLE);
+            int subject = table.column(TemplatesCsv.SUBJECT_ID);
+            int status = table.column(TemplatesCsv.STATUS);
+            int code = table.column(TemplatesCsv.FAILURE_CODE);
+            int[] groups = groupColumns.stream().mapToInt(column -> table.column(TemplatesCsv.GROUP.member(column)))
+                    .toArray();
             while (table.next()) {
                 String templateId = table.nonEmpty(id);
                 String templateRole = table.get(role);

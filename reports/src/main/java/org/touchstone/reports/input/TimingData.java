@@ -7,6 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.columns.CellValue;
+import org.touchstone.runformat.columns.TimingCsv;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.RunJsonFile;
 
 /**
  * A run's measured speed and size: {@code timing.csv} (the latency of every SPI call by operation, the
@@ -21,10 +26,7 @@ import java.util.Optional;
 public record TimingData(List<Distribution> latencies, Optional<Distribution> templateSizes, List<Stage> stages,
                          JsonNode resources) {
     /** The raw file. */
-    public static final String FILE = "timing.csv";
-
-    private static final List<String> COLUMNS = List.of("record", "name", "unit", "count", "failures", "p50", "p90",
-            "p99", "max", "mean", "seconds", "per_second");
+    public static final String FILE = TimingCsv.FILE;
 
     /** Copies the lists. */
     public TimingData {
@@ -66,11 +68,12 @@ public record TimingData(List<Distribution> latencies, Optional<Distribution> te
 
     /**
      * @param runDir a run directory
+     * @param run    its run.json (for its {@code resources} block)
      * @return its timing, or empty when it has no {@value #FILE}
      * @throws RunDirectoryException when the file breaks the contract (the message names line and column)
      * @throws IOException           when a file cannot be read
      */
-    public static Optional<TimingData> read(Path runDir) throws IOException {
+    public static Optional<TimingData> read(Path runDir, RunJson run) throws IOException {
         Path file = runDir.resolve(FILE);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -78,69 +81,70 @@ public record TimingData(List<Distribution> latencies, Optional<Distribution> te
         List<Distribution> latencies = new ArrayList<>();
         Distribution sizes = null;
         List<Stage> stages = new ArrayList<>();
-        try (CsvTable table = CsvTable.open(file, COLUMNS)) {
-            int record = table.column("record");
-            int name = table.column("name");
-            int seconds = table.column("seconds");
+        try (CsvTable table = CsvTable.open(file, TimingCsv.values())) {
+            int record = table.column(TimingCsv.RECORD);
+            int name = table.column(TimingCsv.NAME);
+            int seconds = table.column(TimingCsv.SECONDS);
             while (table.next()) {
-                switch (table.get(record)) {
-                    case "latency" -> latencies.add(distribution(table, "ns", true));
-                    case "size" -> {
+                TimingCsv.RecordKind kind = CellValue.parse(TimingCsv.RecordKind.class, table.get(record))
+                        .orElseThrow(() -> table.error(record, "expected \"latency\", \"size\" or \"stage\","
+                                + " found \"" + table.get(record) + "\""));
+                switch (kind) {
+                    case LATENCY -> latencies.add(distribution(table, TimingCsv.NANOSECONDS, true));
+                    case SIZE -> {
                         if (sizes != null) {
                             throw table.error(record, "a second size row: there is one, of templates");
                         }
-                        sizes = distribution(table, "bytes", false);
+                        sizes = distribution(table, TimingCsv.BYTES, false);
                     }
-                    case "stage" -> {
+                    case STAGE -> {
                         double s = table.finiteDecimal(seconds);
                         if (s < 0) {
                             throw table.error(seconds, "expected seconds >= 0, found " + table.get(seconds));
                         }
-                        stages.add(new Stage(table.nonEmpty(name), table.nonEmpty(table.column("unit")),
-                                table.longCount(table.column("count")), s));
+                        stages.add(new Stage(table.nonEmpty(name), table.nonEmpty(table.column(TimingCsv.UNIT)),
+                                table.longCount(table.column(TimingCsv.COUNT)), s));
                     }
-                    default -> throw table.error(record, "expected \"latency\", \"size\" or \"stage\", found \""
-                            + table.get(record) + "\"");
                 }
             }
         }
-        JsonDocument.Value resources = JsonDocument.read(runDir.resolve("run.json")).root().optional("resources");
         return Optional.of(new TimingData(latencies, Optional.ofNullable(sizes), stages,
-                resources == null ? null : resources.asObject().node()));
+                run.resources() == null ? null : RunJsonFile.tree(run.resources())));
     }
 
     private static Distribution distribution(CsvTable table, String unit, boolean withFailures)
             throws RunDirectoryException {
-        int unitColumn = table.column("unit");
+        int unitColumn = table.column(TimingCsv.UNIT);
         if (!table.get(unitColumn).equals(unit)) {
             throw table.error(unitColumn, "expected \"" + unit + "\", found \"" + table.get(unitColumn) + "\"");
         }
-        long count = table.longCount(table.column("count"));
+        long count = table.longCount(table.column(TimingCsv.COUNT));
         if (count == 0) {
-            throw table.error(table.column("count"), "expected at least one value: rows without values are left out");
+            throw table.error(table.column(TimingCsv.COUNT),
+                    "expected at least one value: rows without values are left out");
         }
-        long failures = withFailures ? table.longCount(table.column("failures")) : -1;
+        long failures = withFailures ? table.longCount(table.column(TimingCsv.FAILURES)) : -1;
         if (failures > count) {
-            throw table.error(table.column("failures"), "expected at most count (" + count + ") failures, found "
-                    + failures);
+            throw table.error(table.column(TimingCsv.FAILURES), "expected at most count (" + count
+                    + ") failures, found " + failures);
         }
         long[] percentiles = new long[4];
-        List<String> names = List.of("p50", "p90", "p99", "max");
+        List<TimingCsv> names = List.of(TimingCsv.P50, TimingCsv.P90, TimingCsv.P99, TimingCsv.MAX);
         for (int i = 0; i < percentiles.length; i++) {
             int column = table.column(names.get(i));
             percentiles[i] = table.longCount(column);
             if (i > 0 && percentiles[i] < percentiles[i - 1]) {
-                throw table.error(column, "expected " + names.get(i) + " >= " + names.get(i - 1) + " ("
-                        + percentiles[i - 1] + "), found " + percentiles[i]);
+                throw table.error(column, "expected " + names.get(i).header() + " >= " + names.get(i - 1).header()
+                        + " (" + percentiles[i - 1] + "), found " + percentiles[i]);
             }
         }
-        int meanColumn = table.column("mean");
+        int meanColumn = table.column(TimingCsv.MEAN);
         double mean = table.finiteDecimal(meanColumn);
         if (mean < 0 || mean > percentiles[3]) {
             throw table.error(meanColumn, "expected a mean between 0 and max (" + percentiles[3] + "), found "
                     + table.get(meanColumn));
         }
-        return new Distribution(table.nonEmpty(table.column("name")), unit, count, failures, percentiles[0],
+        return new Distribution(table.nonEmpty(table.column(TimingCsv.NAME)), unit, count, failures, percentiles[0],
                 percentiles[1], percentiles[2], percentiles[3], mean);
     }
 }

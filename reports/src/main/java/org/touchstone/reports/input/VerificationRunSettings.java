@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.touchstone.reports.verification.NamedThreshold;
+import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.VerificationEvaluation;
 
 /**
  * What the verification reports need from {@code run.json}: the {@code evaluation} block (already
@@ -20,12 +23,10 @@ import org.touchstone.reports.verification.NamedThreshold;
  */
 public record VerificationRunSettings(String runId, List<Double> fmrTargets, List<NamedThreshold> thresholds,
                                       List<String> groupColumns, SystemSummary system, double equivalenceMargin) {
-    /** The only run-directory format this version reads. */
-    public static final String FORMAT = "touchstone-run/1";
     /** The capability whose settings this record holds; see {@link RunHeader} for the others. */
-    public static final String CAPABILITY = "verification";
+    public static final String CAPABILITY = VerificationEvaluation.CAPABILITY;
     /** The only failure policy defined for verification. */
-    public static final String FAILURE_POLICY = "non-match";
+    public static final String FAILURE_POLICY = VerificationEvaluation.NON_MATCH;
 
     /**
      * The system under test, as described in {@code run.json}.
@@ -73,32 +74,30 @@ public record VerificationRunSettings(String runId, List<Double> fmrTargets, Lis
     }
 
     /**
-     * Reads and validates {@code run.json}.
+     * The settings of a verification run.
+     *
+     * @param run run.json, as run-format read and checked it
+     * @return the settings
+     * @throws ClassCastException if it is not a verification run
+     */
+    public static VerificationRunSettings of(RunJson run) {
+        VerificationEvaluation evaluation = (VerificationEvaluation) run.evaluation();
+        RunHeader header = RunHeader.of(run);
+        return new VerificationRunSettings(header.runId(), evaluation.fmrTargets(), RunHeader.thresholds(evaluation),
+                evaluation.groupColumns(), header.system(),
+                evaluation.equivalenceMargin() == null ? Double.NaN : evaluation.equivalenceMargin());
+    }
+
+    /**
+     * Reads the settings of a verification run.
      *
      * @param file the {@code run.json} file
      * @return the settings
-     * @throws RunDirectoryException when a field is missing or malformed, naming its line, column and path
+     * @throws RunDirectoryException when a field is missing or malformed, naming its line, column and path, or
+     *                               the run is of another capability
      * @throws IOException           when the file cannot be read
      */
     public static VerificationRunSettings read(Path file) throws IOException {
-        JsonDocument.Value root = JsonDocument.read(file).root();
-        RunHeader header = RunHeader.of(root, CAPABILITY);
-        JsonDocument.Value evaluation = root.required("evaluation", "an object");
-        EvaluationFields.failurePolicy(evaluation, List.of(FAILURE_POLICY));
-        List<Double> fmrTargets = EvaluationFields.distinctNumbers(evaluation, "fmr_targets", "an FMR target", "(0, 1]",
-                value -> value > 0 && value <= 1);
-        List<NamedThreshold> thresholds = EvaluationFields.namedThresholds(evaluation, Double::isFinite,
-                "(-infinity, infinity)");
-        List<String> groupColumns = EvaluationFields.groupColumns(evaluation);
-        double margin = Double.NaN;
-        JsonDocument.Value marginValue = evaluation.optional("equivalence_margin");
-        if (marginValue != null) {
-            margin = marginValue.asNumber();
-            if (!(margin > 0 && margin < 1)) {
-                throw marginValue.error("expected an equivalence margin in (0, 1), found " + margin);
-            }
-        }
-        return new VerificationRunSettings(header.runId(), fmrTargets, thresholds, groupColumns, header.system(),
-                margin);
+        return of(RunHeader.read(file, CAPABILITY));
     }
 }

@@ -2,7 +2,8 @@ package org.touchstone.reports.rendering;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.runjson.RunJson;
 
 /**
  * The report of one capability (verification, identification or analysis), as the runner's
@@ -20,12 +21,13 @@ public interface CapabilityReport {
     String capability();
 
     /**
-     * Reads the run directory and renders the report.
+     * Reads the run directory's raw files and renders the report.
      *
      * @param runDir the run directory
+     * @param run    its run.json, as run-format read and checked it (its evaluation is this capability's)
      * @return the files, in the order to write them ({@code metrics.json} last), and the headline
      * @throws RunDirectoryException when an input file breaks the contract, naming file, line and column
      * @throws IOException           when a file cannot be read
      */
-    RenderedReport render(Path runDir) throws IOException;
+    RenderedReport render(Path runDir, RunJson run) throws IOException;
 }

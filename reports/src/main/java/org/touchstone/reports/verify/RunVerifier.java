@@ -7,15 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.touchstone.reports.RunReports;
-import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.runformat.io.AtomicFiles;
 import org.touchstone.runformat.io.Sha256;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.RunJsonFile;
+import org.touchstone.runformat.runjson.RunStatus;
 
 /**
  * Tamper evidence for a published run: checks every file of a run directory against the SHA-256 its
@@ -50,15 +52,18 @@ public final class RunVerifier {
      */
     public static Verdict verify(Path runDir) throws IOException {
         List<String> problems = new ArrayList<>();
-        JsonNode run = JSON.readTree(runDir.resolve("run.json").toFile());
-        if (!run.path("status").asText().equals("complete")) {
-            problems.add("run.json: status is '" + run.path("status").asText() + "', not 'complete'");
+        RunJson run;
+        try {
+            run = RunJsonFile.read(runDir.resolve(RunJsonFile.NAME)).run();
+        } catch (RunDirectoryException e) {
+            return new Verdict(0, 0, List.of(RunJsonFile.NAME + ": not a run this Touchstone can read: "
+                    + e.getMessage()));
         }
-        Map<String, String> recorded = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = run.path("files").fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> e = it.next();
-            recorded.put(e.getKey(), e.getValue().asText());
+        if (run.status() != RunStatus.COMPLETE) {
+            problems.add("run.json: status is '" + (run.status() == null ? "" : run.status().text())
+                    + "', not 'complete'");
         }
+        Map<String, String> recorded = new TreeMap<>(run.files() == null ? Map.of() : run.files());
         if (recorded.isEmpty()) {
             problems.add("run.json: records no file hashes");
         }
@@ -75,7 +80,7 @@ public final class RunVerifier {
             }
         }
         for (String present : relativeFiles(runDir)) {
-            if (!present.equals("run.json") && !recorded.containsKey(present)) {
+            if (!present.equals(RunJsonFile.NAME) && !recorded.containsKey(present)) {
                 problems.add(present + ": not recorded in run.json");
             }
         }

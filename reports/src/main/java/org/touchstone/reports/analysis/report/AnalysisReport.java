@@ -17,6 +17,7 @@ import org.touchstone.reports.rendering.Figure;
 import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.rendering.RenderedReport;
 import org.touchstone.reports.stats.Proportion;
+import org.touchstone.runformat.runjson.RunJson;
 
 /**
  * The report of an analysis run: reads {@code run.json}, {@code analyses.csv} and {@code estimates.csv},
@@ -34,8 +35,8 @@ public final class AnalysisReport implements CapabilityReport {
     }
 
     @Override
-    public RenderedReport render(Path runDir) throws IOException {
-        AnalysisRunSettings settings = AnalysisRunSettings.read(runDir.resolve("run.json"));
+    public RenderedReport render(Path runDir, RunJson run) throws IOException {
+        AnalysisRunSettings settings = AnalysisRunSettings.of(run);
         AnalysisData data = AnalysisData.read(runDir, settings);
         AnalysisResults results = AnalysisResults.compute(settings, data);
         Map<String, byte[]> tables = AnalysisTables.render(results);

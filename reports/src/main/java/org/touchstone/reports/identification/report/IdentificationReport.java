@@ -16,6 +16,8 @@ import org.touchstone.reports.rendering.FailureToEnrol;
 import org.touchstone.reports.rendering.Figure;
 import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.rendering.RenderedReport;
+import org.touchstone.runformat.columns.TemplatesCsv;
+import org.touchstone.runformat.runjson.RunJson;
 
 /**
  * The report of an identification run: reads {@code run.json}, {@code templates.csv}, {@code galleries.csv},
@@ -33,9 +35,9 @@ public final class IdentificationReport implements CapabilityReport {
     }
 
     @Override
-    public RenderedReport render(Path runDir) throws IOException {
-        IdentificationRunSettings settings = IdentificationRunSettings.read(runDir.resolve("run.json"));
-        TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
+    public RenderedReport render(Path runDir, RunJson run) throws IOException {
+        IdentificationRunSettings settings = IdentificationRunSettings.of(run);
+        TemplateTable templates = TemplateTable.read(runDir.resolve(TemplatesCsv.FILE), settings.groupColumns());
         SearchData searches = SearchData.read(runDir, templates, settings.candidateListLength());
         IdentificationResults results = IdentificationResults.compute(settings, templates, searches);
         Map<String, byte[]> tables = IdentificationTables.render(results);

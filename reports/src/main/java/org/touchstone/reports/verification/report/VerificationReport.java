@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.touchstone.reports.differentials.GroupComparisons;
 import org.touchstone.reports.input.ComparisonData;
-import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.reports.input.RunHeader;
 import org.touchstone.reports.input.ScoreFile;
 import org.touchstone.reports.input.TemplateTable;
@@ -22,6 +22,9 @@ import org.touchstone.reports.stats.TestResult;
 import org.touchstone.reports.verification.FmrOperatingPoint;
 import org.touchstone.reports.verification.NamedThreshold;
 import org.touchstone.reports.verification.StreamingScoreDistribution;
+import org.touchstone.runformat.columns.ComparisonsCsv;
+import org.touchstone.runformat.columns.TemplatesCsv;
+import org.touchstone.runformat.runjson.RunJson;
 
 /**
  * The report of a verification run: reads {@code run.json}, {@code templates.csv} and
@@ -40,10 +43,10 @@ public final class VerificationReport implements CapabilityReport {
     }
 
     @Override
-    public RenderedReport render(Path runDir) throws IOException {
-        VerificationRunSettings settings = VerificationRunSettings.read(runDir.resolve("run.json"));
-        TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
-        ComparisonData comparisons = VerificationResults.read(settings, templates, runDir.resolve("comparisons.csv"));
+    public RenderedReport render(Path runDir, RunJson run) throws IOException {
+        VerificationRunSettings settings = VerificationRunSettings.of(run);
+        TemplateTable templates = TemplateTable.read(runDir.resolve(TemplatesCsv.FILE), settings.groupColumns());
+        ComparisonData comparisons = VerificationResults.read(settings, templates, runDir.resolve(ComparisonsCsv.FILE));
         return render(VerificationResults.compute(settings, templates, comparisons), runDir);
     }
 
