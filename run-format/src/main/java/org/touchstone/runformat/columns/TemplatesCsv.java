@@ -35,6 +35,8 @@ public enum TemplatesCsv implements Column {
     public static final String FILE = "templates.csv";
     /** Separates the sample ids of a template. */
     public static final String SAMPLE_SEPARATOR = ";";
+    /** Every role the {@code role} column may hold: the SPI's, lower case, in its order. */
+    public static final List<String> ROLES = CellValue.texts(Role.class);
 
     private final String header;
 
@@ -65,6 +67,29 @@ public enum TemplatesCsv implements Column {
      */
     public static String roleName(TemplateRole role) {
         return role.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The values of {@link #ROLE}: the SPI's {@link TemplateRole}s. */
+    public enum Role implements CellValue {
+        /** {@link TemplateRole#VERIFICATION_ENROLMENT}. */
+        VERIFICATION_ENROLMENT(TemplateRole.VERIFICATION_ENROLMENT),
+        /** {@link TemplateRole#VERIFICATION_PROBE}. */
+        VERIFICATION_PROBE(TemplateRole.VERIFICATION_PROBE),
+        /** {@link TemplateRole#IDENTIFICATION_ENROLMENT}. */
+        IDENTIFICATION_ENROLMENT(TemplateRole.IDENTIFICATION_ENROLMENT),
+        /** {@link TemplateRole#IDENTIFICATION_PROBE}. */
+        IDENTIFICATION_PROBE(TemplateRole.IDENTIFICATION_PROBE);
+
+        private final TemplateRole role;
+
+        Role(TemplateRole role) {
+            this.role = role;
+        }
+
+        @Override
+        public String text() {
+            return roleName(role);
+        }
     }
 
     /** The values of {@link #STATUS}. */

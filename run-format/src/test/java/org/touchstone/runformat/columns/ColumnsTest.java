@@ -37,6 +37,11 @@ class ColumnsTest {
         assertThat(CellValue.parse(ComparisonsCsv.Status.class, "failed")).isEqualTo(Optional.empty());
         assertThat(CellValue.texts(AnalysesCsv.Status.class)).containsExactly("ok", "no_face", "failed");
         assertThat(TemplatesCsv.roleName(TemplateRole.IDENTIFICATION_PROBE)).isEqualTo("identification_probe");
+        assertThat(TemplatesCsv.ROLES).containsExactly("verification_enrolment", "verification_probe",
+                "identification_enrolment", "identification_probe");
+        for (TemplateRole role : TemplateRole.values()) {
+            assertThat(CellValue.parse(TemplatesCsv.Role.class, TemplatesCsv.roleName(role))).isPresent();
+        }
         assertThat(Cells.bool(true) + Cells.bool(false)).isEqualTo("truefalse");
     }
 }
