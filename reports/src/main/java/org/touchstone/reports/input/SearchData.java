@@ -133,7 +133,7 @@ public final class SearchData {
      */
     public static SearchData read(Path runDir, TemplateTable templates, int candidateListLength) throws IOException {
         SortedMap<FailureKey, Long> failures = new TreeMap<>();
-        List<Gallery> galleries = readGalleries(runDir.resolve("galleries.csv"), failures);
+        List<Gallery> galleries = readGalleries(runDir.resolve(GalleriesCsv.FILE), failures);
         Map<String, Gallery> galleryById = new HashMap<>();
         galleries.forEach(g -> galleryById.put(g.id(), g));
         Set<String> enrolledSubjects = new HashSet<>();
@@ -142,10 +142,10 @@ public final class SearchData {
                 enrolledSubjects.add(template.subjectId());
             }
         }
-        PendingSearches pending = readSearches(runDir.resolve("searches.csv"), templates, galleryById,
+        PendingSearches pending = readSearches(runDir.resolve(SearchesCsv.FILE), templates, galleryById,
                 enrolledSubjects, candidateListLength, failures);
-        readCandidates(runDir.resolve("candidates.csv"), templates, galleryById, pending, candidateListLength);
-        pending.requireAllListsRead(runDir.resolve("searches.csv"));
+        readCandidates(runDir.resolve(CandidatesCsv.FILE), templates, galleryById, pending, candidateListLength);
+        pending.requireAllListsRead(runDir.resolve(SearchesCsv.FILE));
 
         List<List<Search>> byGallery = new ArrayList<>();
         galleries.forEach(g -> byGallery.add(new ArrayList<>()));
