@@ -6,37 +6,36 @@ import java.util.Map;
 /** The columns of {@value #FILE}: one row per {@code analyze} call, one per image (analysis). */
 public enum AnalysesCsv implements Column {
     /** The image's sample id, from the manifest. */
-    SAMPLE_ID("sample_id"),
+    SAMPLE_ID,
     /** The image's subject, from the manifest. */
-    SUBJECT_ID("subject_id"),
+    SUBJECT_ID,
     /** A {@link Status}. */
-    STATUS("status"),
+    STATUS,
     /** Empty when ok; {@code FACE_DETECTION_ERROR} for {@code no_face}. */
-    FAILURE_CODE("failure_code"),
+    FAILURE_CODE,
     /** Empty when ok; the explanation. */
-    MESSAGE("message"),
+    MESSAGE,
     /** Faces returned. */
-    FACES("faces"),
+    FACES,
     /** Wall time of the call. */
-    LATENCY_NS("latency_ns"),
+    LATENCY_NS,
     /** The ground truth from the manifest, one column per evaluated attribute (empty = unknown). */
-    LABEL("label:"),
+    LABEL {
+        @Override
+        public boolean isFamily() {
+            return true;
+        }
+    },
     /** The sample's groups from the manifest, one column per group column. */
-    GROUP("group:");
+    GROUP {
+        @Override
+        public boolean isFamily() {
+            return true;
+        }
+    };
 
     /** The file's name in the run directory. */
     public static final String FILE = "analyses.csv";
-
-    private final String header;
-
-    AnalysesCsv(String header) {
-        this.header = header;
-    }
-
-    @Override
-    public String header() {
-        return header;
-    }
 
     /**
      * The header row.
@@ -52,21 +51,10 @@ public enum AnalysesCsv implements Column {
     /** The values of {@link #STATUS}. */
     public enum Status implements CellValue {
         /** The system found at least one face. */
-        OK("ok"),
+        OK,
         /** The system found no face: a failure to acquire. */
-        NO_FACE("no_face"),
+        NO_FACE,
         /** The call failed. */
-        FAILED("failed");
-
-        private final String text;
-
-        Status(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public String text() {
-            return text;
-        }
+        FAILED
     }
 }

@@ -2,19 +2,30 @@ package org.touchstone.runformat.columns;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A value a column may hold from a fixed vocabulary, such as a row's {@code status}. The runner writes
- * {@link #text()}; the reports {@linkplain #parse parse} it back.
+ * A value a column may hold from a fixed vocabulary, such as a row's {@code status}: an enum constant whose
+ * name in lower case is the cell's text. The runner writes {@link #text()}; the reports
+ * {@linkplain #parse parse} it back.
  */
 public interface CellValue {
+    /**
+     * The enum constant's name.
+     *
+     * @return for example {@code COMPARISON_FAILED}
+     */
+    String name();
+
     /**
      * The value as written in the cell.
      *
      * @return for example {@code comparison_failed}
      */
-    String text();
+    default String text() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /**
      * Reads a cell of a fixed vocabulary.

@@ -2,32 +2,43 @@ package org.touchstone.runformat.columns;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * A column of a run-directory CSV file, as {@code docs/run-directory.md} specifies it. Every file has one
  * enum of its columns, in header order; the runner writes its header from that enum and the reports look
- * its columns up by it, so a column name is typed once.
+ * its columns up by it, so a column name is typed once: it is the constant's name in lower case
+ * ({@code TEMPLATE_ID} is {@code template_id}).
  *
  * <p>A <em>family</em> stands for a run of columns sharing a prefix, one per member, for example
- * {@code group:<name>}, one per group column of the dataset.
+ * {@code group:<name>}, one per group column of the dataset: its prefix is its name in lower case and a colon.
  */
 public interface Column {
+    /**
+     * The enum constant's name.
+     *
+     * @return for example {@code TEMPLATE_ID}
+     */
+    String name();
+
     /**
      * The column's name in the header row.
      *
      * @return the name, or for a family its prefix (such as {@code group:})
      */
-    String header();
+    default String header() {
+        String header = name().toLowerCase(Locale.ROOT);
+        return isFamily() ? header + ":" : header;
+    }
 
     /**
-     * Whether this stands for a run of columns named prefix + member: its header ends with {@code ':'}, which
-     * no single column's does.
+     * Whether this stands for a run of columns named prefix + member.
      *
      * @return true for a family such as {@code group:<name>}
      */
     default boolean isFamily() {
-        return header().endsWith(":");
+        return false;
     }
 
     /**
@@ -52,6 +63,20 @@ public interface Column {
      * @return the column names in order, each family expanded to its members
      */
     static String[] headerRow(Column[] columns, Map<? extends Column, List<String>> members) {
+        return build(columns, members);
+    }
+
+    /**
+     * Builds the header row of a file without families.
+     *
+     * @param columns the file's columns in order
+     * @return their names
+     */
+    static String[] headerRow(Column... columns) {
+        return build(columns, Map.of());
+    }
+
+    private static String[] build(Column[] columns, Map<? extends Column, List<String>> members) {
         List<String> header = new ArrayList<>();
         for (Column column : columns) {
             if (column.isFamily()) {

@@ -1,76 +1,43 @@
 package org.touchstone.runformat.columns;
 
-import java.util.Map;
-
 /**
  * The columns of {@value #FILE}: one row per search of one probe template against one gallery
  * (identification), ordered by gallery, then probe template.
  */
 public enum SearchesCsv implements Column {
     /** The gallery searched. */
-    GALLERY_ID("gallery_id"),
+    GALLERY_ID,
     /** {@code template_id} of the probe (role {@code identification_probe}). */
-    PROBE_TEMPLATE("probe_template"),
+    PROBE_TEMPLATE,
     /** The probe's subject. */
-    PROBE_SUBJECT("probe_subject"),
+    PROBE_SUBJECT,
     /** {@code true} when the protocol enrolled the probe's subject in this gallery. */
-    MATED("mated"),
+    MATED,
     /** A {@link Status}. */
-    STATUS("status"),
+    STATUS,
     /** Empty when ok; the failure code. */
-    FAILURE_CODE("failure_code"),
+    FAILURE_CODE,
     /** Empty when ok; the explanation. */
-    MESSAGE("message"),
+    MESSAGE,
     /** Number of candidates returned (0 unless ok). */
-    CANDIDATES("candidates"),
+    CANDIDATES,
     /** Wall time of the search call; empty when not searched. */
-    LATENCY_NS("latency_ns");
+    LATENCY_NS;
 
     /** The file's name in the run directory. */
     public static final String FILE = "searches.csv";
 
-    private final String header;
-
-    SearchesCsv(String header) {
-        this.header = header;
-    }
-
-    @Override
-    public String header() {
-        return header;
-    }
-
-    /**
-     * The header row.
-     *
-     * @return the column names
-     */
-    public static String[] headerRow() {
-        return Column.headerRow(values(), Map.of());
-    }
-
     /** The values of {@link #STATUS}. */
     public enum Status implements CellValue {
         /** Searched; its candidates are in {@code candidates.csv}. */
-        OK("ok"),
+        OK,
         /** The system returned a failure. */
-        SEARCH_FAILED("search_failed"),
+        SEARCH_FAILED,
         /** The candidate list broke the contract; its candidates are not recorded. */
-        INVALID_OUTPUT("invalid_output"),
+        INVALID_OUTPUT,
         /** The probe template failed: not searched. */
-        TEMPLATE_FAILED("template_failed"),
+        TEMPLATE_FAILED,
         /** The gallery could not be built: not searched. */
-        GALLERY_FAILED("gallery_failed");
-
-        private final String text;
-
-        Status(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public String text() {
-            return text;
-        }
+        GALLERY_FAILED
     }
 }

@@ -1,7 +1,6 @@
 package org.touchstone.runformat.columns;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.touchstone.api.TemplateRole;
 
@@ -11,25 +10,30 @@ import org.touchstone.api.TemplateRole;
  */
 public enum TemplatesCsv implements Column {
     /** Id of the template group (one or more images of one subject), e.g. {@code T000001}. */
-    TEMPLATE_ID("template_id"),
-    /** The {@link TemplateRole} the template was made in, lower case (see {@link #roleName}). */
-    ROLE("role"),
+    TEMPLATE_ID,
+    /** A {@link Role}: the {@link TemplateRole} the template was made in. */
+    ROLE,
     /** The subject the images show. */
-    SUBJECT_ID("subject_id"),
+    SUBJECT_ID,
     /** The manifest sample ids of the images, {@value #SAMPLE_SEPARATOR} separated, in the order given. */
-    SAMPLE_IDS("sample_ids"),
+    SAMPLE_IDS,
     /** A {@link Status}. */
-    STATUS("status"),
+    STATUS,
     /** Empty when ok; otherwise a {@code FailureCode} name. */
-    FAILURE_CODE("failure_code"),
+    FAILURE_CODE,
     /** Empty when ok; the system's or the harness's explanation. */
-    MESSAGE("message"),
+    MESSAGE,
     /** Template size in bytes; empty when failed. */
-    SIZE_BYTES("size_bytes"),
+    SIZE_BYTES,
     /** Wall time of the call in nanoseconds. */
-    LATENCY_NS("latency_ns"),
+    LATENCY_NS,
     /** One column per group column of the manifest: the group of the template's first sample. */
-    GROUP("group:");
+    GROUP {
+        @Override
+        public boolean isFamily() {
+            return true;
+        }
+    };
 
     /** The file's name in the run directory. */
     public static final String FILE = "templates.csv";
@@ -37,17 +41,6 @@ public enum TemplatesCsv implements Column {
     public static final String SAMPLE_SEPARATOR = ";";
     /** Every role the {@code role} column may hold: the SPI's, lower case, in its order. */
     public static final List<String> ROLES = CellValue.texts(Role.class);
-
-    private final String header;
-
-    TemplatesCsv(String header) {
-        this.header = header;
-    }
-
-    @Override
-    public String header() {
-        return header;
-    }
 
     /**
      * The header row.
@@ -59,55 +52,33 @@ public enum TemplatesCsv implements Column {
         return Column.headerRow(values(), Map.of(GROUP, groupColumns));
     }
 
-    /**
-     * A role as the {@code role} column holds it.
-     *
-     * @param role a template role
-     * @return its lower-case name, e.g. {@code verification_enrolment}
-     */
-    public static String roleName(TemplateRole role) {
-        return role.name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The values of {@link #ROLE}: the SPI's {@link TemplateRole}s. */
+    /** The values of {@link #ROLE}: the SPI's {@link TemplateRole}s, by the same names. */
     public enum Role implements CellValue {
         /** {@link TemplateRole#VERIFICATION_ENROLMENT}. */
-        VERIFICATION_ENROLMENT(TemplateRole.VERIFICATION_ENROLMENT),
+        VERIFICATION_ENROLMENT,
         /** {@link TemplateRole#VERIFICATION_PROBE}. */
-        VERIFICATION_PROBE(TemplateRole.VERIFICATION_PROBE),
+        VERIFICATION_PROBE,
         /** {@link TemplateRole#IDENTIFICATION_ENROLMENT}. */
-        IDENTIFICATION_ENROLMENT(TemplateRole.IDENTIFICATION_ENROLMENT),
+        IDENTIFICATION_ENROLMENT,
         /** {@link TemplateRole#IDENTIFICATION_PROBE}. */
-        IDENTIFICATION_PROBE(TemplateRole.IDENTIFICATION_PROBE);
+        IDENTIFICATION_PROBE;
 
-        private final TemplateRole role;
-
-        Role(TemplateRole role) {
-            this.role = role;
-        }
-
-        @Override
-        public String text() {
-            return roleName(role);
+        /**
+         * The cell value of a role.
+         *
+         * @param role a template role
+         * @return its value, e.g. {@link #VERIFICATION_ENROLMENT}, written {@code verification_enrolment}
+         */
+        public static Role of(TemplateRole role) {
+            return valueOf(role.name());
         }
     }
 
     /** The values of {@link #STATUS}. */
     public enum Status implements CellValue {
         /** The template was made. */
-        OK("ok"),
+        OK,
         /** The call failed; {@code failure_code} says how. */
-        FAILED("failed");
-
-        private final String text;
-
-        Status(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public String text() {
-            return text;
-        }
+        FAILED
     }
 }

@@ -17,8 +17,8 @@ class ColumnsTest {
         assertThat(AnalysesCsv.headerRow(List.of("age"), List.of("sex"))).containsExactly("sample_id", "subject_id",
                 "status", "failure_code", "message", "faces", "latency_ns", "label:age", "group:sex");
         assertThat(AnalysesCsv.headerRow(List.of(), List.of())).hasSize(7);
-        assertThat(ComparisonsCsv.headerRow()).containsExactly("enrolment_template", "probe_template", "mated", "status",
-                "failure_code", "score", "latency_ns");
+        assertThat(Column.headerRow(ComparisonsCsv.values())).containsExactly("enrolment_template", "probe_template",
+                "mated", "status", "failure_code", "score", "latency_ns");
     }
 
     @Test
@@ -36,12 +36,15 @@ class ColumnsTest {
         }
         assertThat(CellValue.parse(ComparisonsCsv.Status.class, "failed")).isEqualTo(Optional.empty());
         assertThat(CellValue.texts(AnalysesCsv.Status.class)).containsExactly("ok", "no_face", "failed");
-        assertThat(TemplatesCsv.roleName(TemplateRole.IDENTIFICATION_PROBE)).isEqualTo("identification_probe");
+        assertThat(TemplatesCsv.Role.of(TemplateRole.IDENTIFICATION_PROBE).text()).isEqualTo("identification_probe");
         assertThat(TemplatesCsv.ROLES).containsExactly("verification_enrolment", "verification_probe",
                 "identification_enrolment", "identification_probe");
         for (TemplateRole role : TemplateRole.values()) {
-            assertThat(CellValue.parse(TemplatesCsv.Role.class, TemplatesCsv.roleName(role))).isPresent();
+            assertThat(TemplatesCsv.Role.of(role).text()).isEqualTo(role.name().toLowerCase(java.util.Locale.ROOT));
         }
+        assertThat(TimingCsv.P50.header()).isEqualTo("p50");
+        assertThat(AnalysesCsv.LABEL.header()).isEqualTo("label:");
+        assertThat(AnalysesCsv.LABEL.isFamily()).isTrue();
         assertThat(Cells.bool(true) + Cells.bool(false)).isEqualTo("truefalse");
     }
 }

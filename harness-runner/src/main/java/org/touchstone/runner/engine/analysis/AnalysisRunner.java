@@ -19,6 +19,7 @@ import org.touchstone.api.SystemDescriptor;
 import org.touchstone.protocols.AnalysisSettings;
 import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.ProtocolProblem;
+import org.touchstone.runformat.columns.Column;
 import org.touchstone.runformat.columns.AnalysesCsv;
 import org.touchstone.runformat.columns.EstimatesCsv;
 import org.touchstone.runformat.descriptor.DescriptorJson;
@@ -143,8 +144,9 @@ public final class AnalysisRunner implements CapabilityRunner {
         try (Progress.Stage stage = context.progress().stage("analyses", samples.size());
              AtomicFiles.Output analysesFile = AtomicFiles.open(context.runDir().resolve(AnalysesCsv.FILE));
              AtomicFiles.Output estimatesFile = AtomicFiles.open(context.runDir().resolve(EstimatesCsv.FILE))) {
-            CSVPrinter analyses = Csv.printer(analysesFile, AnalysesCsv.headerRow(scope.attributes(), scope.groupColumns()));
-            CSVPrinter estimates = Csv.printer(estimatesFile, EstimatesCsv.headerRow());
+            CSVPrinter analyses = Csv.printer(analysesFile,
+                    AnalysesCsv.headerRow(scope.attributes(), scope.groupColumns()));
+            CSVPrinter estimates = Csv.printer(estimatesFile, Column.headerRow(EstimatesCsv.values()));
             OrderedUnits.run(context.pool(), units, 2 * context.threads(), unit -> {
                 GuardedAnalyzer.Outcome[] outcomes = new GuardedAnalyzer.Outcome[unit.end() - unit.first()];
                 for (int i = unit.first(); i < unit.end(); i++) {

@@ -34,6 +34,7 @@ import org.touchstone.runner.engine.stage.TemplateSpec;
 import org.touchstone.runner.engine.stage.TemplateStage;
 import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runformat.columns.Column;
 import org.touchstone.runformat.columns.CandidatesCsv;
 import org.touchstone.runformat.columns.Cells;
 import org.touchstone.runformat.columns.GalleriesCsv;
@@ -123,8 +124,8 @@ final class SearchStage {
              Progress.Stage stage = progress.stage("searches", (long) plan.galleries().size() * probes.size());
              AtomicFiles.Output searchesFile = AtomicFiles.open(runDir.resolve(SearchesCsv.FILE));
              AtomicFiles.Output candidatesFile = AtomicFiles.open(runDir.resolve(CandidatesCsv.FILE))) {
-            CSVPrinter searchesCsv = Csv.printer(searchesFile, SearchesCsv.headerRow());
-            CSVPrinter candidatesCsv = Csv.printer(candidatesFile, CandidatesCsv.headerRow());
+            CSVPrinter searchesCsv = Csv.printer(searchesFile, Column.headerRow(SearchesCsv.values()));
+            CSVPrinter candidatesCsv = Csv.printer(candidatesFile, Column.headerRow(CandidatesCsv.values()));
             Map<Integer, SearchResults> searched = recovered(log);
             for (int g = 0; g < plan.galleries().size(); g++) {
                 IdentificationPlan.GalleryPlan galleryPlan = plan.galleries().get(g);
@@ -167,7 +168,7 @@ final class SearchStage {
             candidatesFile.commit();
         }
         AtomicFiles.write(runDir.resolve(GalleriesCsv.FILE), out -> {
-            try (CSVPrinter csv = Csv.printer(out, GalleriesCsv.headerRow())) {
+            try (CSVPrinter csv = Csv.printer(out, Column.headerRow(GalleriesCsv.values()))) {
                 for (List<Object> row : galleryRows) {
                     csv.printRecord(row);
                 }

@@ -365,10 +365,11 @@ public final class TemplateStage {
             try (CSVPrinter csv = Csv.printer(out, TemplatesCsv.headerRow(groups))) {
                 for (TemplateSpec spec : specs) {
                     if (spec.asEnrolment()) {
-                        row(csv, spec, TemplatesCsv.roleName(roles.enrolment()), enrolment[spec.index()], groups);
+                        row(csv, spec, TemplatesCsv.Role.of(roles.enrolment()).text(), enrolment[spec.index()],
+                                groups);
                     }
                     if (spec.asProbe()) {
-                        row(csv, spec, TemplatesCsv.roleName(roles.probe()), probe[spec.index()], groups);
+                        row(csv, spec, TemplatesCsv.Role.of(roles.probe()).text(), probe[spec.index()], groups);
                     }
                 }
             }

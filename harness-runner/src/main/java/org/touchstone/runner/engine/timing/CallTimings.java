@@ -13,6 +13,7 @@ import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runformat.columns.Column;
 import org.touchstone.runformat.columns.TimingCsv;
 import org.touchstone.runner.engine.rundir.Csv;
 import org.touchstone.runner.systems.guard.CallRecorder;
@@ -197,7 +198,7 @@ public final class CallTimings implements CallRecorder {
     public void write(Path file) throws IOException {
         List<List<String>> rows = rows();
         AtomicFiles.write(file, out -> {
-            try (CSVPrinter csv = Csv.printer(out, TimingCsv.headerRow())) {
+            try (CSVPrinter csv = Csv.printer(out, Column.headerRow(TimingCsv.values()))) {
                 for (List<String> row : rows) {
                     csv.printRecord(row);
                 }

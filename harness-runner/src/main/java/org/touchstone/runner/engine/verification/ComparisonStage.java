@@ -28,6 +28,7 @@ import org.touchstone.runner.engine.stage.TemplateSet;
 import org.touchstone.runner.engine.stage.TemplateSpec;
 import org.touchstone.runner.engine.stage.TemplateStage;
 import org.touchstone.runner.engine.progress.Progress;
+import org.touchstone.runformat.columns.Column;
 import org.touchstone.runformat.columns.Cells;
 import org.touchstone.runformat.columns.ComparisonsCsv;
 import org.touchstone.runner.engine.rundir.Csv;
@@ -147,7 +148,7 @@ final class ComparisonStage {
                 if (output.committedState().isPresent()) {
                     csv = Csv.continuing(output.stream());
                 } else {
-                    csv = Csv.printer(output.stream(), ComparisonsCsv.headerRow());
+                    csv = Csv.printer(output.stream(), Column.headerRow(ComparisonsCsv.values()));
                     csv.flush();
                     output.commit(Position.START.encode());
                 }
