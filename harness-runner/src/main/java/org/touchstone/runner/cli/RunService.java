@@ -20,23 +20,22 @@ import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.reports.RunDirectoryException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryState;
-import org.touchstone.runner.engine.checkpoint.RunIdentity;
 import org.touchstone.runner.engine.prepare.DatasetResolver;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.CapabilityMismatchException;
-import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.resolve.SystemResolver;
 import org.touchstone.runner.systems.UnknownSystemException;
 import org.touchstone.runner.engine.backend.Backends;
 import org.touchstone.runner.engine.prepare.ExecutionSettings;
 import org.touchstone.runner.engine.ProtocolRunner;
 import org.touchstone.runner.engine.RunOutcome;
-import org.touchstone.runner.engine.prepare.RunRequest;
+import org.touchstone.runner.engine.prepare.PreparedRun;
 
 /**
- * What {@code run} and {@code demo} share: resolve protocol, system and dataset (cheapest checks first,
- * so a capability mismatch is refused before any data is generated), look at the run directory (new,
- * an interrupted run to resume, or this run already complete), run, and print the outcome.
+ * What {@code run} and {@code demo} share: resolve protocol, system and dataset and prepare the run once
+ * ({@link PreparedRun}: cheapest checks first, so a capability mismatch is refused before any data is
+ * generated; then the hashes and the run directory: new, an interrupted run to resume, or this run
+ * already complete), run it, and print the outcome.
  */
 public final class RunService {
     private final ProtocolRepository protocols;
@@ -66,8 +65,10 @@ public final class RunService {
         try {
             ProtocolDefinition protocol = protocols.resolve(options.protocolRef());
             FaceSystemProvider system = systems.resolve(options.systemId(), options.timeLimits());
-            OpenedSystem.requireCapability(system.descriptor(), protocol.capability(), protocol.ref());
-            Backends.find(options.backend(), options.backendOptions());
+            ExecutionSettings execution = new ExecutionSettings(options.backend(), options.backendOptions(),
+                    Optional.of(new ExecutionSettings.SystemName(options.systemId(), options.config(),
+                            options.timeLimits())), options.galleryShardSize());
+            PreparedRun.Checked checked = PreparedRun.check(protocol, system, execution);
             DatasetManifest manifest = DatasetResolver.resolve(options.dataset(), options.dataDir(), line -> {
                 out.println(line);
                 out.flush();
@@ -75,8 +76,9 @@ public final class RunService {
             String runId = options.runId().orElseGet(() -> ZonedDateTime.now(ZoneOffset.UTC)
                     .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + "-" + options.label());
             Path runDir = options.out().orElse(Path.of("runs", runId));
-            RunDirectoryState state = RunDirectoryState.inspect(runDir, RunIdentity.of(protocol, manifest, system,
-                    options.config()));
+            PreparedRun prepared = checked.prepare(runId, manifest, options.dataset(), options.config(), runDir,
+                    options.threads());
+            RunDirectoryState state = prepared.directory();
             if (state.kind() == RunDirectoryState.Kind.COMPLETE) {
                 out.printf("%s already holds this run (run id %s), complete: nothing to do.%n", runDir,
                         state.previousRunId().orElse("?"));
@@ -91,11 +93,7 @@ public final class RunService {
                     options.backend().equals(Backends.EMBEDDED) ? options.threads() + " threads"
                             : "backend " + options.backend());
             out.flush();
-            ExecutionSettings execution = new ExecutionSettings(options.backend(), options.backendOptions(),
-                    Optional.of(new ExecutionSettings.SystemName(options.systemId(), options.config(),
-                            options.timeLimits())), options.galleryShardSize());
-            RunOutcome outcome = runner.run(new RunRequest(runId, protocol, manifest, options.dataset(), system,
-                    options.config(), runDir, options.threads(), execution));
+            RunOutcome outcome = runner.run(prepared);
             print(outcome, out);
             return ExitCodes.OK;
         } catch (ProtocolException | UnknownSystemException | CapabilityMismatchException | ManifestException

@@ -28,33 +28,29 @@ import org.touchstone.runner.systems.HarnessVersion;
 import org.touchstone.runner.engine.analysis.AnalysisRunner;
 import org.touchstone.runner.engine.backend.BackendContext;
 import org.touchstone.runner.engine.backend.BackendSession;
-import org.touchstone.runner.engine.backend.Backends;
-import org.touchstone.runner.engine.backend.ExecutionBackend;
 import org.touchstone.runner.engine.backend.SystemRecipe;
 import org.touchstone.runner.engine.identification.IdentificationRunner;
 import org.touchstone.runner.engine.checkpoint.Checkpoints;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryState;
-import org.touchstone.runner.engine.checkpoint.RunIdentity;
 import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runner.engine.rundir.AtomicFiles;
-import org.touchstone.runner.systems.Hashing;
 import org.touchstone.runner.engine.rundir.RunJson;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.OpenedSystem;
-import org.touchstone.runner.systems.SystemArtifact;
 import org.touchstone.runner.engine.timing.CallTimings;
 import org.touchstone.runner.engine.timing.ResourceMonitor;
 import org.touchstone.runner.engine.verification.VerificationRunner;
 import org.touchstone.runner.engine.stage.CapabilityRunner;
+import org.touchstone.runner.engine.prepare.PreparedRun;
 import org.touchstone.runner.engine.prepare.RunRequest;
 import org.touchstone.runner.engine.stage.StageSummary;
 import org.touchstone.runner.engine.stage.ExecutionContext;
 
 /**
- * Runs any protocol end to end. It refuses a system that lacks the protocol's capability, or an unknown
- * execution backend, before any work, has the capability's runner plan the work (so a protocol that does
- * not fit the dataset fails before anything is written), creates the run directory with its provenance,
+ * Runs any protocol end to end, from a {@link PreparedRun} (whose preparation checked the capability, the
+ * backend and the run directory, and hashed the system, once). It has the capability's runner plan the
+ * work (so a protocol that does not fit the dataset fails before anything is written), creates the run directory with its provenance,
  * opens the system and the execution backend, runs the capability's stages (their work plans on the
  * backend, the rest on a pool of worker threads), has the reports module compute every number from
  * the raw files, and completes {@code run.json} with every file's hash. A run that fails leaves
@@ -81,6 +77,8 @@ public final class ProtocolRunner {
     }
 
     /**
+     * Prepares and runs a request: for callers that check nothing beforehand.
+     *
      * @param request the resolved run
      * @return what the run produced
      * @throws IOException                 if the run directory cannot be written or the dataset read
@@ -91,14 +89,26 @@ public final class ProtocolRunner {
      */
     public RunOutcome run(RunRequest request) throws IOException, CapabilityMismatchException, FaceSystemException,
             ProtocolException, InterruptedException {
+        return run(PreparedRun.of(request));
+    }
+
+    /**
+     * @param prepared the run, checked: the pre-flight checks are not repeated
+     * @return what the run produced
+     * @throws IOException                   if the run directory cannot be written or the dataset read
+     * @throws RunDirectoryConflictException if the run directory holds this run, already complete
+     * @throws CapabilityMismatchException   if the system does not implement what it declares
+     * @throws FaceSystemException           if the system cannot be opened
+     * @throws ProtocolException             if the protocol does not fit the dataset
+     * @throws InterruptedException          if interrupted
+     */
+    public RunOutcome run(PreparedRun prepared) throws IOException, CapabilityMismatchException, FaceSystemException,
+            ProtocolException, InterruptedException {
         long startNs = System.nanoTime();
+        RunRequest request = prepared.request();
         ProtocolDefinition protocol = request.protocol();
-        OpenedSystem.requireCapability(request.system().descriptor(), protocol.capability(), protocol.ref());
-        ExecutionBackend backend = Backends.find(request.execution().backend(),
-                request.execution().backendOptions());
         CapabilityRunner.Planned planned = runners.get(protocol.capability()).plan(request);
-        RunDirectoryState state = RunDirectoryState.inspect(request.runDir(), RunIdentity.of(protocol,
-                request.manifest(), request.system(), request.configSource()));
+        RunDirectoryState state = prepared.directory();
         if (state.kind() == RunDirectoryState.Kind.COMPLETE) {
             throw new RunDirectoryConflictException("run directory " + request.runDir() + " holds this run, already"
                     + " complete");
@@ -107,7 +117,7 @@ public final class ProtocolRunner {
 
         // A resumed run keeps its id and start, and records when it was resumed.
         RunJson json = new RunJson(state.previousRunId().orElse(request.runId()));
-        describe(json, request);
+        describe(json, prepared);
         planned.describe(json);
         json.root().put("started", state.previous().map(p -> p.path("started").asText()).orElse(now()));
         if (state.kind() == RunDirectoryState.Kind.RESUME) {
@@ -126,7 +136,7 @@ public final class ProtocolRunner {
             try (ResourceMonitor monitor = ResourceMonitor.start(request.threads());
                  OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
                     protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)));
-                 BackendSession session = backend.open(new BackendContext(json.root().path("run_id").asText(), runDir,
+                 BackendSession session = prepared.backend().open(new BackendContext(json.root().path("run_id").asText(), runDir,
                          system, recipe(request, system), request.threads(), request.execution().backendOptions(),
                          timings))) {
                 recordRuntimeProperties(json, system);
@@ -166,7 +176,8 @@ public final class ProtocolRunner {
         }
     }
 
-    private static void describe(RunJson json, RunRequest request) throws IOException {
+    private static void describe(RunJson json, PreparedRun prepared) {
+        RunRequest request = prepared.request();
         ObjectNode harness = json.section("harness");
         harness.put("version", HarnessVersion.get());
         harness.put("api_version", ApiVersion.VERSION);
@@ -193,9 +204,7 @@ public final class ProtocolRunner {
         d.put("samples", manifest.samples().size());
         d.put("subjects", manifest.subjectCount());
 
-        String configHash = request.configSource().isPresent()
-                ? Hashing.sha256OfTree(request.configSource().get()) : null;
-        json.system(request.system().descriptor(), SystemArtifact.of(request.system()), configHash);
+        json.system(request.system().descriptor(), prepared.artifact(), prepared.configSha256().orElse(null));
         json.environment();
         json.section("seeds").put("protocol", protocol.seed());
     }

@@ -22,6 +22,11 @@ import org.touchstone.runner.engine.rundir.RunJson;
  * @param previous the {@code run.json} found, when resuming or complete
  */
 public record RunDirectoryState(Kind kind, Optional<JsonNode> previous) {
+    /** Keeps a copy of the {@code run.json} found, so that nobody changes what was read. */
+    public RunDirectoryState {
+        previous = previous.map(JsonNode::deepCopy);
+    }
+
     /** What to do with the run directory. */
     public enum Kind {
         /** Start a run in a new or empty folder. */
