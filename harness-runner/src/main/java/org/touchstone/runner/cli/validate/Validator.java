@@ -36,7 +36,6 @@ import org.touchstone.api.Failure;
 import org.touchstone.api.FailureCode;
 import org.touchstone.api.Gallery;
 import org.touchstone.api.GalleryEntry;
-import org.touchstone.api.ImageFormat;
 import org.touchstone.api.Result;
 import org.touchstone.api.ScoreRange;
 import org.touchstone.api.SystemDescriptor;
@@ -44,6 +43,7 @@ import org.touchstone.api.Template;
 import org.touchstone.api.TemplateCreator;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.ImageSource;
 import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.guard.ComparisonBatch;
@@ -759,8 +759,7 @@ public final class Validator {
     private static List<FaceImage> images(DatasetManifest faces) throws IOException {
         List<FaceImage> images = new ArrayList<>();
         for (Sample s : faces.samples()) {
-            ImageFormat format = ImageFormat.fromFileName(s.path()).orElse(ImageFormat.PNG);
-            images.add(new FaceImage(s.sampleId(), format, Files.readAllBytes(faces.resolve(s))));
+            images.add(ImageSource.of(faces, s).read());
         }
         return images;
     }
