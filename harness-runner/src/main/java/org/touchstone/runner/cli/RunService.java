@@ -1,7 +1,6 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,21 +9,14 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.protocols.ProtocolDefinition;
-import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.protocols.dataset.ManifestException;
-import org.touchstone.reports.RunDirectoryException;
-import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryState;
 import org.touchstone.runner.engine.prepare.DatasetResolver;
 import org.touchstone.runner.systems.CallLimits;
-import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.resolve.SystemResolver;
-import org.touchstone.runner.systems.UnknownSystemException;
 import org.touchstone.runner.engine.backend.Backends;
 import org.touchstone.runner.engine.prepare.ExecutionSettings;
 import org.touchstone.runner.engine.ProtocolRunner;
@@ -61,7 +53,12 @@ public final class RunService {
                    int galleryShardSize) {
     }
 
-    int run(Options options, PrintWriter out, PrintWriter err) {
+    /**
+     * @param options what to run
+     * @param out     where the run's lines go
+     * @throws Exception what the run could not get past, for {@link CommandFailures} to turn into an exit code
+     */
+    void run(Options options, PrintWriter out) throws Exception {
         try {
             ProtocolDefinition protocol = protocols.resolve(options.protocolRef());
             FaceSystemProvider system = systems.resolve(options.systemId(), options.timeLimits());
@@ -82,7 +79,7 @@ public final class RunService {
             if (state.kind() == RunDirectoryState.Kind.COMPLETE) {
                 out.printf("%s already holds this run (run id %s), complete: nothing to do.%n", runDir,
                         state.previousRunId().orElse("?"));
-                return ExitCodes.OK;
+                return;
             }
             if (state.kind() == RunDirectoryState.Kind.RESUME) {
                 out.printf("Resuming run %s in %s, interrupted while %s%n", state.previousRunId().orElse("?"), runDir,
@@ -95,24 +92,8 @@ public final class RunService {
             out.flush();
             RunOutcome outcome = runner.run(prepared);
             print(outcome, out);
-            return ExitCodes.OK;
-        } catch (ProtocolException | UnknownSystemException | CapabilityMismatchException | ManifestException
-                 | RunDirectoryException | RunDirectoryConflictException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (FaceSystemException e) {
-            err.println("error: the system could not be opened (" + e.code() + "): " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("error: interrupted");
-            return ExitCodes.RUN_FAILED;
         } finally {
             out.flush();
-            err.flush();
         }
     }
 
