@@ -45,10 +45,10 @@ import org.touchstone.runner.engine.checkpoint.Checkpoints;
 import org.touchstone.runner.engine.prepare.DatasetResolver;
 import org.touchstone.runner.engine.stage.CapabilityRunner;
 import org.touchstone.runner.engine.stage.ExecutionContext;
+import org.touchstone.runner.engine.stage.StageSummary;
 import org.touchstone.runner.engine.ProtocolRunner;
 import org.touchstone.runner.engine.prepare.RunRequest;
 import org.touchstone.runner.engine.progress.Progress;
-import org.touchstone.runner.engine.rundir.RunJson;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.engine.timing.CallTimings;
 import org.touchstone.runner.engine.verification.VerificationRunner;
@@ -205,15 +205,14 @@ public class RunnerOverheadBenchmark {
         Path runDir = Files.createDirectories(request.runDir());
         CapabilityRunner.Planned planned = new VerificationRunner().plan(request);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        RunJson json = new RunJson("overhead");
         CallTimings timings = CallTimings.recording();
         try (OpenedSystem opened = OpenedSystem.open(system, Optional.empty(), Capability.VERIFICATION,
                 protocol.ref(), threads);
              BackendSession backend = new EmbeddedBackend().open(new BackendContext("overhead", runDir, opened,
                      Optional.empty(), threads, Map.of(), timings))) {
-            Object summary = planned.execute(new ExecutionContext(request, runDir, json, opened, pool,
+            StageSummary summary = planned.execute(new ExecutionContext(request, runDir, opened, pool,
                     Progress.silent(), Checkpoints.of(runDir), backend, timings));
-            comparisonSeconds = json.root().path("stages").path("comparisons").path("seconds").asDouble();
+            comparisonSeconds = summary.stagesBlock().comparisons().seconds();
             return summary;
         } finally {
             pool.shutdownNow();

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.touchstone.api.Capability;
-import org.touchstone.protocols.support.Sha256;
+import org.touchstone.runformat.io.Sha256;
 
 /**
  * A validated protocol: what to test, how, and with which seed, together with the exact text it was

@@ -32,7 +32,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.touchstone.api.Capability;
-import org.touchstone.protocols.support.Sha256;
+import org.touchstone.runformat.io.Sha256;
 import org.touchstone.protocols.support.Utf8;
 
 /**

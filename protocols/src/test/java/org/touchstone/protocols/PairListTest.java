@@ -15,7 +15,7 @@ import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestLoader;
 import org.touchstone.protocols.dataset.ManifestWriter;
 import org.touchstone.protocols.dataset.Sample;
-import org.touchstone.protocols.support.Sha256;
+import org.touchstone.runformat.io.Sha256;
 
 class PairListTest {
     private static final String HEADER = "enrolment_samples,probe_samples";

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.api.Capability;
-import org.touchstone.protocols.support.Sha256;
+import org.touchstone.runformat.io.Sha256;
 
 class ProtocolLoaderTest {
     /** Line numbers below refer to this text: line 1 is schema, line 8 verification, line 11 fmr_targets. */

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.api.Capability;
-import org.touchstone.protocols.support.Sha256;
+import org.touchstone.runformat.io.Sha256;
 
 class ProtocolRepositoryTest {
     private static final String BUILT_IN = "touchstone/protocols/verification-1.0.0.yaml";

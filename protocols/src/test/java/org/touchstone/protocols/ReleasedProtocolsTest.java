@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.touchstone.protocols.support.Sha256;
+import org.touchstone.runformat.io.Sha256;
 
 /**
  * The immutability guard: a released protocol file never changes and is never withdrawn. If this test

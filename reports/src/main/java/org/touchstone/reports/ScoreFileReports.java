@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.touchstone.reports.rundir.ComparisonData;
-import org.touchstone.reports.rundir.RunSettings;
-import org.touchstone.reports.rundir.ScoreFile;
+import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.reports.input.ScoreFile;
+import org.touchstone.reports.input.VerificationRunSettings;
+import org.touchstone.reports.rendering.RenderedReport;
 import org.touchstone.reports.verification.NamedThreshold;
-import org.touchstone.reports.verification.StreamingScoreDistribution;
+import org.touchstone.reports.verification.report.VerificationReport;
 
 /**
  * The verification report of a score file made by any tool ({@code touchstone analyze}): the same
@@ -64,12 +65,12 @@ public final class ScoreFileReports {
     public static ReportSummary generate(Request request, Path outDir) throws IOException {
         List<String> groupColumns = ScoreFile.groupColumns(request.groups());
         String name = request.scores().getFileName().toString();
-        RunSettings settings = new RunSettings(null, request.fmrTargets(), request.thresholds(), groupColumns,
-                new RunSettings.SystemSummary("score-file", null, name, request.format().label(), Double.NaN,
-                        Double.NaN), request.equivalenceMargin());
-        ComparisonData comparisons = ScoreFile.read(request.scores(), request.format(), request.groups(),
-                settings.fmrTargets(), VerificationResults.namedValues(settings),
-                StreamingScoreDistribution.DEFAULT_EXACT_LIMIT);
-        return RunReports.write(VerificationResults.compute(settings, null, comparisons), outDir);
+        VerificationRunSettings settings = new VerificationRunSettings(null, request.fmrTargets(),
+                request.thresholds(), groupColumns, new VerificationRunSettings.SystemSummary("score-file", null, name,
+                request.format().label(), Double.NaN, Double.NaN), request.equivalenceMargin());
+        RenderedReport report = VerificationReport.renderScoreFile(settings, request.scores(), request.format(),
+                request.groups(), outDir);
+        // There is no run.json, hence no report card.
+        return ReportWriter.write(report, outDir, false);
     }
 }

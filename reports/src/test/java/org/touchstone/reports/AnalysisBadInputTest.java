@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.touchstone.reports.input.RunDirectoryException;
 
 /** Analysis input that breaks the contract fails with file, line, column and what was expected. */
 class AnalysisBadInputTest {

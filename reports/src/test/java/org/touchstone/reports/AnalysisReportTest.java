@@ -1,7 +1,6 @@
 package org.touchstone.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 import static org.touchstone.reports.IdentificationReportTest.assertRate;
 
@@ -11,15 +10,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.touchstone.reports.rundir.AnalysisData;
-import org.touchstone.reports.rundir.AnalysisSettings;
-import org.touchstone.reports.stats.Proportion;
 
 /** End to end on {@link TinyAnalysisRun}, every number worked out by hand from its table. */
 class AnalysisReportTest {
@@ -246,18 +240,6 @@ class AnalysisReportTest {
     @Test
     void generatingAgainGivesIdenticalBytes() throws IOException {
         ReportFiles.assertRegeneratesIdentically(runDir, TinyAnalysisRun.write(tempDir.resolve("again")));
-    }
-
-    @Test
-    void perGroupProportionsForSummariesOfDifferentials() throws IOException {
-        AnalysisSettings settings = AnalysisSettings.read(runDir.resolve("run.json"));
-        AnalysisResults results = AnalysisResults.compute(settings, AnalysisData.read(runDir, settings));
-        // Accuracy of sex per group at "default" (0.8), as fed to max/min, GARBE etc.
-        Map<String, SortedMap<String, Proportion>> accuracy = results.attributes().get(1).byGroup(
-                evaluation -> ((AnalysisResults.CategoricalResults) evaluation).atPoints().get(2).accuracy());
-        assertThat(accuracy.keySet()).containsExactly("sex", "skin_tone", "sex & skin_tone");
-        assertThat(accuracy.get("sex")).containsExactly(entry("female", new Proportion(1, 1)), entry("male", new Proportion(2, 3)));
-        assertThat(accuracy.get("skin_tone").get("V")).isEqualTo(new Proportion(0, 0));
     }
 
     @Test

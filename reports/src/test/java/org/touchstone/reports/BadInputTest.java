@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.touchstone.reports.input.RunDirectoryException;
 
 /** Input that breaks the contract fails with the file, line, column and what was expected; nothing is written. */
 class BadInputTest {

@@ -1,7 +1,6 @@
 package org.touchstone.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.entry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,16 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.touchstone.reports.rundir.IdentificationSettings;
-import org.touchstone.reports.rundir.SearchData;
-import org.touchstone.reports.rundir.TemplateTable;
-import org.touchstone.reports.stats.Proportion;
+import org.touchstone.reports.identification.report.IdentificationReport;
 
 /** End to end on {@link TinyIdentificationRun}, every number worked out by hand in the comments. */
 class IdentificationReportTest {
@@ -202,7 +196,7 @@ class IdentificationReportTest {
         assertThat(groups).hasSize(2 * 10 * 5);
         assertThat(ReportFiles.csv(runDir, "tables/investigative.csv").get(1).get("selectivity")).isEqualTo("1.0");
         assertThat(ReportFiles.csv(runDir, "tables/failures.csv")).hasSize(5);
-        assertThat(metrics.get("tables")).extracting(JsonNode::asText).containsExactlyElementsOf(IdentificationTables.ALL);
+        assertThat(metrics.get("tables")).extracting(JsonNode::asText).containsExactlyElementsOf(IdentificationReport.TABLES);
     }
 
     @Test
@@ -276,7 +270,7 @@ class IdentificationReportTest {
                 header(TinyIdentificationRun.SEARCHES_CSV), header(TinyIdentificationRun.CANDIDATES_CSV));
         ReportSummary emptySummary = RunReports.generate(empty);
         assertThat(emptySummary.headline()).containsExactly("no gallery: galleries.csv is empty");
-        assertThat(emptySummary.written()).hasSize(IdentificationTables.ALL.size() + 2 * 3 + 1 + 1);
+        assertThat(emptySummary.written()).hasSize(IdentificationReport.TABLES.size() + 2 * 3 + 1 + 1);
         assertThat(ReportFiles.csv(empty, "tables/cmc.csv")).isEmpty();
     }
 
@@ -295,20 +289,6 @@ class IdentificationReportTest {
         assertThat(dir.resolve("figures/det.svg")).doesNotExist();
         assertThat(dir.resolve("tables/operating-points.csv")).doesNotExist();
         assertThat(dir.resolve("tables/cmc.csv")).exists();
-    }
-
-    @Test
-    void perGroupProportionsForSummariesOfDifferentials() throws IOException {
-        IdentificationSettings settings = IdentificationSettings.read(runDir.resolve("run.json"));
-        TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
-        IdentificationResults results = IdentificationResults.compute(settings, templates,
-                SearchData.read(runDir, templates, settings.candidateListLength()));
-        // FNIR per group of G0000000 at the global FPIR-0.5 threshold (0.6), as fed to max/min, GARBE etc.
-        Map<String, SortedMap<String, Proportion>> fnir = results.galleries().get(0)
-                .byGroup(group -> group.atFpirPoints().get(0).fnir());
-        assertThat(fnir.keySet()).containsExactly("sex", "age_band", "sex & age_band");
-        assertThat(fnir.get("sex")).containsExactly(entry("female", new Proportion(0, 1)), entry("male", new Proportion(1, 2)));
-        assertThat(fnir.get("age_band").get("60+")).isEqualTo(new Proportion(0, 0));
     }
 
     static void assertRate(JsonNode node, String events, long x, String trials, long n, String rate) {

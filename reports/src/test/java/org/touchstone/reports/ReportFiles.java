@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.touchstone.reports.input.RunDirectoryException;
 import org.w3c.dom.Document;
 import org.xml.sax.InputSource;
 

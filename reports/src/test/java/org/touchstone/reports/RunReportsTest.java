@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.stats.Proportion;
 
 /** End to end on {@link TinyRun}, whose every number is worked out by hand in the comments. */

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.touchstone.reports.rundir.ScoreFile;
+import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.reports.input.ScoreFile;
 import org.touchstone.reports.verification.NamedThreshold;
 
 /**

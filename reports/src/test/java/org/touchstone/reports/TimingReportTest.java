@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.touchstone.reports.input.RunDirectoryException;
 
 /**
  * The tiny verification run with the runner's measurements: timing.csv and run.json's resources become

@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * s9     ?    -            ?       -              ?      -              female, V
  * </pre>
  */
-final class TinyAnalysisRun {
+public final class TinyAnalysisRun {
     static final String RUN_JSON = """
             {
               "format": "touchstone-run/1",
@@ -81,12 +81,12 @@ final class TinyAnalysisRun {
     }
 
     /** Writes the raw files into a directory. */
-    static Path write(Path runDir) throws IOException {
+    public static Path write(Path runDir) throws IOException {
         return write(runDir, RUN_JSON, ANALYSES_CSV, ESTIMATES_CSV);
     }
 
     /** Writes the given raw files into a directory. */
-    static Path write(Path runDir, String runJson, String analyses, String estimates) throws IOException {
+    public static Path write(Path runDir, String runJson, String analyses, String estimates) throws IOException {
         return ReportFiles.writeFiles(runDir, "run.json", runJson, "analyses.csv", analyses, "estimates.csv", estimates);
     }
 }

@@ -20,7 +20,7 @@ import java.nio.file.Path;
  * <p>Groups: sex (A, E, X female; B, C, D, Y male; Z unknown) and age band (D alone in "60+", an enrolment
  * template only, so that group has no search), and their intersection.
  */
-final class TinyIdentificationRun {
+public final class TinyIdentificationRun {
     static final String RUN_JSON = """
             {
               "format": "touchstone-run/1",
@@ -104,12 +104,12 @@ final class TinyIdentificationRun {
     }
 
     /** Writes the raw files into a directory. */
-    static Path write(Path runDir) throws IOException {
+    public static Path write(Path runDir) throws IOException {
         return write(runDir, RUN_JSON, TEMPLATES_CSV, GALLERIES_CSV, SEARCHES_CSV, CANDIDATES_CSV);
     }
 
     /** Writes the given raw files into a directory. */
-    static Path write(Path runDir, String runJson, String templates, String galleries, String searches,
+    public static Path write(Path runDir, String runJson, String templates, String galleries, String searches,
                       String candidates) throws IOException {
         return ReportFiles.writeFiles(runDir, "run.json", runJson, "templates.csv", templates, "galleries.csv", galleries,
                 "searches.csv", searches, "candidates.csv", candidates);

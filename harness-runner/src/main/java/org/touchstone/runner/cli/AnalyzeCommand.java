@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.touchstone.reports.ReportSummary;
 import org.touchstone.reports.ScoreFileReports;
-import org.touchstone.reports.rundir.ScoreFile;
+import org.touchstone.reports.input.ScoreFile;
 import org.touchstone.reports.verification.NamedThreshold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

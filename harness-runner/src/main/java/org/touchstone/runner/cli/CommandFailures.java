@@ -6,8 +6,8 @@ import java.util.List;
 import org.touchstone.api.FaceSystemException;
 import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.dataset.ManifestException;
-import org.touchstone.reports.RunComparison;
-import org.touchstone.reports.RunDirectoryException;
+import org.touchstone.reports.comparison.RunComparison;
+import org.touchstone.reports.input.RunDirectoryException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.UnknownSystemException;
@@ -27,7 +27,8 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
     /** Exceptions that mean the command was given something it cannot use. */
     private static final List<Class<? extends Exception>> BAD_INPUT = List.of(BadInputException.class,
             ProtocolException.class, UnknownSystemException.class, CapabilityMismatchException.class,
-            ManifestException.class, RunDirectoryException.class, RunDirectoryConflictException.class,
+            ManifestException.class, RunDirectoryException.class, org.touchstone.runformat.RunDirectoryException.class,
+            RunDirectoryConflictException.class,
             RunComparison.IncompatibleRunsException.class, NoSuchFileException.class, IllegalArgumentException.class);
 
     @Override

@@ -83,7 +83,7 @@ public final class RunService {
             }
             if (state.kind() == RunDirectoryState.Kind.RESUME) {
                 out.printf("Resuming run %s in %s, interrupted while %s%n", state.previousRunId().orElse("?"), runDir,
-                        state.previous().map(p -> p.path("status").asText()).orElse("?"));
+                        state.previous().map(p -> p.status().text()).orElse("?"));
             }
             out.printf("Running %s with system '%s' on %,d images of %,d subjects (%s)%n", protocol.ref(),
                     system.descriptor().id(), manifest.samples().size(), manifest.subjectCount(),

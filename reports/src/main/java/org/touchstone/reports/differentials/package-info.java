@@ -13,5 +13,7 @@
  *       detectable difference and, when a margin is declared, a TOST equivalence test.</li>
  * </ul>
  * Plain math: no I/O.
+ *
+ * <p>Imports only the JDK (no file or stream I/O), Commons Statistics and {@code stats}.
  */
 package org.touchstone.reports.differentials;

@@ -5,5 +5,8 @@
  *
  * <p>A candidate is a hit at threshold T when its score is {@code >= T} (ties are hits). A search that
  * failed counts under the {@code non-match} policy: a miss when mated, no candidate when non-mated.
+ *
+ * <p>Imports only the JDK (no file or stream I/O), Commons Statistics, {@code stats} and
+ * {@code verification} (its sorted scores and operating-point types).
  */
 package org.touchstone.reports.identification;

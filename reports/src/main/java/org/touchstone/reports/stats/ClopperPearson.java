@@ -7,6 +7,10 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * trials at level 1 - alpha, lower = BetaInv(alpha/2; x, n - x + 1) (0 when x = 0) and
  * upper = BetaInv(1 - alpha/2; x + 1, n - x) (1 when x = n). It is conservative: its coverage is at
  * least the nominal level for every true rate, which is what a claim such as "FMR below 1e-6" needs.
+ *
+ * <p>Kept here rather than taken from {@code commons-statistics-interval}
+ * ({@code BinomialConfidenceInterval.CLOPPER_PEARSON}, tested against this one) for the reason
+ * {@link Wilson} gives: counts beyond {@code int}.
  */
 public final class ClopperPearson {
     /** The method name written next to every interval. */

@@ -8,8 +8,13 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * z sqrt(p(1 - p)/n + z^2/4n^2) / (1 + z^2/n).
  *
  * <p>Unlike the Clopper-Pearson interval it aims at the nominal coverage on average rather than at least
- * everywhere, so it is narrower; reports show both. Computed here from Commons Statistics'
- * {@link NormalDistribution} quantile because Commons Statistics 1.2 offers no binomial interval.
+ * everywhere, so it is narrower; reports show both.
+ *
+ * <p>Written here, from Commons Statistics' {@link NormalDistribution} quantile, although
+ * {@code commons-statistics-interval} 1.2 has the same interval ({@code BinomialConfidenceInterval.WILSON_SCORE},
+ * tested against this one): it takes {@code int} counts, and a run's impostor comparisons exceed
+ * {@link Integer#MAX_VALUE} (1e10 at scale). One formula for every count also keeps an interval from
+ * changing its last digits when a run grows past 2^31 trials.
  */
 public final class Wilson {
     /** The method name written next to every interval. */

@@ -5,5 +5,7 @@
  * Benjamini-Hochberg corrections; the minimum detectable difference; the TOST equivalence test; and the
  * clustered bootstrap. Distributions and the standard tests come from Apache Commons Statistics. No I/O, no
  * biometric file formats.
+ *
+ * <p>Imports only the JDK (no file or stream I/O) and Commons Statistics.
  */
 package org.touchstone.reports.stats;

@@ -8,5 +8,7 @@
  * FNMR(T) = false non-matches / genuine comparisons. Failed comparisons follow the {@code non-match}
  * failure policy: they stay in the denominators, count as false non-matches when mated and never as
  * false matches.
+ *
+ * <p>Imports only the JDK (no file or stream I/O), Commons Statistics and {@code stats}.
  */
 package org.touchstone.reports.verification;

@@ -3,21 +3,19 @@ package org.touchstone.reports.verify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.touchstone.reports.RunDirectoryException;
 import org.touchstone.reports.RunReports;
+import org.touchstone.reports.input.RunDirectoryException;
+import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runformat.io.Sha256;
 
 /**
  * Tamper evidence for a published run: checks every file of a run directory against the SHA-256 its
@@ -69,7 +67,7 @@ public final class RunVerifier {
             if (!Files.isRegularFile(file)) {
                 problems.add(e.getKey() + ": missing (run.json records it)");
             } else {
-                String actual = sha256(file);
+                String actual = Sha256.hex(file);
                 if (!actual.equals(e.getValue())) {
                     problems.add(e.getKey() + ": SHA-256 " + actual + " differs from the " + e.getValue()
                             + " run.json records");
@@ -178,24 +176,7 @@ public final class RunVerifier {
     private static List<String> relativeFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
-                    .filter(p -> !p.endsWith(".partial")).sorted().toList();
+                    .filter(p -> !AtomicFiles.isPartial(p)).sorted().toList();
         }
-    }
-
-    private static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[1 << 16];
-        try (InputStream in = Files.newInputStream(file)) {
-            int n;
-            while ((n = in.read(buffer)) > 0) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 }

@@ -29,7 +29,7 @@ class CategoricalAttributeTest {
 
     @Test
     void coverageAndAccuracyAtAThresholdUnderEachPolicy() {
-        CategoricalAttribute undecided = CategoricalAttribute.of(handMade(), FailurePolicy.UNDECIDED);
+        CategoricalAttribute undecided = CategoricalAttribute.of(handMade(), AnalysisFailurePolicy.UNDECIDED);
         assertThat(undecided.images()).isEqualTo(8);
         assertThat(undecided.estimates()).isEqualTo(6);
         assertThat(undecided.failedImages()).isEqualTo(1);
@@ -40,7 +40,7 @@ class CategoricalAttributeTest {
         assertThat(at90.error()).isEqualTo(new Proportion(1, 4));
         assertThat(undecided.at(0).accuracy()).isEqualTo(new Proportion(4, 6));
         // The failed analysis is a decided, wrong answer at every threshold.
-        CategoricalAttribute error = CategoricalAttribute.of(handMade(), FailurePolicy.ERROR);
+        CategoricalAttribute error = CategoricalAttribute.of(handMade(), AnalysisFailurePolicy.ERROR);
         assertThat(error.at(0.9).coverage()).isEqualTo(new Proportion(5, 8));
         assertThat(error.at(0.9).accuracy()).isEqualTo(new Proportion(3, 5));
         assertThat(error.at(1.0).accuracy()).isEqualTo(new Proportion(0, 1));
@@ -48,10 +48,10 @@ class CategoricalAttributeTest {
 
     @Test
     void everythingUndecidedLeavesAccuracyUndefined() {
-        Decisions none = CategoricalAttribute.of(handMade(), FailurePolicy.UNDECIDED).at(1.0);
+        Decisions none = CategoricalAttribute.of(handMade(), AnalysisFailurePolicy.UNDECIDED).at(1.0);
         assertThat(none.coverage()).isEqualTo(new Proportion(0, 8));
         assertThat(none.accuracy().isDefined()).isFalse();
-        CategoricalAttribute empty = CategoricalAttribute.of(List.of(), FailurePolicy.UNDECIDED);
+        CategoricalAttribute empty = CategoricalAttribute.of(List.of(), AnalysisFailurePolicy.UNDECIDED);
         assertThat(empty.at(0.5).coverage().isDefined()).isFalse();
         assertThat(empty.calibration(10).ece()).isNaN();
         assertThat(empty.accuracyCoverage().points()).isEmpty();
@@ -59,13 +59,13 @@ class CategoricalAttributeTest {
 
     @Test
     void highConfidenceAccuracyLeavesFailuresOutWhateverThePolicy() {
-        assertThat(CategoricalAttribute.of(handMade(), FailurePolicy.ERROR).accuracyAtOrAbove(0.99))
+        assertThat(CategoricalAttribute.of(handMade(), AnalysisFailurePolicy.ERROR).accuracyAtOrAbove(0.99))
                 .isEqualTo(new Proportion(1, 2));
     }
 
     @Test
     void confusionMatrixHasUndecidedAndFailedColumns() {
-        ConfusionMatrix matrix = CategoricalAttribute.of(handMade(), FailurePolicy.UNDECIDED).confusion(0.9);
+        ConfusionMatrix matrix = CategoricalAttribute.of(handMade(), AnalysisFailurePolicy.UNDECIDED).confusion(0.9);
         assertThat(matrix.labels()).containsExactly("female", "male");
         assertThat(matrix.count("female", "female")).isEqualTo(1);
         assertThat(matrix.count("female", "male")).isZero();
@@ -79,7 +79,7 @@ class CategoricalAttributeTest {
 
     @Test
     void calibrationByHand() {
-        Calibration calibration = CategoricalAttribute.of(handMade(), FailurePolicy.UNDECIDED).calibration(10);
+        Calibration calibration = CategoricalAttribute.of(handMade(), AnalysisFailurePolicy.UNDECIDED).calibration(10);
         // Bins: 5 holds 0.5 (right); 6 holds 0.6 (wrong); 9 holds 0.95, 0.9, 0.99 (right) and 0.99 (wrong).
         assertThat(calibration.estimates()).isEqualTo(6);
         assertThat(calibration.bins()).hasSize(10);
@@ -100,7 +100,7 @@ class CategoricalAttributeTest {
     @Test
     void aConfidenceOfOneFallsInTheLastBin() {
         Calibration calibration = CategoricalAttribute.of(List.of(LabelledOutcome.estimated("a", "a", 1.0),
-                LabelledOutcome.estimated("a", "b", 0.0)), FailurePolicy.UNDECIDED).calibration(4);
+                LabelledOutcome.estimated("a", "b", 0.0)), AnalysisFailurePolicy.UNDECIDED).calibration(4);
         assertThat(calibration.bins().get(3).count()).isEqualTo(1);
         assertThat(calibration.bins().get(0).count()).isEqualTo(1);
         // Both perfectly "calibrated": confidence 1 and right, confidence 0 and wrong.
@@ -110,7 +110,7 @@ class CategoricalAttributeTest {
 
     @Test
     void accuracyCoverageCurveStepsThroughEachDistinctConfidence() {
-        AccuracyCoverageCurve curve = CategoricalAttribute.of(handMade(), FailurePolicy.UNDECIDED).accuracyCoverage();
+        AccuracyCoverageCurve curve = CategoricalAttribute.of(handMade(), AnalysisFailurePolicy.UNDECIDED).accuracyCoverage();
         assertThat(curve.points()).extracting(AccuracyCoverageCurve.Point::threshold).containsExactly(0.99, 0.95, 0.9, 0.6, 0.5);
         assertThat(curve.points()).extracting(AccuracyCoverageCurve.Point::decided).containsExactly(2L, 3L, 4L, 5L, 6L);
         assertThat(curve.points()).extracting(AccuracyCoverageCurve.Point::correct).containsExactly(1L, 2L, 3L, 3L, 4L);
@@ -140,13 +140,13 @@ class CategoricalAttributeTest {
                     outcomes.add(LabelledOutcome.estimated(truth, labels[random.nextInt(3)], random.nextInt(21) * 0.05));
                 }
             }
-            FailurePolicy policy = random.nextBoolean() ? FailurePolicy.ERROR : FailurePolicy.UNDECIDED;
+            AnalysisFailurePolicy policy = random.nextBoolean() ? AnalysisFailurePolicy.ERROR : AnalysisFailurePolicy.UNDECIDED;
             CategoricalAttribute attribute = CategoricalAttribute.of(outcomes, policy);
             long previousDecided = Long.MAX_VALUE;
             for (double threshold = 0; threshold <= 1.0001; threshold += 0.05) {
                 double c = threshold;
                 Decisions decisions = attribute.at(c);
-                long failed = policy == FailurePolicy.ERROR ? outcomes.stream().filter(LabelledOutcome::failed).count() : 0;
+                long failed = policy == AnalysisFailurePolicy.ERROR ? outcomes.stream().filter(LabelledOutcome::failed).count() : 0;
                 long decided = outcomes.stream().filter(o -> o.estimate() != null && o.confidence() >= c).count() + failed;
                 long correct = outcomes.stream().filter(o -> o.correct() && o.confidence() >= c).count();
                 assertThat(decisions.coverage()).isEqualTo(new Proportion(decided, images));

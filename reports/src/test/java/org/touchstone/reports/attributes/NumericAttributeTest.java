@@ -22,7 +22,7 @@ class NumericAttributeTest {
 
     @Test
     void meanAbsoluteErrorAndCoverage() {
-        NumericAttribute age = NumericAttribute.of(handMade(), FailurePolicy.UNDECIDED);
+        NumericAttribute age = NumericAttribute.of(handMade(), AnalysisFailurePolicy.UNDECIDED);
         assertThat(age.images()).isEqualTo(6);
         assertThat(age.estimates()).isEqualTo(4);
         // |19-16| + |15-17| + |17-30| + |18-18| = 3 + 2 + 13 + 0 = 18, over 4.
@@ -35,7 +35,7 @@ class NumericAttributeTest {
         assertThat(age.at(0.75).coverage()).isEqualTo(new Proportion(2, 6));
         assertThat(age.at(0.95).meanAbsoluteError()).isNaN();
         // Under the error policy the failed image is decided, but has no value for the mean.
-        NumericAttribute strict = NumericAttribute.of(handMade(), FailurePolicy.ERROR);
+        NumericAttribute strict = NumericAttribute.of(handMade(), AnalysisFailurePolicy.ERROR);
         assertThat(strict.at(0).coverage()).isEqualTo(new Proportion(5, 6));
         assertThat(strict.at(0).meanAbsoluteError()).isEqualTo(4.5);
     }
@@ -43,15 +43,15 @@ class NumericAttributeTest {
     @Test
     void overAndUnderAgeErrorsAtAThresholdAge() {
         // Below 18: 16 (estimated 19: over) and 17 (15); 18 and over: 30 (17: under) and 18 (18, a tie, is "18 or over").
-        ThresholdErrors at18 = NumericAttribute.of(handMade(), FailurePolicy.UNDECIDED).thresholdErrors(18);
+        ThresholdErrors at18 = NumericAttribute.of(handMade(), AnalysisFailurePolicy.UNDECIDED).thresholdErrors(18);
         assertThat(at18.over()).isEqualTo(new Proportion(1, 2));
         assertThat(at18.under()).isEqualTo(new Proportion(1, 2));
         // The failed 40-year-old counts as an under-age error under the error policy.
-        ThresholdErrors strict = NumericAttribute.of(handMade(), FailurePolicy.ERROR).thresholdErrors(18);
+        ThresholdErrors strict = NumericAttribute.of(handMade(), AnalysisFailurePolicy.ERROR).thresholdErrors(18);
         assertThat(strict.over()).isEqualTo(new Proportion(1, 2));
         assertThat(strict.under()).isEqualTo(new Proportion(2, 3));
         // Nobody is below 5: no trials, an undefined rate.
-        assertThat(NumericAttribute.of(handMade(), FailurePolicy.UNDECIDED).thresholdErrors(5).over().isDefined()).isFalse();
+        assertThat(NumericAttribute.of(handMade(), AnalysisFailurePolicy.UNDECIDED).thresholdErrors(5).over().isDefined()).isFalse();
     }
 
     /** Random ages against brute-force arithmetic, under both policies. */
@@ -66,9 +66,9 @@ class NumericAttributeTest {
                 outcomes.add(kind == 0 ? NumericOutcome.failedAnalysis(truth) : kind == 1 ? NumericOutcome.notEstimated(truth)
                         : NumericOutcome.estimated(truth, truth + random.nextInt(-8, 9), random.nextInt(11) * 0.1));
             }
-            FailurePolicy policy = random.nextBoolean() ? FailurePolicy.ERROR : FailurePolicy.UNDECIDED;
+            AnalysisFailurePolicy policy = random.nextBoolean() ? AnalysisFailurePolicy.ERROR : AnalysisFailurePolicy.UNDECIDED;
             NumericAttribute attribute = NumericAttribute.of(outcomes, policy);
-            long failed = policy == FailurePolicy.ERROR ? outcomes.stream().filter(NumericOutcome::failed).count() : 0;
+            long failed = policy == AnalysisFailurePolicy.ERROR ? outcomes.stream().filter(NumericOutcome::failed).count() : 0;
             long previous = Long.MAX_VALUE;
             for (int step = 0; step <= 10; step++) {
                 double c = step * 0.1;

@@ -41,10 +41,13 @@ import org.touchstone.protocols.dataset.ImageSource;
 import org.touchstone.reports.card.BenchCard;
 import org.touchstone.runner.systems.HarnessVersion;
 import org.touchstone.runner.engine.prepare.DatasetResolver;
-import org.touchstone.runner.engine.rundir.AtomicFiles;
+import org.touchstone.runformat.io.AtomicFiles;
 import org.touchstone.runner.engine.rundir.Csv;
-import org.touchstone.runner.systems.Hashing;
-import org.touchstone.runner.engine.rundir.RunJson;
+import org.touchstone.runformat.io.Sha256;
+import org.touchstone.runformat.descriptor.DescriptorJson;
+import org.touchstone.runformat.runjson.ArtifactBlock;
+import org.touchstone.runformat.runjson.EnvironmentBlock;
+import org.touchstone.runformat.runjson.RunJsonFile;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SystemArtifact;
@@ -255,11 +258,14 @@ public final class BenchRunner {
         ObjectNode root = JSON_MAPPER.createObjectNode();
         root.put("format", "touchstone-bench/1");
         root.putObject("harness").put("version", HarnessVersion.get());
-        String configHash = settings.config().isPresent() ? Hashing.sha256OfTree(settings.config().get()) : null;
-        ObjectNode system = root.putObject("system");
-        RunJson.describeSystem(system, provider.descriptor(), SystemArtifact.of(provider), configHash);
+        String configHash = settings.config().isPresent() ? Sha256.ofTree(settings.config().get()) : null;
+        SystemArtifact artifact = SystemArtifact.of(provider);
+        // bench.json's system and environment blocks are run.json's, so a bench and a run compare field by field.
+        ObjectNode system = (ObjectNode) RunJsonFile.tree(DescriptorJson.toRunRecord(provider.descriptor(),
+                new ArtifactBlock(artifact.location(), artifact.sha256()), configHash));
+        root.set("system", system);
         system.put("spec", settings.system());
-        RunJson.describeEnvironment(root.putObject("environment"));
+        root.set("environment", RunJsonFile.tree(EnvironmentBlock.ofThisMachine()));
         ObjectNode s = root.putObject("settings");
         s.put("mode", "average time per operation (JMH Mode.AverageTime), per thread");
         s.put("forks", settings.forks());

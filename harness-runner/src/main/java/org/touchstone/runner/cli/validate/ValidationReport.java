@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.touchstone.api.SystemDescriptor;
 import org.touchstone.runner.systems.HarnessVersion;
-import org.touchstone.runner.engine.rundir.AtomicFiles;
+import org.touchstone.runformat.io.AtomicFiles;
 import org.touchstone.runner.systems.SystemArtifact;
 import org.touchstone.runner.systems.wire.WireJson;
 

@@ -1,7 +1,5 @@
 package org.touchstone.runner.engine.analysis;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.ArrayList;
@@ -21,6 +19,13 @@ import org.touchstone.api.SystemDescriptor;
 import org.touchstone.protocols.AnalysisSettings;
 import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.ProtocolProblem;
+import org.touchstone.runformat.columns.AnalysesCsv;
+import org.touchstone.runformat.columns.EstimatesCsv;
+import org.touchstone.runformat.descriptor.DescriptorJson;
+import org.touchstone.runformat.runjson.AnalysisEvaluation;
+import org.touchstone.runformat.runjson.DatasetBlock;
+import org.touchstone.runformat.runjson.Evaluation;
+import org.touchstone.runformat.runjson.StagesBlock;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ImageSource;
 import org.touchstone.protocols.dataset.Sample;
@@ -30,9 +35,8 @@ import org.touchstone.runner.engine.backend.OrderedUnits;
 import org.touchstone.runner.engine.prepare.RunRequest;
 import org.touchstone.runner.engine.stage.StageSummary;
 import org.touchstone.runner.engine.progress.Progress;
-import org.touchstone.runner.engine.rundir.AtomicFiles;
+import org.touchstone.runformat.io.AtomicFiles;
 import org.touchstone.runner.engine.rundir.Csv;
-import org.touchstone.runner.engine.rundir.RunJson;
 import org.touchstone.runner.systems.guard.GuardedAnalyzer;
 import org.touchstone.runner.engine.timing.TimedStage;
 
@@ -62,31 +66,18 @@ public final class AnalysisRunner implements CapabilityRunner {
         Scope scope = scope(settings, request.system().descriptor(), request.manifest(), request.protocol().source());
         return new Planned() {
             @Override
-            public void describe(RunJson json) {
-                ObjectNode evaluation = json.section("evaluation");
-                ArrayNode attributes = evaluation.putArray("attributes");
-                scope.attributes().forEach(attributes::add);
-                ObjectNode notEvaluated = evaluation.putObject("attributes_not_evaluated");
-                scope.notEvaluated().forEach(notEvaluated::put);
-                ArrayNode thresholds = evaluation.putArray("confidence_thresholds");
-                settings.confidenceThresholds().forEach(thresholds::add);
-                evaluation.set("thresholds", settings.vendorThresholds()
-                        ? RunJson.thresholds(request.system().descriptor().thresholds(), Capability.ANALYSIS)
-                        : json.root().arrayNode());
-                ArrayNode ages = evaluation.putArray("age_thresholds");
-                settings.ageThresholds().forEach(ages::add);
-                evaluation.put("calibration_bins", settings.calibrationBins());
-                ArrayNode groups = evaluation.putArray("group_columns");
-                scope.groupColumns().forEach(groups::add);
-                ArrayNode intersections = evaluation.putArray("intersections");
-                scope.intersections().forEach(i -> {
-                    ArrayNode combo = intersections.addArray();
-                    i.forEach(combo::add);
-                });
-                ObjectNode skipped = evaluation.putObject("intersections_skipped");
-                scope.skippedIntersections().forEach(skipped::put);
-                evaluation.put("equivalence_margin", settings.equivalenceMargin());
-                evaluation.put("failure_policy", settings.failurePolicy().externalName());
+            public Evaluation evaluation() {
+                return new AnalysisEvaluation(scope.groupColumns(), scope.attributes(), scope.notEvaluated(),
+                        settings.confidenceThresholds(), settings.vendorThresholds()
+                        ? DescriptorJson.thresholds(request.system().descriptor().thresholds(Capability.ANALYSIS))
+                        : List.of(), settings.ageThresholds(), settings.calibrationBins(), scope.intersections(),
+                        scope.skippedIntersections(), settings.equivalenceMargin(),
+                        settings.failurePolicy().externalName());
+            }
+
+            @Override
+            public DatasetBlock dataset(DatasetBlock manifest) {
+                return manifest;
             }
 
             @Override
@@ -147,17 +138,13 @@ public final class AnalysisRunner implements CapabilityRunner {
         for (int first = 0; first < samples.size(); first += IMAGES_PER_UNIT) {
             units.add(new Unit(first, Math.min(samples.size(), first + IMAGES_PER_UNIT)));
         }
-        List<String> header = new ArrayList<>(List.of("sample_id", "subject_id", "status", "failure_code", "message",
-                "faces", "latency_ns"));
-        scope.attributes().forEach(a -> header.add("label:" + a));
-        scope.groupColumns().forEach(g -> header.add("group:" + g));
         long[] counts = new long[3]; // ok, no face, failed
         long t0 = System.nanoTime();
         try (Progress.Stage stage = context.progress().stage("analyses", samples.size());
-             AtomicFiles.Output analysesFile = AtomicFiles.open(context.runDir().resolve("analyses.csv"));
-             AtomicFiles.Output estimatesFile = AtomicFiles.open(context.runDir().resolve("estimates.csv"))) {
-            CSVPrinter analyses = Csv.printer(analysesFile, header.toArray(String[]::new));
-            CSVPrinter estimates = Csv.printer(estimatesFile, "sample_id", "attribute", "label", "value", "confidence");
+             AtomicFiles.Output analysesFile = AtomicFiles.open(context.runDir().resolve(AnalysesCsv.FILE));
+             AtomicFiles.Output estimatesFile = AtomicFiles.open(context.runDir().resolve(EstimatesCsv.FILE))) {
+            CSVPrinter analyses = Csv.printer(analysesFile, AnalysesCsv.headerRow(scope.attributes(), scope.groupColumns()));
+            CSVPrinter estimates = Csv.printer(estimatesFile, EstimatesCsv.headerRow());
             OrderedUnits.run(context.pool(), units, 2 * context.threads(), unit -> {
                 GuardedAnalyzer.Outcome[] outcomes = new GuardedAnalyzer.Outcome[unit.end() - unit.first()];
                 for (int i = unit.first(); i < unit.end(); i++) {
@@ -181,14 +168,9 @@ public final class AnalysisRunner implements CapabilityRunner {
         double seconds = (System.nanoTime() - t0) / 1e9;
         double perSecond = seconds > 0 ? samples.size() / seconds : 0;
         context.timings().stage(TimedStage.ANALYSES, seconds);
-        ObjectNode a = context.json().section("stages").putObject("analyses");
-        a.put("images", samples.size());
-        a.put("ok", counts[0]);
-        a.put("no_face", counts[1]);
-        a.put("failed", counts[2]);
-        a.put("seconds", seconds);
-        a.put("images_per_second", perSecond);
         return new StageSummary()
+                .stages(new StagesBlock(null, null, null, null, new StagesBlock.Analyses(samples.size(), counts[0],
+                        counts[1], counts[2], seconds, perSecond)))
                 .line("analyses: %,d images, %,d with a face, %,d without, %,d failed, in %.2f s (%,.0f images/s)",
                         samples.size(), counts[0], counts[1], counts[2], seconds, perSecond)
                 .figure("images", samples.size())
@@ -199,26 +181,26 @@ public final class AnalysisRunner implements CapabilityRunner {
 
     private static void write(CSVPrinter analyses, CSVPrinter estimates, Sample sample, GuardedAnalyzer.Outcome outcome,
                               Scope scope, long[] counts) throws IOException {
-        String status;
+        AnalysesCsv.Status status;
         Failure failure = outcome.failure();
         if (outcome.ok() && !outcome.faces().isEmpty()) {
-            status = "ok";
+            status = AnalysesCsv.Status.OK;
             counts[0]++;
         } else if (outcome.ok() || failure.code() == FailureCode.FACE_DETECTION_ERROR) {
-            status = "no_face";
+            status = AnalysesCsv.Status.NO_FACE;
             failure = failure != null ? failure : new Failure(FailureCode.FACE_DETECTION_ERROR, "no face found");
             counts[1]++;
         } else {
-            status = "failed";
+            status = AnalysesCsv.Status.FAILED;
             counts[2]++;
         }
-        List<Object> row = new ArrayList<>(List.of(sample.sampleId(), sample.subjectId(), status,
+        List<Object> row = new ArrayList<>(List.of(sample.sampleId(), sample.subjectId(), status.text(),
                 failure == null ? "" : failure.code().name(), failure == null ? "" : failure.message(),
                 Integer.toString(outcome.ok() ? outcome.faces().size() : 0), Long.toString(outcome.latencyNs())));
         scope.attributes().forEach(a -> row.add(sample.labels().getOrDefault(a, "")));
         scope.groupColumns().forEach(g -> row.add(sample.groups().getOrDefault(g, "")));
         analyses.printRecord(row);
-        if (!status.equals("ok")) {
+        if (status != AnalysesCsv.Status.OK) {
             return;
         }
         FaceAnalysis first = outcome.faces().get(0);

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import org.touchstone.runner.engine.rundir.RunJson;
+import org.touchstone.runformat.RunFiles;
 
 /**
  * The resume state of a run: the folder {@code checkpoint/} of the run directory, holding the logs
@@ -31,7 +31,7 @@ public final class Checkpoints {
 
     private Checkpoints(Path runDir) {
         this.runDir = runDir;
-        this.directory = runDir.resolve(RunJson.CHECKPOINT_DIRECTORY);
+        this.directory = runDir.resolve(RunFiles.CHECKPOINT_DIRECTORY);
     }
 
     /**

@@ -12,11 +12,10 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
-import org.touchstone.runner.engine.rundir.AtomicFiles;
+import org.touchstone.runformat.io.AtomicFiles;
 
 /**
  * A file of the run directory written in order, unit of work by unit of work, that a resumed run
@@ -69,7 +68,7 @@ public final class ResumableOutput implements AutoCloseable {
      * @throws IOException if the files cannot be read or written
      */
     static ResumableOutput open(Path target, Path logFile) throws IOException {
-        Path partial = target.resolveSibling(target.getFileName() + AtomicFiles.PARTIAL_SUFFIX);
+        Path partial = AtomicFiles.partialFile(target);
         RecordLog log = RecordLog.open(logFile);
         try {
             List<byte[]> commits = log.recovered();
@@ -77,7 +76,7 @@ public final class ResumableOutput implements AutoCloseable {
             if (last != null && last.finished()) {
                 if (Files.isRegularFile(partial) && Files.size(partial) >= last.length()) {
                     truncate(partial, last.length());
-                    Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    AtomicFiles.moveIntoPlace(partial, target);
                 }
                 if (Files.isRegularFile(target) && Files.size(target) == last.length()) {
                     return new ResumableOutput(target, partial, log, null, Optional.of(last.state()), true);
@@ -196,7 +195,7 @@ public final class ResumableOutput implements AutoCloseable {
         long length = channel.position();
         log.append(new Commit(length, true, writerState).encode());
         channel.close();
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        AtomicFiles.moveIntoPlace(partial, target);
     }
 
     @Override

@@ -1,15 +1,15 @@
 package org.touchstone.runner.engine.checkpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.touchstone.runner.engine.rundir.AtomicFiles;
-import org.touchstone.runner.engine.rundir.RunJson;
+import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.RunJsonFile;
+import org.touchstone.runformat.runjson.RunStatus;
 
 /**
  * What a run directory holds before a run starts in it, which decides what "the same command again"
@@ -21,12 +21,7 @@ import org.touchstone.runner.engine.rundir.RunJson;
  * @param kind     what to do
  * @param previous the {@code run.json} found, when resuming or complete
  */
-public record RunDirectoryState(Kind kind, Optional<JsonNode> previous) {
-    /** Keeps a copy of the {@code run.json} found, so that nobody changes what was read. */
-    public RunDirectoryState {
-        previous = previous.map(JsonNode::deepCopy);
-    }
-
+public record RunDirectoryState(Kind kind, Optional<RunJson> previous) {
     /** What to do with the run directory. */
     public enum Kind {
         /** Start a run in a new or empty folder. */
@@ -48,11 +43,11 @@ public record RunDirectoryState(Kind kind, Optional<JsonNode> previous) {
         if (!Files.exists(runDir)) {
             return new RunDirectoryState(Kind.NEW, Optional.empty());
         }
-        Path file = runDir.resolve(RunJson.FILE);
+        Path file = runDir.resolve(RunJsonFile.NAME);
         try (Stream<Path> entries = Files.list(runDir)) {
             // A run killed before its first run.json was in place leaves at most files still being written.
-            if (!Files.exists(file) && entries.allMatch(p -> p.getFileName().toString()
-                    .endsWith(AtomicFiles.PARTIAL_SUFFIX) && Files.isRegularFile(p))) {
+            if (!Files.exists(file) && entries.allMatch(p -> AtomicFiles.isPartial(p.getFileName().toString())
+                    && Files.isRegularFile(p))) {
                 return new RunDirectoryState(Kind.NEW, Optional.empty());
             }
         }
@@ -60,34 +55,30 @@ public record RunDirectoryState(Kind kind, Optional<JsonNode> previous) {
             throw new RunDirectoryConflictException("run directory " + runDir + " already exists and is not empty;"
                     + " choose another --out");
         }
-        JsonNode json;
+        RunJson json;
         try {
-            json = new ObjectMapper().readTree(file.toFile());
+            json = RunJsonFile.read(file).run();
         } catch (IOException e) {
-            throw new RunDirectoryConflictException("run directory " + runDir + " has an unreadable " + RunJson.FILE
-                    + " (" + e.getMessage() + "); choose another --out");
-        }
-        if (json == null || !RunJson.FORMAT.equals(json.path("format").asText())) {
-            throw new RunDirectoryConflictException("run directory " + runDir + " holds a " + RunJson.FILE
-                    + " that is not a Touchstone run (" + RunJson.FORMAT + "); choose another --out");
+            // Malformed JSON, another format, a value out of place: not a run this Touchstone can continue.
+            throw new RunDirectoryConflictException("run directory " + runDir + " holds a " + RunJsonFile.NAME
+                    + " this Touchstone cannot resume or reuse (" + e.getMessage() + "); choose another --out");
         }
         List<String> differences = RunIdentity.recordedIn(json).differences(identity);
-        String status = json.path("status").asText("");
+        RunStatus status = json.status();
+        if (status == null) {
+            throw new RunDirectoryConflictException("run directory " + runDir + " has a " + RunJsonFile.NAME
+                    + " without a run status; choose another --out");
+        }
         if (!differences.isEmpty()) {
             throw new RunDirectoryConflictException("run directory " + runDir + " holds a different run ("
-                    + status + "), so it cannot be " + (status.equals("complete") ? "reused" : "resumed") + ": "
-                    + String.join("; ", differences) + ". Choose another --out, or repeat that run's command.");
+                    + status.text() + "), so it cannot be " + (status == RunStatus.COMPLETE ? "reused" : "resumed")
+                    + ": " + String.join("; ", differences) + ". Choose another --out, or repeat that run's command.");
         }
-        return switch (status) {
-            case "complete" -> new RunDirectoryState(Kind.COMPLETE, Optional.of(json));
-            case "running", "failed" -> new RunDirectoryState(Kind.RESUME, Optional.of(json));
-            default -> throw new RunDirectoryConflictException("run directory " + runDir + " has run status '"
-                    + status + "', which is none of running, failed, complete");
-        };
+        return new RunDirectoryState(status == RunStatus.COMPLETE ? Kind.COMPLETE : Kind.RESUME, Optional.of(json));
     }
 
     /** @return the id of the run found, to keep when resuming */
     public Optional<String> previousRunId() {
-        return previous.map(j -> j.path("run_id").asText(null));
+        return previous.map(RunJson::runId);
     }
 }

@@ -1,9 +1,10 @@
 package org.touchstone.runner.engine.checkpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.touchstone.runformat.runjson.RunJson;
+import org.touchstone.runformat.runjson.SystemBlock;
 
 /**
  * What must be the same for a run directory to be resumed: the protocol, the dataset, the system and
@@ -31,11 +32,11 @@ public record RunIdentity(String protocolSha256, String datasetSha256, String sy
      * @param runJson a run's {@code run.json}
      * @return the identity it records
      */
-    public static RunIdentity recordedIn(JsonNode runJson) {
-        JsonNode system = runJson.path("system");
-        return new RunIdentity(runJson.path("protocol").path("sha256").asText(""),
-                runJson.path("dataset").path("sha256").asText(""), system.path("id").asText(""),
-                system.path("artifact").path("sha256").asText(""), system.path("config_sha256").asText(""));
+    public static RunIdentity recordedIn(RunJson runJson) {
+        SystemBlock system = runJson.system();
+        return new RunIdentity(runJson.protocol() == null ? "" : runJson.protocol().sha256(),
+                runJson.dataset() == null ? "" : runJson.dataset().sha256(), system.id(),
+                system.artifact() == null ? "" : system.artifact().sha256(), system.configSha256());
     }
 
     /**

@@ -1,20 +1,23 @@
 package org.touchstone.runner.engine.identification;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.IdentificationSettings;
 import org.touchstone.protocols.ProtocolException;
+import org.touchstone.runformat.descriptor.DescriptorJson;
+import org.touchstone.runformat.runjson.DatasetBlock;
+import org.touchstone.runformat.runjson.Evaluation;
+import org.touchstone.runformat.runjson.IdentificationEvaluation;
+import org.touchstone.runformat.runjson.StagesBlock;
 import org.touchstone.runner.engine.stage.CapabilityRunner;
 import org.touchstone.runner.engine.stage.ExecutionContext;
 import org.touchstone.runner.engine.prepare.RunRequest;
 import org.touchstone.runner.engine.stage.StageSummary;
 import org.touchstone.runner.engine.stage.TemplateSet;
 import org.touchstone.runner.engine.stage.TemplateStage;
-import org.touchstone.runner.engine.rundir.RunJson;
 import org.touchstone.runner.systems.guard.GuardedIdentifier;
 import org.touchstone.runner.engine.timing.TimedStage;
 
@@ -36,26 +39,18 @@ public final class IdentificationRunner implements CapabilityRunner {
                 request.protocol().source());
         return new Planned() {
             @Override
-            public void describe(RunJson json) {
-                ObjectNode evaluation = json.section("evaluation");
-                evaluation.put("candidate_list_length", settings.candidateListLength());
-                ArrayNode ranks = evaluation.putArray("ranks");
-                settings.ranks().forEach(ranks::add);
-                ArrayNode targets = evaluation.putArray("fpir_targets");
-                settings.fpirTargets().forEach(targets::add);
-                evaluation.set("thresholds", settings.vendorThresholds()
-                        ? RunJson.thresholds(request.system().descriptor().thresholds(), Capability.IDENTIFICATION)
-                        : json.root().arrayNode());
-                evaluation.put("failure_policy", settings.failurePolicy().externalName());
-                ObjectNode dataset = json.section("dataset");
-                dataset.put("templates", plan.templates().size());
-                dataset.put("mated_subjects", plan.matedSubjects().size());
-                dataset.put("non_mated_subjects", plan.nonMatedSubjects().size());
-                dataset.put("distractor_subjects", plan.distractors().size());
-                dataset.put("unused_subjects", plan.unusedSubjects());
-                dataset.put("probes", plan.probes().size());
-                ArrayNode galleries = dataset.putArray("galleries");
-                plan.galleries().forEach(g -> galleries.add(g.id()));
+            public Evaluation evaluation() {
+                return new IdentificationEvaluation(request.manifest().groupColumns(), settings.candidateListLength(),
+                        settings.ranks(), settings.fpirTargets(), settings.vendorThresholds()
+                        ? DescriptorJson.thresholds(request.system().descriptor().thresholds(Capability.IDENTIFICATION))
+                        : List.of(), settings.failurePolicy().externalName(), null);
+            }
+
+            @Override
+            public DatasetBlock dataset(DatasetBlock manifest) {
+                return manifest.withIdentificationPlan(plan.templates().size(), plan.matedSubjects().size(),
+                        plan.nonMatedSubjects().size(), plan.distractors().size(), plan.unusedSubjects(),
+                        plan.probes().size(), plan.galleries().stream().map(g -> g.id()).toList());
             }
 
             @Override
@@ -82,25 +77,12 @@ public final class IdentificationRunner implements CapabilityRunner {
         context.timings().stage(TimedStage.GALLERIES, counts.finalizeSeconds());
         context.timings().stage(TimedStage.SEARCHES, searchSeconds);
 
-        ObjectNode stages = context.json().section("stages");
-        made.describe(stages);
-        ObjectNode g = stages.putObject("galleries");
-        g.put("galleries", plan.galleries().size());
-        g.put("failures", counts.galleriesFailed());
-        g.put("seconds", counts.finalizeSeconds());
-        if (shardSize < Integer.MAX_VALUE) {
-            g.put("shard_templates", shardSize);
-        }
-        ObjectNode s = stages.putObject("searches");
-        s.put("searches", counts.searches());
-        s.put("ok", counts.ok());
-        s.put("failed", counts.failed());
-        s.put("not_searched", counts.notSearched());
-        s.put("seconds", searchSeconds);
-        s.put("searches_per_second", perSecond);
-        s.put("batch_retries", counts.batchRetries());
+        StagesBlock stages = new StagesBlock(made.block(), null, new StagesBlock.Galleries(plan.galleries().size(),
+                counts.galleriesFailed(), counts.finalizeSeconds(), shardSize < Integer.MAX_VALUE ? shardSize : null),
+                new StagesBlock.Searches(counts.searches(), counts.ok(), counts.failed(), counts.notSearched(),
+                        searchSeconds, perSecond, counts.batchRetries()), null);
 
-        StageSummary summary = new StageSummary();
+        StageSummary summary = new StageSummary().stages(stages);
         results.forEach((gallery, outcomes) -> summary.summary("searches " + gallery, outcomes));
         return made.summarise(summary)
                 .line("galleries: %d built (largest %,d templates), %d failed, in %.2f s", plan.galleries().size(),

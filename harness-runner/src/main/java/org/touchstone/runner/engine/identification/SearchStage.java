@@ -33,7 +33,11 @@ import org.touchstone.runner.engine.stage.TemplateSet;
 import org.touchstone.runner.engine.stage.TemplateSpec;
 import org.touchstone.runner.engine.stage.TemplateStage;
 import org.touchstone.runner.engine.progress.Progress;
-import org.touchstone.runner.engine.rundir.AtomicFiles;
+import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runformat.columns.CandidatesCsv;
+import org.touchstone.runformat.columns.Cells;
+import org.touchstone.runformat.columns.GalleriesCsv;
+import org.touchstone.runformat.columns.SearchesCsv;
 import org.touchstone.runner.engine.rundir.Csv;
 import org.touchstone.runner.systems.guard.Guard;
 import org.touchstone.runner.systems.guard.GuardedIdentifier;
@@ -117,12 +121,10 @@ final class SearchStage {
         List<List<Object>> galleryRows = new ArrayList<>();
         try (RecordLog log = checkpoints.log(CHECKPOINT);
              Progress.Stage stage = progress.stage("searches", (long) plan.galleries().size() * probes.size());
-             AtomicFiles.Output searchesFile = AtomicFiles.open(runDir.resolve("searches.csv"));
-             AtomicFiles.Output candidatesFile = AtomicFiles.open(runDir.resolve("candidates.csv"))) {
-            CSVPrinter searchesCsv = Csv.printer(searchesFile, "gallery_id", "probe_template", "probe_subject", "mated",
-                    "status", "failure_code", "message", "candidates", "latency_ns");
-            CSVPrinter candidatesCsv = Csv.printer(candidatesFile, "gallery_id", "probe_template", "rank",
-                    "candidate_template", "score");
+             AtomicFiles.Output searchesFile = AtomicFiles.open(runDir.resolve(SearchesCsv.FILE));
+             AtomicFiles.Output candidatesFile = AtomicFiles.open(runDir.resolve(CandidatesCsv.FILE))) {
+            CSVPrinter searchesCsv = Csv.printer(searchesFile, SearchesCsv.headerRow());
+            CSVPrinter candidatesCsv = Csv.printer(candidatesFile, CandidatesCsv.headerRow());
             Map<Integer, SearchResults> searched = recovered(log);
             for (int g = 0; g < plan.galleries().size(); g++) {
                 IdentificationPlan.GalleryPlan galleryPlan = plan.galleries().get(g);
@@ -150,7 +152,8 @@ final class SearchStage {
                 }
                 finalizeNs += latency;
                 galleryRows.add(List.of(galleryPlan.id(), plan.matedSubjects().size(), galleryPlan.distractors(),
-                        enrolled, failure == null ? "ok" : "failed", failure == null ? "" : failure.code().name(),
+                        enrolled, (failure == null ? GalleriesCsv.Status.OK : GalleriesCsv.Status.FAILED).text(),
+                        failure == null ? "" : failure.code().name(),
                         failure == null ? "" : failure.message(), Long.toString(latency)));
                 if (failure != null) {
                     counts[3]++;
@@ -163,9 +166,8 @@ final class SearchStage {
             searchesFile.commit();
             candidatesFile.commit();
         }
-        AtomicFiles.write(runDir.resolve("galleries.csv"), out -> {
-            try (CSVPrinter csv = Csv.printer(out, "gallery_id", "mated_subjects", "distractor_subjects",
-                    "enrolled_templates", "status", "failure_code", "message", "latency_ns")) {
+        AtomicFiles.write(runDir.resolve(GalleriesCsv.FILE), out -> {
+            try (CSVPrinter csv = Csv.printer(out, GalleriesCsv.headerRow())) {
                 for (List<Object> row : galleryRows) {
                     csv.printRecord(row);
                 }
@@ -310,32 +312,33 @@ final class SearchStage {
             TemplateSpec probe = specs.get(probes.get(i));
             TemplateOutcome probeTemplate = templates.probe()[probes.get(i)];
             SearchResults.ProbeSearch outcome = results.probe(i);
-            String status;
+            SearchesCsv.Status status;
             Failure failure;
             boolean searched = galleryFailure == null && outcome.searched();
             if (galleryFailure != null) {
-                status = "gallery_failed";
+                status = SearchesCsv.Status.GALLERY_FAILED;
                 failure = galleryFailure;
             } else if (!probeTemplate.ok()) {
-                status = "template_failed";
+                status = SearchesCsv.Status.TEMPLATE_FAILED;
                 failure = probeTemplate.failure();
             } else if (outcome.ok()) {
-                status = "ok";
+                status = SearchesCsv.Status.OK;
                 failure = null;
             } else {
-                status = outcome.failure() == FailureCode.INVALID_OUTPUT ? "invalid_output" : "search_failed";
+                status = outcome.failure() == FailureCode.INVALID_OUTPUT ? SearchesCsv.Status.INVALID_OUTPUT
+                        : SearchesCsv.Status.SEARCH_FAILED;
                 failure = new Failure(outcome.failure(), outcome.message());
             }
-            if (status.equals("ok")) {
+            if (status == SearchesCsv.Status.OK) {
                 counts[0]++;
             } else if (searched) {
                 counts[1]++;
             } else {
                 counts[2]++;
             }
-            List<Candidate> list = status.equals("ok") ? outcome.candidates() : List.of();
+            List<Candidate> list = status == SearchesCsv.Status.OK ? outcome.candidates() : List.of();
             searches.printRecord(galleryId, probe.templateId(), probe.subjectId(),
-                    mated.contains(probe.subjectId()) ? "true" : "false", status,
+                    Cells.bool(mated.contains(probe.subjectId())), status.text(),
                     failure == null ? "" : failure.code().name(), failure == null ? "" : failure.message(),
                     Integer.toString(list.size()), searched ? Long.toString(outcome.latencyNs()) : "");
             for (int rank = 1; rank <= list.size(); rank++) {

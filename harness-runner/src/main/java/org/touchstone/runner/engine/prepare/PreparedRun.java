@@ -7,13 +7,13 @@ import java.util.Optional;
 import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.protocols.ProtocolDefinition;
 import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runner.engine.backend.Backends;
 import org.touchstone.runner.engine.backend.ExecutionBackend;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryState;
 import org.touchstone.runner.engine.checkpoint.RunIdentity;
 import org.touchstone.runner.systems.CapabilityMismatchException;
-import org.touchstone.runner.systems.Hashing;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SystemArtifact;
 
@@ -125,7 +125,7 @@ public record PreparedRun(RunRequest request, ExecutionBackend backend, SystemAr
                     threads, execution);
             SystemArtifact artifact = SystemArtifact.of(system);
             Optional<String> configSha256 = configSource.isPresent()
-                    ? Optional.of(Hashing.sha256OfTree(configSource.get())) : Optional.empty();
+                    ? Optional.of(Sha256.ofTree(configSource.get())) : Optional.empty();
             RunDirectoryState directory = RunDirectoryState.inspect(runDir, new RunIdentity(protocol.sha256(),
                     manifest.sha256(), system.descriptor().id(), artifact.sha256(), configSha256.orElse("")));
             return new PreparedRun(request, backend, artifact, configSha256, directory);

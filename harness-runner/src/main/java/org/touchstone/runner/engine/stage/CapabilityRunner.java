@@ -3,7 +3,8 @@ package org.touchstone.runner.engine.stage;
 import java.io.IOException;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.ProtocolException;
-import org.touchstone.runner.engine.rundir.RunJson;
+import org.touchstone.runformat.runjson.DatasetBlock;
+import org.touchstone.runformat.runjson.Evaluation;
 import org.touchstone.runner.engine.prepare.RunRequest;
 
 /**
@@ -27,16 +28,23 @@ public interface CapabilityRunner {
     /** A run planned and ready to execute. */
     interface Planned {
         /**
-         * Fills run.json: the {@code evaluation} block the reports read (everything but {@code capability}
-         * and {@code group_columns}, which are common) and any facts about the plan worth recording
-         * under {@code dataset}.
+         * run.json's {@code evaluation} block: everything the reports need to know, resolved.
          *
-         * @param json the run's provenance
+         * @return the block
          */
-        void describe(RunJson json);
+        Evaluation evaluation();
 
         /**
-         * Runs the stages, writing the raw files and recording each stage under run.json's {@code stages}.
+         * run.json's {@code dataset} block with the facts about the plan worth recording.
+         *
+         * @param manifest the block as the manifest gives it
+         * @return it, with the plan's facts
+         */
+        DatasetBlock dataset(DatasetBlock manifest);
+
+        /**
+         * Runs the stages, writing the raw files; what each stage did goes into the summary's run.json
+         * {@code stages} block.
          *
          * @param context the opened system, worker threads and run directory
          * @return what the stages did

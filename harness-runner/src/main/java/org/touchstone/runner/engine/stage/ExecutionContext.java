@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 import org.touchstone.runner.engine.backend.BackendSession;
 import org.touchstone.runner.engine.checkpoint.Checkpoints;
 import org.touchstone.runner.engine.progress.Progress;
-import org.touchstone.runner.engine.rundir.RunJson;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.engine.timing.CallTimings;
 import org.touchstone.runner.engine.prepare.RunRequest;
@@ -15,7 +14,6 @@ import org.touchstone.runner.engine.prepare.RunRequest;
  *
  * @param request  the run request
  * @param runDir   the run directory, created
- * @param json     the run's provenance, to record stages in
  * @param system   the opened system
  * @param pool     worker threads ({@code request.threads()} of them)
  * @param progress    where stage progress goes
@@ -23,7 +21,7 @@ import org.touchstone.runner.engine.prepare.RunRequest;
  * @param backend     where the stages' work plans run
  * @param timings     where the guards record every call's latency and the stages their wall time
  */
-public record ExecutionContext(RunRequest request, Path runDir, RunJson json, OpenedSystem system,
+public record ExecutionContext(RunRequest request, Path runDir, OpenedSystem system,
                                ExecutorService pool, Progress progress, Checkpoints checkpoints,
                                BackendSession backend, CallTimings timings) {
     /** @return how many threads the pool has */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.touchstone.runformat.runjson.StagesBlock;
 import org.touchstone.runner.engine.backend.Mergeable;
 
 /**
@@ -14,6 +15,7 @@ public final class StageSummary {
     private final List<String> lines = new ArrayList<>();
     private final Map<String, Number> figures = new LinkedHashMap<>();
     private final Map<String, Mergeable<?>> summaries = new LinkedHashMap<>();
+    private StagesBlock stages = new StagesBlock(null, null, null, null, null);
 
     /**
      * @param format a line, as for {@link String#format}
@@ -43,6 +45,20 @@ public final class StageSummary {
     public StageSummary summary(String name, Mergeable<?> summary) {
         summaries.put(name, summary);
         return this;
+    }
+
+    /**
+     * @param block what each stage did, as run.json's {@code stages} records it
+     * @return this
+     */
+    public StageSummary stages(StagesBlock block) {
+        stages = block;
+        return this;
+    }
+
+    /** @return run.json's {@code stages} block */
+    public StagesBlock stagesBlock() {
+        return stages;
     }
 
     /** @return the summaries by stage */

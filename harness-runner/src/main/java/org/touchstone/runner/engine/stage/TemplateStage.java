@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.FaceImage;
 import org.touchstone.api.TemplateRole;
@@ -28,7 +27,9 @@ import org.touchstone.runner.engine.backend.WorkPlan;
 import org.touchstone.runner.engine.backend.Worker;
 import org.touchstone.runner.engine.checkpoint.TemplateLog;
 import org.touchstone.runner.engine.progress.Progress;
-import org.touchstone.runner.engine.rundir.AtomicFiles;
+import org.touchstone.runformat.columns.TemplatesCsv;
+import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runformat.runjson.StagesBlock;
 import org.touchstone.runner.engine.rundir.Csv;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.guard.TemplateMaker;
@@ -45,7 +46,7 @@ import org.touchstone.runner.engine.timing.TimedStage;
  */
 public final class TemplateStage {
     /** The file it writes. */
-    public static final String FILE = "templates.csv";
+    public static final String FILE = TemplatesCsv.FILE;
 
     /**
      * Template results a backend may merge before the driver checkpoints them: a crash loses at most
@@ -157,12 +158,9 @@ public final class TemplateStage {
      * @param seconds   the stage's wall time
      */
     public record Completed(Templates templates, double seconds) {
-        /** @param stages run.json's {@code stages} section, to which {@code templates} is added */
-        public void describe(ObjectNode stages) {
-            ObjectNode t = stages.putObject("templates");
-            t.put("calls", templates.calls());
-            t.put("failures", templates.failures());
-            t.put("seconds", seconds);
+        /** @return run.json's {@code stages.templates} block */
+        public StagesBlock.Templates block() {
+            return new StagesBlock.Templates(templates.calls(), templates.failures(), seconds);
         }
 
         /**
@@ -310,29 +308,18 @@ public final class TemplateStage {
     private static void write(List<TemplateSpec> specs, DatasetManifest manifest, TemplateOutcome[] enrolment,
                               TemplateOutcome[] probe, Roles roles, Path file) throws IOException {
         List<String> groups = manifest.groupColumns();
-        List<String> header = new ArrayList<>(List.of("template_id", "role", "subject_id", "sample_ids", "status",
-                "failure_code", "message", "size_bytes", "latency_ns"));
-        groups.forEach(g -> header.add("group:" + g));
         AtomicFiles.write(file, out -> {
-            try (CSVPrinter csv = Csv.printer(out, header.toArray(String[]::new))) {
+            try (CSVPrinter csv = Csv.printer(out, TemplatesCsv.headerRow(groups))) {
                 for (TemplateSpec spec : specs) {
                     if (spec.asEnrolment()) {
-                        row(csv, spec, roleName(roles.enrolment()), enrolment[spec.index()], groups);
+                        row(csv, spec, TemplatesCsv.roleName(roles.enrolment()), enrolment[spec.index()], groups);
                     }
                     if (spec.asProbe()) {
-                        row(csv, spec, roleName(roles.probe()), probe[spec.index()], groups);
+                        row(csv, spec, TemplatesCsv.roleName(roles.probe()), probe[spec.index()], groups);
                     }
                 }
             }
         });
-    }
-
-    /**
-     * @param role a template role
-     * @return its name in run directories, e.g. {@code verification_enrolment}
-     */
-    public static String roleName(TemplateRole role) {
-        return role.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void row(CSVPrinter csv, TemplateSpec spec, String role, TemplateOutcome outcome,
@@ -341,8 +328,8 @@ public final class TemplateStage {
         cells.add(spec.templateId());
         cells.add(role);
         cells.add(spec.subjectId());
-        cells.add(String.join(";", spec.samples().stream().map(Sample::sampleId).toList()));
-        cells.add(outcome.ok() ? "ok" : "failed");
+        cells.add(String.join(TemplatesCsv.SAMPLE_SEPARATOR, spec.samples().stream().map(Sample::sampleId).toList()));
+        cells.add((outcome.ok() ? TemplatesCsv.Status.OK : TemplatesCsv.Status.FAILED).text());
         cells.add(outcome.ok() ? "" : outcome.failure().code().name());
         cells.add(outcome.ok() ? "" : outcome.failure().message());
         cells.add(outcome.ok() ? Integer.toString(outcome.template().size()) : "");

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.csv.CSVPrinter;
-import org.touchstone.runner.engine.rundir.AtomicFiles;
+import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runformat.columns.TimingCsv;
 import org.touchstone.runner.engine.rundir.Csv;
 import org.touchstone.runner.systems.guard.CallRecorder;
 import org.touchstone.runner.systems.guard.TimedOperation;
@@ -28,10 +29,7 @@ import org.touchstone.runner.systems.guard.TimedOperation;
  */
 public final class CallTimings implements CallRecorder {
     /** The raw file, at the root of the run directory. */
-    public static final String FILE = "timing.csv";
-    /** Its columns. */
-    public static final List<String> HEADER = List.of("record", "name", "unit", "count", "failures", "p50", "p90",
-            "p99", "max", "mean", "seconds", "per_second");
+    public static final String FILE = TimingCsv.FILE;
 
     private static final CallTimings DISCARDING = new CallTimings(false);
 
@@ -162,12 +160,13 @@ public final class CallTimings implements CallRecorder {
         for (TimedOperation operation : TimedOperation.values()) {
             LatencySummary s = summary(operation);
             if (s.count() > 0) {
-                rows.add(distributionRow("latency", operation.externalName(), "ns", s, Long.toString(s.failures())));
+                rows.add(distributionRow(TimingCsv.RecordKind.LATENCY, operation.externalName(), TimingCsv.NANOSECONDS, s,
+                        Long.toString(s.failures())));
             }
         }
         LatencySummary sizes = templateSizes();
         if (sizes.count() > 0) {
-            rows.add(distributionRow("size", "template", "bytes", sizes, ""));
+            rows.add(distributionRow(TimingCsv.RecordKind.SIZE, TimingCsv.TEMPLATE_SIZE, TimingCsv.BYTES, sizes, ""));
         }
         Map<TimedStage, Double> stages;
         synchronized (stageSeconds) {
@@ -176,15 +175,15 @@ public final class CallTimings implements CallRecorder {
         for (Map.Entry<TimedStage, Double> stage : stages.entrySet()) {
             long items = summary(stage.getKey().items()).count();
             double seconds = stage.getValue();
-            rows.add(List.of("stage", stage.getKey().externalName(), stage.getKey().unit(), Long.toString(items), "",
+            rows.add(List.of(TimingCsv.RecordKind.STAGE.text(), stage.getKey().externalName(), stage.getKey().unit(), Long.toString(items), "",
                     "", "", "", "", "", Double.toString(seconds), seconds > 0 ? Double.toString(items / seconds) : ""));
         }
         return rows;
     }
 
-    private static List<String> distributionRow(String record, String name, String unit, LatencySummary s,
-                                                String failures) {
-        return List.of(record, name, unit, Long.toString(s.count()), failures, Long.toString(s.p50()),
+    private static List<String> distributionRow(TimingCsv.RecordKind record, String name, String unit,
+                                                LatencySummary s, String failures) {
+        return List.of(record.text(), name, unit, Long.toString(s.count()), failures, Long.toString(s.p50()),
                 Long.toString(s.p90()), Long.toString(s.p99()), Long.toString(s.max()), Double.toString(s.mean()), "",
                 "");
     }
@@ -198,7 +197,7 @@ public final class CallTimings implements CallRecorder {
     public void write(Path file) throws IOException {
         List<List<String>> rows = rows();
         AtomicFiles.write(file, out -> {
-            try (CSVPrinter csv = Csv.printer(out, HEADER.toArray(String[]::new))) {
+            try (CSVPrinter csv = Csv.printer(out, TimingCsv.headerRow())) {
                 for (List<String> row : rows) {
                     csv.printRecord(row);
                 }

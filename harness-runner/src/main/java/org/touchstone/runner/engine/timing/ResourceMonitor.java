@@ -1,6 +1,5 @@
 package org.touchstone.runner.engine.timing;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -15,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.touchstone.runformat.runjson.ResourcesBlock;
 
 /**
  * Watches what a run's stages cost in memory and threads: the JVM's heap peak and thread peak from the
@@ -71,25 +71,11 @@ public final class ResourceMonitor implements AutoCloseable {
     public record Resources(int workerThreads, int jvmPeakThreads, long jvmPeakHeapBytes, long jvmMaxHeapBytes,
                             OptionalLong jvmPeakRssBytes, int childProcesses, long childPeakRssMaxBytes,
                             long childPeakRssTotalBytes) {
-        /**
-         * Writes the {@code resources} block of run.json.
-         *
-         * @param node the block, filled in
-         */
-        public void describe(ObjectNode node) {
-            node.put("worker_threads", workerThreads);
-            node.put("jvm_peak_threads", jvmPeakThreads);
-            node.put("jvm_peak_heap_bytes", jvmPeakHeapBytes);
-            node.put("jvm_max_heap_bytes", jvmMaxHeapBytes);
-            if (jvmPeakRssBytes.isPresent()) {
-                node.put("jvm_peak_rss_bytes", jvmPeakRssBytes.getAsLong());
-            } else {
-                node.putNull("jvm_peak_rss_bytes");
-            }
-            ObjectNode children = node.putObject("child_processes");
-            children.put("count", childProcesses);
-            children.put("peak_rss_max_bytes", childPeakRssMaxBytes);
-            children.put("peak_rss_total_bytes", childPeakRssTotalBytes);
+        /** @return run.json's {@code resources} block */
+        public ResourcesBlock block() {
+            return new ResourcesBlock(workerThreads, jvmPeakThreads, jvmPeakHeapBytes, jvmMaxHeapBytes,
+                    jvmPeakRssBytes.isPresent() ? jvmPeakRssBytes.getAsLong() : null,
+                    new ResourcesBlock.ChildProcesses(childProcesses, childPeakRssMaxBytes, childPeakRssTotalBytes));
         }
     }
 

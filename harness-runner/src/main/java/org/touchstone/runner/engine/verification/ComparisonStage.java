@@ -28,6 +28,8 @@ import org.touchstone.runner.engine.stage.TemplateSet;
 import org.touchstone.runner.engine.stage.TemplateSpec;
 import org.touchstone.runner.engine.stage.TemplateStage;
 import org.touchstone.runner.engine.progress.Progress;
+import org.touchstone.runformat.columns.Cells;
+import org.touchstone.runformat.columns.ComparisonsCsv;
 import org.touchstone.runner.engine.rundir.Csv;
 import org.touchstone.runner.systems.guard.ComparisonBatch;
 import org.touchstone.runner.systems.guard.GuardedVerifier;
@@ -50,7 +52,7 @@ import org.touchstone.runner.systems.guard.TemplateOutcome;
  * what was written from the file itself.
  */
 final class ComparisonStage {
-    static final String FILE = "comparisons.csv";
+    static final String FILE = ComparisonsCsv.FILE;
     /**
      * Pairs per work unit, the granularity of parallel work, of memory and of checkpoints. The system
      * property {@code touchstone.pairs-per-unit} changes it, for tests that need many checkpoints on
@@ -148,8 +150,7 @@ final class ComparisonStage {
                 if (output.committedState().isPresent()) {
                     csv = Csv.continuing(output.stream());
                 } else {
-                    csv = Csv.printer(output.stream(), "enrolment_template", "probe_template", "mated", "status",
-                            "failure_code", "score", "latency_ns");
+                    csv = Csv.printer(output.stream(), ComparisonsCsv.headerRow());
                     csv.flush();
                     output.commit(Position.START.encode());
                 }
@@ -296,8 +297,9 @@ final class ComparisonStage {
             TemplateSpec probe = specs.get(pairs.probe(position[0]));
             TemplateSpec enrolment = specs.get(pairs.enrolment(position[0], position[1]++));
             boolean mated = enrolment.subjectId().equals(probe.subjectId());
-            String status = failure == null ? "ok" : latency < 0 ? "template_failed" : "comparison_failed";
-            csv.printRecord(enrolment.templateId(), probe.templateId(), mated ? "true" : "false", status,
+            ComparisonsCsv.Status status = failure == null ? ComparisonsCsv.Status.OK : latency < 0
+                    ? ComparisonsCsv.Status.TEMPLATE_FAILED : ComparisonsCsv.Status.COMPARISON_FAILED;
+            csv.printRecord(enrolment.templateId(), probe.templateId(), Cells.bool(mated), status.text(),
                     failure == null ? "" : failure.name(), failure == null ? Double.toString(score) : "",
                     latency < 0 ? "" : Long.toString(latency));
         });
@@ -324,12 +326,14 @@ final class ComparisonStage {
                     }
                     CSVRecord r = rows.next();
                     boolean mated = toCompare.mated(pairs.enrolment(row, k), probe);
-                    String status = r.get("status");
-                    if (status.equals("ok")) {
+                    String status = r.get(ComparisonsCsv.STATUS.header());
+                    if (status.equals(ComparisonsCsv.Status.OK.text())) {
                         summary.add(mated, ComparisonSummary.Outcome.OK, null);
                     } else {
-                        summary.add(mated, status.equals("template_failed") ? ComparisonSummary.Outcome.TEMPLATE_FAILED
-                                : ComparisonSummary.Outcome.COMPARISON_FAILED, FailureCode.valueOf(r.get("failure_code")));
+                        summary.add(mated, status.equals(ComparisonsCsv.Status.TEMPLATE_FAILED.text())
+                                        ? ComparisonSummary.Outcome.TEMPLATE_FAILED
+                                        : ComparisonSummary.Outcome.COMPARISON_FAILED,
+                                FailureCode.valueOf(r.get(ComparisonsCsv.FAILURE_CODE.header())));
                     }
                 }
             }

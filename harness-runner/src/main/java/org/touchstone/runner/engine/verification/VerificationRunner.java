@@ -1,10 +1,14 @@
 package org.touchstone.runner.engine.verification;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.List;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.ProtocolException;
+import org.touchstone.runformat.descriptor.DescriptorJson;
+import org.touchstone.runformat.runjson.DatasetBlock;
+import org.touchstone.runformat.runjson.Evaluation;
+import org.touchstone.runformat.runjson.StagesBlock;
+import org.touchstone.runformat.runjson.VerificationEvaluation;
 import org.touchstone.protocols.VerificationSettings;
 import org.touchstone.runner.engine.stage.CapabilityRunner;
 import org.touchstone.runner.engine.stage.ExecutionContext;
@@ -12,7 +16,6 @@ import org.touchstone.runner.engine.prepare.RunRequest;
 import org.touchstone.runner.engine.stage.StageSummary;
 import org.touchstone.runner.engine.stage.TemplateSet;
 import org.touchstone.runner.engine.stage.TemplateStage;
-import org.touchstone.runner.engine.rundir.RunJson;
 import org.touchstone.runner.systems.guard.GuardedVerifier;
 import org.touchstone.runner.engine.timing.TimedStage;
 
@@ -34,17 +37,16 @@ public final class VerificationRunner implements CapabilityRunner {
         VerificationPlan plan = VerificationPlan.build(settings, request.manifest());
         return new Planned() {
             @Override
-            public void describe(RunJson json) {
-                ObjectNode evaluation = json.section("evaluation");
-                ArrayNode targets = evaluation.putArray("fmr_targets");
-                settings.fmrTargets().forEach(targets::add);
-                evaluation.set("thresholds", settings.vendorThresholds()
-                        ? RunJson.thresholds(request.system().descriptor().thresholds(), Capability.VERIFICATION)
-                        : json.root().arrayNode());
-                evaluation.put("failure_policy", settings.failurePolicy().externalName());
-                ObjectNode dataset = json.section("dataset");
-                dataset.put("templates", plan.templates().size());
-                dataset.put("unused_samples", plan.unusedSamples());
+            public Evaluation evaluation() {
+                return new VerificationEvaluation(request.manifest().groupColumns(), settings.fmrTargets(),
+                        settings.vendorThresholds() ? DescriptorJson.thresholds(request.system().descriptor()
+                                .thresholds(Capability.VERIFICATION)) : List.of(),
+                        settings.failurePolicy().externalName(), null);
+            }
+
+            @Override
+            public DatasetBlock dataset(DatasetBlock manifest) {
+                return manifest.withVerificationPlan(plan.templates().size(), plan.unusedSamples());
             }
 
             @Override
@@ -65,16 +67,8 @@ public final class VerificationRunner implements CapabilityRunner {
         double perSecond = comparisonSeconds > 0 ? counts.compared() / comparisonSeconds : 0;
         context.timings().stage(TimedStage.COMPARISONS, comparisonSeconds);
 
-        ObjectNode stages = context.json().section("stages");
-        templates.describe(stages);
-        ObjectNode c = stages.putObject("comparisons");
-        c.put("pairs", counts.pairs());
-        c.put("compared", counts.compared());
-        c.put("comparison_failures", counts.failedComparisons());
-        c.put("not_compared", counts.notCompared());
-        c.put("seconds", comparisonSeconds);
-        c.put("comparisons_per_second", perSecond);
-        c.put("batch_retries", counts.batchRetries());
+        StagesBlock.Comparisons comparisons = new StagesBlock.Comparisons(counts.pairs(), counts.compared(),
+                counts.failedComparisons(), counts.notCompared(), comparisonSeconds, perSecond, counts.batchRetries());
 
         return templates.summarise(new StageSummary())
                 .line("comparisons: %,d of %,d pairs in %.2f s (%,.0f comparisons/s)", counts.compared(),
@@ -82,6 +76,7 @@ public final class VerificationRunner implements CapabilityRunner {
                 .figure("pairs", counts.pairs())
                 .figure("compared", counts.compared())
                 .figure("comparisons_per_second", perSecond)
-                .summary("comparisons", counts);
+                .summary("comparisons", counts)
+                .stages(new StagesBlock(templates.block(), comparisons, null, null, null));
     }
 }

@@ -9,7 +9,7 @@ import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.api.FailureCode;
 import org.touchstone.api.SystemContext;
 import org.touchstone.api.SystemDescriptor;
-import org.touchstone.runner.systems.Hashing;
+import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.SystemArtifact;
 import org.touchstone.runner.systems.SystemFault;
@@ -78,7 +78,7 @@ public final class HttpSystemProvider implements FaceSystemProvider, SystemArtif
     @Override
     public SystemArtifact artifact() {
         return new SystemArtifact(transport.base().toString(),
-                Hashing.sha256(WireJson.bytes(WireJson.descriptor(descriptor))));
+                Sha256.hex(WireJson.bytes(WireJson.descriptor(descriptor))));
     }
 
     /** Asks the service for its runtime properties again; the service is already running. */

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +20,7 @@ import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.api.FailureCode;
 import org.touchstone.api.SystemContext;
 import org.touchstone.api.SystemDescriptor;
-import org.touchstone.runner.systems.Hashing;
+import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.RunSystemContext;
 import org.touchstone.runner.systems.SystemArtifact;
@@ -125,13 +124,13 @@ public final class ProcessSystemProvider implements FaceSystemProvider, SystemAr
      * folder, so that it does not depend on where the system is checked out.
      */
     private static SystemArtifact artifactOf(ProcessSystemConfig config) throws IOException {
-        MessageDigest digest = Hashing.sha256();
+        MessageDigest digest = Sha256.newDigest();
         Path base = config.file().getParent();
         for (Path p : config.artifacts()) {
             String name = base.relativize(p).toString().replace('\\', '/');
-            digest.update((name + "\0" + Hashing.sha256OfTree(p) + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((name + "\0" + Sha256.ofTree(p) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new SystemArtifact("process:" + config.file(), HexFormat.of().formatHex(digest.digest()));
+        return new SystemArtifact("process:" + config.file(), Sha256.hex(digest));
     }
 
     @Override

@@ -11,23 +11,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.touchstone.api.Attribute;
 import org.touchstone.api.AttributeEstimate;
 import org.touchstone.api.BoundingBox;
 import org.touchstone.api.Candidate;
-import org.touchstone.api.Capability;
 import org.touchstone.api.ComparisonResult;
-import org.touchstone.api.Concurrency;
 import org.touchstone.api.FaceAnalysis;
 import org.touchstone.api.Failure;
 import org.touchstone.api.FailureCode;
 import org.touchstone.api.ImageFormat;
-import org.touchstone.api.OperatingThreshold;
-import org.touchstone.api.ScoreRange;
 import org.touchstone.api.SystemDescriptor;
 import org.touchstone.api.TemplateRole;
+import org.touchstone.runformat.descriptor.DescriptorJson;
+import org.touchstone.runformat.json.JsonFields;
+import org.touchstone.runformat.json.JsonFormatException;
 
 /**
  * The JSON shapes shared by the worker protocol ({@code docs/worker-protocol.md}) and the HTTP API
@@ -89,14 +87,29 @@ public final class WireJson {
         }
     }
 
-    // ---- names --------------------------------------------------------------------------------------
+    // ---- names and fields: the strict readers every boundary shares (run-format's JsonFields) -------------
+
+    /** A call of one of {@link JsonFields}' readers. */
+    @FunctionalInterface
+    private interface FieldRead<T> {
+        T read() throws JsonFormatException;
+    }
+
+    /** Reads a field through {@link JsonFields}, its complaint becoming this boundary's. */
+    private static <T> T field(FieldRead<T> read) throws MalformedMessageException {
+        try {
+            return read.read();
+        } catch (JsonFormatException e) {
+            throw new MalformedMessageException(e.getMessage(), e);
+        }
+    }
 
     /**
      * @param value an enum constant
      * @return its wire name (lower case)
      */
     public static String name(Enum<?> value) {
-        return value.name().toLowerCase(Locale.ROOT);
+        return JsonFields.name(value);
     }
 
     /**
@@ -109,16 +122,7 @@ public final class WireJson {
      */
     public static <E extends Enum<E>> E parseName(Class<E> type, String field, String name)
             throws MalformedMessageException {
-        for (E constant : type.getEnumConstants()) {
-            if (name(constant).equals(name)) {
-                return constant;
-            }
-        }
-        List<String> known = new ArrayList<>();
-        for (E constant : type.getEnumConstants()) {
-            known.add(name(constant));
-        }
-        throw new MalformedMessageException(field + ": unknown value '" + name + "', expected one of " + known);
+        return field(() -> JsonFields.parseName(type, field, name));
     }
 
     /**
@@ -141,8 +145,6 @@ public final class WireJson {
         return parseName(ImageFormat.class, field, name);
     }
 
-    // ---- field access ------------------------------------------------------------------------------
-
     /**
      * @param node  an object
      * @param field a field name
@@ -150,11 +152,7 @@ public final class WireJson {
      * @throws MalformedMessageException if absent or not a string
      */
     public static String text(JsonNode node, String field) throws MalformedMessageException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new MalformedMessageException("'" + field + "' must be a string" + found(value));
-        }
-        return value.asText();
+        return field(() -> JsonFields.text(node, field));
     }
 
     /**
@@ -165,8 +163,7 @@ public final class WireJson {
      * @throws MalformedMessageException if present but not a string
      */
     public static String text(JsonNode node, String field, String fallback) throws MalformedMessageException {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? fallback : text(node, field);
+        return field(() -> JsonFields.text(node, field, fallback));
     }
 
     /**
@@ -176,11 +173,7 @@ public final class WireJson {
      * @throws MalformedMessageException if absent or not an integer
      */
     public static long integer(JsonNode node, String field) throws MalformedMessageException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong()) {
-            throw new MalformedMessageException("'" + field + "' must be an integer" + found(value));
-        }
-        return value.asLong();
+        return field(() -> JsonFields.integer(node, field));
     }
 
     /**
@@ -190,11 +183,7 @@ public final class WireJson {
      * @throws MalformedMessageException if absent or not an array
      */
     public static ArrayNode array(JsonNode node, String field) throws MalformedMessageException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isArray()) {
-            throw new MalformedMessageException("'" + field + "' must be an array" + found(value));
-        }
-        return (ArrayNode) value;
+        return field(() -> JsonFields.array(node, field));
     }
 
     /**
@@ -204,11 +193,7 @@ public final class WireJson {
      * @throws MalformedMessageException if absent or not an object
      */
     public static ObjectNode objectField(JsonNode node, String field) throws MalformedMessageException {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isObject()) {
-            throw new MalformedMessageException("'" + field + "' must be an object" + found(value));
-        }
-        return (ObjectNode) value;
+        return field(() -> JsonFields.objectField(node, field));
     }
 
     /**
@@ -221,7 +206,8 @@ public final class WireJson {
      */
     public static byte[] base64(JsonNode value, String field) throws MalformedMessageException {
         if (value == null || !value.isTextual()) {
-            throw new MalformedMessageException("'" + field + "' must be a base64 string" + found(value));
+            throw new MalformedMessageException("'" + field + "' must be a base64 string"
+                    + (value == null ? " (missing)" : ", was " + JsonFields.abbreviate(value)));
         }
         try {
             return value.binaryValue();
@@ -240,23 +226,7 @@ public final class WireJson {
      * @throws MalformedMessageException if absent or not a number
      */
     public static double number(JsonNode node, String field) throws MalformedMessageException {
-        JsonNode value = node.get(field);
-        if (value != null && value.isNumber()) {
-            return value.doubleValue();
-        }
-        if (value != null && value.isTextual()) {
-            switch (value.asText()) {
-                case "NaN":
-                    return Double.NaN;
-                case "Infinity":
-                    return Double.POSITIVE_INFINITY;
-                case "-Infinity":
-                    return Double.NEGATIVE_INFINITY;
-                default:
-                    break;
-            }
-        }
-        throw new MalformedMessageException("'" + field + "' must be a number" + found(value));
+        return field(() -> JsonFields.number(node, field));
     }
 
     /**
@@ -265,19 +235,7 @@ public final class WireJson {
      * @param value  any double; non-finite values are written as strings
      */
     public static void putNumber(ObjectNode target, String field, double value) {
-        if (Double.isFinite(value)) {
-            target.put(field, value);
-        } else {
-            target.put(field, Double.toString(value));
-        }
-    }
-
-    private static String found(JsonNode value) {
-        return value == null ? " (missing)" : ", was " + abbreviate(value.toString());
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+        JsonFields.putNumber(target, field, value);
     }
 
     // ---- failures ------------------------------------------------------------------------------------
@@ -362,7 +320,7 @@ public final class WireJson {
                 results.add(ComparisonResult.score(number(item, "score")));
             } else {
                 throw new MalformedMessageException("a comparison result needs 'score' or 'failure', was "
-                        + abbreviate(item.toString()));
+                        + JsonFields.abbreviate(item));
             }
         }
         return results;
@@ -482,57 +440,14 @@ public final class WireJson {
         return faces;
     }
 
-    // ---- descriptor --------------------------------------------------------------------------------
+    // ---- descriptor: run-format's codec, shared with run.json -------------------------------------------
 
     /**
      * @param d a descriptor
      * @return its JSON form (see the protocol documents)
      */
     public static ObjectNode descriptor(SystemDescriptor d) {
-        ObjectNode node = object();
-        node.put("id", d.id());
-        node.put("vendor", d.vendor());
-        node.put("name", d.name());
-        node.put("version", d.version());
-        node.put("description", d.description());
-        node.put("api_version", d.apiVersion());
-        ArrayNode caps = node.putArray("capabilities");
-        d.capabilities().forEach(c -> caps.add(name(c)));
-        d.scoreRange().ifPresent(r -> {
-            ObjectNode range = node.putObject("score_range");
-            putBound(range, "min", r.min());
-            putBound(range, "max", r.max());
-        });
-        ArrayNode thresholds = node.putArray("thresholds");
-        for (OperatingThreshold t : d.thresholds()) {
-            ObjectNode o = thresholds.addObject();
-            o.put("name", t.name());
-            o.put("capability", name(t.capability()));
-            o.put("value", t.value());
-            o.put("description", t.description());
-        }
-        ArrayNode attributes = node.putArray("attributes");
-        for (Attribute a : d.attributes()) {
-            ObjectNode o = attributes.addObject();
-            o.put("name", a.name());
-            if (a.name().startsWith("x-")) {
-                o.put("kind", name(a.kind()));
-                ArrayNode labels = o.putArray("labels");
-                a.labels().forEach(labels::add);
-            }
-        }
-        node.put("concurrency", name(d.concurrency()));
-        ObjectNode properties = node.putObject("properties");
-        d.properties().forEach(properties::put);
-        return node;
-    }
-
-    private static void putBound(ObjectNode node, String field, double bound) {
-        if (Double.isInfinite(bound)) {
-            node.putNull(field);
-        } else {
-            node.put(field, bound);
-        }
+        return DescriptorJson.toJson(d);
     }
 
     /**
@@ -543,76 +458,7 @@ public final class WireJson {
      * @throws MalformedMessageException naming every missing or inconsistent field
      */
     public static SystemDescriptor parseDescriptor(JsonNode node) throws MalformedMessageException {
-        if (node == null || !node.isObject()) {
-            throw new MalformedMessageException("the descriptor must be a JSON object");
-        }
-        try {
-            SystemDescriptor.Builder b = SystemDescriptor.builder(text(node, "id"))
-                    .vendor(text(node, "vendor", null))
-                    .name(text(node, "name", null))
-                    .version(text(node, "version", null))
-                    .description(text(node, "description", ""));
-            String api = text(node, "api_version", null);
-            if (api != null) {
-                b.apiVersion(api);
-            }
-            for (JsonNode c : array(node, "capabilities")) {
-                b.capabilities(parseName(Capability.class, "capabilities", c.asText()));
-            }
-            JsonNode range = node.get("score_range");
-            if (range != null && !range.isNull()) {
-                b.scoreRange(new ScoreRange(bound(range, "min", Double.NEGATIVE_INFINITY),
-                        bound(range, "max", Double.POSITIVE_INFINITY)));
-            }
-            JsonNode thresholds = node.get("thresholds");
-            if (thresholds != null && !thresholds.isNull()) {
-                for (JsonNode t : array(node, "thresholds")) {
-                    b.threshold(new OperatingThreshold(text(t, "name"),
-                            parseName(Capability.class, "thresholds[].capability", text(t, "capability")),
-                            number(t, "value"), text(t, "description", "")));
-                }
-            }
-            JsonNode attributes = node.get("attributes");
-            if (attributes != null && !attributes.isNull()) {
-                for (JsonNode a : array(node, "attributes")) {
-                    b.attributes(parseAttribute(a));
-                }
-            }
-            String concurrency = text(node, "concurrency", null);
-            if (concurrency != null) {
-                b.concurrency(parseName(Concurrency.class, "concurrency", concurrency));
-            }
-            JsonNode properties = node.get("properties");
-            if (properties != null && !properties.isNull()) {
-                for (Map.Entry<String, String> p : stringMap(properties, "properties").entrySet()) {
-                    b.property(p.getKey(), p.getValue());
-                }
-            }
-            return b.build();
-        } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
-            throw new MalformedMessageException("invalid system descriptor: " + e.getMessage(), e);
-        }
-    }
-
-    private static double bound(JsonNode range, String field, double unbounded) throws MalformedMessageException {
-        JsonNode value = range.get(field);
-        return value == null || value.isNull() ? unbounded : number(range, field);
-    }
-
-    private static Attribute parseAttribute(JsonNode a) throws MalformedMessageException {
-        String name = text(a, "name");
-        if (!name.startsWith("x-")) {
-            return Attribute.standard(name);
-        }
-        Attribute.Kind kind = parseName(Attribute.Kind.class, "attributes[].kind", text(a, "kind"));
-        List<String> labels = new ArrayList<>();
-        JsonNode l = a.get("labels");
-        if (l != null && !l.isNull()) {
-            for (JsonNode label : array(a, "labels")) {
-                labels.add(label.asText());
-            }
-        }
-        return Attribute.vendor(name.substring(2), kind, labels);
+        return field(() -> DescriptorJson.fromJson(node));
     }
 
     /**
@@ -632,19 +478,6 @@ public final class WireJson {
      * @throws MalformedMessageException if it is not an object of strings
      */
     public static Map<String, String> stringMap(JsonNode node, String field) throws MalformedMessageException {
-        if (node == null || node.isNull()) {
-            return Map.of();
-        }
-        if (!node.isObject()) {
-            throw new MalformedMessageException("'" + field + "' must be an object of strings");
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> e : node.properties()) {
-            if (!e.getValue().isTextual()) {
-                throw new MalformedMessageException("'" + field + "." + e.getKey() + "' must be a string");
-            }
-            map.put(e.getKey(), e.getValue().asText());
-        }
-        return map;
+        return field(() -> JsonFields.stringMap(node, field));
     }
 }

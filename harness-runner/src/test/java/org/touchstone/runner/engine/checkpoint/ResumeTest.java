@@ -25,7 +25,7 @@ import org.touchstone.runner.Touchstone;
 import org.touchstone.runner.boundaries.RunFiles;
 import org.touchstone.runner.cli.ExitCodes;
 import org.touchstone.runner.engine.progress.Progress;
-import org.touchstone.runner.systems.Hashing;
+import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runner.testsystems.SlowHashProvider;
 import picocli.CommandLine;
 
@@ -142,7 +142,7 @@ class ResumeTest {
         assertThat(json.path("resumed")).hasSize(2);
         assertThat(json.path("started").asText()).isEqualTo(interrupted.path("started").asText());
         for (var file : json.path("files").properties()) {
-            assertThat(Hashing.sha256(runDir.resolve(file.getKey()))).as(file.getKey())
+            assertThat(Sha256.hex(runDir.resolve(file.getKey()))).as(file.getKey())
                     .isEqualTo(file.getValue().asText());
         }
         try (Stream<Path> files = Files.walk(runDir)) {

@@ -37,7 +37,7 @@ import org.touchstone.runner.engine.checkpoint.TemplateLog;
 import org.touchstone.runner.engine.stage.TemplateSet;
 import org.touchstone.runner.engine.stage.TemplateStage;
 import org.touchstone.runner.engine.progress.Progress;
-import org.touchstone.runner.engine.rundir.AtomicFiles;
+import org.touchstone.runformat.io.AtomicFiles;
 import org.touchstone.runner.systems.guard.GuardedVerifier;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.testsystems.SubjectOracleProvider;

@@ -29,7 +29,7 @@ import org.touchstone.runner.engine.ProtocolRunner;
 import org.touchstone.runner.engine.RunOutcome;
 import org.touchstone.runner.engine.prepare.RunRequest;
 import org.touchstone.runner.engine.progress.Progress;
-import org.touchstone.runner.systems.Hashing;
+import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runner.testsystems.SubjectOracleProvider;
 
 /**
@@ -134,7 +134,7 @@ class VerificationRunnerTest {
         assertThat(files.has("metrics.json")).isTrue();
         assertThat(files.has("run.json")).isFalse();
         for (var entry : (Iterable<Map.Entry<String, JsonNode>>) files::fields) {
-            assertThat(Hashing.sha256(runDir.resolve(entry.getKey()))).as(entry.getKey())
+            assertThat(Sha256.hex(runDir.resolve(entry.getKey()))).as(entry.getKey())
                     .isEqualTo(entry.getValue().asText());
         }
         try (var stream = Files.walk(runDir)) {

@@ -1,0 +1,115 @@
+package org.touchstone.reports.identification.report;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.touchstone.reports.identification.FpirOperatingPoint;
+import org.touchstone.reports.identification.IdentificationRates;
+import org.touchstone.reports.input.IdentificationRunSettings;
+import org.touchstone.reports.input.RunHeader;
+import org.touchstone.reports.input.SearchData;
+import org.touchstone.reports.input.TemplateTable;
+import org.touchstone.reports.rendering.CapabilityReport;
+import org.touchstone.reports.rendering.FailureToEnrol;
+import org.touchstone.reports.rendering.Figure;
+import org.touchstone.reports.rendering.Numbers;
+import org.touchstone.reports.rendering.RenderedReport;
+
+/**
+ * The report of an identification run: reads {@code run.json}, {@code templates.csv}, {@code galleries.csv},
+ * {@code searches.csv} and {@code candidates.csv}, computes every number ({@link IdentificationResults})
+ * and renders metrics.json ({@link IdentificationJson}), the tables ({@link IdentificationTables}), the
+ * figures ({@link IdentificationFigures}) and the headline.
+ */
+public final class IdentificationReport implements CapabilityReport {
+    /** The tables an identification report writes, relative to the run directory, in the order written. */
+    public static final List<String> TABLES = IdentificationTables.ALL;
+
+    @Override
+    public String capability() {
+        return RunHeader.IDENTIFICATION;
+    }
+
+    @Override
+    public RenderedReport render(Path runDir) throws IOException {
+        IdentificationRunSettings settings = IdentificationRunSettings.read(runDir.resolve("run.json"));
+        TemplateTable templates = TemplateTable.read(runDir.resolve("templates.csv"), settings.groupColumns());
+        SearchData searches = SearchData.read(runDir, templates, settings.candidateListLength());
+        IdentificationResults results = IdentificationResults.compute(settings, templates, searches);
+        Map<String, byte[]> tables = IdentificationTables.render(results);
+        List<Figure> figures = IdentificationFigures.render(results);
+        return RenderedReport.of(tables, figures, IdentificationJson.render(results, IdentificationTables.ALL, figures),
+                headline(results, runDir));
+    }
+
+    private static List<String> headline(IdentificationResults results, Path runDir) {
+        List<String> lines = new ArrayList<>();
+        IdentificationResults.GalleryResults gallery = IdentificationFigures.largest(results);
+        if (gallery == null) {
+            lines.add("no gallery: galleries.csv is empty");
+            return lines;
+        }
+        List<String> ranks = new ArrayList<>();
+        for (int rank : results.settings().ranks()) {
+            ranks.add("rank-" + rank + " " + Numbers.percent(gallery.outcomes().identificationRate(rank)));
+        }
+        lines.add("gallery " + gallery.gallery().id() + " (N = " + gallery.gallery().enrolledTemplates()
+                + " enrolled templates" + (results.galleries().size() > 1 ? ", the largest of "
+                + results.galleries().size() : "") + ")" + (ranks.isEmpty() ? "" : ": " + String.join(", ", ranks)));
+        for (FpirOperatingPoint point : gallery.fpirPoints()) {
+            String target = "FPIR target " + Numbers.readable(point.fpirTarget()) + ": ";
+            if (!point.supported()) {
+                lines.add(target + "unsupported: " + gallery.outcomes().nonMatedSearches()
+                        + " non-mated searches, at least " + point.minimumNonMatedSearches() + " needed (3/FPIR)");
+            } else if (point.rates() == null) {
+                lines.add(target + "no threshold: no search returned a candidate");
+            } else {
+                lines.add(target + "FNIR " + Numbers.percent(point.rates().fnir()) + " at threshold "
+                        + Numbers.exact(point.rates().threshold()) + " (" + fpir(point.rates()) + ")");
+            }
+        }
+        for (IdentificationResults.ThresholdPoint point : gallery.thresholdPoints()) {
+            lines.add("threshold \"" + point.threshold().name() + "\" (" + point.threshold().source() + ") "
+                    + Numbers.exact(point.threshold().value()) + ": FNIR " + Numbers.percent(point.rates().fnir())
+                    + ", " + fpir(point.rates()) + ", selectivity " + Numbers.readable(point.rates().selectivity().mean()));
+        }
+        IdentificationRates investigative = gallery.investigative();
+        lines.add("investigative (any score, rank <= " + investigative.rank() + "): FNIR "
+                + Numbers.percent(investigative.fnir()) + ", " + fpir(investigative));
+        lines.addAll(sweep(results));
+        lines.add(FailureToEnrol.headline(results.fteByRole()));
+        lines.add("CMC: " + runDir.resolve("figures/" + IdentificationFigures.CMC + ".svg").toAbsolutePath());
+        return lines;
+    }
+
+    /**
+     * The distractor sweep, one line per gallery: rank-1, then FNIR and FPIR at each named threshold, a rate
+     * with no error given as its 95% upper bound ("0 false positives in 3000 non-mated searches: FPIR <=
+     * 0.0998% at 95%"), never as 0%.
+     */
+    private static List<String> sweep(IdentificationResults results) {
+        if (results.galleries().size() < 2) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("distractor sweep: rank-1, and FNIR and FPIR at each named threshold, per gallery");
+        for (IdentificationResults.GalleryResults gallery : results.galleries()) {
+            List<String> parts = new ArrayList<>();
+            parts.add("rank-1 " + Numbers.percent(gallery.outcomes().identificationRate(1)));
+            for (IdentificationResults.ThresholdPoint point : gallery.thresholdPoints()) {
+                parts.add("\"" + point.threshold().name() + "\" " + Numbers.exact(point.threshold().value()) + ": "
+                        + Numbers.rate("FNIR", point.rates().fnir(), "misses", "mated searches") + ", "
+                        + fpir(point.rates()));
+            }
+            lines.add("  " + gallery.gallery().distractorSubjects() + " distractors (N = "
+                    + gallery.gallery().enrolledTemplates() + "): " + String.join("; ", parts));
+        }
+        return lines;
+    }
+
+    private static String fpir(IdentificationRates rates) {
+        return Numbers.rate("FPIR", rates.fpir(), "false positives", "non-mated searches");
+    }
+}
