@@ -39,11 +39,11 @@ import org.touchstone.api.Verifier;
 import org.touchstone.protocols.ProtocolDefinition;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.ImageSource;
 import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.runner.engine.checkpoint.Checkpoints;
 import org.touchstone.runner.engine.prepare.DatasetResolver;
 import org.touchstone.runner.engine.stage.CapabilityRunner;
-import org.touchstone.runner.engine.stage.DatasetImages;
 import org.touchstone.runner.engine.stage.ExecutionContext;
 import org.touchstone.runner.engine.stage.StageSummary;
 import org.touchstone.runner.engine.ProtocolRunner;
@@ -165,7 +165,7 @@ public class RunnerOverheadBenchmark {
         Template[] enrolments = new Template[samples.size()];
         Template[] probes = new Template[samples.size()];
         for (int i = 0; i < samples.size(); i++) {
-            List<FaceImage> image = List.of(DatasetImages.load(manifest, samples.get(i)));
+            List<FaceImage> image = List.of(ImageSource.of(manifest, samples.get(i)).readUnchecked());
             enrolments[i] = system.createTemplate(image, TemplateRole.VERIFICATION_ENROLMENT).value();
             probes[i] = system.createTemplate(image, TemplateRole.VERIFICATION_PROBE).value();
         }

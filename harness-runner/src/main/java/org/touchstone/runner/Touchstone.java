@@ -3,6 +3,7 @@ package org.touchstone.runner;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import org.touchstone.runner.cli.CommandFailures;
 import org.touchstone.runner.cli.TouchstoneCommand;
 import picocli.CommandLine;
 
@@ -36,6 +37,9 @@ public final class Touchstone {
             }
         });
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // What commands throw ends in the documented exit codes; picocli's own usage errors exit with 2
+        // (CommandLine.ExitCode.USAGE), which is ExitCodes.BAD_INPUT.
+        cli.setExecutionExceptionHandler(new CommandFailures());
         return cli;
     }
 }

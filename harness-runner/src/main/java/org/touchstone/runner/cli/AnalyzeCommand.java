@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.touchstone.reports.ReportSummary;
 import org.touchstone.reports.ScoreFileReports;
-import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.reports.input.ScoreFile;
 import org.touchstone.reports.verification.NamedThreshold;
 import picocli.CommandLine.Command;
@@ -53,36 +52,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        ScoreFileReports.Request request;
-        try {
-            request = new ScoreFileReports.Request(scores, ScoreFile.Format.of(format), groups,
-                    ScoreFileReports.DEFAULT_FMR_TARGETS, parseThresholds(),
-                    equivalenceMargin == null ? Double.NaN : equivalenceMargin);
-            if (equivalenceMargin != null && !(equivalenceMargin > 0 && equivalenceMargin < 1)) {
-                throw new IllegalArgumentException("--equivalence-margin must be in (0, 1), was " + equivalenceMargin);
-            }
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+    public Integer call() throws IOException {
+        ScoreFileReports.Request request = new ScoreFileReports.Request(scores, ScoreFile.Format.of(format), groups,
+                ScoreFileReports.DEFAULT_FMR_TARGETS, parseThresholds(),
+                equivalenceMargin == null ? Double.NaN : equivalenceMargin);
+        if (equivalenceMargin != null && !(equivalenceMargin > 0 && equivalenceMargin < 1)) {
+            throw new IllegalArgumentException("--equivalence-margin must be in (0, 1), was " + equivalenceMargin);
         }
-        try {
-            ReportSummary summary = ScoreFileReports.generate(request, out);
-            PrintWriter printer = spec.commandLine().getOut();
-            summary.headline().forEach(line -> printer.println("  " + line));
-            printer.println("Report written to " + out.toAbsolutePath());
-            return ExitCodes.OK;
-        } catch (RunDirectoryException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (java.nio.file.NoSuchFileException e) {
-            err.println("error: no such file: " + e.getFile());
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
-        }
+        ReportSummary summary = ScoreFileReports.generate(request, out);
+        PrintWriter printer = spec.commandLine().getOut();
+        summary.headline().forEach(line -> printer.println("  " + line));
+        printer.println("Report written to " + out.toAbsolutePath());
+        return ExitCodes.OK;
     }
 
     private List<NamedThreshold> parseThresholds() {

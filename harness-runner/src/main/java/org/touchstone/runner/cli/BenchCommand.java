@@ -10,14 +10,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import org.touchstone.api.FaceSystemException;
-import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.reports.card.BenchCard;
 import org.touchstone.runner.cli.bench.BenchOperation;
 import org.touchstone.runner.cli.bench.BenchRunner;
 import org.touchstone.runner.cli.bench.BenchSettings;
-import org.touchstone.runner.systems.CapabilityMismatchException;
-import org.touchstone.runner.systems.UnknownSystemException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -92,9 +88,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
-        PrintWriter stderr = spec.commandLine().getErr();
         BenchSettings settings = settings();
         try {
             stdout.printf("Benchmarking '%s' into %s (JMH: %d fork(s), %d x %s s warm-up, %d x %s s measured)%n",
@@ -108,18 +103,8 @@ public final class BenchCommand implements Callable<Integer> {
             stdout.println();
             stdout.println("Results: " + settings.out().resolve(BenchRunner.JSON) + ", " + page);
             return entries.stream().anyMatch(e -> e.failed() != null) ? ExitCodes.RUN_FAILED : ExitCodes.OK;
-        } catch (UnknownSystemException | CapabilityMismatchException | ManifestException | IllegalArgumentException e) {
-            stderr.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (FaceSystemException e) {
-            stderr.println("error: the system could not be opened (" + e.code() + "): " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
-        } catch (Exception e) {
-            stderr.println("error: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
         } finally {
             stdout.flush();
-            stderr.flush();
         }
     }
 

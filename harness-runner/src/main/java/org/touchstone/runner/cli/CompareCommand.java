@@ -28,19 +28,11 @@ public final class CompareCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException, RunComparison.IncompatibleRunsException {
         PrintWriter stdout = spec.commandLine().getOut();
-        try {
-            RunComparison.Result result = RunComparison.compare(runs, out);
-            result.headline().forEach(stdout::println);
-            stdout.println("Comparison written to " + out + " (comparison.html, tables/, figures/)");
-            return ExitCodes.OK;
-        } catch (RunComparison.IncompatibleRunsException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
-        }
+        RunComparison.Result result = RunComparison.compare(runs, out);
+        result.headline().forEach(stdout::println);
+        stdout.println("Comparison written to " + out + " (comparison.html, tables/, figures/)");
+        return ExitCodes.OK;
     }
 }

@@ -78,34 +78,19 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (only != null && !SYNTHETIC_FOLDERS.containsAll(only)) {
-            err.println("error: --only takes " + String.join(", ", SYNTHETIC_FOLDERS) + "; got " + only);
-            return ExitCodes.BAD_INPUT;
+            throw new BadInputException("--only takes " + String.join(", ", SYNTHETIC_FOLDERS) + "; got " + only);
         }
-        List<Step> steps;
-        try {
-            steps = real ? realSteps(out) : syntheticSteps();
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("error: interrupted");
-            return ExitCodes.RUN_FAILED;
-        }
+        List<Step> steps = real ? realSteps(out) : syntheticSteps();
         Path parent = execution.out().orElse(Path.of("runs", ZonedDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + (real ? "-demo-real" : "-demo")));
         for (Step step : steps) {
-            int code = service.run(new RunService.Options(step.protocol(), step.system(), step.dataset(),
+            service.run(new RunService.Options(step.protocol(), step.system(), step.dataset(),
                     Optional.of(parent.resolve(step.folder())), Optional.empty(), execution.threads(),
                     execution.dataDir, "demo-" + step.folder(), Optional.empty(), Map.of(), Backends.EMBEDDED, Map.of(),
-                    Integer.MAX_VALUE), out, err);
-            if (code != ExitCodes.OK) {
-                return code;
-            }
+                    Integer.MAX_VALUE), out);
             out.println();
         }
         if (real) {

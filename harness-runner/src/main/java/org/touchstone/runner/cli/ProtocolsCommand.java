@@ -31,18 +31,13 @@ public final class ProtocolsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws ProtocolException {
         PrintWriter out = spec.commandLine().getOut();
         if (show != null) {
-            try {
-                ProtocolDefinition p = repository.resolve(show);
-                out.printf("# %s  sha256 %s%n", p.ref(), p.sha256());
-                out.print(p.yaml());
-                return ExitCodes.OK;
-            } catch (ProtocolException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
-                return ExitCodes.BAD_INPUT;
-            }
+            ProtocolDefinition p = repository.resolve(show);
+            out.printf("# %s  sha256 %s%n", p.ref(), p.sha256());
+            out.print(p.yaml());
+            return ExitCodes.OK;
         }
         for (ProtocolDefinition p : repository.list()) {
             out.printf("%-24s %-14s %s%n", p.ref(), p.capability().name().toLowerCase(Locale.ROOT), p.title());

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.touchstone.reports.ReportSummary;
 import org.touchstone.reports.RunReports;
-import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.reports.verify.RunVerifier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,25 +24,17 @@ public final class ReportCommand implements Callable<Integer> {
     Path runDir;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            ReportSummary summary = RunReports.generate(runDir);
-            summary.headline().forEach(line -> out.println("  " + line));
-            out.printf("Regenerated %d files in %s%n", summary.written().size(), runDir);
-            RunVerifier.Verdict verdict = RunVerifier.verify(runDir);
-            if (verdict.ok()) {
-                out.println("Byte-identical to the files run.json recorded.");
-                return ExitCodes.OK;
-            }
-            verdict.problems().forEach(p -> spec.commandLine().getErr().println("differs: " + p));
-            return ExitCodes.RUN_FAILED;
-        } catch (RunDirectoryException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
+        ReportSummary summary = RunReports.generate(runDir);
+        summary.headline().forEach(line -> out.println("  " + line));
+        out.printf("Regenerated %d files in %s%n", summary.written().size(), runDir);
+        RunVerifier.Verdict verdict = RunVerifier.verify(runDir);
+        if (verdict.ok()) {
+            out.println("Byte-identical to the files run.json recorded.");
+            return ExitCodes.OK;
         }
+        verdict.problems().forEach(p -> spec.commandLine().getErr().println("differs: " + p));
+        return ExitCodes.RUN_FAILED;
     }
 }

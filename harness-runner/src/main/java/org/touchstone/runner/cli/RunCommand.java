@@ -46,10 +46,10 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        return service.run(new RunService.Options(protocol, system.system, dataset, execution.out(),
-                        system.config(), execution.threads(), execution.dataDir, "run", execution.runId(),
-                        timeLimits.limits(), backend.backend, backend.options(), backend.galleryShardSize()),
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+    public Integer call() throws Exception {
+        service.run(new RunService.Options(protocol, system.system, dataset, execution.out(), system.config(),
+                execution.threads(), execution.dataDir, "run", execution.runId(), timeLimits.limits(),
+                backend.backend, backend.options(), backend.galleryShardSize()), spec.commandLine().getOut());
+        return ExitCodes.OK;
     }
 }

@@ -1,7 +1,6 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,33 +9,25 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.Optional;
-import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.protocols.ProtocolDefinition;
-import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.protocols.dataset.ManifestException;
-import org.touchstone.runformat.RunDirectoryException;
-import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryState;
-import org.touchstone.runner.engine.checkpoint.RunIdentity;
 import org.touchstone.runner.engine.prepare.DatasetResolver;
 import org.touchstone.runner.systems.CallLimits;
-import org.touchstone.runner.systems.CapabilityMismatchException;
-import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.resolve.SystemResolver;
-import org.touchstone.runner.systems.UnknownSystemException;
 import org.touchstone.runner.engine.backend.Backends;
 import org.touchstone.runner.engine.prepare.ExecutionSettings;
 import org.touchstone.runner.engine.ProtocolRunner;
 import org.touchstone.runner.engine.RunOutcome;
-import org.touchstone.runner.engine.prepare.RunRequest;
+import org.touchstone.runner.engine.prepare.PreparedRun;
 
 /**
- * What {@code run} and {@code demo} share: resolve protocol, system and dataset (cheapest checks first,
- * so a capability mismatch is refused before any data is generated), look at the run directory (new,
- * an interrupted run to resume, or this run already complete), run, and print the outcome.
+ * What {@code run} and {@code demo} share: resolve protocol, system and dataset and prepare the run once
+ * ({@link PreparedRun}: cheapest checks first, so a capability mismatch is refused before any data is
+ * generated; then the hashes and the run directory: new, an interrupted run to resume, or this run
+ * already complete), run it, and print the outcome.
  */
 public final class RunService {
     private final ProtocolRepository protocols;
@@ -62,12 +53,19 @@ public final class RunService {
                    int galleryShardSize) {
     }
 
-    int run(Options options, PrintWriter out, PrintWriter err) {
+    /**
+     * @param options what to run
+     * @param out     where the run's lines go
+     * @throws Exception what the run could not get past, for {@link CommandFailures} to turn into an exit code
+     */
+    void run(Options options, PrintWriter out) throws Exception {
         try {
             ProtocolDefinition protocol = protocols.resolve(options.protocolRef());
             FaceSystemProvider system = systems.resolve(options.systemId(), options.timeLimits());
-            OpenedSystem.requireCapability(system.descriptor(), protocol.capability(), protocol.ref());
-            Backends.find(options.backend(), options.backendOptions());
+            ExecutionSettings execution = new ExecutionSettings(options.backend(), options.backendOptions(),
+                    Optional.of(new ExecutionSettings.SystemName(options.systemId(), options.config(),
+                            options.timeLimits())), options.galleryShardSize());
+            PreparedRun.Checked checked = PreparedRun.check(protocol, system, execution);
             DatasetManifest manifest = DatasetResolver.resolve(options.dataset(), options.dataDir(), line -> {
                 out.println(line);
                 out.flush();
@@ -75,12 +73,13 @@ public final class RunService {
             String runId = options.runId().orElseGet(() -> ZonedDateTime.now(ZoneOffset.UTC)
                     .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + "-" + options.label());
             Path runDir = options.out().orElse(Path.of("runs", runId));
-            RunDirectoryState state = RunDirectoryState.inspect(runDir, RunIdentity.of(protocol, manifest, system,
-                    options.config()));
+            PreparedRun prepared = checked.prepare(runId, manifest, options.dataset(), options.config(), runDir,
+                    options.threads());
+            RunDirectoryState state = prepared.directory();
             if (state.kind() == RunDirectoryState.Kind.COMPLETE) {
                 out.printf("%s already holds this run (run id %s), complete: nothing to do.%n", runDir,
                         state.previousRunId().orElse("?"));
-                return ExitCodes.OK;
+                return;
             }
             if (state.kind() == RunDirectoryState.Kind.RESUME) {
                 out.printf("Resuming run %s in %s, interrupted while %s%n", state.previousRunId().orElse("?"), runDir,
@@ -91,30 +90,10 @@ public final class RunService {
                     options.backend().equals(Backends.EMBEDDED) ? options.threads() + " threads"
                             : "backend " + options.backend());
             out.flush();
-            ExecutionSettings execution = new ExecutionSettings(options.backend(), options.backendOptions(),
-                    Optional.of(new ExecutionSettings.SystemName(options.systemId(), options.config(),
-                            options.timeLimits())), options.galleryShardSize());
-            RunOutcome outcome = runner.run(new RunRequest(runId, protocol, manifest, options.dataset(), system,
-                    options.config(), runDir, options.threads(), execution));
+            RunOutcome outcome = runner.run(prepared);
             print(outcome, out);
-            return ExitCodes.OK;
-        } catch (ProtocolException | UnknownSystemException | CapabilityMismatchException | ManifestException
-                 | RunDirectoryException | RunDirectoryConflictException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (FaceSystemException e) {
-            err.println("error: the system could not be opened (" + e.code() + "): " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("error: interrupted");
-            return ExitCodes.RUN_FAILED;
         } finally {
             out.flush();
-            err.flush();
         }
     }
 

@@ -1,7 +1,6 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -9,14 +8,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.touchstone.api.Capability;
-import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.runner.systems.serve.HttpApiServer;
 import org.touchstone.runner.systems.serve.ServeSettings;
-import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.resolve.SystemResolver;
-import org.touchstone.runner.systems.UnknownSystemException;
 import org.touchstone.runner.systems.wire.HttpApi;
 import org.touchstone.runner.systems.http.HttpClientSettings;
 import org.touchstone.runner.systems.serve.ServedSystem;
@@ -84,9 +80,8 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         try {
             ServeSettings settings = new ServeSettings(InetAddress.getByName(bind), port,
                     Optional.ofNullable(token != null ? token : System.getenv(HttpClientSettings.TOKEN_VARIABLE))
@@ -114,16 +109,8 @@ public final class ServeCommand implements Callable<Integer> {
             out.flush();
             stopped.await();
             return ExitCodes.OK;
-        } catch (UnknownSystemException | CapabilityMismatchException | IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        } catch (FaceSystemException e) {
-            err.println("error: the system could not be opened (" + e.code() + "): " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
         } catch (InterruptedException e) {
+            // Stopped: the shutdown hook closes the server and the system.
             Thread.currentThread().interrupt();
             return ExitCodes.OK;
         }

@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.runner.engine.prepare.DatasetResolver;
 import org.touchstone.runner.systems.resolve.SystemResolver;
 import org.touchstone.runner.systems.UnknownSystemException;
@@ -83,16 +82,9 @@ public final class ValidateCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        ValidationLimits limits;
-        try {
-            limits = new ValidationLimits(maxTemplateMs, maxComparisonUs, maxSearchMs, maxAnalysisMs);
-        } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
-        }
+        ValidationLimits limits = new ValidationLimits(maxTemplateMs, maxComparisonUs, maxSearchMs, maxAnalysisMs);
         try {
             FaceSystemProvider provider;
             try {
@@ -115,14 +107,12 @@ public final class ValidateCommand implements Callable<Integer> {
             ValidationReport result = new Validator(limits, threads).validate(system.system, provider,
                     system.config(), faces);
             return finish(result, reportFile(provider.descriptor().id()), out);
-        } catch (UnknownSystemException | ManifestException e) {
-            err.println("error: " + e.getMessage());
+        } catch (UnknownSystemException e) {
+            // Say why a provider of that name on the class path is not offered, if one is.
+            StringBuilder message = new StringBuilder(e.getMessage());
             resolver.registry().problems().stream().filter(p -> p.contains(system.system))
-                    .forEach(p -> err.println("  not offered: " + p));
-            return ExitCodes.BAD_INPUT;
-        } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            return ExitCodes.RUN_FAILED;
+                    .forEach(p -> message.append("\n  not offered: ").append(p));
+            throw new UnknownSystemException(message.toString());
         }
     }
 

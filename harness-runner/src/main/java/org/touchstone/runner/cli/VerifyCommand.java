@@ -22,18 +22,18 @@ public final class VerifyCommand implements Callable<Integer> {
     Path runDir;
 
     @Override
-    public Integer call() {
+    public Integer call() throws BadInputException {
         PrintWriter out = spec.commandLine().getOut();
+        RunVerifier.Verdict verdict;
         try {
-            RunVerifier.Verdict verdict = RunVerifier.verify(runDir);
-            verdict.problems().forEach(p -> out.println("DIFFERS " + p));
-            out.printf("%s: %d files checked against run.json, %d report files recomputed: %s%n", runDir,
-                    verdict.filesChecked(), verdict.recomputed(),
-                    verdict.ok() ? "everything matches" : verdict.problems().size() + " differences");
-            return verdict.ok() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
+            verdict = RunVerifier.verify(runDir);
         } catch (IOException e) {
-            spec.commandLine().getErr().println("error: cannot verify " + runDir + ": " + e.getMessage());
-            return ExitCodes.BAD_INPUT;
+            throw new BadInputException("cannot verify " + runDir + ": " + e.getMessage(), e);
         }
+        verdict.problems().forEach(p -> out.println("DIFFERS " + p));
+        out.printf("%s: %d files checked against run.json, %d report files recomputed: %s%n", runDir,
+                verdict.filesChecked(), verdict.recomputed(),
+                verdict.ok() ? "everything matches" : verdict.problems().size() + " differences");
+        return verdict.ok() ? ExitCodes.OK : ExitCodes.RUN_FAILED;
     }
 }

@@ -28,17 +28,13 @@ import org.touchstone.runner.systems.HarnessVersion;
 import org.touchstone.runner.engine.analysis.AnalysisRunner;
 import org.touchstone.runner.engine.backend.BackendContext;
 import org.touchstone.runner.engine.backend.BackendSession;
-import org.touchstone.runner.engine.backend.Backends;
-import org.touchstone.runner.engine.backend.ExecutionBackend;
 import org.touchstone.runner.engine.backend.SystemRecipe;
 import org.touchstone.runner.engine.identification.IdentificationRunner;
 import org.touchstone.runner.engine.checkpoint.Checkpoints;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryState;
-import org.touchstone.runner.engine.checkpoint.RunIdentity;
 import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runformat.io.AtomicFiles;
-import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runformat.RunFiles;
 import org.touchstone.runformat.descriptor.DescriptorJson;
 import org.touchstone.runformat.runjson.ArtifactBlock;
@@ -58,14 +54,16 @@ import org.touchstone.runner.engine.timing.CallTimings;
 import org.touchstone.runner.engine.timing.ResourceMonitor;
 import org.touchstone.runner.engine.verification.VerificationRunner;
 import org.touchstone.runner.engine.stage.CapabilityRunner;
+import org.touchstone.runner.engine.prepare.PreparedRun;
 import org.touchstone.runner.engine.prepare.RunRequest;
 import org.touchstone.runner.engine.stage.StageSummary;
 import org.touchstone.runner.engine.stage.ExecutionContext;
 
 /**
- * Runs any protocol end to end. It refuses a system that lacks the protocol's capability, or an unknown
- * execution backend, before any work, has the capability's runner plan the work (so a protocol that does
- * not fit the dataset fails before anything is written), creates the run directory with its provenance,
+ * Runs any protocol end to end, from a {@link PreparedRun} (whose preparation checked the capability, the
+ * backend and the run directory, and hashed the system, once). It has the capability's runner plan the
+ * work (so a protocol that does not fit the dataset fails before anything is written), creates the run
+ * directory with its provenance,
  * opens the system and the execution backend, runs the capability's stages (their work plans on the
  * backend, the rest on a pool of worker threads), has the reports module compute every number from
  * the raw files, and completes {@code run.json} with every file's hash. A run that fails leaves
@@ -89,6 +87,8 @@ public final class ProtocolRunner {
     }
 
     /**
+     * Prepares and runs a request: for callers that check nothing beforehand.
+     *
      * @param request the resolved run
      * @return what the run produced
      * @throws IOException                 if the run directory cannot be written or the dataset read
@@ -99,14 +99,26 @@ public final class ProtocolRunner {
      */
     public RunOutcome run(RunRequest request) throws IOException, CapabilityMismatchException, FaceSystemException,
             ProtocolException, InterruptedException {
+        return run(PreparedRun.of(request));
+    }
+
+    /**
+     * @param prepared the run, checked: the pre-flight checks are not repeated
+     * @return what the run produced
+     * @throws IOException                   if the run directory cannot be written or the dataset read
+     * @throws RunDirectoryConflictException if the run directory holds this run, already complete
+     * @throws CapabilityMismatchException   if the system does not implement what it declares
+     * @throws FaceSystemException           if the system cannot be opened
+     * @throws ProtocolException             if the protocol does not fit the dataset
+     * @throws InterruptedException          if interrupted
+     */
+    public RunOutcome run(PreparedRun prepared) throws IOException, CapabilityMismatchException, FaceSystemException,
+            ProtocolException, InterruptedException {
         long startNs = System.nanoTime();
+        RunRequest request = prepared.request();
         ProtocolDefinition protocol = request.protocol();
-        OpenedSystem.requireCapability(request.system().descriptor(), protocol.capability(), protocol.ref());
-        ExecutionBackend backend = Backends.find(request.execution().backend(),
-                request.execution().backendOptions());
         CapabilityRunner.Planned planned = runners.get(protocol.capability()).plan(request);
-        RunDirectoryState state = RunDirectoryState.inspect(request.runDir(), RunIdentity.of(protocol,
-                request.manifest(), request.system(), request.configSource()));
+        RunDirectoryState state = prepared.directory();
         if (state.kind() == RunDirectoryState.Kind.COMPLETE) {
             throw new RunDirectoryConflictException("run directory " + request.runDir() + " holds this run, already"
                     + " complete");
@@ -123,7 +135,7 @@ public final class ProtocolRunner {
         });
         RunJson json = RunJson.started(state.previousRunId().orElse(request.runId()),
                 new HarnessBlock(HarnessVersion.get(), ApiVersion.VERSION), protocolBlock(protocol),
-                planned.evaluation(), planned.dataset(datasetBlock(request)), systemBlock(request),
+                planned.evaluation(), planned.dataset(datasetBlock(request)), systemBlock(prepared),
                 EnvironmentBlock.ofThisMachine(), new SeedsBlock(protocol.seed()),
                 state.previous().map(RunJson::started).orElse(now()), resumed);
         RunJsonFile.write(runDir, json);
@@ -138,7 +150,7 @@ public final class ProtocolRunner {
                  OpenedSystem system = OpenedSystem.open(request.system(), request.configSource(),
                     protocol.capability(), protocol.ref(), request.threads(),
                     Optional.of(runDir.resolve(RunFiles.LOGS_DIRECTORY)));
-                 BackendSession session = backend.open(new BackendContext(json.runId(), runDir,
+                 BackendSession session = prepared.backend().open(new BackendContext(json.runId(), runDir,
                          system, recipe(request, system), request.threads(), request.execution().backendOptions(),
                          timings))) {
                 json = json.withSystem(json.system().withRuntimeProperties(runtimeProperties(system)));
@@ -180,11 +192,11 @@ public final class ProtocolRunner {
                 manifest.samples().size(), manifest.subjectCount());
     }
 
-    private static SystemBlock systemBlock(RunRequest request) throws IOException {
-        String configHash = request.configSource().isPresent() ? Sha256.ofTree(request.configSource().get()) : null;
-        SystemArtifact artifact = SystemArtifact.of(request.system());
-        return DescriptorJson.toRunRecord(request.system().descriptor(),
-                new ArtifactBlock(artifact.location(), artifact.sha256()), configHash);
+    /** The system as run.json records it, with the hashes the preparation computed. */
+    private static SystemBlock systemBlock(PreparedRun prepared) {
+        SystemArtifact artifact = prepared.artifact();
+        return DescriptorJson.toRunRecord(prepared.system().descriptor(),
+                new ArtifactBlock(artifact.location(), artifact.sha256()), prepared.configSha256().orElse(null));
     }
 
     /** How executors of a distributed backend open the system the driver opened, when it was named. */

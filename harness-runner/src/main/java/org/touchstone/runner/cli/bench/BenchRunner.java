@@ -37,10 +37,10 @@ import org.touchstone.api.Result;
 import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.ImageSource;
 import org.touchstone.reports.card.BenchCard;
 import org.touchstone.runner.systems.HarnessVersion;
 import org.touchstone.runner.engine.prepare.DatasetResolver;
-import org.touchstone.runner.engine.stage.DatasetImages;
 import org.touchstone.runformat.io.AtomicFiles;
 import org.touchstone.runner.engine.rundir.Csv;
 import org.touchstone.runformat.io.Sha256;
@@ -152,7 +152,7 @@ public final class BenchRunner {
             var creator = capability.get() == Capability.VERIFICATION ? opened.instance().verifier().orElseThrow()
                     : opened.instance().identifier().orElseThrow();
             Result<Template> made = creator.createTemplate(
-                    List.of(DatasetImages.load(manifest, manifest.samples().get(0))), role);
+                    List.of(ImageSource.of(manifest, manifest.samples().get(0)).read()), role);
             return made.isSuccess() ? OptionalInt.of(made.value().size()) : OptionalInt.empty();
         }
     }

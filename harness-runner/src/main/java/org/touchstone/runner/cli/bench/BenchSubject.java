@@ -31,9 +31,10 @@ import org.touchstone.api.TemplateCreator;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.api.Verifier;
 import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.ImageSource;
 import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.protocols.dataset.ManifestLoader;
-import org.touchstone.runner.engine.stage.DatasetImages;
+import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SystemRegistry;
 import org.touchstone.runner.systems.resolve.SystemResolver;
@@ -154,7 +155,9 @@ public class BenchSubject {
     private static List<List<FaceImage>> images(Path manifestFile) throws IOException, ManifestException {
         DatasetManifest dataset = ManifestLoader.load(manifestFile);
         List<List<FaceImage>> loaded = new ArrayList<>();
-        dataset.samples().forEach(sample -> loaded.add(List.of(DatasetImages.load(dataset, sample))));
+        for (Sample sample : dataset.samples()) {
+            loaded.add(List.of(ImageSource.of(dataset, sample).read()));
+        }
         return loaded;
     }
 

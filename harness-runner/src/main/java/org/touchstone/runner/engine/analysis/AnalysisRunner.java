@@ -28,9 +28,9 @@ import org.touchstone.runformat.runjson.DatasetBlock;
 import org.touchstone.runformat.runjson.Evaluation;
 import org.touchstone.runformat.runjson.StagesBlock;
 import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.ImageSource;
 import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.runner.engine.stage.CapabilityRunner;
-import org.touchstone.runner.engine.stage.DatasetImages;
 import org.touchstone.runner.engine.stage.ExecutionContext;
 import org.touchstone.runner.engine.backend.OrderedUnits;
 import org.touchstone.runner.engine.prepare.RunRequest;
@@ -150,7 +150,7 @@ public final class AnalysisRunner implements CapabilityRunner {
             OrderedUnits.run(context.pool(), units, 2 * context.threads(), unit -> {
                 GuardedAnalyzer.Outcome[] outcomes = new GuardedAnalyzer.Outcome[unit.end() - unit.first()];
                 for (int i = unit.first(); i < unit.end(); i++) {
-                    outcomes[i - unit.first()] = analyzer.analyze(DatasetImages.load(manifest, samples.get(i)));
+                    outcomes[i - unit.first()] = analyzer.analyze(ImageSource.of(manifest, samples.get(i)).readUnchecked());
                 }
                 return outcomes;
             }, (unit, outcomes) -> {

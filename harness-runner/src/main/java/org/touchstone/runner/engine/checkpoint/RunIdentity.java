@@ -1,18 +1,10 @@
 package org.touchstone.runner.engine.checkpoint;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import org.touchstone.api.FaceSystemProvider;
-import org.touchstone.protocols.ProtocolDefinition;
-import org.touchstone.protocols.dataset.DatasetManifest;
-import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runformat.runjson.RunJson;
 import org.touchstone.runformat.runjson.SystemBlock;
-import org.touchstone.runner.systems.SystemArtifact;
 
 /**
  * What must be the same for a run directory to be resumed: the protocol, the dataset, the system and
@@ -34,20 +26,6 @@ public record RunIdentity(String protocolSha256, String datasetSha256, String sy
         systemId = Objects.requireNonNullElse(systemId, "");
         artifactSha256 = Objects.requireNonNullElse(artifactSha256, "");
         configSha256 = Objects.requireNonNullElse(configSha256, "");
-    }
-
-    /**
-     * @param protocol the protocol
-     * @param manifest the dataset
-     * @param system   the system
-     * @param config   its configuration folder, if any
-     * @return the identity of a run of them
-     * @throws IOException if the system's code or configuration cannot be hashed
-     */
-    public static RunIdentity of(ProtocolDefinition protocol, DatasetManifest manifest, FaceSystemProvider system,
-                                 Optional<Path> config) throws IOException {
-        return new RunIdentity(protocol.sha256(), manifest.sha256(), system.descriptor().id(),
-                SystemArtifact.of(system).sha256(), config.isPresent() ? Sha256.ofTree(config.get()) : "");
     }
 
     /**

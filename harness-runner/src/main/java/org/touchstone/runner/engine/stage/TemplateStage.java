@@ -9,21 +9,17 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.FaceImage;
-import org.touchstone.api.ImageFormat;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.ImageSource;
 import org.touchstone.protocols.dataset.Sample;
-import org.touchstone.protocols.synthetic.SyntheticFaceRenderer;
-import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.runner.engine.backend.BackendSession;
 import org.touchstone.runner.engine.backend.Mergeable;
 import org.touchstone.runner.engine.backend.UnitJob;
@@ -209,7 +205,7 @@ public final class TemplateStage {
                 stage.advance((spec.asEnrolment() && !needEnrolment ? 1 : 0) + (spec.asProbe() && !needProbe ? 1 : 0));
                 if (needEnrolment || needProbe) {
                     tasks.add(new TemplateTask(spec.index(), needEnrolment, needProbe,
-                            spec.samples().stream().map(sample -> ImageRef.of(manifest, sample)).toList()));
+                            spec.samples().stream().map(sample -> ImageSource.of(manifest, sample)).toList()));
                 }
                 if (tasks.size() == TASKS_PER_PLAN) {
                     make(tasks, makers, roles, log, enrolment, probe, stage);
@@ -241,63 +237,14 @@ public final class TemplateStage {
     }
 
     /**
-     * An image of the dataset as a unit carries it, loaded where the unit runs: a stored dataset's file
-     * (its folder must be readable at the same path there), or a procedural dataset's image, rendered there.
-     */
-    sealed interface ImageRef extends Serializable {
-        static ImageRef of(DatasetManifest manifest, Sample sample) {
-            ImageFormat format = DatasetImages.format(sample);
-            Optional<SyntheticSpec> procedural = manifest.proceduralSpec();
-            if (procedural.isPresent()) {
-                int index = procedural.get().sampleIndexOf(sample.sampleId());
-                return new RenderedImage(sample.sampleId(), procedural.get().canonical(), index, format);
-            }
-            return new ImageFile(sample.sampleId(), manifest.resolve(sample).toAbsolutePath().toString(), format);
-        }
-
-        /** @return the image as the SPI hands it to systems */
-        FaceImage load();
-    }
-
-    /**
-     * @param sampleId the sample's id, given to the system as the image's id
-     * @param path     the file's absolute path
-     * @param format   its format
-     */
-    record ImageFile(String sampleId, String path, ImageFormat format) implements ImageRef {
-        @Override
-        public FaceImage load() {
-            try {
-                return new FaceImage(sampleId, format, Files.readAllBytes(Path.of(path)));
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read image " + path + " of sample " + sampleId, e);
-            }
-        }
-    }
-
-    /**
-     * @param sampleId    the sample's id
-     * @param spec        the procedural dataset's canonical spec
-     * @param sampleIndex the sample's index in it
-     * @param format      its format (PNG)
-     */
-    record RenderedImage(String sampleId, String spec, int sampleIndex, ImageFormat format) implements ImageRef {
-        @Override
-        public FaceImage load() {
-            return new FaceImage(sampleId, format, new SyntheticFaceRenderer(SyntheticSpec.parse(spec))
-                    .renderSamplePng(sampleIndex));
-        }
-    }
-
-    /**
      * One template of the plan, in the roles still to make.
      *
      * @param index     the template's index in the plan
      * @param enrolment whether to make it in the enrolment role
      * @param probe     whether to make it in the probe role
-     * @param images    its images, in the order given to the system
+     * @param images    its images, in the order given to the system, read (and checked) where the unit runs
      */
-    record TemplateTask(int index, boolean enrolment, boolean probe, List<ImageRef> images) implements Serializable {
+    record TemplateTask(int index, boolean enrolment, boolean probe, List<ImageSource> images) implements Serializable {
     }
 
     /** A template made in a role. */
@@ -345,7 +292,7 @@ public final class TemplateStage {
         @Override
         public Results compute(TemplateTask task, Worker worker) {
             TemplateMaker maker = makers.on(worker.system(), worker.timings());
-            List<FaceImage> images = task.images().stream().map(ImageRef::load).toList();
+            List<FaceImage> images = task.images().stream().map(ImageSource::readUnchecked).toList();
             Results results = new Results();
             if (task.enrolment()) {
                 results.outcomes.add(new Made(task.index(), roles.enrolment(),

@@ -88,16 +88,19 @@ final class ComparisonStage {
      *
      * @param pairs     the plan's pairs
      * @param subjectOf subject index of each template of the plan
-     * @param subjects  number of subjects
      */
-    record PairsToCompare(ComparisonPlan pairs, int[] subjectOf, int subjects) implements Serializable {
+    record PairsToCompare(ComparisonPlan pairs, int[] subjectOf) implements Serializable {
+        boolean mated(int enrolment, int probe) {
+            return subjectOf[enrolment] == subjectOf[probe];
+        }
+
         static PairsToCompare of(VerificationPlan plan) {
             Map<String, Integer> index = new HashMap<>();
             int[] subjectOf = new int[plan.templates().size()];
             for (TemplateSpec spec : plan.templates()) {
                 subjectOf[spec.index()] = index.computeIfAbsent(spec.subjectId(), s -> index.size());
             }
-            return new PairsToCompare(plan.pairs(), subjectOf, index.size());
+            return new PairsToCompare(plan.pairs(), subjectOf);
         }
     }
 
@@ -137,7 +140,7 @@ final class ComparisonStage {
         try (ResumableOutput output = checkpoints.output(FILE)) {
             Position start = output.committedState().map(Position::decode).orElse(Position.START);
             ComparisonSummary done = output.committedState().isPresent()
-                    ? replay(output, toCompare, start) : ComparisonSummary.empty(toCompare.subjects());
+                    ? replay(output, toCompare, start) : ComparisonSummary.empty();
             if (output.isFinished()) {
                 return done;
             }
@@ -197,22 +200,21 @@ final class ComparisonStage {
             double[] scores = new double[n];
             byte[] failures = new byte[n];
             long[] latencies = new long[n];
-            ComparisonSummary.Builder summary = new ComparisonSummary.Builder(toCompare.subjects());
+            ComparisonSummary.Builder summary = new ComparisonSummary.Builder();
             int slot = 0;
             for (int row = unit.firstRow(); row < unit.endRow(); row++) {
-                int probeSubject = toCompare.subjectOf()[toCompare.pairs().probe(row)];
+                int probe = toCompare.pairs().probe(row);
                 for (int k = 0; k < toCompare.pairs().enrolmentCount(row); k++, slot++) {
-                    int enrolmentSubject = toCompare.subjectOf()[toCompare.pairs().enrolment(row, k)];
+                    boolean mated = toCompare.mated(toCompare.pairs().enrolment(row, k), probe);
                     Failure failure = batch.failure(slot);
                     scores[slot] = batch.score(slot);
                     latencies[slot] = batch.latencyNs(slot);
                     if (failure == null) {
-                        summary.add(enrolmentSubject, probeSubject, ComparisonSummary.Outcome.OK, scores[slot], null);
+                        summary.add(mated, ComparisonSummary.Outcome.OK, null);
                     } else {
                         failures[slot] = ComparisonResults.code(failure.code());
-                        summary.add(enrolmentSubject, probeSubject, latencies[slot] < 0
-                                        ? ComparisonSummary.Outcome.TEMPLATE_FAILED
-                                        : ComparisonSummary.Outcome.COMPARISON_FAILED, Double.NaN, failure.code());
+                        summary.add(mated, latencies[slot] < 0 ? ComparisonSummary.Outcome.TEMPLATE_FAILED
+                                : ComparisonSummary.Outcome.COMPARISON_FAILED, failure.code());
                     }
                 }
             }
@@ -311,29 +313,27 @@ final class ComparisonStage {
     private static ComparisonSummary replay(ResumableOutput output, PairsToCompare toCompare, Position committed)
             throws IOException {
         int endRow = committed.nextRow();
-        ComparisonSummary.Builder summary = new ComparisonSummary.Builder(toCompare.subjects());
+        ComparisonSummary.Builder summary = new ComparisonSummary.Builder();
         ComparisonPlan pairs = toCompare.pairs();
         try (InputStream in = output.committedContent();
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             Iterator<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                     .parse(reader).iterator();
             for (int row = 0; row < endRow; row++) {
-                int probeSubject = toCompare.subjectOf()[pairs.probe(row)];
+                int probe = pairs.probe(row);
                 for (int k = 0; k < pairs.enrolmentCount(row); k++) {
                     if (!rows.hasNext()) {
                         throw new IOException(FILE + " holds fewer rows than its checkpoint says were written");
                     }
                     CSVRecord r = rows.next();
-                    int enrolmentSubject = toCompare.subjectOf()[pairs.enrolment(row, k)];
+                    boolean mated = toCompare.mated(pairs.enrolment(row, k), probe);
                     String status = r.get(ComparisonsCsv.STATUS.header());
                     if (status.equals(ComparisonsCsv.Status.OK.text())) {
-                        summary.add(enrolmentSubject, probeSubject, ComparisonSummary.Outcome.OK,
-                                Double.parseDouble(r.get(ComparisonsCsv.SCORE.header())), null);
+                        summary.add(mated, ComparisonSummary.Outcome.OK, null);
                     } else {
-                        summary.add(enrolmentSubject, probeSubject,
-                                status.equals(ComparisonsCsv.Status.TEMPLATE_FAILED.text())
+                        summary.add(mated, status.equals(ComparisonsCsv.Status.TEMPLATE_FAILED.text())
                                         ? ComparisonSummary.Outcome.TEMPLATE_FAILED
-                                        : ComparisonSummary.Outcome.COMPARISON_FAILED, Double.NaN,
+                                        : ComparisonSummary.Outcome.COMPARISON_FAILED,
                                 FailureCode.valueOf(r.get(ComparisonsCsv.FAILURE_CODE.header())));
                     }
                 }
