@@ -69,15 +69,15 @@ public class ExactCosineSearchBenchmark {
      */
     @Setup(Level.Trial)
     public void enrol() throws Exception {
-        List<Template> distinct = Embeddings.random(4096, dimension, 7);
+        List<Template> distinct = EmbeddingTemplates.random(4096, dimension, 7);
         List<GalleryEntry> entries = new ArrayList<>(templates);
         for (int i = 0; i < templates; i++) {
             entries.add(new GalleryEntry("g" + i, distinct.get(i % distinct.size())));
         }
         Result<Gallery> built = new ExactCosineIdentifier((images, role) -> Result.failure(FailureCode.NOT_IMPLEMENTED,
-                "embeddings only"), Embeddings.codec(dimension)).finalizeEnrolment(entries, Path.of("."));
+                "embeddings only"), EmbeddingTemplates.codec(dimension)).finalizeEnrolment(entries, Path.of("."));
         gallery = built.value();
-        probeBlock = Embeddings.random(probes, dimension, 11);
+        probeBlock = EmbeddingTemplates.random(probes, dimension, 11);
     }
 
     /** Starts counting calls. */

@@ -81,7 +81,7 @@ public final class ProcessSystemProvider implements FaceSystemProvider, SystemAr
             t.setDaemon(true);
             return t;
         });
-        Worker worker = Worker.launch(config, 0, Optional.of(stderr), watchdog);
+        WorkerProcess worker = WorkerProcess.launch(config, 0, Optional.of(stderr), watchdog);
         try {
             ObjectNode hello = ProcessEndpoint.request(WorkerProtocol.HELLO);
             hello.putArray("versions").add(WorkerProtocol.VERSION);

@@ -64,7 +64,7 @@ final class WorkerPool implements AutoCloseable {
     static final class Slot {
         final int number;
         final ReentrantLock lock = new ReentrantLock();
-        Worker worker;
+        WorkerProcess worker;
         long generation;
 
         Slot(int number) {
@@ -261,7 +261,7 @@ final class WorkerPool implements AutoCloseable {
 
     /** Kills a slot's worker, notes why in its log, and starts a new one (a failed start is left to the next call). */
     private void replace(Slot slot, String reason) {
-        Worker old = slot.worker;
+        WorkerProcess old = slot.worker;
         slot.worker = null;
         slot.generation++;
         if (old != null) {
@@ -281,7 +281,7 @@ final class WorkerPool implements AutoCloseable {
         if (gaveUp != null) {
             throw new FaceSystemException(FailureCode.SYSTEM_CRASHED, gaveUp);
         }
-        Worker worker = null;
+        WorkerProcess worker = null;
         try {
             Optional<Path> stderr = Optional.empty();
             if (logDirectory.isPresent()) {
@@ -289,7 +289,7 @@ final class WorkerPool implements AutoCloseable {
                 stderr = Optional.of(logDirectory.get().resolve("worker-" + slot.number + ".stderr"));
             }
             Path work = Files.createDirectories(workingDirectory.resolve("worker-" + slot.number));
-            worker = Worker.launch(config, slot.number, stderr, watchdog);
+            worker = WorkerProcess.launch(config, slot.number, stderr, watchdog);
             handshake(worker);
             Map<String, String> properties = open(worker, work);
             if (runtimeProperties.isEmpty()) {
@@ -312,7 +312,7 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void handshake(Worker worker) throws WorkerFault, FaceSystemException {
+    private void handshake(WorkerProcess worker) throws WorkerFault, FaceSystemException {
         ObjectNode hello = WireJson.object();
         hello.put("op", WorkerProtocol.HELLO);
         hello.putArray("versions").add(WorkerProtocol.VERSION);
@@ -336,7 +336,7 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private Map<String, String> open(Worker worker, Path work) throws WorkerFault, FaceSystemException {
+    private Map<String, String> open(WorkerProcess worker, Path work) throws WorkerFault, FaceSystemException {
         ObjectNode open = WireJson.object();
         open.put("op", WorkerProtocol.OPEN);
         if (configDirectory.isPresent()) {

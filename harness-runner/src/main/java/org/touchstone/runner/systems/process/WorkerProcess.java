@@ -28,7 +28,7 @@ import org.touchstone.runner.systems.wire.Frame;
  * expires; the blocked read then ends and the call is recorded as {@code TIMEOUT}. This costs no thread
  * hand-off per call, which matters when a comparison takes microseconds.
  */
-final class Worker {
+final class WorkerProcess {
     private final int slot;
     private final Process process;
     private final OutputStream toWorker;
@@ -37,7 +37,7 @@ final class Worker {
     private volatile boolean timedOut;
     private long nextId = 1;
 
-    private Worker(int slot, Process process, ScheduledExecutorService watchdog) {
+    private WorkerProcess(int slot, Process process, ScheduledExecutorService watchdog) {
         this.slot = slot;
         this.process = process;
         this.toWorker = new BufferedOutputStream(process.getOutputStream(), 1 << 16);
@@ -55,14 +55,14 @@ final class Worker {
      * @return the running worker, before any handshake
      * @throws IOException if the program cannot be started
      */
-    static Worker launch(ProcessSystemConfig config, int slot, Optional<Path> stderr, ScheduledExecutorService watchdog)
+    static WorkerProcess launch(ProcessSystemConfig config, int slot, Optional<Path> stderr, ScheduledExecutorService watchdog)
             throws IOException {
         ProcessBuilder builder = new ProcessBuilder(config.command()).directory(config.directory().toFile());
         builder.environment().putAll(config.environment());
         builder.redirectError(stderr.map(file -> ProcessBuilder.Redirect.appendTo(file.toFile()))
                 .orElse(ProcessBuilder.Redirect.INHERIT));
         try {
-            return new Worker(slot, builder.start(), watchdog);
+            return new WorkerProcess(slot, builder.start(), watchdog);
         } catch (IOException e) {
             throw new IOException("could not start worker " + slot + " (" + String.join(" ", config.command()) + " in "
                     + config.directory() + "): " + e.getMessage(), e);

@@ -9,8 +9,8 @@ import org.touchstone.api.Template;
 import org.touchstone.reference.identification.EmbeddingCodec;
 
 /** Float embeddings as templates (float32 little-endian, the layout embedding systems commonly use). */
-final class Embeddings {
-    private Embeddings() {
+final class EmbeddingTemplates {
+    private EmbeddingTemplates() {
     }
 
     /**
