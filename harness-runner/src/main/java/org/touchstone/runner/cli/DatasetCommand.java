@@ -8,7 +8,7 @@ import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.protocols.dataset.ManifestLoader;
 import org.touchstone.protocols.importers.LocalfaceImporter;
-import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
+import org.touchstone.protocols.dataset.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

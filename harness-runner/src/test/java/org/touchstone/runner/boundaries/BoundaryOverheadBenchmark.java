@@ -19,7 +19,7 @@ import org.touchstone.api.Verifier;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestLoader;
 import org.touchstone.protocols.dataset.Sample;
-import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
+import org.touchstone.protocols.dataset.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.runner.systems.serve.HttpApiServer;
 import org.touchstone.runner.systems.serve.ServeSettings;

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestLoader;
-import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
+import org.touchstone.protocols.dataset.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.reports.card.ReportCard;
 import org.touchstone.runner.engine.ProtocolRunner;

@@ -1,4 +1,4 @@
-package org.touchstone.protocols.synthetic;
+package org.touchstone.protocols.dataset;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.touchstone.protocols.dataset.ManifestWriter;
-import org.touchstone.protocols.dataset.ProceduralManifest;
-import org.touchstone.protocols.dataset.Sample;
+import org.touchstone.protocols.synthetic.SyntheticFaceRenderer;
+import org.touchstone.protocols.synthetic.SyntheticLabels;
+import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.runformat.io.Sha256;
 
 /**
@@ -25,7 +25,7 @@ public final class SyntheticDatasetWriter {
     /** File name of the manifest in the dataset folder. */
     public static final String MANIFEST_NAME = "manifest.csv";
     /** Folder, relative to the manifest, that holds one folder of images per subject. */
-    public static final String IMAGES_FOLDER = "images";
+    public static final String IMAGES_FOLDER = SyntheticSpec.IMAGES_FOLDER;
     /**
      * Most subjects written as files (about 2 GB of PNG at 4 images of 96x96 each); larger specs are
      * meant to be procedural ({@link #writeProcedural}).

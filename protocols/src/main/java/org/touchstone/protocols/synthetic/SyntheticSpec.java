@@ -17,6 +17,8 @@ import java.util.Objects;
  */
 public record SyntheticSpec(int subjects, int imagesPerSubject, long seed, int imageSize,
                             DifficultyProfile difficulty) {
+    /** Folder, relative to a written dataset's manifest, that holds one folder of images per subject. */
+    public static final String IMAGES_FOLDER = "images";
     /** The scheme prefix of a spec string. */
     public static final String PREFIX = "synthetic:";
     /** Fewest subjects. */
@@ -24,7 +26,7 @@ public record SyntheticSpec(int subjects, int imagesPerSubject, long seed, int i
     /**
      * Most subjects: enough for a million-distractor gallery plus its probes. Datasets this large are
      * meant to be procedural (rendered on demand, see {@code docs/dataset-manifest.md}); written to
-     * files, at most {@link SyntheticDatasetWriter#MAX_FILE_SUBJECTS}. Times {@value #MAX_IMAGES} images,
+     * files, at most {@code SyntheticDatasetWriter.MAX_FILE_SUBJECTS} (100,000). Times {@value #MAX_IMAGES} images,
      * the image count still fits an {@code int}.
      */
     public static final int MAX_SUBJECTS = 10_000_000;
@@ -203,7 +205,7 @@ public record SyntheticSpec(int subjects, int imagesPerSubject, long seed, int i
      *         {@code images/<subject_id>/<sample_id>.png}
      */
     public String imagePath(int subjectIndex, int imageIndex) {
-        return SyntheticDatasetWriter.IMAGES_FOLDER + "/" + subjectId(subjectIndex) + "/" + sampleId(subjectIndex, imageIndex) + ".png";
+        return IMAGES_FOLDER + "/" + subjectId(subjectIndex) + "/" + sampleId(subjectIndex, imageIndex) + ".png";
     }
 
     /**

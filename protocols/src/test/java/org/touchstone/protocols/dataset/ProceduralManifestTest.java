@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.runformat.io.Sha256;
-import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
+import org.touchstone.protocols.dataset.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticFaceRenderer;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 

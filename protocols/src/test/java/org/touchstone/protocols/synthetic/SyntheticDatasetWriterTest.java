@@ -21,6 +21,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.touchstone.protocols.dataset.SyntheticDatasetWriter;
 import org.junit.jupiter.api.io.TempDir;
 
 class SyntheticDatasetWriterTest {

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.protocols.dataset.ManifestLoader;
-import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
+import org.touchstone.protocols.dataset.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 
 /**

@@ -32,7 +32,7 @@ import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestLoader;
-import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
+import org.touchstone.protocols.dataset.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.runner.engine.ProtocolRunner;
 import org.touchstone.runner.engine.prepare.RunRequest;

@@ -22,7 +22,7 @@ import org.touchstone.protocols.ProtocolDefinition;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestLoader;
-import org.touchstone.protocols.synthetic.SyntheticDatasetWriter;
+import org.touchstone.protocols.dataset.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.runner.boundaries.RunFiles;
 import org.touchstone.runner.engine.ProtocolRunner;
