@@ -45,8 +45,10 @@ import org.touchstone.runner.engine.RunOutcome;
  */
 class FaultInjectionTest {
     private static final String SPEC = "synthetic:subjects=20,images=2,seed=5";
-    private static final CallLimits ONE_SECOND = CallLimits.defaults().with(Map.of(
-            CallLimits.Operation.TEMPLATE, Duration.ofSeconds(1), CallLimits.Operation.COMPARISON, Duration.ofSeconds(1)));
+    // Long enough that a fault which ends at once (an Error, an overflowed stack, a refused 16 GB array, which may
+    // first cost a full collection) ends within it on a loaded machine; short enough that the hangs stay cheap.
+    private static final CallLimits SHORT_DEADLINES = CallLimits.defaults().with(Map.of(
+            CallLimits.Operation.TEMPLATE, Duration.ofSeconds(4), CallLimits.Operation.COMPARISON, Duration.ofSeconds(2)));
 
     @TempDir
     static Path data;
@@ -101,7 +103,7 @@ class FaultInjectionTest {
     @Test
     void inTheJvmEveryFaultIsRecordedWithItsCode(@TempDir Path tmp) throws Exception {
         Path runDir = tmp.resolve("run");
-        RunOutcome outcome = run(new TimeLimitedProvider(new MisbehavingProvider(), ONE_SECOND), runDir);
+        RunOutcome outcome = run(new TimeLimitedProvider(new MisbehavingProvider(), SHORT_DEADLINES), runDir);
 
         assertCommonNumbers(runDir, outcome);
         assertThat(templateCodes(runDir)).isEqualTo(Map.of("ok", 44, "UNCAUGHT_EXCEPTION", 12,
