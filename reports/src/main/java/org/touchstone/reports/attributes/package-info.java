@@ -1,5 +1,5 @@
 /**
- * Face analysis (attribute) metrics, as {@code /work/shared/reference/metrics.md} defines them ("Attribute
+ * Face analysis (attribute) metrics, as the biometrics literature defines them ("Attribute
  * classification"): coverage and accuracy at confidence thresholds, confusion matrices, the
  * accuracy/coverage curve, calibration (reliability diagram, ECE, MCE, Brier) and, for numeric attributes
  * such as age, the mean absolute error and the error rates at threshold ages. Plain math over per-image

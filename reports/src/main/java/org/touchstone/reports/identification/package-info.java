@@ -1,5 +1,5 @@
 /**
- * 1:N identification metrics from candidate lists, as {@code /work/shared/reference/metrics.md} defines
+ * 1:N identification metrics from candidate lists, as ISO/IEC 19795-1 and NIST FRTE define
  * them: FNIR(N, R, T), FPIR(N, T), TPIR, rank-k rates and the CMC, selectivity, and FNIR at FPIR targets.
  * Plain math over search outcomes: no I/O, no file formats.
  *
