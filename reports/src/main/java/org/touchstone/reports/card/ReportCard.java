@@ -130,7 +130,7 @@ public final class ReportCard {
     private static String lede(RunJson run, String capability) {
         DatasetBlock dataset = run.dataset();
         return capability.substring(0, 1).toUpperCase(Locale.ROOT) + capability.substring(1) + " test of "
-                + or(run.system().vendor(), "an unnamed vendor") + "'s " + or(run.system().name(), "system")
+                + or(run.system().name(), "a system") + " (" + or(run.system().vendor(), "vendor not named") + ")"
                 + (dataset == null ? "" : " on " + or(dataset.spec(), "a dataset") + " (" + or(dataset.samples(), "?")
                 + " images of " + or(dataset.subjects(), "?") + " subjects)") + ".";
     }
@@ -283,6 +283,10 @@ public final class ReportCard {
             if (!isFoldedIntoARate(column, header) && !isCountShownWithItsRate(column, header)) {
                 shown.add(column);
             }
+        }
+        if (records.isEmpty()) {
+            h.raw("<p class=\"gap\">No rows.</p>\n");
+            return;
         }
         h.raw("<div class=\"table\"><table>\n<thead><tr>");
         for (String column : shown) {
@@ -491,7 +495,7 @@ public final class ReportCard {
             .files{color:var(--muted);font-size:.85em;font-weight:400;overflow-wrap:anywhere}
             .table{max-width:100%}table{border-collapse:collapse;font-size:.85em;margin:8px 0 4px;max-width:100%}
             th,td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
-            th{background:#f3f3f3}
+            th{background:#f3f3f3}table.board th{overflow-wrap:normal}
             tr.unsupported td{background:#fff1e6}.badge{background:var(--warn);color:#fff;border-radius:3px;padding:0 4px;font-size:.8em}
             .ci{color:var(--muted)}.gap{color:var(--muted);font-style:italic;margin:0 0 16px}
             pre{background:#f6f6f6;padding:12px;font-size:.8em;white-space:pre-wrap;overflow-wrap:anywhere}code{font-size:.9em}

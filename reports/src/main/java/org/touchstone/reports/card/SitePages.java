@@ -172,9 +172,14 @@ public final class SitePages {
                 .thenComparing((a, b) -> a.figure() == null || b.figure() == null ? 0
                         : (lowerIsBetter ? byValue : byValue.reversed()).compare(a, b))
                 .thenComparing(r -> r.run().slug()));
-        h.raw("<div class=\"table\"><table>\n<thead><tr><th>Rank</th><th>System</th><th>")
+        if (reference != null) {
+            h.raw("<p>Ranked by <strong>").text(reference.label()).raw("</strong>: ").text((lowerIsBetter ? "lower" : "higher")
+                    + " is better. A system whose 95% interval overlaps the one ranked above it is tied with it and"
+                    + " shares its rank: the data do not separate them.").raw("</p>\n");
+        }
+        h.raw("<div class=\"table\"><table class=\"board\">\n<thead><tr><th>Rank</th><th>System</th><th>")
                 .text(reference == null ? "Headline" : reference.label()).raw("</th><th>95% interval</th><th>Counts</th>"
-                        + "<th>Tie</th><th>Report card</th></tr></thead>\n<tbody>\n");
+                        + "<th>Report card</th></tr></thead>\n<tbody>\n");
         int rank = 0;
         Row above = null;
         for (Row row : rows) {
@@ -185,21 +190,16 @@ public final class SitePages {
                 rank++;
             }
             Headline f = row.figure();
-            h.raw("<tr><td data-label=\"Rank\">").text(row.figure() == null ? "-" : String.valueOf(rank))
+            h.raw("<tr><td data-label=\"Rank\">").text(row.figure() == null ? "-" : rank + (tied ? " (tied)" : ""))
                     .raw("</td><td data-label=\"System\">").text(row.run().title() + " (" + row.run().vendor() + ")")
-                    .raw("</td><td data-label=\"Headline\"><strong>").text(f == null ? "not measured" : f.valueText())
+                    .raw("</td><td data-label=\"").text(reference == null ? "Headline" : reference.label()).raw("\"><strong>").text(f == null ? "not measured" : f.valueText())
                     .raw("</strong></td><td data-label=\"95% interval\">").text(f == null ? "" : f.intervalText())
                     .raw("</td><td data-label=\"Counts\">").text(f == null ? "" : f.countText())
-                    .raw("</td><td data-label=\"Tie\">").text(tied ? "tied with the row above (intervals overlap)" : "")
                     .raw("</td><td data-label=\"Report card\"><a href=\"").text(runPrefix + row.run().slug() + "/report.html")
                     .raw("\">card</a></td></tr>\n");
             above = row;
         }
         h.raw("</tbody></table></div>\n");
-        if (reference != null) {
-            h.raw("<p class=\"note\">").text(reference.label() + ": " + (lowerIsBetter ? "lower" : "higher")
-                    + " is better. Tied systems share a rank.").raw("</p>\n");
-        }
     }
 
     private static Html start(String title, String unused) {

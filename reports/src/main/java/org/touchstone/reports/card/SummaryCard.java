@@ -35,12 +35,9 @@ final class SummaryCard {
         if (!secondary.isEmpty()) {
             h.raw("<h3>Other operating points</h3>\n<ul class=\"more\">\n");
             for (Headline figure : secondary) {
-                h.raw("<li><strong>").text(figure.label() + ": " + figure.valueText()).raw("</strong>");
-                String detail = join(figure.intervalText(), figure.countText());
-                if (!detail.isEmpty()) {
-                    h.raw(" <span class=\"ci\">(").text(detail).raw(")</span>");
-                }
-                h.raw(". ").text(figure.sentence()).raw("</li>\n");
+                // The sentence holds value, interval and counts already.
+                h.raw("<li><strong>").text(figure.label() + ":").raw("</strong> ").text(figure.sentence())
+                        .raw("</li>\n");
             }
             h.raw("</ul>\n");
         }
