@@ -83,6 +83,7 @@ public final class ReportCard {
         h.raw("<p class=\"lede\">").text(lede(run, capability)).raw("</p>\n</header>\n");
         SummaryCard.render(h, RunSummary.of(metrics));
         explanation(h, capability, protocol, metrics);
+        KFoldCard.section(h, runDir, metrics);
         figures(h, runDir, metrics);
         tables(h, runDir, metrics);
         h.raw("<section class=\"provenance\">\n<h2>Provenance</h2>\n");

@@ -1,10 +1,13 @@
 package org.touchstone.runner.engine.verification;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.touchstone.protocols.ProtocolException;
+import org.touchstone.protocols.ProtocolProblem;
 import org.touchstone.protocols.VerificationSettings;
 import org.touchstone.protocols.PairList;
 import org.touchstone.protocols.TemplatePair;
@@ -18,8 +21,11 @@ import org.touchstone.runner.engine.stage.TemplateSpec;
  * @param templates     the templates, in plan order
  * @param pairs         the comparisons
  * @param unusedSamples samples left over when a subject's images do not divide into whole templates
+ * @param folds         with a k-fold protocol, per pair in pair-list order {enrolment template index, probe
+ *                      template index, fold}; else empty
  */
-public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pairs, int unusedSamples) {
+public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pairs, int unusedSamples,
+                               List<int[]> folds) {
 
     /**
      * @param settings the protocol's verification settings
@@ -31,8 +37,21 @@ public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pair
             throws ProtocolException {
         return switch (settings.design()) {
             case ALL_VS_ALL -> allAgainstAll(manifest, settings.imagesPerTemplate());
-            case PAIR_LIST -> listed(manifest, PairList.load(settings.pairList().orElseThrow(), manifest));
+            case PAIR_LIST -> listed(manifest, PairList.load(pairListOf(settings, manifest), manifest, settings.folds()));
         };
+    }
+
+    /** @return the protocol's pair-list file, or the dataset's list it names */
+    private static Path pairListOf(VerificationSettings settings, DatasetManifest manifest) throws ProtocolException {
+        if (settings.pairList().isPresent()) {
+            return settings.pairList().get();
+        }
+        String name = settings.datasetList().orElseThrow();
+        try {
+            return manifest.protocolList(name);
+        } catch (IOException e) {
+            throw new ProtocolException(new ProtocolProblem(manifest.file().toString(), 0, 0, null, e.getMessage()));
+        }
     }
 
     /**
@@ -52,7 +71,7 @@ public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pair
             }
             unused += samples.size() - whole * imagesPerTemplate;
         }
-        return new VerificationPlan(List.copyOf(specs), new AllAgainstAllPlan(specs.size()), unused);
+        return new VerificationPlan(List.copyOf(specs), new AllAgainstAllPlan(specs.size()), unused, List.of());
     }
 
     private static VerificationPlan listed(DatasetManifest manifest, List<TemplatePair> pairs) {
@@ -77,7 +96,14 @@ public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pair
         int[] probes = rows.keySet().stream().mapToInt(Integer::intValue).toArray();
         int[][] enrolments = rows.values().stream()
                 .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        return new VerificationPlan(List.copyOf(specs), new ListedPairsPlan(probes, enrolments), 0);
+        List<int[]> folds = new ArrayList<>();
+        for (TemplatePair pair : pairs) {
+            if (pair.fold() > 0) {
+                folds.add(new int[] {roleUse.get(pair.enrolmentSamples())[0], roleUse.get(pair.probeSamples())[0],
+                        pair.fold()});
+            }
+        }
+        return new VerificationPlan(List.copyOf(specs), new ListedPairsPlan(probes, enrolments), 0, List.copyOf(folds));
     }
 
     private static int[] use(Map<List<String>, int[]> roleUse, List<List<String>> order, List<String> ids) {
