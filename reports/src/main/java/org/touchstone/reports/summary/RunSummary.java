@@ -19,7 +19,7 @@ public record RunSummary(String capability, List<Headline> headlines, List<Demog
      * capability's report adds its {@link SummarySection} here.
      */
     static final Map<String, List<SummarySection>> SECTIONS = Map.of(
-            "verification", List.of(new VerificationSummary()),
+            "verification", List.of(new KFoldSummary(), new VerificationSummary()),
             "identification", List.of(new IdentificationSummary()),
             "analysis", List.of(new AnalysisSummary()));
 
