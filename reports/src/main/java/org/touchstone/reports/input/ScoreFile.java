@@ -183,6 +183,8 @@ public final class ScoreFile {
         router.startSecondPass(fmrTargets, fixedThresholds);
         parsed.records().replay((enrolment, probe, score) ->
                 router.route(enrolment, probe, enrolment == probe, !Double.isNaN(score), score));
+        // The comparisons are no longer needed: free them before the bootstrap sorts its tail.
+        parsed.records().close();
         return router.finish(failures);
     }
 

@@ -16,7 +16,7 @@ import org.touchstone.runformat.RunDirectoryException;
 /**
  * The comparisons of a score file once parsed, in file order, as subject numbers and scores, so that the
  * two streaming passes of {@link ComparisonRouter} replay 16 bytes a comparison instead of parsing the
- * text again. Memory is bounded: past a budget (a quarter of the heap, at most 256 MB) further chunks go
+ * text again. Memory is bounded: past a budget (an eighth of the heap, at most 256 MB) further chunks go
  * to a temporary file, deleted on {@link #close()}, which the passes read back in order.
  */
 final class ScoreRecords implements Closeable {
@@ -45,9 +45,12 @@ final class ScoreRecords implements Closeable {
         int size;
     }
 
-    /** Records kept in memory up to a quarter of the heap, at most 256 MB. */
+    /**
+     * Records kept in memory up to an eighth of the heap, at most 256 MB: the streaming passes need the
+     * rest (under -Xmx512m, a 1e8-line file's bootstrap tail alone takes 200 MB while it is sorted).
+     */
     ScoreRecords() {
-        this(Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4));
+        this(Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8));
     }
 
     /**
@@ -168,6 +171,7 @@ final class ScoreRecords implements Closeable {
     @Override
     public void close() throws IOException {
         inMemory.clear();
+        current.size = 0;
         if (spill != null) {
             spill.close();
             spill = null;
