@@ -1,6 +1,7 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,11 +23,12 @@ public final class ProtocolsCommand implements Callable<Integer> {
     @Option(names = "--show", paramLabel = "REF", description = "Print the protocol's YAML (id@version, id, or a file).")
     String show;
 
-    private final ProtocolRepository repository;
+    /** Loaded when the command runs, not when the command line is built. */
+    private final Provider<ProtocolRepository> repository;
 
     /** @param repository built-in protocols */
     @Inject
-    public ProtocolsCommand(ProtocolRepository repository) {
+    public ProtocolsCommand(Provider<ProtocolRepository> repository) {
         this.repository = repository;
     }
 
@@ -34,12 +36,12 @@ public final class ProtocolsCommand implements Callable<Integer> {
     public Integer call() throws ProtocolException {
         PrintWriter out = spec.commandLine().getOut();
         if (show != null) {
-            ProtocolDefinition p = repository.resolve(show);
+            ProtocolDefinition p = repository.get().resolve(show);
             out.printf("# %s  sha256 %s%n", p.ref(), p.sha256());
             out.print(p.yaml());
             return ExitCodes.OK;
         }
-        for (ProtocolDefinition p : repository.list()) {
+        for (ProtocolDefinition p : repository.get().list()) {
             out.printf("%-24s %-14s %s%n", p.ref(), p.capability().name().toLowerCase(Locale.ROOT), p.title());
             out.printf("%-24s sha256 %s%n", "", p.sha256());
         }

@@ -1,6 +1,7 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +31,10 @@ import org.touchstone.runner.engine.prepare.PreparedRun;
  * already complete), run it, and print the outcome.
  */
 public final class RunService {
-    private final ProtocolRepository protocols;
-    private final SystemResolver systems;
+    // Providers: the built-in protocols and the systems on the class path are loaded when a run needs them,
+    // not whenever the command line is built (--version, --help).
+    private final Provider<ProtocolRepository> protocols;
+    private final Provider<SystemResolver> systems;
     private final ProtocolRunner runner;
 
     /**
@@ -40,7 +43,7 @@ public final class RunService {
      * @param runner    runs any protocol
      */
     @Inject
-    public RunService(ProtocolRepository protocols, SystemResolver systems, ProtocolRunner runner) {
+    public RunService(Provider<ProtocolRepository> protocols, Provider<SystemResolver> systems, ProtocolRunner runner) {
         this.protocols = protocols;
         this.systems = systems;
         this.runner = runner;
@@ -60,8 +63,8 @@ public final class RunService {
      */
     void run(Options options, PrintWriter out) throws Exception {
         try {
-            ProtocolDefinition protocol = protocols.resolve(options.protocolRef());
-            FaceSystemProvider system = systems.resolve(options.systemId(), options.timeLimits());
+            ProtocolDefinition protocol = protocols.get().resolve(options.protocolRef());
+            FaceSystemProvider system = systems.get().resolve(options.systemId(), options.timeLimits());
             ExecutionSettings execution = new ExecutionSettings(options.backend(), options.backendOptions(),
                     Optional.of(new ExecutionSettings.SystemName(options.systemId(), options.config(),
                             options.timeLimits())), options.galleryShardSize());

@@ -1,6 +1,7 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -66,7 +67,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Mixin
     TimeLimitOptions timeLimits;
 
-    private final SystemResolver resolver;
+    /** Loaded when the command runs (service loading of every system), not when the command line is built. */
+    private final Provider<SystemResolver> resolver;
 
     private static char[] tlsPassword() {
         String password = System.getenv(TLS_PASSWORD_VARIABLE);
@@ -75,7 +77,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** @param resolver resolves {@code --system} */
     @Inject
-    public ServeCommand(SystemResolver resolver) {
+    public ServeCommand(Provider<SystemResolver> resolver) {
         this.resolver = resolver;
     }
 
@@ -89,7 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
                     keystore == null ? Optional.empty() : Optional.of(ServeSettings.serverTls(keystore, tlsPassword())),
                     maxConcurrent != null ? maxConcurrent : Runtime.getRuntime().availableProcessors(),
                     maxRequestMb << 20);
-            FaceSystemProvider provider = resolver.resolve(system.system, timeLimits.limits());
+            FaceSystemProvider provider = resolver.get().resolve(system.system, timeLimits.limits());
             Capability any = provider.descriptor().capabilities().iterator().next();
             OpenedSystem opened = OpenedSystem.open(provider, system.config(), any, "serve",
                     settings.maxConcurrent());

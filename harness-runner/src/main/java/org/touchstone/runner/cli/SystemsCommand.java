@@ -1,6 +1,7 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
@@ -32,11 +33,12 @@ public final class SystemsCommand implements Callable<Integer> {
             description = "Systems to describe (a process: system is started for its handshake, a service asked).")
     List<String> named = List.of();
 
-    private final SystemResolver resolver;
+    /** Loaded when the command runs (service loading of every system), not when the command line is built. */
+    private final Provider<SystemResolver> resolver;
 
     /** @param resolver resolves system names; its registry holds the systems on the class path */
     @Inject
-    public SystemsCommand(SystemResolver resolver) {
+    public SystemsCommand(Provider<SystemResolver> resolver) {
         this.resolver = resolver;
     }
 
@@ -48,7 +50,7 @@ public final class SystemsCommand implements Callable<Integer> {
             int code = ExitCodes.OK;
             for (String name : named) {
                 try {
-                    describe(out, resolver.resolve(name, Map.of()), name);
+                    describe(out, resolver.get().resolve(name, Map.of()), name);
                 } catch (UnknownSystemException e) {
                     err.println("error: " + e.getMessage());
                     code = ExitCodes.BAD_INPUT;
@@ -59,7 +61,7 @@ public final class SystemsCommand implements Callable<Integer> {
             }
             return code;
         }
-        List<FaceSystemProvider> providers = resolver.registry().providers();
+        List<FaceSystemProvider> providers = resolver.get().registry().providers();
         if (providers.isEmpty()) {
             out.println("No systems found on the class path.");
         }
@@ -72,7 +74,7 @@ public final class SystemsCommand implements Callable<Integer> {
         out.println("  process:CONFIG      worker processes in any language, speaking docs/worker-protocol.md");
         out.println("  http(s)://HOST:PORT a service speaking docs/http-api.yaml (e.g. touchstone serve)");
         out.println("'touchstone systems NAME...' describes them.");
-        for (String problem : resolver.registry().problems()) {
+        for (String problem : resolver.get().registry().problems()) {
             err.println("warning: not offered: " + problem);
         }
         return ExitCodes.OK;

@@ -1,6 +1,7 @@
 package org.touchstone.runner.cli;
 
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -73,11 +74,12 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     TimeLimitOptions timeLimits;
 
-    private final SystemResolver resolver;
+    /** Loaded when the command runs (service loading of every system), not when the command line is built. */
+    private final Provider<SystemResolver> resolver;
 
     /** @param resolver resolves {@code --system} */
     @Inject
-    public ValidateCommand(SystemResolver resolver) {
+    public ValidateCommand(Provider<SystemResolver> resolver) {
         this.resolver = resolver;
     }
 
@@ -88,7 +90,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             FaceSystemProvider provider;
             try {
-                provider = resolver.resolve(system.system, timeLimits.limits());
+                provider = resolver.get().resolve(system.system, timeLimits.limits());
             } catch (FaceSystemException e) {
                 // A subprocess or service whose handshake or descriptor is broken fails the first check.
                 ValidationReport broken = new ValidationReport(system.system, null, null, limits, List.of(new CheckResult(
@@ -110,7 +112,7 @@ public final class ValidateCommand implements Callable<Integer> {
         } catch (UnknownSystemException e) {
             // Say why a provider of that name on the class path is not offered, if one is.
             StringBuilder message = new StringBuilder(e.getMessage());
-            resolver.registry().problems().stream().filter(p -> p.contains(system.system))
+            resolver.get().registry().problems().stream().filter(p -> p.contains(system.system))
                     .forEach(p -> message.append("\n  not offered: ").append(p));
             throw new UnknownSystemException(message.toString());
         }

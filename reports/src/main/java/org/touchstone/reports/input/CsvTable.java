@@ -1,8 +1,13 @@
 package org.touchstone.reports.input;
 
 import java.io.Closeable;
+import java.io.FilterReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,11 +66,39 @@ final class CsvTable implements Closeable {
      * @throws IOException           when the file cannot be read
      */
     static CsvTable open(Path file, List<String> required) throws IOException {
+        return open(file, Files.newBufferedReader(file, StandardCharsets.UTF_8), required);
+    }
+
+    /**
+     * Opens a score file written by any tool: as {@link #open(Path, List)}, but a UTF-8 byte order mark is
+     * skipped, text that is not UTF-8 is refused as such (naming the file), and no line may be longer than
+     * {@link ScoreFileText#MAX_LINE_BYTES} characters.
+     *
+     * @param file     the CSV file
+     * @param required columns that must be present, in any order
+     * @return the table, positioned before the first row
+     * @throws RunDirectoryException when the text or header is malformed or lacks a required column
+     * @throws IOException           when the file cannot be read
+     */
+    static CsvTable openScoreFile(Path file, List<String> required) throws IOException {
+        java.io.InputStream in = ScoreFileText.openUtf8(file);
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        return open(file, new BoundedLineReader(file, new java.io.BufferedReader(reader, 1 << 16)), required);
+    }
+
+    private static CsvTable open(Path file, Reader reader, List<String> required) throws IOException {
         CSVParser parser;
         try {
-            parser = CSVParser.parse(Files.newBufferedReader(file, StandardCharsets.UTF_8), FORMAT);
+            parser = CSVParser.parse(reader, FORMAT);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new RunDirectoryException(file, 1, 0, null, "malformed header: " + e.getMessage());
+            reader.close();
+            RunDirectoryException cause = readingError(file, 1, e);
+            throw cause != null ? cause : new RunDirectoryException(file, 1, 0, null, "malformed header: " + e.getMessage());
+        } catch (IOException e) {
+            reader.close();
+            RunDirectoryException cause = readingError(file, 1, e);
+            throw cause != null ? cause : e;
         }
         CsvTable table = new CsvTable(file, parser);
         if (table.header.isEmpty()) {
@@ -120,7 +153,9 @@ final class CsvTable implements Closeable {
             line = lastLine + 1;
             record = records.next();
         } catch (UncheckedIOException | IllegalStateException e) {
-            throw new RunDirectoryException(file, lastLine + 1, 0, null, "malformed CSV: " + e.getMessage());
+            RunDirectoryException cause = readingError(file, lastLine + 1, e);
+            throw cause != null ? cause : new RunDirectoryException(file, lastLine + 1, 0, null,
+                    "malformed CSV: " + e.getMessage());
         }
         lastLine = parser.getCurrentLineNumber();
         if (record.size() != header.size()) {
@@ -331,6 +366,64 @@ final class CsvTable implements Closeable {
         if (failed == get(code).isEmpty()) {
             throw error(code, failed ? "status " + status + " needs a failure code"
                     : "expected no failure code for status ok, found \"" + get(code) + "\"");
+        }
+    }
+    /**
+     * The named error behind a failure to read: a line too long, or text that is not UTF-8 (whose bare
+     * message, "Input length = 1", names nothing).
+     *
+     * @return the error, or null when the failure is something else
+     */
+    private static RunDirectoryException readingError(Path file, long line, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RunDirectoryException named) {
+                return named;
+            }
+            if (cause instanceof CharacterCodingException) {
+                return new RunDirectoryException(file, line, 0, null, "not UTF-8 text (invalid byte sequence); save"
+                        + " the file as UTF-8");
+            }
+        }
+        return null;
+    }
+
+    /** Refuses a line longer than {@link ScoreFileText#MAX_LINE_BYTES} characters, naming it. */
+    private static final class BoundedLineReader extends FilterReader {
+        private final Path file;
+        private long line = 1;
+        private int lineLength;
+
+        BoundedLineReader(Path file, Reader in) {
+            super(in);
+            this.file = file;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            for (int i = offset; i < offset + read; i++) {
+                count(buffer[i]);
+            }
+            return read;
+        }
+
+        private void count(char c) throws RunDirectoryException {
+            if (c == '\n') {
+                line++;
+                lineLength = 0;
+            } else if (++lineLength > ScoreFileText.MAX_LINE_BYTES) {
+                throw new RunDirectoryException(file, line, 0, null, "line longer than " + ScoreFileText.MAX_LINE_BYTES
+                        + " characters: expected one comparison a line (is this a score file?)");
+            }
         }
     }
 }

@@ -1,17 +1,18 @@
 package org.touchstone.reports.input;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.touchstone.runformat.RunDirectoryException;
 
 /**
@@ -29,11 +30,14 @@ import org.touchstone.runformat.RunDirectoryException;
  *   <li>{@link Format#BOB5}: Bob's five-column format {@code claimed_id model_label real_id test_label score}.</li>
  * </ul>
  * Blank lines and lines starting with {@code #} are skipped in the Bob formats. Scores must be finite
- * decimal numbers: NaN, infinities and anything else stop the reading with the file and line.
+ * decimal numbers: NaN, infinities and anything else stop the reading with the file and line. The text
+ * must be UTF-8 (a byte order mark is skipped; UTF-16 is refused by name), hold at least one comparison,
+ * and have no line longer than {@link ScoreFileText#MAX_LINE_BYTES} bytes.
  *
  * <p>Groups come from an optional subjects CSV ({@code subject_id} then one column per group column); a
- * subject it does not list is in no group. The file is read three times: once for the subject ids, then the
- * two streaming passes of {@link ComparisonData}; memory holds the subjects, not the comparisons.
+ * subject it does not list is in no group. The text is read once ({@link #parse}); the two streaming passes
+ * of {@link ComparisonData} replay the parsed comparisons, 16 bytes each, held in memory up to a budget and
+ * in a temporary file beyond it ({@link ScoreRecords}), so memory holds the subjects, not the comparisons.
  */
 public final class ScoreFile {
     /** A score file format. */
@@ -77,12 +81,6 @@ public final class ScoreFile {
         }
     }
 
-    /** Receives one comparison: subject ids, whether it was scored, and the score. */
-    private interface Visitor {
-        void accept(String enrolmentSubject, String probeSubject, boolean scored, double score)
-                throws RunDirectoryException;
-    }
-
     private ScoreFile() {
     }
 
@@ -119,14 +117,17 @@ public final class ScoreFile {
      */
     public static ComparisonData read(Path scores, Format format, Path groups, List<Double> fmrTargets,
                                       List<Double> fixedThresholds, long exactLimit) throws IOException {
-        Map<String, Integer> subjects = new LinkedHashMap<>();
-        stream(scores, format, (enrolment, probe, scored, score) -> {
-            subjects.putIfAbsent(enrolment, subjects.size());
-            subjects.putIfAbsent(probe, subjects.size());
-        });
+        try (Parsed parsed = parse(scores, format)) {
+            return route(parsed, groups, fmrTargets, fixedThresholds, exactLimit);
+        }
+    }
+
+    private static ComparisonData route(Parsed parsed, Path groups, List<Double> fmrTargets,
+                                        List<Double> fixedThresholds, long exactLimit) throws IOException {
+        List<String> subjectIds = parsed.subjects();
         List<String> columns = groupColumns(groups);
         List<List<String>> columnValues = new ArrayList<>();
-        int[][] sideGroups = new int[subjects.size()][columns.size()];
+        int[][] sideGroups = new int[subjectIds.size()][columns.size()];
         for (int[] side : sideGroups) {
             java.util.Arrays.fill(side, TemplateTable.NO_GROUP);
         }
@@ -134,7 +135,7 @@ public final class ScoreFile {
             Map<String, String[]> rows = readGroups(groups, columns);
             for (int c = 0; c < columns.size(); c++) {
                 TreeSet<String> values = new TreeSet<>();
-                for (String subject : subjects.keySet()) {
+                for (String subject : subjectIds) {
                     String[] row = rows.get(subject);
                     if (row != null && !row[c].isEmpty()) {
                         values.add(row[c]);
@@ -142,34 +143,48 @@ public final class ScoreFile {
                 }
                 List<String> sorted = List.copyOf(values);
                 columnValues.add(sorted);
-                for (Map.Entry<String, Integer> subject : subjects.entrySet()) {
-                    String[] row = rows.get(subject.getKey());
+                Map<String, Integer> valueIndex = new HashMap<>();
+                for (int v = 0; v < sorted.size(); v++) {
+                    valueIndex.put(sorted.get(v), v);
+                }
+                for (int subject = 0; subject < subjectIds.size(); subject++) {
+                    String[] row = rows.get(subjectIds.get(subject));
                     if (row != null && !row[c].isEmpty()) {
-                        sideGroups[subject.getValue()][c] = sorted.indexOf(row[c]);
+                        sideGroups[subject][c] = valueIndex.get(row[c]);
                     }
                 }
             }
         }
-        int[] subjectOfSide = new int[subjects.size()];
+        int[] subjectOfSide = new int[subjectIds.size()];
         for (int i = 0; i < subjectOfSide.length; i++) {
             subjectOfSide[i] = i;
         }
         ComparisonRouter router = new ComparisonRouter(columns, columnValues, sideGroups, subjectOfSide,
-                subjects.size(), exactLimit);
-        Map<FailureKey, Long> failures = new HashMap<>();
-        Visitor route = (enrolment, probe, scored, score) -> {
-            boolean mated = enrolment.equals(probe);
-            router.route(subjects.get(enrolment), subjects.get(probe), mated, scored, score);
-        };
-        stream(scores, format, (enrolment, probe, scored, score) -> {
-            route.accept(enrolment, probe, scored, score);
+                subjectIds.size(), exactLimit);
+        long[] failedMated = new long[1];
+        long[] failedNonMated = new long[1];
+        parsed.records().replay((enrolment, probe, score) -> {
+            boolean scored = !Double.isNaN(score);
+            boolean mated = enrolment == probe;
+            router.route(enrolment, probe, mated, scored, score);
             if (!scored) {
-                failures.merge(new FailureKey(FailureKey.COMPARISON, enrolment.equals(probe) ? FailureKey.MATED
-                        : FailureKey.NON_MATED, "comparison_failed", "NO_SCORE"), 1L, Long::sum);
+                (mated ? failedMated : failedNonMated)[0]++;
             }
         });
+        Map<FailureKey, Long> failures = new HashMap<>();
+        if (failedMated[0] > 0) {
+            failures.put(new FailureKey(FailureKey.COMPARISON, FailureKey.MATED, "comparison_failed", "NO_SCORE"),
+                    failedMated[0]);
+        }
+        if (failedNonMated[0] > 0) {
+            failures.put(new FailureKey(FailureKey.COMPARISON, FailureKey.NON_MATED, "comparison_failed", "NO_SCORE"),
+                    failedNonMated[0]);
+        }
         router.startSecondPass(fmrTargets, fixedThresholds);
-        stream(scores, format, route);
+        parsed.records().replay((enrolment, probe, score) ->
+                router.route(enrolment, probe, enrolment == probe, !Double.isNaN(score), score));
+        // The comparisons are no longer needed: free them before the bootstrap sorts its tail.
+        parsed.records().close();
         return router.finish(failures);
     }
 
@@ -195,49 +210,171 @@ public final class ScoreFile {
         return rows;
     }
 
-    private static void stream(Path file, Format format, Visitor visitor) throws IOException {
-        if (format == Format.TOUCHSTONE) {
-            try (CsvTable table = CsvTable.open(file, List.of("enrolment_subject", "probe_subject", "score"))) {
-                int enrolment = table.column("enrolment_subject");
-                int probe = table.column("probe_subject");
-                int score = table.column("score");
-                while (table.next()) {
-                    for (int column : new int[] {enrolment, probe}) {
-                        if (table.get(column).isEmpty()) {
-                            throw table.error(column, "expected a non-empty subject id");
-                        }
-                    }
-                    boolean scored = !table.get(score).isEmpty();
-                    visitor.accept(table.get(enrolment), table.get(probe), scored,
-                            scored ? table.finiteDecimal(score) : Double.NaN);
-                }
-            }
-            return;
+    /**
+     * A score file parsed: its subject ids in order of first appearance (enrolment side first on each line)
+     * and its comparisons by subject number.
+     *
+     * @param subjects the subject ids; subject number i is {@code subjects.get(i)}
+     * @param records  the comparisons, in file order (the caller closes them)
+     */
+    record Parsed(List<String> subjects, ScoreRecords records) implements java.io.Closeable {
+        @Override
+        public void close() throws IOException {
+            records.close();
         }
-        int fields = format == Format.BOB4 ? 4 : 5;
-        int probeField = format == Format.BOB4 ? 1 : 2;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String line;
-            long number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                String trimmed = line.strip();
-                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = trimmed.split("\\s+");
-                if (parts.length != fields) {
-                    throw new RunDirectoryException(file, number, 0, null, "expected " + fields + " fields ("
-                            + (fields == 4 ? "claimed_id real_id test_label score" : "claimed_id model_label real_id"
-                            + " test_label score") + "), found " + parts.length);
-                }
-                double score = CsvTable.parseFiniteDecimal(parts[fields - 1]);
-                if (Double.isNaN(score)) {
-                    throw new RunDirectoryException(file, number, fields, "score",
-                            "expected a finite decimal number, found \"" + parts[fields - 1] + "\"");
-                }
-                visitor.accept(parts[0], parts[probeField], true, score);
+    }
+
+    /**
+     * Reads a score file once: every line parsed, every subject numbered, the comparisons kept for the
+     * streaming passes (see {@link ScoreRecords}). Bob files are parsed in blocks on every core; a
+     * Touchstone CSV is read in order (a quoted field may hold a line break, so its lines cannot be cut
+     * apart safely).
+     *
+     * @param file   the score file
+     * @param format its format
+     * @return the subjects and comparisons
+     * @throws RunDirectoryException when a line is malformed, the text is not UTF-8, a line is longer than
+     *                               {@link ScoreFileText#MAX_LINE_BYTES} bytes, or there is no comparison
+     * @throws IOException           when the file cannot be read
+     */
+    static Parsed parse(Path file, Format format) throws IOException {
+        return parse(file, format, ScoreFileText.BLOCK_BYTES, new ScoreRecords());
+    }
+
+    /**
+     * {@link #parse(Path, Format)} with a given block size and store (tests cut files into small blocks).
+     *
+     * @param file       the score file
+     * @param format     its format
+     * @param blockBytes bytes a block of a Bob file
+     * @param records    where the comparisons go (closed on failure)
+     * @return the subjects and comparisons
+     * @throws IOException as {@link #parse(Path, Format)}
+     */
+    static Parsed parse(Path file, Format format, int blockBytes, ScoreRecords records) throws IOException {
+        try {
+            List<String> subjects = format == Format.TOUCHSTONE ? parseCsv(file, records)
+                    : parseBob(file, format, blockBytes, records);
+            if (records.size() == 0) {
+                throw new RunDirectoryException(file, 0, 0, null, format == Format.TOUCHSTONE
+                        ? "no comparisons: expected at least one row after the header"
+                        : "no comparisons: expected at least one line \"" + (format == Format.BOB4
+                        ? "claimed_id real_id test_label score" : "claimed_id model_label real_id test_label score")
+                        + "\"");
             }
+            return new Parsed(subjects, records);
+        } catch (IOException | RuntimeException | Error e) {
+            records.close();
+            throw e;
+        }
+    }
+
+    private static List<String> parseCsv(Path file, ScoreRecords records) throws IOException {
+        Map<String, Integer> numbers = new HashMap<>();
+        List<String> subjects = new ArrayList<>();
+        try (CsvTable table = CsvTable.openScoreFile(file, List.of("enrolment_subject", "probe_subject", "score"))) {
+            int enrolment = table.column("enrolment_subject");
+            int probe = table.column("probe_subject");
+            int score = table.column("score");
+            while (table.next()) {
+                for (int column : new int[] {enrolment, probe}) {
+                    if (table.get(column).isEmpty()) {
+                        throw table.error(column, "expected a non-empty subject id");
+                    }
+                }
+                boolean scored = !table.get(score).isEmpty();
+                double value = scored ? table.finiteDecimal(score) : Double.NaN;
+                int e = numbers.computeIfAbsent(table.get(enrolment), id -> add(subjects, id));
+                int p = numbers.computeIfAbsent(table.get(probe), id -> add(subjects, id));
+                records.add(e, p, value);
+            }
+        }
+        return subjects;
+    }
+
+    private static int add(List<String> subjects, String id) {
+        subjects.add(id);
+        return subjects.size() - 1;
+    }
+
+    private static List<String> parseBob(Path file, Format format, int blockBytes, ScoreRecords records)
+            throws IOException {
+        BobScoreParser parser = new BobScoreParser(format == Format.BOB4 ? 4 : 5, format == Format.BOB4 ? 1 : 2);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "score-file-parser");
+            thread.setDaemon(true);
+            return thread;
+        });
+        Map<String, Integer> numbers = new HashMap<>();
+        List<String> subjects = new ArrayList<>();
+        try (ScoreFileText text = ScoreFileText.open(file, blockBytes)) {
+            // Blocks are parsed ahead on every core and joined in file order: subject numbers and line numbers
+            // are then those of a reading from the top. At most two blocks a core are in flight (bounded memory).
+            ArrayDeque<Future<BobScoreParser.Block>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Boolean> overlong = new ArrayDeque<>();
+            long linesBefore = 0;
+            boolean more = true;
+            while (more || !inFlight.isEmpty()) {
+                while (more && inFlight.size() < 2 * threads) {
+                    ScoreFileText.Block block = text.next();
+                    if (block == null) {
+                        more = false;
+                    } else if (block.overlong()) {
+                        inFlight.add(java.util.concurrent.CompletableFuture.completedFuture(null));
+                        overlong.add(true);
+                        more = false;
+                    } else {
+                        inFlight.add(pool.submit(() -> parser.parse(block.bytes(), block.length())));
+                        overlong.add(false);
+                    }
+                }
+                if (inFlight.isEmpty()) {
+                    break;
+                }
+                BobScoreParser.Block parsed = join(inFlight.poll());
+                if (overlong.poll()) {
+                    throw new RunDirectoryException(file, linesBefore + 1, 0, null, "line longer than "
+                            + ScoreFileText.MAX_LINE_BYTES + " bytes: expected one comparison a line (is this a"
+                            + " score file?)");
+                }
+                if (parsed.error() != null) {
+                    throw new RunDirectoryException(file, linesBefore + parsed.errorLine(), parsed.errorField(),
+                            parsed.errorName(), parsed.error());
+                }
+                String[] names = parsed.names();
+                int[] global = new int[names.length];
+                for (int i = 0; i < names.length; i++) {
+                    global[i] = numbers.computeIfAbsent(names[i], id -> add(subjects, id));
+                }
+                int[] enrolment = parsed.enrolment();
+                int[] probe = parsed.probe();
+                double[] score = parsed.score();
+                for (int i = 0; i < parsed.count(); i++) {
+                    records.add(global[enrolment[i]], global[probe[i]], score[i]);
+                }
+                linesBefore += parsed.lines();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return subjects;
+    }
+
+    private static BobScoreParser.Block join(Future<BobScoreParser.Block> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while parsing a score file");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
         }
     }
 }

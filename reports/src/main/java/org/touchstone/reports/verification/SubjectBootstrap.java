@@ -55,6 +55,14 @@ public final class SubjectBootstrap {
     private final int[] runStart;
     private final int[] runValue;
     private final int[] denseCounts;
+    /**
+     * The nonzero cells as compressed rows, when cheaper than runs and the dense matrix (scattered impostor
+     * pairs, as when each subject meets a random sample of the others): row a's cells are
+     * sparseColumn/sparseCount[sparseRows[a] .. sparseRows[a + 1]). Null otherwise.
+     */
+    private final int[] sparseRows;
+    private final char[] sparseColumn;
+    private final int[] sparseCount;
     private final double[] tailScores;
     /** Per tail entry, its subject pair packed as enrolment << 16 | probe (subjects fit 16 bits by the budget). */
     private final int[] tailPairs;
@@ -89,8 +97,41 @@ public final class SubjectBootstrap {
             }
         }
         rows[subjects] = runs;
-        // Runs take two ints each, the dense matrix one per cell: runs win below a quarter of the cells.
-        if (runs <= (long) subjects * subjects / 4) {
+        long nonzero = 0;
+        for (int count : counts) {
+            if (count != 0) {
+                nonzero++;
+            }
+        }
+        // A replicate visits each run, each nonzero cell, or each cell. Runs take two ints, a nonzero cell an
+        // int and a char, a dense cell one int: pick the fewest bytes to stream per replicate.
+        long runBytes = 8L * runs;
+        long sparseBytes = 6L * nonzero;
+        long denseBytes = 4L * subjects * subjects;
+        if (sparseBytes < runBytes && sparseBytes < denseBytes) {
+            this.rowRuns = null;
+            this.runStart = null;
+            this.runValue = null;
+            this.denseCounts = null;
+            this.sparseRows = new int[subjects + 1];
+            this.sparseColumn = new char[(int) nonzero];
+            this.sparseCount = new int[(int) nonzero];
+            int cell = 0;
+            for (int a = 0; a < subjects; a++) {
+                sparseRows[a] = cell;
+                for (int b = 0; b < subjects; b++) {
+                    int count = counts[a * subjects + b];
+                    if (count != 0) {
+                        sparseColumn[cell] = (char) b;
+                        sparseCount[cell++] = count;
+                    }
+                }
+            }
+            sparseRows[subjects] = cell;
+        } else if (runBytes <= denseBytes) {
+            this.sparseRows = null;
+            this.sparseColumn = null;
+            this.sparseCount = null;
             this.rowRuns = rows;
             this.runStart = new int[runs];
             this.runValue = new int[runs];
@@ -105,6 +146,9 @@ public final class SubjectBootstrap {
             }
             this.denseCounts = null;
         } else {
+            this.sparseRows = null;
+            this.sparseColumn = null;
+            this.sparseCount = null;
             this.rowRuns = null;
             this.runStart = null;
             this.runValue = null;
@@ -196,11 +240,17 @@ public final class SubjectBootstrap {
             failed += m[s] * failedGenuine[s];
         }
         long impostors = impostorComparisons(m);
+        GenuineBelow below = new GenuineBelow(m);
         int targets = fmrTargets.size();
         // FMR targets: walk the tail downwards; the threshold is just above the highest score whose inclusion
         // would exceed f * Ni (same comparison as FmrOperatingPoint), ties together.
         Integer[] byTarget = IntStream.range(0, targets).boxed().toArray(Integer[]::new);
         Arrays.sort(byTarget, (x, y) -> Double.compare(fmrTargets.get(x), fmrTargets.get(y)));
+        // Unboxed once: the walk compares against the next target at every distinct tail score.
+        double[] ascendingTargets = new double[targets];
+        for (int i = 0; i < targets; i++) {
+            ascendingTargets[i] = fmrTargets.get(byTarget[i]);
+        }
         int next = 0;
         long weight = 0;
         long added = 0;
@@ -211,11 +261,11 @@ public final class SubjectBootstrap {
                 continue;
             }
             while (next < targets && impostors > 0
-                    && (double) (weight + added) / impostors > fmrTargets.get(byTarget[next])) {
+                    && (double) (weight + added) / impostors > ascendingTargets[next]) {
                 int k = byTarget[next++];
                 double threshold = Math.nextUp(tailScores[t]);
                 fmr[k][r] = (double) weight / impostors;
-                fnmr[k][r] = genuine == 0 ? Double.NaN : (double) (failed + genuineBelow(m, threshold)) / genuine;
+                fnmr[k][r] = genuine == 0 ? Double.NaN : (double) (failed + below.count(threshold)) / genuine;
             }
             weight += added;
             added = 0;
@@ -247,13 +297,34 @@ public final class SubjectBootstrap {
                 falseMatches += (long) m[pair >>> 16] * m[pair & 0xFFFF];
             }
             fmr[targets + f][r] = impostors == 0 ? Double.NaN : (double) falseMatches / impostors;
-            fnmr[targets + f][r] = genuine == 0 ? Double.NaN : (double) (failed + genuineBelow(m, threshold)) / genuine;
+            fnmr[targets + f][r] = genuine == 0 ? Double.NaN : (double) (failed + below.count(threshold)) / genuine;
         }
+    }
+
+    /**
+     * How the subject-pair counts are held, chosen for the least to stream per replicate.
+     *
+     * @return {@code "runs"}, {@code "sparse"} or {@code "dense"}
+     */
+    String countLayout() {
+        return rowRuns != null ? "runs" : sparseRows != null ? "sparse" : "dense";
     }
 
     /** Replicate impostor comparisons: the sum over subject pairs of m_a m_b counts[a][b]. */
     private long impostorComparisons(int[] m) {
         long total = 0;
+        if (sparseRows != null) {
+            for (int a = 0; a < subjects; a++) {
+                if (m[a] != 0) {
+                    long row = 0;
+                    for (int cell = sparseRows[a]; cell < sparseRows[a + 1]; cell++) {
+                        row += (long) sparseCount[cell] * m[sparseColumn[cell]];
+                    }
+                    total += m[a] * row;
+                }
+            }
+            return total;
+        }
         if (rowRuns != null) {
             long[] prefix = new long[subjects + 1];
             for (int b = 0; b < subjects; b++) {
@@ -285,13 +356,29 @@ public final class SubjectBootstrap {
         return total;
     }
 
-    /** Weighted genuine scores below a threshold. */
-    private long genuineBelow(int[] m, double threshold) {
-        long below = 0;
-        for (int g = 0; g < genuineScores.length && genuineScores[g] < threshold; g++) {
-            below += m[genuineSubject[g]];
+    /**
+     * Weighted genuine scores below a threshold, for one replicate's draw. The thresholds of one replicate
+     * come in descending order (FMR targets) and then any order (fixed ones): a cursor over the sorted genuine
+     * scores moves from the last threshold rather than counting from the lowest score each time.
+     */
+    private final class GenuineBelow {
+        private final int[] m;
+        private int index;
+        private long weight;
+
+        GenuineBelow(int[] m) {
+            this.m = m;
         }
-        return below;
+
+        long count(double threshold) {
+            while (index < genuineScores.length && genuineScores[index] < threshold) {
+                weight += m[genuineSubject[index++]];
+            }
+            while (index > 0 && genuineScores[index - 1] >= threshold) {
+                weight -= m[genuineSubject[--index]];
+            }
+            return weight;
+        }
     }
 
     /**

@@ -21,30 +21,59 @@ class SubjectBootstrapTest {
     private record Comparison(int enrolment, int probe, boolean scored, double score) {
     }
 
+    /** How the subject pairs are compared. */
+    private enum Design {
+        /** 0 to 2 comparisons per pair: the dense count matrix. */
+        IRREGULAR("dense"),
+        /** Every pair once: few runs per row. */
+        FULL_CROSS("runs"),
+        /** Each subject meets about one in twelve others once: the nonzero cells as compressed rows. */
+        SCATTERED("sparse");
+
+        final String layout;
+
+        Design(String layout) {
+            this.layout = layout;
+        }
+    }
+
     /** Irregular subject-pair counts (0 to 2 comparisons per pair): the dense count matrix. */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void equalsABruteForceBootstrapOnSmallRuns(long seed) {
-        compareWithBruteForce(seed, 15, false);
+        compareWithBruteForce(seed, 15, Design.IRREGULAR);
     }
 
     /** Every pair compared once (a full cross): few runs per row, the run-length path. */
     @ParameterizedTest
     @ValueSource(longs = {4, 5})
     void equalsABruteForceBootstrapOnAFullCross(long seed) {
-        compareWithBruteForce(seed, 3, true);
+        compareWithBruteForce(seed, 3, Design.FULL_CROSS);
     }
 
-    private static void compareWithBruteForce(long seed, int trials, boolean fullCross) {
+    /** Scattered impostor pairs (each subject against a random few): the compressed-row path. */
+    @ParameterizedTest
+    @ValueSource(longs = {6, 7})
+    void equalsABruteForceBootstrapOnScatteredPairs(long seed) {
+        compareWithBruteForce(seed, 3, Design.SCATTERED);
+    }
+
+    private static void compareWithBruteForce(long seed, int trials, Design design) {
+        boolean fullCross = design == Design.FULL_CROSS;
         SplittableRandom random = new SplittableRandom(seed);
         for (int trial = 0; trial < trials; trial++) {
-            int subjects = fullCross ? 24 : random.nextInt(3, 9);
+            int subjects = design == Design.SCATTERED ? 30 : fullCross ? 24 : random.nextInt(3, 9);
             List<Comparison> comparisons = new ArrayList<>();
             StreamingScoreDistribution.FirstPass first = StreamingScoreDistribution.firstPass();
             SubjectBootstrap.Collector collector = SubjectBootstrap.Collector.forSubjects(subjects, 1000);
             for (int a = 0; a < subjects; a++) {
                 for (int b = 0; b < subjects; b++) {
-                    for (int k = fullCross ? 1 : random.nextInt(0, 3); k > 0; k--) {
+                    int pairs = switch (design) {
+                        case FULL_CROSS -> 1;
+                        case IRREGULAR -> random.nextInt(0, 3);
+                        case SCATTERED -> a == b ? random.nextInt(1, 3) : random.nextInt(12) == 0 ? 1 : 0;
+                    };
+                    for (int k = pairs; k > 0; k--) {
                         boolean scored = random.nextInt(10) > 0;
                         double score = Math.round((a == b ? 0.6 : 0.4) * 20 + random.nextGaussian() * 3) / 20.0;
                         comparisons.add(new Comparison(a, b, scored, score));
@@ -68,7 +97,12 @@ class SubjectBootstrapTest {
                     collector.addImpostor(c.enrolment, c.probe, c.scored, c.score);
                 }
             }
-            SubjectBootstrap.Result result = collector.build().run(TARGETS, fixed, 200, 77, 0.95);
+            SubjectBootstrap bootstrap = collector.build();
+            if (design != Design.IRREGULAR) {
+                // Small irregular runs may have fewer runs than cells either way; the other designs pin their path.
+                assertThat(bootstrap.countLayout()).isEqualTo(design.layout);
+            }
+            SubjectBootstrap.Result result = bootstrap.run(TARGETS, fixed, 200, 77, 0.95);
 
             double[][] fmr = new double[TARGETS.size() + 1][200];
             double[][] fnmr = new double[TARGETS.size() + 1][200];
