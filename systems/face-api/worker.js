@@ -13,11 +13,6 @@
  * framing mirrors clients/python/touchstone_worker/framing.py.
  */
 
-// Frames go through stdout's original writer; whatever else prints to stdout (a library, a stray
-// console.log) is sent to stderr, which the harness keeps in the run directory.
-const writeProtocol = process.stdout.write.bind(process.stdout);
-process.stdout.write = process.stderr.write.bind(process.stderr);
-
 const fs = require('fs');
 const path = require('path');
 
@@ -627,6 +622,10 @@ async function* frames(input) {
 }
 
 async function serve() {
+  // Frames go through stdout's original writer; whatever else prints to stdout (a library, a stray
+  // console.log) is sent to stderr, which the harness keeps in the run directory.
+  const writeProtocol = process.stdout.write.bind(process.stdout);
+  process.stdout.write = process.stderr.write.bind(process.stderr);
   try {
     for await (const [header, blobs] of frames(process.stdin)) {
       const op = typeof header.op === 'string' ? header.op : '';
@@ -640,8 +639,6 @@ async function serve() {
   } catch (e) {
     if (e instanceof ProtocolViolation) {
       process.stderr.write(`face-api worker: malformed request: ${e.message}\n`);
-      process.stdout.once('drain', () => {});
-      process.exitCode = PROTOCOL_VIOLATION;
       process.exit(PROTOCOL_VIOLATION);
     }
     throw e;
@@ -650,4 +647,9 @@ async function serve() {
   writeProtocol('', () => process.exit(0));
 }
 
-serve();
+if (require.main === module) {
+  serve();
+} else {
+  // For time-alone.js: the system without the protocol.
+  module.exports = { open, createTemplate, analyze, Failure };
+}
