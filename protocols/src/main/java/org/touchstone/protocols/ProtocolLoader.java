@@ -168,6 +168,7 @@ public final class ProtocolLoader {
                 throw failure("/schema", "unknown schema " + found + "; this version of Touchstone reads "
                         + String.join(", ", SUPPORTED_SCHEMAS));
             }
+            locations.surprises().forEach(this::problem);
             ProtocolDocument document = bind();
             if (document == null) {
                 throw failure();
