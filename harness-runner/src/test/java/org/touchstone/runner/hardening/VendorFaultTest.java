@@ -6,7 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.touchstone.runner.RunnerModule;
+import org.touchstone.runner.Touchstone;
+import org.touchstone.runner.cli.ExitCodes;
+import org.touchstone.runner.engine.progress.Progress;
+import org.touchstone.runner.testsystems.NothingMatchesProvider;
+import picocli.CommandLine;
 import org.touchstone.api.Capability;
 import org.touchstone.api.ComparisonResult;
 import org.touchstone.api.Concurrency;
@@ -155,5 +165,24 @@ class VendorFaultTest {
         assertThat(system.calls.get()).isEqualTo(3);
         assertThat(batch.failure(2).message()).contains("not retried alone").contains("worker restarts exhausted");
         assertThat(guarded.batchRetries()).isEqualTo(1);
+    }
+
+    @Test
+    void aRunInWhichNoComparisonSucceededExitsNonZeroSayingWhy(@TempDir Path tmp) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Touchstone.commandLine(new RunnerModule(Progress.silent()));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("dataset", "generate", "synthetic:subjects=10,images=2,seed=7", "--out",
+                tmp.resolve("data").toString())).as(err.toString()).isZero();
+
+        int code = cli.execute("run", "--protocol", "verification@1.0.0", "--system", NothingMatchesProvider.ID,
+                "--dataset", tmp.resolve("data/manifest.csv").toString(), "--out", tmp.resolve("run").toString());
+
+        assertThat(code).isEqualTo(ExitCodes.RUN_FAILED);
+        // 20 templates, all against all: 190 pairs, not one scored.
+        assertThat(err.toString()).contains("none of its 190 comparisons succeeded").contains("comparisons.csv");
+        assertThat(tmp.resolve("run/run.json")).exists();
     }
 }
