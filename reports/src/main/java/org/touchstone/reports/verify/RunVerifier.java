@@ -55,6 +55,10 @@ public final class RunVerifier {
      */
     public static Verdict verify(Path runDir) throws IOException {
         List<String> problems = new ArrayList<>();
+        if (!Files.exists(runDir.resolve(RunJsonFile.NAME))) {
+            // Not a run at all (a typo, the wrong folder): bad input, not a run that fails verification.
+            RunJsonFile.read(runDir.resolve(RunJsonFile.NAME));
+        }
         RunJson run;
         try {
             run = RunJsonFile.read(runDir.resolve(RunJsonFile.NAME)).run();

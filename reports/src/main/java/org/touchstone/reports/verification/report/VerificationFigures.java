@@ -45,12 +45,16 @@ final class VerificationFigures {
     static List<Figure> render(VerificationResults results) {
         List<Figure> figures = new ArrayList<>();
         figures.add(det(results));
-        if (!results.groupings().isEmpty()) {
+        // A group column whose groups hold no comparison (a groups file naming none of the subjects) has
+        // nothing to draw: its tables say so, and no empty chart is attempted.
+        if (!results.groupings().isEmpty() && results.groupings().get(0).groups().stream()
+                .anyMatch(g -> g.scores().genuineComparisons() + g.scores().impostorComparisons() > 0)) {
             figures.add(detByGroup(results));
         }
         figures.add(errorVsThreshold(results));
         figures.add(scoreDistributions(results));
-        if (!results.crossGroups().isEmpty() && !results.globalThresholds().isEmpty()) {
+        if (!results.crossGroups().isEmpty() && !results.crossGroups().get(0).values().isEmpty()
+                && !results.globalThresholds().isEmpty()) {
             figures.add(crossGroupFmr(results));
         }
         return figures;
