@@ -48,7 +48,7 @@ class ClearErrorsTest {
         assertThat(code).as(err.toString()).isZero();
         assertThat(err.toString()).doesNotContain("X-Axis").doesNotContain("Exception");
         assertThat(tmp.resolve("out/metrics.json")).exists();
-        assertThat(tmp.resolve("out/figures/det-by-group.svg")).doesNotExist();
+        assertThat(tmp.resolve("out/figures/cross-group-fmr.svg")).doesNotExist();
     }
 
     @Test

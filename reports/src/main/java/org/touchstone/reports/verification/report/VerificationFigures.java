@@ -45,14 +45,13 @@ final class VerificationFigures {
     static List<Figure> render(VerificationResults results) {
         List<Figure> figures = new ArrayList<>();
         figures.add(det(results));
-        // A group column whose groups hold no comparison (a groups file naming none of the subjects) has
-        // nothing to draw: its tables say so, and no empty chart is attempted.
-        if (!results.groupings().isEmpty() && results.groupings().get(0).groups().stream()
-                .anyMatch(g -> g.scores().genuineComparisons() + g.scores().impostorComparisons() > 0)) {
+        if (!results.groupings().isEmpty()) {
             figures.add(detByGroup(results));
         }
         figures.add(errorVsThreshold(results));
         figures.add(scoreDistributions(results));
+        // A group column with no value (a groups file naming none of the subjects) has no heatmap to draw
+        // (XChart refuses empty axes): its tables say so.
         if (!results.crossGroups().isEmpty() && !results.crossGroups().get(0).values().isEmpty()
                 && !results.globalThresholds().isEmpty()) {
             figures.add(crossGroupFmr(results));
