@@ -19,7 +19,8 @@ Comparisons, by the subject of the probe template:
 
   10 returns NaN                            -> INVALID_OUTPUT
   11 returns 2.0, outside [0, 1]            -> INVALID_OUTPUT
-  12 returns one result too many            -> INVALID_OUTPUT for the whole batch
+  12 returns one result too many            -> INVALID_OUTPUT for the batch, which is retried one pair
+                                               at a time: compare() then answers 0.5 for each
   13 hangs                                  -> TIMEOUT (restarted)
   14 exits                                  -> SYSTEM_CRASHED (restarted)
   15 raises an exception                    -> UNCAUGHT_EXCEPTION

@@ -17,7 +17,12 @@ public final class Touchstone {
      */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine(RunnerModule.forTerminal()).execute(args));
+        CommandLine cli = commandLine(RunnerModule.forTerminal());
+        int code = cli.execute(args);
+        // A command's last print() (without a line end) is still in the writer's buffer: never lose it.
+        cli.getOut().flush();
+        cli.getErr().flush();
+        System.exit(code);
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.touchstone.api.Capability;
+import org.touchstone.runformat.io.ContainedPaths;
 import org.touchstone.runformat.io.Sha256;
 import org.touchstone.protocols.support.Utf8;
 
@@ -168,6 +169,7 @@ public final class ProtocolLoader {
                 throw failure("/schema", "unknown schema " + found + "; this version of Touchstone reads "
                         + String.join(", ", SUPPORTED_SCHEMAS));
             }
+            locations.surprises().forEach(this::problem);
             ProtocolDocument document = bind();
             if (document == null) {
                 throw failure();
@@ -340,9 +342,14 @@ public final class ProtocolLoader {
                     problem(at, "'" + pairList + "' is absolute; expected a path relative to the protocol file's folder");
                     return Optional.empty();
                 }
-                resolved = baseDir.toAbsolutePath().resolve(relative).normalize();
+                // The pair list is part of the protocol: it lives in the protocol's folder (or below), reached
+                // neither by "../" nor by a symbolic link that leaves the folder.
+                resolved = ContainedPaths.resolveForReading(baseDir, pairList);
             } catch (InvalidPathException e) {
                 problem(at, "invalid path '" + pairList + "': " + e.getReason());
+                return Optional.empty();
+            } catch (IOException e) {
+                problem(at, e.getMessage() + "; expected a file in the protocol file's folder or below it");
                 return Optional.empty();
             }
             if (!Files.isRegularFile(resolved)) {

@@ -25,6 +25,9 @@ public final class ScoreFileReports {
     /** The FMR targets reported when none are given: 1e-1 down to 1e-6. */
     public static final List<Double> DEFAULT_FMR_TARGETS = List.of(0.1, 0.01, 0.001, 0.0001, 0.00001, 0.000001);
 
+    /** The system id a score file's metrics.json names, which marks a folder as holding such a report. */
+    static final String SYSTEM_ID = "score-file";
+
     private ScoreFileReports() {
     }
 
@@ -63,13 +66,16 @@ public final class ScoreFileReports {
      * @param outDir  where to write {@code metrics.json}, {@code tables/} and {@code figures/} (created)
      * @return the headline and the files written
      * @throws RunDirectoryException when an input line is malformed (naming file and line)
+     * @throws OutputFolderException  when the folder holds a run or files other than a previous score-file
+     *                                report (checked before anything is read or written)
      * @throws IOException           when a file cannot be read or written
      */
     public static ReportSummary generate(Request request, Path outDir) throws IOException {
+        ReportWriter.requireScoreFileReportFolder(outDir);
         List<String> groupColumns = ScoreFile.groupColumns(request.groups());
         String name = request.scores().getFileName().toString();
         VerificationRunSettings settings = new VerificationRunSettings(null, request.fmrTargets(),
-                request.thresholds(), groupColumns, new VerificationRunSettings.SystemSummary("score-file", null, name,
+                request.thresholds(), groupColumns, new VerificationRunSettings.SystemSummary(SYSTEM_ID, null, name,
                 request.format().label(), Double.NaN, Double.NaN), request.equivalenceMargin());
         RenderedReport report = VerificationReport.renderScoreFile(settings, request.scores(), request.format(),
                 request.groups(), outDir);

@@ -7,8 +7,10 @@ import org.touchstone.api.FaceSystemException;
 import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.protocols.importers.ImportException;
+import org.touchstone.reports.OutputFolderException;
 import org.touchstone.reports.comparison.RunComparison;
 import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.io.OutsideFolderException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.UnknownSystemException;
@@ -30,7 +32,7 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
             ProtocolException.class, UnknownSystemException.class, CapabilityMismatchException.class,
             ManifestException.class, RunDirectoryException.class, RunDirectoryConflictException.class,
             RunComparison.IncompatibleRunsException.class, NoSuchFileException.class, IllegalArgumentException.class,
-            ImportException.class);
+            ImportException.class, OutsideFolderException.class, OutputFolderException.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed)

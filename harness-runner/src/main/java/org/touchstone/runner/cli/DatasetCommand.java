@@ -9,10 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.touchstone.protocols.dataset.DatasetManifest;
+import org.touchstone.protocols.dataset.ImageCheck;
 import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.protocols.dataset.ManifestLoader;
+import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.protocols.importers.DatasetImporter;
 import org.touchstone.protocols.importers.DatasetImporters;
 import org.touchstone.protocols.importers.ImportException;
@@ -60,9 +63,12 @@ public final class DatasetCommand {
         }
     }
 
-    /** {@code touchstone dataset check MANIFEST}. */
+    /** {@code touchstone dataset check MANIFEST [--max-pixels N]}. */
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Check a manifest: every row, every file, every checksum; list all problems.")
+            description = {"Check a manifest: every row, every file, every checksum, and decode every image; list all"
+                    + " problems.",
+                "An image that is empty, undecodable, truncated or larger than --max-pixels is reported by file:"
+                    + " in a run it would be the dataset's failure to acquire, not the system's."})
     static final class Check implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -70,19 +76,45 @@ public final class DatasetCommand {
         @Parameters(paramLabel = "MANIFEST", description = "The manifest CSV.")
         Path manifest;
 
+        @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageCheck.DEFAULT_MAX_PIXELS,
+                description = "Largest width x height accepted; checked from the image's header before decoding"
+                        + " (default: ${DEFAULT-VALUE}).")
+        long maxPixels;
+
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (maxPixels < 1) {
+                err.println("error: --max-pixels must be at least 1, was " + maxPixels);
+                return ExitCodes.BAD_INPUT;
+            }
             try {
                 DatasetManifest m = ManifestLoader.load(manifest);
+                int unusable = 0;
+                if (m.proceduralSpec().isEmpty()) {
+                    for (Sample sample : m.samples()) {
+                        Path image = m.resolve(sample);
+                        Optional<ImageCheck.Problem> problem = ImageCheck.check(Files.readAllBytes(image), maxPixels);
+                        if (problem.isPresent()) {
+                            unusable++;
+                            err.println(image + ": " + problem.get());
+                        }
+                    }
+                }
+                if (unusable > 0) {
+                    err.printf("error: %,d of %,d images cannot be given to a system; fix or remove them%n", unusable,
+                            m.samples().size());
+                    return ExitCodes.BAD_INPUT;
+                }
                 out.printf("OK: %,d samples of %,d subjects; labels %s; groups %s; sha256 %s%n", m.samples().size(),
                         m.subjectCount(), m.labelColumns(), m.groupColumns(), m.sha256());
                 return ExitCodes.OK;
             } catch (ManifestException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+                err.println(e.getMessage());
                 return ExitCodes.BAD_INPUT;
             } catch (IOException e) {
-                spec.commandLine().getErr().println("error: " + e.getMessage());
+                err.println("error: " + e.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
         }

@@ -39,6 +39,9 @@ public final class ProtocolsCommand implements Callable<Integer> {
             ProtocolDefinition p = repository.get().resolve(show);
             out.printf("# %s  sha256 %s%n", p.ref(), p.sha256());
             out.print(p.yaml());
+            // print() does not flush, and the YAML need not end with a line end: without this only the
+            // header line reached the terminal.
+            out.flush();
             return ExitCodes.OK;
         }
         for (ProtocolDefinition p : repository.get().list()) {

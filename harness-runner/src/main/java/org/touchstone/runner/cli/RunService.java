@@ -95,6 +95,10 @@ public final class RunService {
             out.flush();
             RunOutcome outcome = runner.run(prepared);
             print(outcome, out);
+            Optional<NothingSucceededException> nothing = NothingSucceededException.of(outcome);
+            if (nothing.isPresent()) {
+                throw nothing.get();
+            }
         } finally {
             out.flush();
         }

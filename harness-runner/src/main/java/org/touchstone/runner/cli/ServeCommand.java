@@ -14,7 +14,6 @@ import org.touchstone.runner.systems.serve.HttpApiServer;
 import org.touchstone.runner.systems.serve.ServeSettings;
 import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.resolve.SystemResolver;
-import org.touchstone.runner.systems.wire.HttpApi;
 import org.touchstone.runner.systems.http.HttpClientSettings;
 import org.touchstone.runner.systems.serve.ServedSystem;
 import picocli.CommandLine.Command;
@@ -103,8 +102,9 @@ public final class ServeCommand implements Callable<Integer> {
                 served.close();
                 stopped.countDown();
             }, "touchstone-serve-shutdown"));
-            out.printf("Serving system '%s' at %s%s (%s%s; at most %d requests at once, %d MiB each)%n",
-                    provider.descriptor().id(), server.uri(), HttpApi.PREFIX,
+            // The base URL, exactly what --system takes (the API's paths start with /v1 below it).
+            out.printf("Serving system '%s' at %s (%s%s; at most %d requests at once, %d MiB each)%n",
+                    provider.descriptor().id(), server.uri(),
                     settings.token().isPresent() ? "bearer token required" : "no token",
                     settings.bind().isLoopbackAddress() ? ", this machine only" : "", settings.maxConcurrent(),
                     maxRequestMb);

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.touchstone.api.Attribute;
 import org.touchstone.api.ImageFormat;
 import org.touchstone.protocols.support.NumberedCsv;
+import org.touchstone.runformat.io.ContainedPaths;
 import org.touchstone.runformat.io.Sha256;
 import org.touchstone.protocols.support.Utf8;
 
@@ -326,6 +327,13 @@ public final class ManifestLoader {
             Path image = root.resolve(relative).normalize();
             if (!image.startsWith(root) || image.equals(root)) {
                 problem(line, "path", "'" + path + "' leaves " + rootName() + " " + root);
+                return Optional.empty();
+            }
+            try {
+                // A link to a file elsewhere in the dataset is fine; one that leaves it is a "../" in disguise.
+                ContainedPaths.requireInsideForReading(root, image);
+            } catch (IOException e) {
+                problem(line, "path", "'" + path + "': " + e.getMessage());
                 return Optional.empty();
             }
             return Optional.of(image);

@@ -23,6 +23,7 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.runformat.columns.CellValue;
 import org.touchstone.runformat.columns.Column;
+import org.touchstone.runformat.columns.SpreadsheetText;
 import org.touchstone.runformat.columns.TemplatesCsv;
 
 /**
@@ -42,6 +43,8 @@ final class CsvTable implements Closeable {
     private final List<String> header;
     private final Map<String, Integer> columns = new HashMap<>();
     private CSVRecord record;
+    /** Whether cells were written as {@link SpreadsheetText} (run-directory files, not other tools' files). */
+    private boolean spreadsheetText;
     private long lastLine;
     private long line;
 
@@ -126,7 +129,9 @@ final class CsvTable implements Closeable {
      * @throws IOException           when the file cannot be read
      */
     static CsvTable open(Path file, Column... required) throws IOException {
-        return open(file, Arrays.stream(required).filter(c -> !c.isFamily()).map(Column::header).toList());
+        CsvTable table = open(file, Arrays.stream(required).filter(c -> !c.isFamily()).map(Column::header).toList());
+        table.spreadsheetText = true;
+        return table;
     }
 
     /**
@@ -195,7 +200,8 @@ final class CsvTable implements Closeable {
      * @return the field, never null
      */
     String get(int column) {
-        return record.get(column);
+        String cell = record.get(column);
+        return spreadsheetText ? SpreadsheetText.decode(cell) : cell;
     }
 
     /**

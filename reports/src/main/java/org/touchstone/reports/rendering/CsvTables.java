@@ -9,6 +9,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.reports.stats.ConfidenceInterval;
 import org.touchstone.reports.stats.Proportion;
+import org.touchstone.runformat.columns.SpreadsheetText;
 
 /**
  * What every capability's CSV tables share: the format (RFC 4180, {@code \n} line ends, UTF-8, a header
@@ -33,7 +34,8 @@ public final class CsvTables {
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
             printer.printRecord(header);
             for (List<String> row : rows) {
-                printer.printRecord(row);
+                // Group values come from the dataset: written so a spreadsheet never runs one as a formula.
+                printer.printRecord(row.stream().map(SpreadsheetText::encode).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("writing to a string cannot fail", e);

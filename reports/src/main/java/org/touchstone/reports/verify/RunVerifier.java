@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,8 @@ import java.util.stream.Stream;
 import org.touchstone.reports.RunReports;
 import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runformat.io.ContainedPaths;
+import org.touchstone.runformat.io.OutsideFolderException;
 import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runformat.runjson.RunJson;
 import org.touchstone.runformat.runjson.RunJsonFile;
@@ -52,6 +55,10 @@ public final class RunVerifier {
      */
     public static Verdict verify(Path runDir) throws IOException {
         List<String> problems = new ArrayList<>();
+        if (!Files.exists(runDir.resolve(RunJsonFile.NAME))) {
+            // Not a run at all (a typo, the wrong folder): bad input, not a run that fails verification.
+            RunJsonFile.read(runDir.resolve(RunJsonFile.NAME));
+        }
         RunJson run;
         try {
             run = RunJsonFile.read(runDir.resolve(RunJsonFile.NAME)).run();
@@ -68,7 +75,14 @@ public final class RunVerifier {
             problems.add("run.json: records no file hashes");
         }
         for (Map.Entry<String, String> e : recorded.entrySet()) {
-            Path file = runDir.resolve(e.getKey());
+            Path file;
+            try {
+                // run.json is input like any other: a name it records is read only inside the run directory.
+                file = ContainedPaths.resolveForReading(runDir, e.getKey());
+            } catch (OutsideFolderException outside) {
+                problems.add(e.getKey() + ": not read, outside the run directory (" + outside.getMessage() + ")");
+                continue;
+            }
             if (!Files.isRegularFile(file)) {
                 problems.add(e.getKey() + ": missing (run.json records it)");
             } else {
@@ -78,6 +92,9 @@ public final class RunVerifier {
                             + " run.json records");
                 }
             }
+        }
+        for (String link : symbolicLinks(runDir)) {
+            problems.add(link + ": a symbolic link; a run directory holds only its own files, so it is not followed");
         }
         for (String present : relativeFiles(runDir)) {
             if (!present.equals(RunJsonFile.NAME) && !recorded.containsKey(present)) {
@@ -112,7 +129,7 @@ public final class RunVerifier {
                 }
                 compared++;
                 Path original = runDir.resolve(file);
-                if (!Files.isRegularFile(original)) {
+                if (!Files.isRegularFile(original, LinkOption.NOFOLLOW_LINKS)) {
                     problems.add(file + ": recomputed from the raw files, but missing from the run directory");
                 } else if (!java.util.Arrays.equals(Files.readAllBytes(original), Files.readAllBytes(scratch.resolve(file)))) {
                     problems.add(file + ": differs from what the raw files give when recomputed");
@@ -141,6 +158,13 @@ public final class RunVerifier {
                     Files.deleteIfExists(p);
                 }
             }
+        }
+    }
+
+    private static List<String> symbolicLinks(Path dir) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            return walk.filter(Files::isSymbolicLink).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+                    .sorted().toList();
         }
     }
 
@@ -178,9 +202,10 @@ public final class RunVerifier {
         }
     }
 
+    /** The run's files, never those behind a symbolic link (which {@link #symbolicLinks} reports). */
     private static List<String> relativeFiles(Path dir) throws IOException {
         try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(Files::isRegularFile).map(p -> dir.relativize(p).toString().replace('\\', '/'))
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).map(p -> dir.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> !AtomicFiles.isPartial(p)).sorted().toList();
         }
     }

@@ -8,6 +8,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Writes files so that a file under its final name is always complete: the content goes to
@@ -51,7 +52,7 @@ public final class AtomicFiles {
     public static void write(Path target, Content content) throws IOException {
         Path partial = partialFileOf(target);
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), BUFFER_SIZE)) {
+            try (OutputStream out = new BufferedOutputStream(newPartialFile(partial), BUFFER_SIZE)) {
                 content.writeTo(out);
             }
             moveIntoPlace(partial, target);
@@ -119,6 +120,16 @@ public final class AtomicFiles {
         return fileName.endsWith(PARTIAL_SUFFIX);
     }
 
+    /**
+     * Creates the temporary file anew: a leftover one (from a killed writer) is removed first, and the new
+     * one must not exist, so a {@code NAME.partial} planted as a symbolic link is removed, never written
+     * through.
+     */
+    private static OutputStream newPartialFile(Path partial) throws IOException {
+        Files.deleteIfExists(partial);
+        return Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    }
+
     private static Path partialFileOf(Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         Files.createDirectories(absolute.getParent());
@@ -136,7 +147,7 @@ public final class AtomicFiles {
         private boolean closed;
 
         private Output(Path target, Path partial) throws IOException {
-            super(new BufferedOutputStream(Files.newOutputStream(partial), BUFFER_SIZE));
+            super(new BufferedOutputStream(newPartialFile(partial), BUFFER_SIZE));
             this.target = target;
             this.partial = partial;
         }

@@ -167,6 +167,13 @@ public final class RunJsonFile {
      * @throws IOException           when it cannot be read
      */
     public static Read read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            Path folder = file.toAbsolutePath().getParent();
+            throw new RunDirectoryException(file, 0, 0, null, Files.isDirectory(folder)
+                    ? "missing: " + folder + " is not a run directory (every run directory holds " + NAME
+                            + ", written when its run starts)"
+                    : "missing: there is no folder " + folder);
+        }
         LocatedJson document = LocatedJson.read(file);
         RunFormatVersion version = version(document);
         RunJson run = switch (version) {

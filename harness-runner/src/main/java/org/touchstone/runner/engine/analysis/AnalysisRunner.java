@@ -201,7 +201,7 @@ public final class AnalysisRunner implements CapabilityRunner {
                 Integer.toString(outcome.ok() ? outcome.faces().size() : 0), Long.toString(outcome.latencyNs())));
         scope.attributes().forEach(a -> row.add(sample.labels().getOrDefault(a, "")));
         scope.groupColumns().forEach(g -> row.add(sample.groups().getOrDefault(g, "")));
-        analyses.printRecord(row);
+        Csv.row(analyses, row);
         if (status != AnalysesCsv.Status.OK) {
             return;
         }
@@ -210,7 +210,7 @@ public final class AnalysisRunner implements CapabilityRunner {
             for (Map.Entry<Attribute, AttributeEstimate> e : first.estimates().entrySet()) {
                 if (e.getKey().name().equals(name)) {
                     AttributeEstimate estimate = e.getValue();
-                    estimates.printRecord(sample.sampleId(), name, estimate.label().orElse(""),
+                    Csv.row(estimates, sample.sampleId(), name, estimate.label().orElse(""),
                             estimate.value().isPresent() ? Double.toString(estimate.value().getAsDouble()) : "",
                             Double.toString(estimate.confidence()));
                 }

@@ -170,7 +170,7 @@ final class SearchStage {
         AtomicFiles.write(runDir.resolve(GalleriesCsv.FILE), out -> {
             try (CSVPrinter csv = Csv.printer(out, Column.headerRow(GalleriesCsv.values()))) {
                 for (List<Object> row : galleryRows) {
-                    csv.printRecord(row);
+                    Csv.row(csv, row);
                 }
             }
         });
@@ -338,13 +338,13 @@ final class SearchStage {
                 counts[2]++;
             }
             List<Candidate> list = status == SearchesCsv.Status.OK ? outcome.candidates() : List.of();
-            searches.printRecord(galleryId, probe.templateId(), probe.subjectId(),
+            Csv.row(searches, galleryId, probe.templateId(), probe.subjectId(),
                     Cells.bool(mated.contains(probe.subjectId())), status.text(),
                     failure == null ? "" : failure.code().name(), failure == null ? "" : failure.message(),
                     Integer.toString(list.size()), searched ? Long.toString(outcome.latencyNs()) : "");
             for (int rank = 1; rank <= list.size(); rank++) {
                 Candidate c = list.get(rank - 1);
-                candidates.printRecord(galleryId, probe.templateId(), Integer.toString(rank), c.templateId(),
+                Csv.row(candidates, galleryId, probe.templateId(), Integer.toString(rank), c.templateId(),
                         Double.toString(c.score()));
             }
         }

@@ -356,6 +356,6 @@ public final class TemplateStage {
         for (String g : groups) {
             cells.add(first.groups().getOrDefault(g, ""));
         }
-        csv.printRecord(cells);
+        Csv.row(csv, cells);
     }
 }

@@ -200,7 +200,7 @@ public final class CallTimings implements CallRecorder {
         AtomicFiles.write(file, out -> {
             try (CSVPrinter csv = Csv.printer(out, Column.headerRow(TimingCsv.values()))) {
                 for (List<String> row : rows) {
-                    csv.printRecord(row);
+                    Csv.row(csv, row);
                 }
             }
         });

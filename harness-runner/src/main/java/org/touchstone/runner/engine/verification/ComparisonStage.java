@@ -300,7 +300,7 @@ final class ComparisonStage {
             boolean mated = enrolment.subjectId().equals(probe.subjectId());
             ComparisonsCsv.Status status = failure == null ? ComparisonsCsv.Status.OK : latency < 0
                     ? ComparisonsCsv.Status.TEMPLATE_FAILED : ComparisonsCsv.Status.COMPARISON_FAILED;
-            csv.printRecord(enrolment.templateId(), probe.templateId(), Cells.bool(mated), status.text(),
+            Csv.row(csv, enrolment.templateId(), probe.templateId(), Cells.bool(mated), status.text(),
                     failure == null ? "" : failure.name(), failure == null ? Double.toString(score) : "",
                     latency < 0 ? "" : Long.toString(latency));
         });

@@ -88,17 +88,33 @@ public final class Guard {
     }
 
     /**
-     * Whether a failure of a whole batched call may come from one of its items alone: an exception thrown
-     * while the system worked through the batch (one unreadable template throws for all), so that calling
-     * the items one by one attributes it fairly. An answer that breaks the contract as a whole (a list of
-     * the wrong length, garbage on a worker's stdout) is the batch's own fault and stays recorded; timeouts
-     * and crashes are not retried item by item either, which would multiply the time they cost.
-     *
-     * @param failure the batch's failure
-     * @return true for {@link FailureCode#UNCAUGHT_EXCEPTION} and {@link FailureCode#MEMORY_ERROR}
+     * Single calls that must fail in a row, each for the system's own state (it crashed, it hangs), before
+     * the rest of a failed batch is not retried: one faulty pair or probe fails at most one single call, so
+     * two in a row say the system is down, and retrying every remaining item would only wait out its
+     * deadline again and again.
      */
-    public static boolean isBatchArtefact(Failure failure) {
-        return failure.code() == FailureCode.UNCAUGHT_EXCEPTION || failure.code() == FailureCode.MEMORY_ERROR;
+    public static final int DEAD_AFTER_CONSECUTIVE_FAILURES = 2;
+
+    /**
+     * Whether a single call's failure says the system itself is down (crashed or not answering), rather
+     * than that the item it was given is faulty.
+     *
+     * @param failure a single call's failure
+     * @return true for {@link FailureCode#SYSTEM_CRASHED} and {@link FailureCode#TIMEOUT}
+     */
+    public static boolean meansSystemDown(Failure failure) {
+        return failure.code() == FailureCode.SYSTEM_CRASHED || failure.code() == FailureCode.TIMEOUT;
+    }
+
+    /**
+     * The failure recorded for the items of a failed batch that were not retried because the system is down.
+     *
+     * @param last the last single call's failure
+     * @return the same code, saying why the item was not retried
+     */
+    public static Failure notRetried(Failure last) {
+        return new Failure(last.code(), "not retried alone: the system failed " + DEAD_AFTER_CONSECUTIVE_FAILURES
+                + " single calls in a row after its batch failed (last: " + last.message() + ")");
     }
 
     /**

@@ -98,11 +98,20 @@ public final class GuardedIdentifier implements TemplateMaker {
                 whole = Guard.invalid("searchMany returned " + outcome.value().size() + " results for " + n + " probes");
             }
             timings.record(TimedOperation.SEARCH_MANY, outcome.latencyNs(), whole != null);
-            if (whole != null && n > 1 && Guard.isBatchArtefact(whole)) {
-                // Batching must not change results: one probe's fault must not fail the others of its block.
+            if (whole != null && n > 1) {
+                // Batching must not change results: one probe's fault (an exception, a crash, a hang, a garbled
+                // reply) must not fail the others of its block, so each is retried alone, unless the system is
+                // down (Guard.meansSystemDown, twice in a row).
                 batchRetries.incrementAndGet();
+                int downInARow = 0;
                 for (int i = 0; i < n; i++) {
+                    if (downInARow >= Guard.DEAD_AFTER_CONSECUTIVE_FAILURES) {
+                        out[offset + i] = new SearchOutcome(null, Guard.notRetried(out[offset + i - 1].failure()), each);
+                        continue;
+                    }
                     searchMany(probes.subList(i, i + 1), maxCandidates, out, offset + i);
+                    Failure single = out[offset + i].failure();
+                    downInARow = single != null && Guard.meansSystemDown(single) ? downInARow + 1 : 0;
                 }
                 return 1;
             }

@@ -77,11 +77,20 @@ public final class GuardedVerifier implements TemplateMaker {
             whole = Guard.invalid("compareMany returned " + outcome.value().size() + " results for " + n + " templates");
         }
         timings.record(TimedOperation.COMPARE_MANY, outcome.latencyNs(), whole != null);
-        if (whole != null && n > 1 && Guard.isBatchArtefact(whole)) {
-            // Batching must not change results: one pair's fault must not fail the others of its block.
+        if (whole != null && n > 1) {
+            // Batching must not change results: one pair's fault (an exception, a crash, a hang, a garbled
+            // reply) must not fail the others of its block, so each is retried alone, unless the system is
+            // down (Guard.meansSystemDown, twice in a row).
             batchRetries.incrementAndGet();
+            int downInARow = 0;
             for (int i = 0; i < n; i++) {
+                if (downInARow >= Guard.DEAD_AFTER_CONSECUTIVE_FAILURES) {
+                    out.setFailure(offset + i, Guard.notRetried(out.failure(offset + i - 1)), each);
+                    continue;
+                }
                 compareMany(probe, enrolments.subList(i, i + 1), out, offset + i);
+                org.touchstone.api.Failure single = out.failure(offset + i);
+                downInARow = single != null && Guard.meansSystemDown(single) ? downInARow + 1 : 0;
             }
             return;
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.touchstone.api.FaceSystemException;
 import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.runner.systems.http.HttpClientSettings;
@@ -18,6 +19,7 @@ import org.touchstone.runner.systems.process.ProcessSystemProvider;
 import org.touchstone.runner.systems.SystemRegistry;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.UnknownSystemException;
+import org.touchstone.runner.systems.wire.HttpApi;
 
 /**
  * Turns a {@code --system} argument into a provider. One syntax names every kind of system:
@@ -62,7 +64,9 @@ public final class SystemResolver {
         if (spec.startsWith("http://") || spec.startsWith("https://")) {
             URI uri;
             try {
-                uri = new URI(spec);
+                // The service's URL is its base; the API's own prefix, as serve prints it, is accepted too.
+                String base = spec.replaceFirst(Pattern.quote(HttpApi.PREFIX) + "/?$", "");
+                uri = new URI(base);
             } catch (URISyntaxException e) {
                 throw new UnknownSystemException("not a valid URL: " + spec + " (" + e.getReason() + ")");
             }

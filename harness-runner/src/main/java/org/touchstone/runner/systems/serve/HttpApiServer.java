@@ -46,6 +46,17 @@ import org.touchstone.runner.systems.wire.WireJson;
  * {@code INVALID_OUTPUT}), it missed its deadline (504, {@code TIMEOUT}).
  */
 public final class HttpApiServer implements AutoCloseable {
+    /** Seconds a client has to send a whole request (headers and body; a 64 MiB body at 2.2 MB/s). */
+    public static final long REQUEST_READ_SECONDS = 30;
+
+    /**
+     * Threads beyond the concurrency limit. The JDK's server reads each request on a thread of its
+     * executor, so slow clients occupy threads while the system is idle; the system's own calls are
+     * bounded by the concurrency limit's semaphore, not by the threads, so threads that only read are
+     * cheap to have many of. With few, seven clients trickling a byte a second starved every other one.
+     */
+    static final int READER_THREADS = 64;
+
     static {
         // The JDK's server leaves Nagle's algorithm on unless told otherwise: a reply's headers and body then
         // wait for the client's delayed acknowledgement, about 40 ms per call on Linux. Read once, when the
@@ -53,7 +64,13 @@ public final class HttpApiServer implements AutoCloseable {
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // A client that sends its request a byte at a time would otherwise hold a thread for ever: the
+        // JDK's server closes a connection whose request is not read completely within this many seconds.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime", Long.toString(REQUEST_READ_SECONDS));
+        }
     }
+
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -90,9 +107,9 @@ public final class HttpApiServer implements AutoCloseable {
         } else {
             server = HttpServer.create(address, 64);
         }
-        // A few threads beyond the limit answer 503 and 401 promptly while the others are busy.
+        // Threads beyond the limit read slow requests and answer 503 and 401 promptly while the others are busy.
         AtomicInteger n = new AtomicInteger();
-        ExecutorService executor = Executors.newFixedThreadPool(settings.maxConcurrent() + 4, r -> {
+        ExecutorService executor = Executors.newFixedThreadPool(settings.maxConcurrent() + READER_THREADS, r -> {
             Thread t = new Thread(r, "touchstone-serve-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;

@@ -50,7 +50,10 @@ final class VerificationFigures {
         }
         figures.add(errorVsThreshold(results));
         figures.add(scoreDistributions(results));
-        if (!results.crossGroups().isEmpty() && !results.globalThresholds().isEmpty()) {
+        // A group column with no value (a groups file naming none of the subjects) has no heatmap to draw
+        // (XChart refuses empty axes): its tables say so.
+        if (!results.crossGroups().isEmpty() && !results.crossGroups().get(0).values().isEmpty()
+                && !results.globalThresholds().isEmpty()) {
             figures.add(crossGroupFmr(results));
         }
         return figures;
