@@ -19,11 +19,14 @@ import org.touchstone.protocols.support.Utf8;
 /**
  * The explicit comparisons of a verification protocol with design {@code pair-list}: a UTF-8 CSV file
  * with the header {@code enrolment_samples,probe_samples}, one pair per row, each side the
- * {@code ;}-separated sample ids of one subject. See {@code docs/protocol-format.md}.
+ * {@code ;}-separated sample ids of one subject. A k-fold protocol's list has a third column, {@code fold}:
+ * the pair's fold, 1 to the protocol's number of folds. See {@code docs/protocol-format.md}.
  */
 public final class PairList {
     /** The header of every pair list. */
     public static final List<String> HEADER = List.of("enrolment_samples", "probe_samples");
+    /** The header of a k-fold protocol's pair list. */
+    public static final List<String> FOLD_HEADER = List.of("enrolment_samples", "probe_samples", "fold");
 
     private PairList() {
     }
@@ -40,6 +43,21 @@ public final class PairList {
      *                           pair twice; or has no pair
      */
     public static List<TemplatePair> load(Path csv, DatasetManifest manifest) throws ProtocolException {
+        return load(csv, manifest, 0);
+    }
+
+    /**
+     * Reads a pair list, with folds when {@code folds > 0}.
+     *
+     * @param csv      the pair-list file
+     * @param manifest the dataset whose sample ids the pairs name
+     * @param folds    0 for a plain list (header {@link #HEADER}); else the protocol's number of folds, and the
+     *                 list must have the header {@link #FOLD_HEADER} and every fold from 1 to {@code folds}
+     * @return the pairs in file order
+     * @throws ProtocolException as {@link #load(Path, DatasetManifest)}, or if a fold is missing or out of range
+     */
+    public static List<TemplatePair> load(Path csv, DatasetManifest manifest, int folds) throws ProtocolException {
+        List<String> header = folds > 0 ? FOLD_HEADER : HEADER;
         String source = csv.toString();
         String text;
         try {
@@ -54,15 +72,15 @@ public final class PairList {
         List<ProtocolProblem> problems = new ArrayList<>();
         table.problems().forEach(p -> problems.add(new ProtocolProblem(source, p.line(), 0, null, p.message())));
         List<TemplatePair> pairs = new ArrayList<>();
-        if (table.rows().isEmpty() || !table.rows().get(0).cells().equals(HEADER)) {
+        if (table.rows().isEmpty() || !table.rows().get(0).cells().equals(header)) {
             String found = table.rows().isEmpty() ? "nothing" : "'" + String.join(",", table.rows().get(0).cells()) + "'";
             int line = table.rows().isEmpty() ? 0 : table.rows().get(0).line();
             problems.add(new ProtocolProblem(source, line, 0, null, "expected the header "
-                    + String.join(",", HEADER) + ", found " + found));
+                    + String.join(",", header) + ", found " + found));
         } else {
             Map<TemplatePair, Integer> firstLine = new HashMap<>();
             for (NumberedCsv.Row row : table.rows().subList(1, table.rows().size())) {
-                new RowCheck(source, row, manifest, problems).pair().ifPresent(pair -> {
+                new RowCheck(source, row, manifest, problems, folds).pair().ifPresent(pair -> {
                     Integer first = firstLine.putIfAbsent(pair, row.line());
                     if (first != null) {
                         problems.add(new ProtocolProblem(source, row.line(), 0, null,
@@ -77,6 +95,14 @@ public final class PairList {
                         "the pair list has no pairs: expected rows after the header"));
             }
         }
+        if (problems.isEmpty() && folds > 0) {
+            Set<Integer> used = pairs.stream().map(TemplatePair::fold).collect(Collectors.toSet());
+            for (int f = 1; f <= folds; f++) {
+                if (!used.contains(f)) {
+                    problems.add(new ProtocolProblem(source, 0, 0, "fold", "fold " + f + " of " + folds + " has no pairs"));
+                }
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ProtocolException(problems);
         }
@@ -85,12 +111,22 @@ public final class PairList {
 
     /** The checks of one row, adding to the shared list of problems. */
     private record RowCheck(String source, NumberedCsv.Row row, DatasetManifest manifest,
-                            List<ProtocolProblem> problems) {
+                            List<ProtocolProblem> problems, int folds) {
         Optional<TemplatePair> pair() {
-            if (row.cells().size() != HEADER.size()) {
-                problem(null, "the row has " + row.cells().size() + " cells, expected " + HEADER.size() + " ("
-                        + String.join(",", HEADER) + ")");
+            List<String> header = folds > 0 ? FOLD_HEADER : HEADER;
+            if (row.cells().size() != header.size()) {
+                problem(null, "the row has " + row.cells().size() + " cells, expected " + header.size() + " ("
+                        + String.join(",", header) + ")");
                 return Optional.empty();
+            }
+            int fold = 0;
+            if (folds > 0) {
+                String cell = row.cells().get(2);
+                fold = cell.matches("[0-9]{1,3}") ? Integer.parseInt(cell) : -1;
+                if (fold < 1 || fold > folds) {
+                    problem("fold", "expected a fold from 1 to " + folds + ", found '" + cell + "'");
+                    return Optional.empty();
+                }
             }
             Optional<List<Sample>> enrolment = side(HEADER.get(0), row.cells().get(0));
             Optional<List<Sample>> probe = side(HEADER.get(1), row.cells().get(1));
@@ -105,7 +141,7 @@ public final class PairList {
                 return Optional.empty();
             }
             boolean mated = enrolment.get().get(0).subjectId().equals(probe.get().get(0).subjectId());
-            return Optional.of(new TemplatePair(ids(enrolment.get()), ids(probe.get()), mated));
+            return Optional.of(new TemplatePair(ids(enrolment.get()), ids(probe.get()), mated, fold));
         }
 
         /** @return the samples of one side, or empty if the side has a problem */

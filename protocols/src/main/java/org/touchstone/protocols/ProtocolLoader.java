@@ -110,8 +110,9 @@ public final class ProtocolLoader {
     }
 
     /** The fields of the {@code verification} section as written. */
-    private record VerificationDocument(String design, String pairList, String pairListSha256, Integer imagesPerTemplate,
-                                        List<Double> fmrTargets, Boolean vendorThresholds, String failurePolicy) {
+    private record VerificationDocument(String design, String pairList, String pairListSha256, String datasetList,
+                                        Integer imagesPerTemplate, List<Double> fmrTargets, Boolean vendorThresholds,
+                                        String failurePolicy, Integer folds) {
     }
 
     /** The fields of the {@code identification} section as written. */
@@ -252,7 +253,33 @@ public final class ProtocolLoader {
         private Optional<VerificationSettings> verification(VerificationDocument v) {
             PairDesign design = enumValue(PairDesign.class, required(v.design, "/verification/design",
                     "one of " + ExternalNames.all(PairDesign.class)), "/verification/design");
-            Optional<Path> pairList = pairList(v.pairList, v.pairListSha256, design);
+            Optional<String> datasetList = Optional.ofNullable(v.datasetList);
+            Optional<Path> pairList = Optional.empty();
+            if (v.datasetList != null) {
+                if (design != PairDesign.PAIR_LIST) {
+                    problem("/verification/dataset_list", "only used with design pair-list; remove it");
+                } else if (!v.datasetList.matches("[a-z0-9][a-z0-9._-]*")) {
+                    problem("/verification/dataset_list", "expected the name of a protocol list the dataset declares"
+                            + " (lower-case letters, digits, '.', '_', '-'), found '" + v.datasetList + "'");
+                }
+                if (v.pairList != null || v.pairListSha256 != null) {
+                    problem("/verification/pair_list", "give either dataset_list (a list the imported dataset"
+                            + " declares) or pair_list with pair_list_sha256 (a file beside the protocol), not both");
+                }
+            } else {
+                pairList = pairList(v.pairList, v.pairListSha256, design);
+            }
+            int folds = 0;
+            if (v.folds != null) {
+                if (design != PairDesign.PAIR_LIST) {
+                    problem("/verification/folds", "k-fold accuracy needs a pair list giving each pair's fold;"
+                            + " design is not pair-list");
+                } else if (v.folds < 2 || v.folds > 100) {
+                    problem("/verification/folds", "expected a whole number from 2 to 100 (LFW uses 10), found " + v.folds);
+                } else {
+                    folds = v.folds;
+                }
+            }
             int imagesPerTemplate = 0;
             if (design == PairDesign.PAIR_LIST && v.imagesPerTemplate != null) {
                 problem("/verification/images_per_template", "not used with design pair-list, where the pair list"
@@ -275,8 +302,8 @@ public final class ProtocolLoader {
             if (!problems.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new VerificationSettings(design, pairList, imagesPerTemplate, targets,
-                    vendorThresholds, policy));
+            return Optional.of(new VerificationSettings(design, pairList, datasetList, imagesPerTemplate, targets,
+                    vendorThresholds, policy, folds));
         }
 
         /** @return the pair list, absolute, if the design uses one and it is given, found and unchanged */

@@ -9,8 +9,9 @@ import java.util.List;
  * @param enrolmentSamples the manifest sample ids of the enrolment template, in order; not empty
  * @param probeSamples     the manifest sample ids of the probe template, in order; not empty
  * @param mated            whether both sides show the same subject (a genuine comparison)
+ * @param fold             the pair's fold (1 and up) in a k-fold protocol, else 0
  */
-public record TemplatePair(List<String> enrolmentSamples, List<String> probeSamples, boolean mated) {
+public record TemplatePair(List<String> enrolmentSamples, List<String> probeSamples, boolean mated, int fold) {
     /** Copies the lists and checks that neither is empty. */
     public TemplatePair {
         enrolmentSamples = List.copyOf(enrolmentSamples);
@@ -18,5 +19,13 @@ public record TemplatePair(List<String> enrolmentSamples, List<String> probeSamp
         if (enrolmentSamples.isEmpty() || probeSamples.isEmpty()) {
             throw new IllegalArgumentException("both sides of a template pair need at least one sample");
         }
+        if (fold < 0) {
+            throw new IllegalArgumentException("fold must be >= 0, was " + fold);
+        }
+    }
+
+    /** A pair outside any fold. */
+    public TemplatePair(List<String> enrolmentSamples, List<String> probeSamples, boolean mated) {
+        this(enrolmentSamples, probeSamples, mated, 0);
     }
 }

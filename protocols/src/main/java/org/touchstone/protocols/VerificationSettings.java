@@ -9,7 +9,11 @@ import java.util.Optional;
  * The settings of a 1:1 verification protocol (section {@code verification} of the protocol file).
  *
  * @param design            which template pairs are compared
- * @param pairList          the pair-list CSV file, absolute; present iff the design is {@link PairDesign#PAIR_LIST}
+ * @param pairList          the pair-list CSV file, absolute; with {@link PairDesign#PAIR_LIST}, present iff no
+ *                          dataset list is named
+ * @param datasetList       with {@link PairDesign#PAIR_LIST}: the name of a pair list the dataset itself
+ *                          declares (an imported benchmark's, {@code DatasetManifest.protocolList}), instead of
+ *                          a file beside the protocol
  * @param imagesPerTemplate with {@link PairDesign#ALL_VS_ALL}: each subject's samples, in manifest order,
  *                          are cut into consecutive groups of this many images, each group one template,
  *                          and leftover samples are not used (at least 1). With
@@ -19,23 +23,38 @@ import java.util.Optional;
  * @param vendorThresholds  whether to also report the error rates at every operating threshold the system
  *                          declares
  * @param failurePolicy     how failed templates and comparisons count
+ * @param folds             0, or the number of folds of k-fold verification accuracy (LFW's procedure: each
+ *                          fold's threshold chosen on the other folds); the pair list then gives every pair
+ *                          its fold, 1 to {@code folds}
  */
-public record VerificationSettings(PairDesign design, Optional<Path> pairList, int imagesPerTemplate,
-                                   List<Double> fmrTargets, boolean vendorThresholds, FailurePolicy failurePolicy) {
+public record VerificationSettings(PairDesign design, Optional<Path> pairList, Optional<String> datasetList,
+                                   int imagesPerTemplate, List<Double> fmrTargets, boolean vendorThresholds,
+                                   FailurePolicy failurePolicy, int folds) {
     /** Checks that the settings agree with the design, and copies the list. */
     public VerificationSettings {
         Objects.requireNonNull(design, "design");
         Objects.requireNonNull(pairList, "pairList");
+        Objects.requireNonNull(datasetList, "datasetList");
         Objects.requireNonNull(failurePolicy, "failurePolicy");
         fmrTargets = List.copyOf(fmrTargets);
         boolean pairListDesign = design == PairDesign.PAIR_LIST;
-        if (pairList.isPresent() != pairListDesign) {
-            throw new IllegalArgumentException("a pair list must be given iff the design is pair-list; design is "
-                    + design.externalName());
+        if ((pairList.isPresent() || datasetList.isPresent()) != pairListDesign
+                || pairList.isPresent() && datasetList.isPresent()) {
+            throw new IllegalArgumentException("one pair list (a file or a dataset's list) must be given iff the design"
+                    + " is pair-list; design is " + design.externalName());
+        }
+        if (folds < 0 || folds == 1 || folds > 0 && !pairListDesign) {
+            throw new IllegalArgumentException("folds must be 0, or at least 2 with a pair list; found " + folds);
         }
         if (pairListDesign ? imagesPerTemplate != 0 : imagesPerTemplate < 1) {
             throw new IllegalArgumentException("imagesPerTemplate must be >= 1 for all-vs-all and 0 for pair-list,"
                     + " found " + imagesPerTemplate + " with " + design.externalName());
         }
+    }
+
+    /** Settings without a dataset list or folds (the form of every protocol before k-fold benchmarks). */
+    public VerificationSettings(PairDesign design, Optional<Path> pairList, int imagesPerTemplate,
+                                List<Double> fmrTargets, boolean vendorThresholds, FailurePolicy failurePolicy) {
+        this(design, pairList, Optional.empty(), imagesPerTemplate, fmrTargets, vendorThresholds, failurePolicy, 0);
     }
 }

@@ -74,9 +74,9 @@ class ProtocolLoaderTest {
         assertThat(problems(with("  vendor_thresholds: false", "  vendor_threshold: false") + "colour: blue\n"))
                 .containsExactly(
                         "p.yaml:8:1: verification.vendor_thresholds: missing; expected true or false",
-                        "p.yaml:12:3: verification.vendor_threshold: unknown field; expected one of design,"
-                                + " failure_policy, fmr_targets, images_per_template, pair_list, pair_list_sha256,"
-                                + " vendor_thresholds",
+                        "p.yaml:12:3: verification.vendor_threshold: unknown field; expected one of dataset_list,"
+                                + " design, failure_policy, fmr_targets, folds, images_per_template, pair_list,"
+                                + " pair_list_sha256, vendor_thresholds",
                         "p.yaml:14:1: colour: unknown field; expected one of analysis, capability, description, id,"
                                 + " identification, schema, seed, title, verification, version");
     }

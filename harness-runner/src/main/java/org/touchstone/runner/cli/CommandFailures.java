@@ -6,6 +6,7 @@ import java.util.List;
 import org.touchstone.api.FaceSystemException;
 import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.dataset.ManifestException;
+import org.touchstone.protocols.importers.ImportException;
 import org.touchstone.reports.comparison.RunComparison;
 import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
@@ -28,7 +29,8 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
     private static final List<Class<? extends Exception>> BAD_INPUT = List.of(BadInputException.class,
             ProtocolException.class, UnknownSystemException.class, CapabilityMismatchException.class,
             ManifestException.class, RunDirectoryException.class, RunDirectoryConflictException.class,
-            RunComparison.IncompatibleRunsException.class, NoSuchFileException.class, IllegalArgumentException.class);
+            RunComparison.IncompatibleRunsException.class, NoSuchFileException.class, IllegalArgumentException.class,
+            ImportException.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed)

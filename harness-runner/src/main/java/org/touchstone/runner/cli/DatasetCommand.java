@@ -2,11 +2,23 @@ package org.touchstone.runner.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.protocols.dataset.ManifestLoader;
+import org.touchstone.protocols.importers.DatasetImporter;
+import org.touchstone.protocols.importers.DatasetImporters;
+import org.touchstone.protocols.importers.ImportException;
+import org.touchstone.protocols.importers.ImportReport;
+import org.touchstone.protocols.importers.ImportRequest;
+import org.touchstone.protocols.importers.ImporterOption;
 import org.touchstone.protocols.importers.LocalfaceImporter;
 import org.touchstone.protocols.dataset.SyntheticDatasetWriter;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
@@ -18,7 +30,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code touchstone dataset}: generate the synthetic dataset, or check a manifest. */
 @Command(name = "dataset", mixinStandardHelpOptions = true, description = "Generate, import or check datasets.",
-        subcommands = {DatasetCommand.Generate.class, DatasetCommand.Check.class, DatasetCommand.ImportLocalface.class})
+        subcommands = {DatasetCommand.Generate.class, DatasetCommand.Check.class, DatasetCommand.ImportLocalface.class,
+                DatasetCommand.Import.class, DatasetCommand.Fixture.class})
 public final class DatasetCommand {
 
     /** {@code touchstone dataset generate SPEC --out DIR}. */
@@ -105,6 +118,79 @@ public final class DatasetCommand {
             return writeDataset(spec, () -> "Wrote " + LocalfaceImporter.importDataset(
                     new LocalfaceImporter.Request(portraits, out, seed, variants)) + "; "
                     + LocalfaceImporter.MATED_PAIRS_STATEMENT);
+        }
+    }
+
+    /** {@code touchstone dataset import KIND SOURCE --out DIR [--with KEY=VALUE ...]}. */
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import a public dataset from your own copy, in its native layout: writes a checksummed"
+                    + " manifest.csv whose images stay in SOURCE (nothing is copied) and the benchmark's pair and fold"
+                    + " lists under lists/, then prints what it found. An image a protocol file names but SOURCE"
+                    + " lacks is marked missing: a failure to acquire in every run, never dropped.",
+                    "See docs/benchmarks.md."})
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "KIND", description = "The dataset kind (listed below).")
+        String kind;
+
+        @Parameters(index = "1", paramLabel = "SOURCE", description = "Your copy of the dataset (the folder below).")
+        Path source;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
+        Path out;
+
+        @Option(names = "--with", paramLabel = "KEY=VALUE", description = "An option of the kind (listed below).")
+        Map<String, String> with = new LinkedHashMap<>();
+
+        /** Lists the kinds, their folders and options under the usage (picocli injects the spec first). */
+        @Spec
+        void describeKinds(CommandSpec commandSpec) {
+            List<String> footer = new ArrayList<>();
+            footer.add("%nKinds:");
+            for (DatasetImporter importer : DatasetImporters.load().all()) {
+                footer.add("  " + importer.kind() + ": " + importer.expectedFolder());
+                for (ImporterOption option : importer.options()) {
+                    footer.add("      --with " + option.name() + "=...  " + option.description() + " (default: "
+                            + option.defaultValue() + ")");
+                }
+            }
+            commandSpec.usageMessage().footer(footer.toArray(String[]::new));
+        }
+
+        @Override
+        public Integer call() throws IOException, ImportException {
+            DatasetImporter importer = DatasetImporters.load().get(kind);
+            if (!Files.isDirectory(source) && !Files.isRegularFile(source)) {
+                throw new NoSuchFileException(source.toString());
+            }
+            ImportReport report = importer.importDataset(new ImportRequest(source, out,
+                    DatasetImporters.options(importer, with)));
+            PrintWriter printer = spec.commandLine().getOut();
+            report.lines().forEach(printer::println);
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code touchstone dataset fixture KIND --out DIR}: hidden, for tests and the docs' examples. */
+    @Command(name = "fixture", hidden = true, mixinStandardHelpOptions = true,
+            description = "Write a small synthetic fixture of a dataset kind in its native layout.")
+    static final class Fixture implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "KIND", description = "The dataset kind.")
+        String kind;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            Path source = DatasetImporters.load().get(kind).writeFixture(out);
+            spec.commandLine().getOut().println("Wrote a " + kind + " fixture: " + source);
+            return ExitCodes.OK;
         }
     }
 

@@ -39,16 +39,16 @@ public final class DatasetManifest {
     private final List<String> groupColumns;
     private final Contents contents;
 
-    /** A stored manifest: its rows. */
-    DatasetManifest(Path file, String sha256, List<String> comments, List<String> labelColumns,
+    /** A stored manifest: its rows, whose paths are relative to {@code root}. */
+    DatasetManifest(Path file, Path root, String sha256, List<String> comments, List<String> labelColumns,
                     List<String> groupColumns, List<Sample> samples) {
-        this(file, sha256, comments, labelColumns, groupColumns, new StoredContents(samples));
+        this(file, root, sha256, comments, labelColumns, groupColumns, new StoredContents(samples));
     }
 
-    private DatasetManifest(Path file, String sha256, List<String> comments, List<String> labelColumns,
+    private DatasetManifest(Path file, Path root, String sha256, List<String> comments, List<String> labelColumns,
                             List<String> groupColumns, Contents contents) {
         this.file = file.toAbsolutePath().normalize();
-        this.root = this.file.getParent();
+        this.root = root == null ? this.file.getParent() : root.toAbsolutePath().normalize();
         this.sha256 = Objects.requireNonNull(sha256, "sha256");
         this.comments = List.copyOf(comments);
         this.labelColumns = labelColumns.stream().sorted().toList();
@@ -60,7 +60,7 @@ public final class DatasetManifest {
     static DatasetManifest procedural(Path file, String sha256, List<String> comments, SyntheticSpec spec) {
         SyntheticFaceRenderer renderer = new SyntheticFaceRenderer(spec);
         SyntheticLabels any = renderer.labels(0, 0);
-        return new DatasetManifest(file, sha256, comments, List.copyOf(any.labels().keySet()),
+        return new DatasetManifest(file, null, sha256, comments, List.copyOf(any.labels().keySet()),
                 List.copyOf(any.groups().keySet()), new ProceduralContents(renderer));
     }
 
@@ -69,9 +69,67 @@ public final class DatasetManifest {
         return file;
     }
 
-    /** @return the folder holding the manifest; sample paths are relative to it */
+    /**
+     * @return the folder sample paths are relative to: the manifest's folder, or the image root its
+     *         {@value ManifestLoader#IMAGE_ROOT} comment names (an imported dataset's images stay where the
+     *         user keeps them)
+     */
     public Path root() {
         return root;
+    }
+
+    /**
+     * @return the samples the manifest marks {@link Sample#MISSING}: images the dataset's protocol names
+     *         but the copy lacks, in manifest order
+     */
+    public List<Sample> missingSamples() {
+        return samples().stream().filter(Sample::missing).toList();
+    }
+
+    /**
+     * A list of the dataset's own protocol (an imported benchmark's pairs and folds), declared by a
+     * {@value ManifestLoader#PROTOCOL_LIST} comment {@code NAME PATH sha256=HEX}, its path relative to the
+     * manifest's folder. The manifest's hash pins the list through the hash the comment gives.
+     *
+     * @param name the list's name, such as {@code lfw-view2}
+     * @return the list file, absolute, checked against its hash
+     * @throws IOException if the manifest declares no such list, its file is missing, leaves the manifest's
+     *                     folder or no longer has the declared hash
+     */
+    public Path protocolList(String name) throws IOException {
+        List<String> declared = new ArrayList<>();
+        for (String comment : comments) {
+            if (!comment.startsWith(ManifestLoader.PROTOCOL_LIST)) {
+                continue;
+            }
+            String[] parts = comment.substring(ManifestLoader.PROTOCOL_LIST.length()).trim().split("\\s+");
+            if (parts.length != 3 || !parts[2].startsWith("sha256=")) {
+                throw new IOException(file + ": malformed comment '# " + comment + "': expected '"
+                        + ManifestLoader.PROTOCOL_LIST + " NAME PATH sha256=HEX'");
+            }
+            declared.add(parts[0]);
+            if (!parts[0].equals(name)) {
+                continue;
+            }
+            Path folder = file.getParent();
+            Path list = folder.resolve(parts[1]).normalize();
+            if (!list.startsWith(folder) || parts[1].startsWith("/")) {
+                throw new IOException(file + ": protocol list '" + parts[1] + "' leaves the manifest's folder");
+            }
+            if (!Files.isRegularFile(list)) {
+                throw new IOException(file + ": protocol list " + name + " not found: " + list);
+            }
+            String expected = parts[2].substring("sha256=".length());
+            String actual = org.touchstone.runformat.io.Sha256.hex(list);
+            if (!actual.equals(expected)) {
+                throw new IOException("protocol list " + list + " has changed since the import: its bytes hash to "
+                        + actual + ", the manifest " + file + " says " + expected);
+            }
+            return list;
+        }
+        throw new IOException("the dataset " + file + " has no protocol list '" + name + "'"
+                + (declared.isEmpty() ? " (it declares none: import the benchmark with 'touchstone dataset import')"
+                : "; it has " + String.join(", ", declared)));
     }
 
     /** @return the SHA-256 of the manifest file's bytes, 64 lower-case hex digits: the dataset's identity */

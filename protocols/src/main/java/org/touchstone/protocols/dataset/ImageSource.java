@@ -39,6 +39,9 @@ public sealed interface ImageSource extends Serializable {
             return new Rendered(sample.sampleId(), procedural.get().canonical(),
                     procedural.get().sampleIndexOf(sample.sampleId()), format);
         }
+        if (sample.missing()) {
+            return new Missing(sample.sampleId(), sample.path(), format);
+        }
         return new Stored(sample.sampleId(), manifest.resolve(sample).toAbsolutePath().toString(), format,
                 sample.sha256());
     }

@@ -38,6 +38,14 @@ public final class ManifestLoader {
     /** Prefix that marks a label column as a non-standard attribute (as {@link Attribute#vendor} names it). */
     public static final String NON_STANDARD_ATTRIBUTE_PREFIX = "x-";
 
+    /**
+     * The comment naming the folder sample paths are relative to (absolute, or relative to the manifest's
+     * folder); without it, the manifest's folder. Paths may not leave that root.
+     */
+    public static final String IMAGE_ROOT = "image-root:";
+    /** The comment declaring a protocol list of the dataset: {@code protocol-list: NAME PATH sha256=HEX}. */
+    public static final String PROTOCOL_LIST = "protocol-list:";
+
     private static final String FORMAT = ManifestWriter.FORMAT_LINE.substring(1).trim();
     private static final Pattern NON_NEGATIVE_NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     private static final Pattern WINDOWS_DRIVE = Pattern.compile("[A-Za-z]:.*");
@@ -82,7 +90,7 @@ public final class ManifestLoader {
     /** The state of validating one manifest: its problems so far and what the rows have established. */
     private static final class Validation {
         private final Path file;
-        private final Path root;
+        private Path root;
         private final HashCheck check;
         private final List<ManifestProblem> problems = new ArrayList<>();
 
@@ -95,6 +103,7 @@ public final class ManifestLoader {
         DatasetManifest run(String sha256, NumberedCsv csv) throws ManifestException {
             csv.problems().forEach(p -> problem(p.line(), null, p.message()));
             List<String> comments = comments(csv.comments());
+            imageRoot(csv.comments());
             if (ProceduralManifest.isProcedural(csv.comments())) {
                 DatasetManifest procedural = ProceduralManifest.load(file, sha256, csv, check, problems);
                 if (procedural == null || !problems.isEmpty()) {
@@ -128,8 +137,31 @@ public final class ManifestLoader {
             if (!problems.isEmpty()) {
                 throw failure();
             }
-            return new DatasetManifest(file, sha256, comments, List.copyOf(header.labels.keySet()),
+            return new DatasetManifest(file, root, sha256, comments, List.copyOf(header.labels.keySet()),
                     List.copyOf(header.groups.keySet()), samples);
+        }
+
+        /** Sets the root from an {@value #IMAGE_ROOT} comment, if there is one. */
+        private void imageRoot(List<NumberedCsv.Comment> lines) {
+            for (NumberedCsv.Comment c : lines) {
+                String text = c.text().strip();
+                if (!text.startsWith(IMAGE_ROOT)) {
+                    continue;
+                }
+                String value = text.substring(IMAGE_ROOT.length()).strip();
+                try {
+                    Path named = root.resolve(Path.of(value)).toAbsolutePath().normalize();
+                    if (value.isEmpty() || !Files.isDirectory(named)) {
+                        problem(c.line(), null, "image root '" + value + "' is not a folder (it is resolved against "
+                                + root + "); the images of an imported dataset stay in the folder it was imported from");
+                    } else {
+                        root = named;
+                    }
+                } catch (InvalidPathException e) {
+                    problem(c.line(), null, "invalid image root '" + value + "': " + e.getReason());
+                }
+                return;
+            }
         }
 
         private List<String> comments(List<NumberedCsv.Comment> lines) {
@@ -240,12 +272,13 @@ public final class ManifestLoader {
             if (subjectId.isBlank()) {
                 problem(line, "subject_id", "empty subject id");
             }
+            boolean missing = Sample.MISSING.equals(sha256);
             boolean hashWellFormed = Sha256.isHexDigest(sha256);
-            if (!hashWellFormed) {
+            if (!hashWellFormed && !missing) {
                 problem(line, "sha256", "expected 64 lower-case hex digits, found '" + sha256 + "' ("
-                        + sha256.length() + " characters)");
+                        + sha256.length() + " characters), or '" + Sample.MISSING + "' for an image the dataset lacks");
             }
-            resolvedImage(line, path).ifPresent(image ->
+            resolvedImage(line, path).filter(image -> !missing).ifPresent(image ->
                     fileChecks.add(new FileCheck(line, path, image, hashWellFormed ? sha256 : null)));
 
             Map<String, String> labels = new LinkedHashMap<>();
@@ -287,15 +320,19 @@ public final class ManifestLoader {
                 return Optional.empty();
             }
             if (relative.isAbsolute() || path.startsWith("/") || WINDOWS_DRIVE.matcher(path).matches()) {
-                problem(line, "path", "'" + path + "' is absolute; expected a path relative to the manifest's folder");
+                problem(line, "path", "'" + path + "' is absolute; expected a path relative to " + rootName());
                 return Optional.empty();
             }
             Path image = root.resolve(relative).normalize();
             if (!image.startsWith(root) || image.equals(root)) {
-                problem(line, "path", "'" + path + "' leaves the manifest's folder " + root);
+                problem(line, "path", "'" + path + "' leaves " + rootName() + " " + root);
                 return Optional.empty();
             }
             return Optional.of(image);
+        }
+
+        private String rootName() {
+            return root.equals(file.getParent()) ? "the manifest's folder" : "the image root";
         }
 
         private Optional<ManifestProblem> checkFile(FileCheck c) {

@@ -99,7 +99,7 @@ class ManifestLoaderTest {
 
     @Test
     void lineNumbersCountCommentsAndMultiLineCells() throws IOException {
-        assertOnlyProblem("6: sha256: expected 64 lower-case hex digits, found 'ABC' (3 characters)",
+        assertOnlyProblem("6: sha256: expected 64 lower-case hex digits, found 'ABC' (3 characters), or 'missing' for an image the dataset lacks",
                 "# touchstone-manifest 1", "# generator: test", HEADER + ",group:site",
                 "s1,p1,images/a.png," + hashA + ",\"two", "lines\"", "s2,p1,images/b.png,ABC,");
     }

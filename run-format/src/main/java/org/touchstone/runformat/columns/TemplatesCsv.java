@@ -37,6 +37,13 @@ public enum TemplatesCsv implements Column {
 
     /** The file's name in the run directory. */
     public static final String FILE = "templates.csv";
+    /**
+     * The failure code of a template whose image the dataset lacks (a manifest row marked {@code missing}):
+     * a failure to acquire of the dataset's, recorded without calling the system.
+     */
+    public static final org.touchstone.api.FailureCode MISSING_IMAGE_CODE = org.touchstone.api.FailureCode.INPUT_LOCATION_ERROR;
+    /** The start of the message of such a template, followed by the missing samples' ids. */
+    public static final String MISSING_IMAGE_MESSAGE = "image missing from the dataset (failure to acquire):";
     /** Separates the sample ids of a template. */
     public static final String SAMPLE_SEPARATOR = ";";
     /** Every role the {@code role} column may hold: the SPI's, lower case, in its order. */

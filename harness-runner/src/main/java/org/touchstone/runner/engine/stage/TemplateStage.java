@@ -13,9 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.FaceImage;
+import org.touchstone.api.Failure;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ImageSource;
@@ -291,9 +293,24 @@ public final class TemplateStage {
     private record TemplateJob(Makers makers, Roles roles) implements UnitJob<TemplateTask, Results> {
         @Override
         public Results compute(TemplateTask task, Worker worker) {
+            Results results = new Results();
+            List<ImageSource> lacking = task.images().stream().filter(ImageSource::missing).toList();
+            if (!lacking.isEmpty()) {
+                // The dataset's failure to acquire, not the system's: recorded as a failed template (so every
+                // pair using it counts under the failure policy), and the system is never called.
+                TemplateOutcome outcome = new TemplateOutcome(null, new Failure(TemplatesCsv.MISSING_IMAGE_CODE,
+                        TemplatesCsv.MISSING_IMAGE_MESSAGE + " " + lacking.stream()
+                                .map(ImageSource::sampleId).collect(Collectors.joining(", "))), 0L);
+                if (task.enrolment()) {
+                    results.outcomes.add(new Made(task.index(), roles.enrolment(), outcome));
+                }
+                if (task.probe()) {
+                    results.outcomes.add(new Made(task.index(), roles.probe(), outcome));
+                }
+                return results;
+            }
             TemplateMaker maker = makers.on(worker.system(), worker.timings());
             List<FaceImage> images = task.images().stream().map(ImageSource::readUnchecked).toList();
-            Results results = new Results();
             if (task.enrolment()) {
                 results.outcomes.add(new Made(task.index(), roles.enrolment(),
                         maker.createTemplate(images, roles.enrolment())));

@@ -1,10 +1,13 @@
 package org.touchstone.runner.engine.verification;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.touchstone.protocols.ProtocolException;
+import org.touchstone.protocols.ProtocolProblem;
 import org.touchstone.protocols.VerificationSettings;
 import org.touchstone.protocols.PairList;
 import org.touchstone.protocols.TemplatePair;
@@ -31,8 +34,21 @@ public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pair
             throws ProtocolException {
         return switch (settings.design()) {
             case ALL_VS_ALL -> allAgainstAll(manifest, settings.imagesPerTemplate());
-            case PAIR_LIST -> listed(manifest, PairList.load(settings.pairList().orElseThrow(), manifest));
+            case PAIR_LIST -> listed(manifest, PairList.load(pairListOf(settings, manifest), manifest, settings.folds()));
         };
+    }
+
+    /** @return the protocol's pair-list file, or the dataset's list it names */
+    private static Path pairListOf(VerificationSettings settings, DatasetManifest manifest) throws ProtocolException {
+        if (settings.pairList().isPresent()) {
+            return settings.pairList().get();
+        }
+        String name = settings.datasetList().orElseThrow();
+        try {
+            return manifest.protocolList(name);
+        } catch (IOException e) {
+            throw new ProtocolException(new ProtocolProblem(manifest.file().toString(), 0, 0, null, e.getMessage()));
+        }
     }
 
     /**

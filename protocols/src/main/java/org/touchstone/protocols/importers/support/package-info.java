@@ -1,8 +1,10 @@
 /**
- * What the dataset importers share and that depends on no one dataset: streaming a dataset's own text files
- * with line numbers ({@link org.touchstone.protocols.importers.support.TokenLines}), the refusal of a file
- * that breaks its format ({@link org.touchstone.protocols.importers.support.NativeFormatException}), the image
- * an importer found ({@link org.touchstone.protocols.importers.support.SourceImage}), and synthetic faces
- * under native file names for fixtures ({@link org.touchstone.protocols.importers.support.FixtureImages}).
+ * What every dataset importer shares: protocol text files read as numbered lines
+ * ({@link org.touchstone.protocols.importers.support.TextLines}), the imported dataset's writer with its
+ * missing-image accounting and protocol lists
+ * ({@link org.touchstone.protocols.importers.support.ImportedDataset}), recognition of official protocol files
+ * by checksum ({@link org.touchstone.protocols.importers.support.OfficialFiles}), and the synthetic faces of
+ * native-layout fixtures ({@link org.touchstone.protocols.importers.support.FixtureFaces}). Fixture-independent:
+ * nothing here knows a dataset's layout.
  */
 package org.touchstone.protocols.importers.support;
