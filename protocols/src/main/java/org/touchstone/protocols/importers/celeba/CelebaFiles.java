@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.touchstone.protocols.importers.support.AttributeImport;
-import org.touchstone.protocols.importers.support.NativeFormatException;
+import org.touchstone.protocols.importers.ImportException;
 import org.touchstone.protocols.importers.support.SourceImage;
 import org.touchstone.protocols.importers.support.TokenLines;
 
@@ -66,10 +66,10 @@ public final class CelebaFiles {
      * @param source    the folder holding the list files and {@code img_align_celeba/}
      * @param partition {@code train}, {@code valid}, {@code test} or {@code all}
      * @return what was found, image paths relative to {@code source}
-     * @throws NativeFormatException if a file is absent or a line breaks its format
+     * @throws ImportException if a file is absent or a line breaks its format
      * @throws IOException           if a file cannot be read
      */
-    public static AttributeImport read(Path source, String partition) throws IOException {
+    public static AttributeImport read(Path source, String partition) throws ImportException, IOException {
         if (!partition.equals("all") && !PARTITION_NAMES.contains(partition)) {
             throw new IllegalArgumentException("partition must be all, train, valid or test, was '" + partition + "'");
         }
@@ -78,8 +78,8 @@ public final class CelebaFiles {
         Map<String, String> partitionOf = mapping(source.resolve(PARTITIONS), "image_id partition", List.of("0", "1", "2"));
         List<SourceImage> images = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        long[] declared = {-1};
-        Map<String, Long> firstLine = new HashMap<>();
+        int[] declared = {-1};
+        Map<String, Integer> firstLine = new HashMap<>();
         TokenLines.read(attributes, TokenLines.Separator.WHITESPACE, (line, tokens) -> {
             if (declared[0] < 0) {
                 TokenLines.expectFields(attributes, line, tokens, 1, "the number of images");
@@ -88,7 +88,7 @@ public final class CelebaFiles {
             }
             if (firstLine.isEmpty() && tokens.size() == ATTRIBUTE_NAMES.size() && !tokens.get(0).endsWith(".jpg")) {
                 if (!tokens.equals(ATTRIBUTE_NAMES)) {
-                    throw new NativeFormatException(attributes, line, "expected the 40 attribute names in CelebA's order ("
+                    throw new ImportException(attributes, line, "expected the 40 attribute names in CelebA's order ("
                             + ATTRIBUTE_NAMES.get(0) + " ... " + ATTRIBUTE_NAMES.get(39) + "), found '"
                             + String.join(" ", tokens) + "'");
                 }
@@ -96,20 +96,20 @@ public final class CelebaFiles {
                 return;
             }
             if (firstLine.isEmpty()) {
-                throw new NativeFormatException(attributes, line, "expected line 2 to be the 40 attribute names");
+                throw new ImportException(attributes, line, "expected line 2 to be the 40 attribute names");
             }
             TokenLines.expectFields(attributes, line, tokens, 1 + ATTRIBUTE_NAMES.size(), "image_id and 40 values of -1 or 1");
             String name = tokens.get(0);
-            Long first = firstLine.putIfAbsent(name, line);
+            Integer first = firstLine.putIfAbsent(name, line);
             if (first != null) {
-                throw new NativeFormatException(attributes, line, "image " + name + " is listed twice (first on line "
+                throw new ImportException(attributes, line, "image " + name + " is listed twice (first on line "
                         + first + ")");
             }
             Map<String, Boolean> values = new LinkedHashMap<>();
             for (int a = 0; a < ATTRIBUTE_NAMES.size(); a++) {
                 String v = tokens.get(1 + a);
                 if (!v.equals("1") && !v.equals("-1")) {
-                    throw new NativeFormatException(attributes, line, ATTRIBUTE_NAMES.get(a) + " (field " + (a + 2)
+                    throw new ImportException(attributes, line, ATTRIBUTE_NAMES.get(a) + " (field " + (a + 2)
                             + "): expected -1 or 1, found '" + v + "'");
                 }
                 values.put(ATTRIBUTE_NAMES.get(a), v.equals("1"));
@@ -117,7 +117,7 @@ public final class CelebaFiles {
             String id = identity.get(name);
             String part = partitionOf.get(name);
             if (id == null || part == null) {
-                throw new NativeFormatException(attributes, line, "image " + name + " has no line in "
+                throw new ImportException(attributes, line, "image " + name + " has no line in "
                         + (id == null ? IDENTITIES : PARTITIONS));
             }
             if (!partition.equals("all") && !PARTITION_NAMES.get(Integer.parseInt(part)).equals(partition)) {
@@ -131,11 +131,11 @@ public final class CelebaFiles {
             images.add(new SourceImage(name, "celeba-" + id, path, present, labels(values), groups(values)));
         });
         if (declared[0] >= 0 && declared[0] != firstLine.size() - 1) {
-            throw new NativeFormatException(attributes, 1, "declares " + declared[0] + " images but lists "
+            throw new ImportException(attributes, 1, "declares " + declared[0] + " images but lists "
                     + (firstLine.size() - 1));
         }
         if (declared[0] < 0) {
-            throw new NativeFormatException(attributes, 0, "empty; expected the image count, the attribute names, then"
+            throw new ImportException(attributes, 0, "empty; expected the image count, the attribute names, then"
                     + " one line per image");
         }
         Map<String, Path> files = new LinkedHashMap<>();
@@ -162,19 +162,19 @@ public final class CelebaFiles {
     }
 
     /** Reads a two-column file {@code image_id value} into a map, refusing duplicates and bad values. */
-    private static Map<String, String> mapping(Path file, String layout, List<String> allowed) throws IOException {
+    private static Map<String, String> mapping(Path file, String layout, List<String> allowed) throws ImportException, IOException {
         Map<String, String> map = new HashMap<>();
         TokenLines.read(file, TokenLines.Separator.WHITESPACE, (line, tokens) -> {
             TokenLines.expectFields(file, line, tokens, 2, layout);
             if (allowed != null && !allowed.contains(tokens.get(1))) {
-                throw new NativeFormatException(file, line, "expected " + String.join(", ", allowed) + " in field 2,"
+                throw new ImportException(file, line, "expected " + String.join(", ", allowed) + " in field 2,"
                         + " found '" + tokens.get(1) + "'");
             }
             if (allowed == null) {
                 TokenLines.integer(file, line, "identity (field 2)", tokens.get(1));
             }
             if (map.putIfAbsent(tokens.get(0), tokens.get(1)) != null) {
-                throw new NativeFormatException(file, line, "image " + tokens.get(0) + " is listed twice");
+                throw new ImportException(file, line, "image " + tokens.get(0) + " is listed twice");
             }
         });
         return map;

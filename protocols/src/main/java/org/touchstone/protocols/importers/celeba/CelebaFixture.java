@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.touchstone.protocols.importers.support.FixtureImages;
+import org.touchstone.protocols.importers.support.FixtureFaces;
 import org.touchstone.protocols.synthetic.SyntheticLabels;
 
 /**
@@ -36,7 +36,7 @@ public record CelebaFixture(int identities, int imagesPerIdentity, long seed) {
      * @throws IOException if writing fails
      */
     public Path write(Path out) throws IOException {
-        FixtureImages renderer = new FixtureImages(identities, imagesPerIdentity, seed, 64);
+        FixtureFaces renderer = new FixtureFaces(identities, imagesPerIdentity, seed, 64);
         int total = identities * imagesPerIdentity;
         StringBuilder attributes = new StringBuilder("\uFEFF").append(total).append('\n')
                 .append(String.join(" ", CelebaFiles.ATTRIBUTE_NAMES)).append(" \n");
@@ -47,7 +47,7 @@ public record CelebaFixture(int identities, int imagesPerIdentity, long seed) {
             for (int i = 0; i < imagesPerIdentity; i++) {
                 n++;
                 String name = String.format("%06d.jpg", n);
-                SyntheticLabels truth = renderer.renderer().labels(person, i);
+                SyntheticLabels truth = renderer.labels(person, i);
                 attributes.append(name);
                 for (String attribute : CelebaFiles.ATTRIBUTE_NAMES) {
                     boolean value = switch (attribute) {

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.touchstone.protocols.importers.support.AgeBands;
-import org.touchstone.protocols.importers.support.FixtureImages;
+import org.touchstone.protocols.importers.support.FixtureFaces;
 import org.touchstone.protocols.synthetic.SyntheticLabels;
 
 /**
@@ -35,13 +35,13 @@ public record FairFaceFixture(int train, int val, long seed) {
      * @throws IOException if writing fails
      */
     public Path write(Path out) throws IOException {
-        FixtureImages images = new FixtureImages(train + val, 1, seed, 64);
+        FixtureFaces images = new FixtureFaces(train + val, 1, seed, 64);
         int subject = 0;
         for (String split : new String[] {"train", "val"}) {
             int count = split.equals("train") ? train : val;
             StringBuilder csv = new StringBuilder(String.join(",", FairFaceLabels.HEADER)).append('\n');
             for (int n = 1; n <= count; n++, subject++) {
-                SyntheticLabels truth = images.renderer().labels(subject, 0);
+                SyntheticLabels truth = images.labels(subject, 0);
                 String file = split + "/" + n + ".jpg";
                 String race = FairFaceLabels.RACES.get(subject % FairFaceLabels.RACES.size());
                 csv.append(file).append(',').append(AgeBands.of(truth.age())).append(',')

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.touchstone.protocols.importers.support.AgeBands;
 import org.touchstone.protocols.importers.support.AttributeImport;
-import org.touchstone.protocols.importers.support.NativeFormatException;
+import org.touchstone.protocols.importers.ImportException;
 import org.touchstone.protocols.importers.support.SourceImage;
 import org.touchstone.protocols.importers.support.TokenLines;
 
@@ -43,10 +43,10 @@ public final class FairFaceLabels {
      *
      * @param source    the folder holding the label files
      * @return what was found, image paths relative to {@code source}
-     * @throws NativeFormatException if neither label file is there, or a line breaks the format
+     * @throws ImportException if neither label file is there, or a line breaks the format
      * @throws IOException           if a file cannot be read
      */
-    public static AttributeImport read(Path source) throws IOException {
+    public static AttributeImport read(Path source) throws ImportException, IOException {
         record Row(String path, String sex, String race, String age) {
         }
         List<Row> rows = new ArrayList<>();
@@ -65,7 +65,7 @@ public final class FairFaceLabels {
                 if (header[0]) {
                     header[0] = false;
                     if (!cells.equals(HEADER)) {
-                        throw new NativeFormatException(file, line, "expected the header " + String.join(",", HEADER)
+                        throw new ImportException(file, line, "expected the header " + String.join(",", HEADER)
                                 + ", found '" + String.join(",", cells) + "'");
                     }
                     return;
@@ -73,12 +73,12 @@ public final class FairFaceLabels {
                 TokenLines.expectFields(file, line, cells, HEADER.size(), String.join(",", HEADER));
                 String path = cells.get(0);
                 if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("..")) {
-                    throw new NativeFormatException(file, line, "file: expected a path relative to the image root"
+                    throw new ImportException(file, line, "file: expected a path relative to the image root"
                             + " such as train/1.jpg, found '" + path + "'");
                 }
                 String previous = firstSeen.putIfAbsent(path, name + ":" + line);
                 if (previous != null) {
-                    throw new NativeFormatException(file, line, "file '" + path + "' is labelled twice (first at "
+                    throw new ImportException(file, line, "file '" + path + "' is labelled twice (first at "
                             + previous + ")");
                 }
                 String age = oneOf(file, line, "age", cells.get(1), AgeBands.FAIRFACE);
@@ -89,11 +89,11 @@ public final class FairFaceLabels {
             });
         }
         if (files.isEmpty()) {
-            throw new NativeFormatException(source, 0, "no FairFace label file: expected " + String.join(" or ",
+            throw new ImportException(source, 0, "no FairFace label file: expected " + String.join(" or ",
                     LABEL_FILES));
         }
         if (rows.isEmpty()) {
-            throw new NativeFormatException(files.values().iterator().next(), 0, "no images labelled after the header");
+            throw new ImportException(files.values().iterator().next(), 0, "no images labelled after the header");
         }
         Path imageRoot = imageRoot(source, rows.get(0).path());
         String prefix = imageRoot.equals(source) ? "" : source.relativize(imageRoot).toString().replace('\\', '/') + "/";
@@ -108,10 +108,10 @@ public final class FairFaceLabels {
         return new AttributeImport(images, missing, Map.of(), files);
     }
 
-    private static String oneOf(Path file, long line, String column, String value, List<String> allowed)
-            throws NativeFormatException {
+    private static String oneOf(Path file, int line, String column, String value, List<String> allowed)
+            throws ImportException {
         if (!allowed.contains(value)) {
-            throw new NativeFormatException(file, line, column + ": expected one of " + String.join(", ", allowed)
+            throw new ImportException(file, line, column + ": expected one of " + String.join(", ", allowed)
                     + ", found '" + value + "'");
         }
         return value;
@@ -126,7 +126,7 @@ public final class FairFaceLabels {
      * @return the image root, {@code source} when none holds the file (every image then counts as missing)
      * @throws IOException if the folder cannot be listed
      */
-    public static Path imageRoot(Path source, String firstFile) throws IOException {
+    public static Path imageRoot(Path source, String firstFile) throws ImportException, IOException {
         if (Files.isRegularFile(source.resolve(firstFile))) {
             return source;
         }

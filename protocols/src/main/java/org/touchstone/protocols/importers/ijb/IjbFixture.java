@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.touchstone.protocols.importers.support.FixtureImages;
+import org.touchstone.protocols.importers.support.FixtureFaces;
 
 /**
  * Writes a small copy of {@code IJB_release/IJBC} (or {@code IJBB}) in its native layout, with synthetic faces:
@@ -114,7 +114,7 @@ public record IjbFixture(IjbVariant variant, int subjects, int probesPerSubject,
         Files.createDirectories(images);
         Files.createDirectories(meta);
         int perSubject = (1 + probesPerSubject) * imagesPerTemplate;
-        FixtureImages renderer = new FixtureImages(subjects, perSubject, seed, imageSize);
+        FixtureFaces renderer = new FixtureFaces(subjects, perSubject, seed, imageSize);
         List<String> faceLines = new ArrayList<>();
         List<String> landmarkLines = new ArrayList<>();
         int k = 0;

@@ -10,8 +10,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
-import org.touchstone.protocols.importers.support.NativeFormatException;
+import org.touchstone.protocols.importers.support.ImportedDataset;
+import org.touchstone.protocols.importers.ImportException;
 import org.touchstone.protocols.importers.support.SourceImage;
 
 /**
@@ -24,34 +26,52 @@ import org.touchstone.protocols.importers.support.SourceImage;
  * the component's smallest template id ({@code t<tid>}). So every genuine pair is mated and, checked in a
  * second pass, every impostor pair is not; a pair file contradicting itself is refused with its line.
  *
- * <h2>Lists written (beside the manifest)</h2>
+ * <h2>Lists written (under the dataset's {@code lists/}, declared in its manifest)</h2>
  * <ul>
- *   <li>{@value #TEMPLATES}: {@code template_id,sample_id,media_id}, one row per image in the meta file's
+ *   <li>{@code ijbc-templates}: {@code template_id,sample_id,media_id}, one row per image in the meta file's
  *       order; a template is all of its rows.</li>
- *   <li>{@value #PAIRS}: {@code enrolment_template,probe_template,mated}, the 1:1 pairs in the pair file's
+ *   <li>{@code ijbc-1to1}: {@code enrolment_template,probe_template,mated}, the 1:1 pairs in the pair file's
  *       order ({@code tid1} enrols, {@code tid2} probes), streamed through and never held.</li>
- *   <li>{@code gallery-<G1|G2|S1|S2>.csv} and {@value #MIXED_PROBES}: {@code template_id}, when the copy has
- *       the 1:N lists.</li>
+ *   <li>{@code ijbc-gallery-G1}, {@code ijbc-gallery-G2} (IJB-B: S1, S2) and {@code ijbc-probes-mixed}:
+ *       {@code template_id}, when the copy has the 1:N lists.</li>
  * </ul>
  * Images the copy lacks stay in the manifest, marked missing: the protocol file is the truth.
  */
 public final class IjbImport {
-    /** The templates list. */
-    public static final String TEMPLATES = "templates.csv";
-    /** The 1:1 pair list. */
-    public static final String PAIRS = "pairs-1to1.csv";
-    /** The 1:N mixed probe list. */
-    public static final String MIXED_PROBES = "probes-mixed.csv";
-
     private IjbImport() {
     }
 
     /**
-     * @param gallery a gallery name such as {@code G1}
-     * @return its list's file name
+     * @param variant IJB-B or IJB-C
+     * @return the templates list's name, {@code ijbc-templates}
      */
-    public static String galleryList(String gallery) {
-        return "gallery-" + gallery + ".csv";
+    public static String templatesList(IjbVariant variant) {
+        return variant.kind() + "-templates";
+    }
+
+    /**
+     * @param variant IJB-B or IJB-C
+     * @return the 1:1 pair list's name, {@code ijbc-1to1}
+     */
+    public static String pairsList(IjbVariant variant) {
+        return variant.kind() + "-1to1";
+    }
+
+    /**
+     * @param variant IJB-B or IJB-C
+     * @param gallery a gallery name such as {@code G1}
+     * @return its list's name, {@code ijbc-gallery-G1}
+     */
+    public static String galleryList(IjbVariant variant, String gallery) {
+        return variant.kind() + "-gallery-" + gallery;
+    }
+
+    /**
+     * @param variant IJB-B or IJB-C
+     * @return the mixed probe list's name, {@code ijbc-probes-mixed}
+     */
+    public static String mixedProbesList(IjbVariant variant) {
+        return variant.kind() + "-probes-mixed";
     }
 
     /**
@@ -80,17 +100,17 @@ public final class IjbImport {
     }
 
     /**
-     * Reads the release and writes the lists into {@code out}.
+     * Reads the release and writes the lists into the dataset's list files (declared there).
      *
      * @param release the release found in the user's copy
-     * @param out     the folder to write the lists into (created)
+     * @param dataset the imported dataset receiving the lists (images are registered by the caller)
      * @param pathPrefix prefix of the images' paths relative to the copy's root (the release folder's path
      *                   from the folder the user named, e.g. {@code "IJBC/"} or {@code ""})
      * @return what was found
-     * @throws NativeFormatException if a meta file cannot be parsed or contradicts another
+     * @throws ImportException if a meta file cannot be parsed or contradicts another
      * @throws IOException           if a file cannot be read or written
      */
-    public static Result run(IjbRelease release, Path out, String pathPrefix) throws IOException {
+    public static Result run(IjbRelease release, ImportedDataset dataset, String pathPrefix) throws ImportException, IOException {
         IjbVariant variant = release.variant();
         Path faceFile = release.meta(variant.faceTemplateMediaFile());
         Map<String, Path> protocolFiles = new LinkedHashMap<>();
@@ -131,21 +151,21 @@ public final class IjbImport {
             }
         });
         if (counts[0] + counts[1] == 0) {
-            throw new NativeFormatException(pairFile, 0, "no pairs; expected lines 'tid1 tid2 label'");
+            throw new ImportException(pairFile, 0, "no pairs; expected lines 'tid1 tid2 label'");
         }
 
         String[] subjectOf = subjects(parent, templateIds, listedSubject, release);
         int subjects = (int) java.util.Arrays.stream(subjectOf).distinct().count();
 
-        Files.createDirectories(out);
         // Pass 2: check impostors against the subjects, and copy the pairs through in order.
-        try (BufferedWriter pairs = Files.newBufferedWriter(out.resolve(PAIRS), StandardCharsets.UTF_8)) {
+        try (BufferedWriter pairs = Files.newBufferedWriter(dataset.listFile(pairsList(variant)),
+                StandardCharsets.UTF_8)) {
             pairs.write("enrolment_template,probe_template,mated\n");
             release.pairs((line, enrolment, probe, genuine) -> {
                 int a = index.get(enrolment);
                 int b = index.get(probe);
                 if (!genuine && subjectOf[a].equals(subjectOf[b])) {
-                    throw new NativeFormatException(pairFile, line, "templates " + enrolment + " and " + probe
+                    throw new ImportException(pairFile, line, "templates " + enrolment + " and " + probe
                             + " are labelled impostor (0), but genuine pairs elsewhere in the file, or the 1:N lists,"
                             + " make them the same subject (" + subjectOf[a] + ")");
                 }
@@ -160,7 +180,8 @@ public final class IjbImport {
         List<String> missing = new ArrayList<>();
         int[] presentPerTemplate = new int[n];
         Path imageFolder = release.root().resolve(IjbRelease.IMAGES_FOLDER);
-        try (BufferedWriter templates = Files.newBufferedWriter(out.resolve(TEMPLATES), StandardCharsets.UTF_8)) {
+        try (BufferedWriter templates = Files.newBufferedWriter(dataset.listFile(templatesList(variant)),
+                StandardCharsets.UTF_8)) {
             templates.write("template_id,sample_id,media_id\n");
             for (IjbRelease.Face face : faces) {
                 int t = index.get(face.templateId());
@@ -180,12 +201,22 @@ public final class IjbImport {
 
         Map<String, Integer> gallerySizes = new LinkedHashMap<>();
         for (Map.Entry<String, List<Integer>> gallery : galleries.entrySet()) {
-            writeTemplateList(out.resolve(galleryList(gallery.getKey())), gallery.getValue());
+            String name = galleryList(variant, gallery.getKey());
+            writeTemplateList(dataset.listFile(name), gallery.getValue());
+            dataset.writtenList(name, List.of(String.format(Locale.ROOT, "%,d gallery templates", gallery.getValue().size())));
             gallerySizes.put(gallery.getKey(), gallery.getValue().size());
         }
         if (!galleries.isEmpty()) {
-            writeTemplateList(out.resolve(MIXED_PROBES), probes);
+            writeTemplateList(dataset.listFile(mixedProbesList(variant)), probes);
+            dataset.writtenList(mixedProbesList(variant), List.of(String.format(Locale.ROOT, "%,d probe templates",
+                    probes.size())));
         }
+        dataset.writtenList(templatesList(variant), List.of(String.format(Locale.ROOT,
+                "%,d templates of %,d images (%,d missing), %,d subjects; %,d templates have no image in the copy",
+                n, faces.size(), missing.size(), subjects, withoutImages)));
+        dataset.writtenList(pairsList(variant), List.of(String.format(Locale.ROOT,
+                "%,d pairs: %,d genuine, %,d impostor; %,d enrolment templates", counts[0] + counts[1], counts[0],
+                counts[1], enrolments.cardinality())));
         return new Result(List.copyOf(images), n, subjects, counts[0], counts[1], enrolments.cardinality(),
                 gallerySizes, probes.size(), List.copyOf(missing), withoutImages, protocolFiles);
     }
@@ -193,7 +224,7 @@ public final class IjbImport {
     /** Reads the 1:N lists, all or none, recording each template's subject. */
     private static void readOneToN(IjbRelease release, Map<Integer, Integer> index, int[] listedSubject,
                                    Map<String, List<Integer>> galleries, List<Integer> probes,
-                                   Map<String, Path> protocolFiles) throws IOException {
+                                   Map<String, Path> protocolFiles) throws ImportException, IOException {
         IjbVariant variant = release.variant();
         List<String> names = new ArrayList<>();
         variant.galleries().forEach(g -> names.add(variant.galleryFile(g)));
@@ -204,7 +235,7 @@ public final class IjbImport {
         }
         for (int i = 0; i < names.size(); i++) {
             if (found.get(i).isEmpty()) {
-                throw new NativeFormatException(release.root().resolve(IjbRelease.META_FOLDER), 0, "has some 1:N lists"
+                throw new ImportException(release.root().resolve(IjbRelease.META_FOLDER), 0, "has some 1:N lists"
                         + " but not " + names.get(i) + "; expected all of " + String.join(", ", names));
             }
         }
@@ -217,7 +248,7 @@ public final class IjbImport {
             for (IjbRelease.ListedTemplate entry : IjbRelease.readList(file)) {
                 int t = known(index, entry.templateId(), file, entry.line(), "TEMPLATE_ID", faceFile);
                 if (listedSubject[t] != Integer.MIN_VALUE && listedSubject[t] != entry.subjectId()) {
-                    throw new NativeFormatException(file, entry.line(), "template " + entry.templateId() + " shows subject "
+                    throw new ImportException(file, entry.line(), "template " + entry.templateId() + " shows subject "
                             + entry.subjectId() + " here but subject " + listedSubject[t] + " in another 1:N list");
                 }
                 listedSubject[t] = entry.subjectId();
@@ -226,11 +257,11 @@ public final class IjbImport {
         }
     }
 
-    private static int known(Map<Integer, Integer> index, int templateId, Path file, long line, String field,
-                             Path faceFile) throws NativeFormatException {
+    private static int known(Map<Integer, Integer> index, int templateId, Path file, int line, String field,
+                             Path faceFile) throws ImportException {
         Integer i = index.get(templateId);
         if (i == null) {
-            throw new NativeFormatException(file, line, field + ": template " + templateId + " has no images in "
+            throw new ImportException(file, line, field + ": template " + templateId + " has no images in "
                     + faceFile.getFileName() + "; expected a template listed there");
         }
         return i;
@@ -246,7 +277,7 @@ public final class IjbImport {
 
     /** Names each component after its listed subject, else its smallest template id. */
     private static String[] subjects(int[] parent, List<Integer> templateIds, int[] listedSubject, IjbRelease release)
-            throws NativeFormatException {
+            throws ImportException {
         int n = templateIds.size();
         int[] subject = new int[n];
         int[] smallest = new int[n];
@@ -257,7 +288,7 @@ public final class IjbImport {
             smallest[root] = Math.min(smallest[root], templateIds.get(i));
             if (listedSubject[i] != Integer.MIN_VALUE) {
                 if (subject[root] != Integer.MIN_VALUE && subject[root] != listedSubject[i]) {
-                    throw new NativeFormatException(release.templatePairFile(), 0, "genuine pairs link template "
+                    throw new ImportException(release.templatePairFile(), 0, "genuine pairs link template "
                             + templateIds.get(i) + " (subject " + listedSubject[i] + " in the 1:N lists) with a template of"
                             + " subject " + subject[root] + "; the 1:N lists and the pair labels disagree");
                 }
@@ -272,7 +303,7 @@ public final class IjbImport {
         return names;
     }
 
-    private static void writeTemplateList(Path file, List<Integer> templates) throws IOException {
+    private static void writeTemplateList(Path file, List<Integer> templates) throws ImportException, IOException {
         try (BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writer.write("template_id\n");
             for (int t : templates) {

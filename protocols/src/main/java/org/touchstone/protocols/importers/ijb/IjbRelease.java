@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.touchstone.protocols.importers.support.NativeFormatException;
+import org.touchstone.protocols.importers.ImportException;
 import org.touchstone.protocols.importers.support.TokenLines;
 
 /**
@@ -37,15 +37,15 @@ public final class IjbRelease {
      * @param variant IJB-B or IJB-C
      * @param source  the user's folder
      * @return the release
-     * @throws NativeFormatException if neither holds {@code meta/<prefix>_face_tid_mid.txt}
+     * @throws ImportException if neither holds {@code meta/<prefix>_face_tid_mid.txt}
      */
-    public static IjbRelease locate(IjbVariant variant, Path source) throws NativeFormatException {
+    public static IjbRelease locate(IjbVariant variant, Path source) throws ImportException {
         for (Path candidate : List.of(source, source.resolve(variant.folder()))) {
             if (Files.isRegularFile(candidate.resolve(META_FOLDER).resolve(variant.faceTemplateMediaFile()))) {
                 return new IjbRelease(variant, candidate);
             }
         }
-        throw new NativeFormatException(source, 0, "not an " + variant.folder() + " release: expected "
+        throw new ImportException(source, 0, "not an " + variant.folder() + " release: expected "
                 + META_FOLDER + "/" + variant.faceTemplateMediaFile() + " in it or in " + variant.folder() + "/");
     }
 
@@ -81,31 +81,31 @@ public final class IjbRelease {
      * Reads every image's template and medium, in file order.
      *
      * @return the faces
-     * @throws NativeFormatException if a line does not hold {@code image_name template_id media_id}, or an
+     * @throws ImportException if a line does not hold {@code image_name template_id media_id}, or an
      *                               image is listed twice
      * @throws IOException           if the file cannot be read
      */
-    public List<Face> faces() throws IOException {
+    public List<Face> faces() throws ImportException, IOException {
         Path file = meta(variant.faceTemplateMediaFile());
         List<Face> faces = new ArrayList<>();
-        Map<String, Long> firstLine = new HashMap<>();
+        Map<String, Integer> firstLine = new HashMap<>();
         TokenLines.read(file, TokenLines.Separator.WHITESPACE, (line, tokens) -> {
             TokenLines.expectFields(file, line, tokens, 3, "image_name template_id media_id");
             String name = tokens.get(0);
             if (name.contains("/") || name.contains("\\") || name.startsWith(".")) {
-                throw new NativeFormatException(file, line, "image_name: expected a file name in "
+                throw new ImportException(file, line, "image_name: expected a file name in "
                         + IMAGES_FOLDER + "/, found '" + name + "'");
             }
-            Long first = firstLine.putIfAbsent(name, line);
+            Integer first = firstLine.putIfAbsent(name, line);
             if (first != null) {
-                throw new NativeFormatException(file, line, "image '" + name + "' is listed twice (first on line "
+                throw new ImportException(file, line, "image '" + name + "' is listed twice (first on line "
                         + first + "); each image belongs to one template");
             }
             faces.add(new Face(name, TokenLines.integer(file, line, "template_id (field 2)", tokens.get(1)),
                     TokenLines.integer(file, line, "media_id (field 3)", tokens.get(2))));
         });
         if (faces.isEmpty()) {
-            throw new NativeFormatException(file, 0, "no images listed; expected lines 'image_name template_id media_id'");
+            throw new ImportException(file, 0, "no images listed; expected lines 'image_name template_id media_id'");
         }
         return faces;
     }
@@ -120,7 +120,7 @@ public final class IjbRelease {
          * @param genuine    the label: true for 1, false for 0
          * @throws IOException to stop reading
          */
-        void accept(long line, int enrolment, int probe, boolean genuine) throws IOException;
+        void accept(int line, int enrolment, int probe, boolean genuine) throws ImportException, IOException;
     }
 
     /** @return {@code meta/<prefix>_template_pair_label.txt} */
@@ -132,11 +132,11 @@ public final class IjbRelease {
      * Streams the 1:1 pairs {@code tid1 tid2 label} in file order, never holding them.
      *
      * @param handler receives each pair
-     * @throws NativeFormatException if a line is not {@code tid1 tid2 label} with a label of 0 or 1, or
+     * @throws ImportException if a line is not {@code tid1 tid2 label} with a label of 0 or 1, or
      *                               compares a template with itself
      * @throws IOException           if the file cannot be read, or from the handler
      */
-    public void pairs(PairHandler handler) throws IOException {
+    public void pairs(PairHandler handler) throws ImportException, IOException {
         Path file = templatePairFile();
         TokenLines.read(file, TokenLines.Separator.WHITESPACE, (line, tokens) -> {
             TokenLines.expectFields(file, line, tokens, 3, "tid1 tid2 label");
@@ -144,11 +144,11 @@ public final class IjbRelease {
             int probe = TokenLines.integer(file, line, "tid2 (field 2)", tokens.get(1));
             String label = tokens.get(2);
             if (!label.equals("0") && !label.equals("1")) {
-                throw new NativeFormatException(file, line, "label (field 3): expected 1 (genuine) or 0 (impostor),"
+                throw new ImportException(file, line, "label (field 3): expected 1 (genuine) or 0 (impostor),"
                         + " found '" + label + "'");
             }
             if (enrolment == probe) {
-                throw new NativeFormatException(file, line, "template " + enrolment + " is compared with itself");
+                throw new ImportException(file, line, "template " + enrolment + " is compared with itself");
             }
             handler.accept(line, enrolment, probe, label.equals("1"));
         });
@@ -161,7 +161,7 @@ public final class IjbRelease {
      * @param templateId column 0, TEMPLATE_ID
      * @param subjectId  column 1, SUBJECT_ID
      */
-    public record ListedTemplate(long line, int templateId, int subjectId) {
+    public record ListedTemplate(int line, int templateId, int subjectId) {
     }
 
     /**
@@ -186,11 +186,11 @@ public final class IjbRelease {
      *
      * @param file the list
      * @return its templates in order of first appearance
-     * @throws NativeFormatException if the header does not start {@code TEMPLATE_ID,SUBJECT_ID}, a row is not
+     * @throws ImportException if the header does not start {@code TEMPLATE_ID,SUBJECT_ID}, a row is not
      *                               numbers there, or a template is given two subjects
      * @throws IOException           if the file cannot be read
      */
-    public static List<ListedTemplate> readList(Path file) throws IOException {
+    public static List<ListedTemplate> readList(Path file) throws ImportException, IOException {
         List<ListedTemplate> templates = new ArrayList<>();
         Map<Integer, ListedTemplate> byTemplate = new HashMap<>();
         boolean[] header = {true};
@@ -199,13 +199,13 @@ public final class IjbRelease {
                 header[0] = false;
                 if (tokens.size() < 2 || !tokens.get(0).equalsIgnoreCase("TEMPLATE_ID")
                         || !tokens.get(1).equalsIgnoreCase("SUBJECT_ID")) {
-                    throw new NativeFormatException(file, line, "expected a header starting TEMPLATE_ID,SUBJECT_ID,"
+                    throw new ImportException(file, line, "expected a header starting TEMPLATE_ID,SUBJECT_ID,"
                             + " found '" + String.join(",", tokens) + "'");
                 }
                 return;
             }
             if (tokens.size() < 2) {
-                throw new NativeFormatException(file, line, "expected at least 2 cells (TEMPLATE_ID,SUBJECT_ID), found "
+                throw new ImportException(file, line, "expected at least 2 cells (TEMPLATE_ID,SUBJECT_ID), found "
                         + tokens.size());
             }
             ListedTemplate entry = new ListedTemplate(line,
@@ -215,12 +215,12 @@ public final class IjbRelease {
             if (first == null) {
                 templates.add(entry);
             } else if (first.subjectId() != entry.subjectId()) {
-                throw new NativeFormatException(file, line, "template " + entry.templateId() + " shows subject "
+                throw new ImportException(file, line, "template " + entry.templateId() + " shows subject "
                         + entry.subjectId() + " here but subject " + first.subjectId() + " on line " + first.line());
             }
         });
         if (templates.isEmpty()) {
-            throw new NativeFormatException(file, 0, "no templates listed after the header");
+            throw new ImportException(file, 0, "no templates listed after the header");
         }
         return templates;
     }

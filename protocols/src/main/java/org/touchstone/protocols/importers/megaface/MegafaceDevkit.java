@@ -15,7 +15,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.touchstone.protocols.importers.support.NativeFormatException;
+import org.touchstone.protocols.importers.ImportException;
+import org.touchstone.protocols.importers.support.ImportedDataset;
 import org.touchstone.protocols.importers.support.SourceImage;
 
 /**
@@ -29,8 +30,8 @@ import org.touchstone.protocols.importers.support.SourceImage;
  * <p>Subjects: a FaceScrub image shows {@code facescrub-<id>}; each distractor is its own subject
  * ({@code megaface-<path>}), as the challenge assumes of its Flickr photos (none shows a FaceScrub celebrity).
  *
- * <p>Lists written beside the manifest: {@code distractors-<size>.csv} ({@code sample_id}) for every size found,
- * and {@value #PROBES} ({@code sample_id,identity}).
+ * <p>Lists written under the dataset's {@code lists/} and declared in its manifest: {@code megaface-distractors-<size>}
+ * ({@code sample_id}) for every size found, and {@value #PROBES} ({@code sample_id,identity}).
  */
 public final class MegafaceDevkit {
     /** The distractor sizes of Challenge 1. */
@@ -38,7 +39,7 @@ public final class MegafaceDevkit {
     /** The FaceScrub list. */
     public static final String FACESCRUB_LIST = "facescrub_features_list.json";
     /** The FaceScrub probe list written. */
-    public static final String PROBES = "facescrub-probes.csv";
+    public static final String PROBES = "megaface-facescrub";
     /** Default distractor image folder. */
     public static final String DEFAULT_MEGAFACE_IMAGES = "FlickrFinal2";
     /** Default FaceScrub image folder. */
@@ -60,7 +61,7 @@ public final class MegafaceDevkit {
      * @return the list written for it
      */
     public static String writtenDistractorList(int size) {
-        return "distractors-" + size + ".csv";
+        return "megaface-distractors-" + size;
     }
 
     /**
@@ -81,19 +82,20 @@ public final class MegafaceDevkit {
      * @param source           the user's folder, holding {@code devkit/templatelists/} or {@code templatelists/}
      * @param megafaceImages   distractor image folder, relative to {@code source}
      * @param facescrubImages  FaceScrub image folder, relative to {@code source}
-     * @param out              where to write the lists
+     * @param dataset          the imported dataset receiving the lists (images are registered by the caller)
      * @return what was found
-     * @throws NativeFormatException if a list is malformed or the FaceScrub list is absent
+     * @throws ImportException if a list is malformed or the FaceScrub list is absent
      * @throws IOException           if a file cannot be read or written
      */
-    public static Result run(Path source, String megafaceImages, String facescrubImages, Path out) throws IOException {
+    public static Result run(Path source, String megafaceImages, String facescrubImages,
+                             ImportedDataset dataset) throws ImportException, IOException {
         Path lists = source.resolve("devkit").resolve("templatelists");
         if (!Files.isDirectory(lists)) {
             lists = source.resolve("templatelists");
         }
         Path facescrub = lists.resolve(FACESCRUB_LIST);
         if (!Files.isRegularFile(facescrub)) {
-            throw new NativeFormatException(source, 0, "not a MegaFace devkit: expected devkit/templatelists/"
+            throw new ImportException(source, 0, "not a MegaFace devkit: expected devkit/templatelists/"
                     + FACESCRUB_LIST + " or templatelists/" + FACESCRUB_LIST);
         }
         Map<String, Path> files = new LinkedHashMap<>();
@@ -102,20 +104,19 @@ public final class MegafaceDevkit {
         List<String> paths = fs.get("path");
         List<String> ids = fs.get("id");
         if (paths.size() != ids.size()) {
-            throw new NativeFormatException(facescrub, 0, "'path' has " + paths.size() + " entries but 'id' has "
+            throw new ImportException(facescrub, 0, "'path' has " + paths.size() + " entries but 'id' has "
                     + ids.size() + "; expected parallel lists");
         }
         List<SourceImage> images = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        Files.createDirectories(out);
         Set<String> seen = new LinkedHashSet<>();
-        try (BufferedWriter probes = Files.newBufferedWriter(out.resolve(PROBES), StandardCharsets.UTF_8)) {
+        try (BufferedWriter probes = Files.newBufferedWriter(dataset.listFile(PROBES), StandardCharsets.UTF_8)) {
             probes.write("sample_id,identity\n");
             for (int i = 0; i < paths.size(); i++) {
                 String path = relative(facescrub, paths.get(i));
                 String sampleId = "facescrub/" + path;
                 if (!seen.add(sampleId)) {
-                    throw new NativeFormatException(facescrub, 0, "path '" + path + "' is listed twice (entry " + (i + 1) + ")");
+                    throw new ImportException(facescrub, 0, "path '" + path + "' is listed twice (entry " + (i + 1) + ")");
                 }
                 String sourcePath = facescrubImages + "/" + path;
                 boolean present = Files.isRegularFile(source.resolve(sourcePath));
@@ -134,7 +135,7 @@ public final class MegafaceDevkit {
             }
             files.put(distractorList(size), list);
             List<String> distractors = arrays(list, List.of("path")).get("path");
-            try (BufferedWriter written = Files.newBufferedWriter(out.resolve(writtenDistractorList(size)),
+            try (BufferedWriter written = Files.newBufferedWriter(dataset.listFile(writtenDistractorList(size)),
                     StandardCharsets.UTF_8)) {
                 written.write("sample_id\n");
                 Set<String> inList = new java.util.HashSet<>();
@@ -142,7 +143,7 @@ public final class MegafaceDevkit {
                     String path = relative(list, raw);
                     String sampleId = "megaface/" + path;
                     if (!inList.add(sampleId)) {
-                        throw new NativeFormatException(list, 0, "path '" + path + "' is listed twice");
+                        throw new ImportException(list, 0, "path '" + path + "' is listed twice");
                     }
                     if (seen.add(sampleId)) {
                         String sourcePath = path.startsWith(megafaceImages + "/") ? path : megafaceImages + "/" + path;
@@ -156,22 +157,26 @@ public final class MegafaceDevkit {
                 }
             }
             bySize.put(size, distractors.size());
+            dataset.writtenList(writtenDistractorList(size), List.of(String.format(java.util.Locale.ROOT,
+                    "%,d distractors", distractors.size())));
         }
+        dataset.writtenList(PROBES, List.of(String.format(java.util.Locale.ROOT, "%,d FaceScrub images of %,d identities",
+                paths.size(), new LinkedHashSet<>(ids).size())));
         if (bySize.isEmpty()) {
-            throw new NativeFormatException(lists, 0, "no distractor list: expected " + distractorList(10) + " .. "
+            throw new ImportException(lists, 0, "no distractor list: expected " + distractorList(10) + " .. "
                     + distractorList(1_000_000));
         }
         return new Result(List.copyOf(images), bySize, paths.size(), new LinkedHashSet<>(ids).size(), List.copyOf(missing),
                 files);
     }
 
-    private static String relative(Path file, String path) throws NativeFormatException {
+    private static String relative(Path file, String path) throws ImportException {
         String p = path.replace('\\', '/');
         while (p.startsWith("./")) {
             p = p.substring(2);
         }
         if (p.isEmpty() || p.startsWith("/") || p.equals("..") || p.startsWith("../") || p.contains("/../")) {
-            throw new NativeFormatException(file, 0, "expected relative image paths inside the image folder, found '"
+            throw new ImportException(file, 0, "expected relative image paths inside the image folder, found '"
                     + path + "'");
         }
         return p;
@@ -185,11 +190,11 @@ public final class MegafaceDevkit {
      * Streams a JSON object's arrays of strings (numbers are taken as their text), by key; other keys are skipped.
      * Streaming, since the 1M list is large.
      */
-    private static Map<String, List<String>> arrays(Path file, List<String> keys) throws IOException {
+    private static Map<String, List<String>> arrays(Path file, List<String> keys) throws ImportException, IOException {
         Map<String, List<String>> found = new LinkedHashMap<>();
         try (JsonParser json = new JsonFactory().createParser(file.toFile())) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
-                throw new NativeFormatException(file, json.currentLocation().getLineNr(), "expected a JSON object {\""
+                throw new ImportException(file, json.currentLocation().getLineNr(), "expected a JSON object {\""
                         + String.join("\": [...], \"", keys) + "\": [...]}");
             }
             while (json.nextToken() == JsonToken.FIELD_NAME) {
@@ -200,13 +205,13 @@ public final class MegafaceDevkit {
                     continue;
                 }
                 if (value != JsonToken.START_ARRAY) {
-                    throw new NativeFormatException(file, json.currentLocation().getLineNr(), "'" + key
+                    throw new ImportException(file, json.currentLocation().getLineNr(), "'" + key
                             + "': expected an array");
                 }
                 List<String> items = new ArrayList<>();
                 for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
                     if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT) {
-                        throw new NativeFormatException(file, json.currentLocation().getLineNr(), "'" + key
+                        throw new ImportException(file, json.currentLocation().getLineNr(), "'" + key
                                 + "': expected strings, found " + t);
                     }
                     items.add(json.getText());
@@ -214,12 +219,12 @@ public final class MegafaceDevkit {
                 found.put(key, items);
             }
         } catch (JsonParseException e) {
-            throw new NativeFormatException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+            throw new ImportException(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
                     "not valid JSON: " + e.getOriginalMessage());
         }
         for (String key : keys) {
             if (!found.containsKey(key)) {
-                throw new NativeFormatException(file, 0, "expected the key '" + key + "'");
+                throw new ImportException(file, 0, "expected the key '" + key + "'");
             }
         }
         return found;

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.touchstone.protocols.importers.support.FixtureImages;
+import org.touchstone.protocols.importers.support.FixtureFaces;
 
 /**
  * Writes a small MegaFace copy: {@code devkit/templatelists/} with the FaceScrub list and the distractor lists of
@@ -42,7 +42,7 @@ public record MegafaceFixture(int identities, int imagesPerIdentity, long seed) 
      */
     public Path write(Path out) throws IOException {
         int distractors = SIZES.get(SIZES.size() - 1);
-        FixtureImages renderer = new FixtureImages(identities + distractors, imagesPerIdentity, seed, 48);
+        FixtureFaces renderer = new FixtureFaces(identities + distractors, imagesPerIdentity, seed, 48);
         Path lists = out.resolve("devkit/templatelists");
         Files.createDirectories(lists);
         List<String> paths = new ArrayList<>();

@@ -11,13 +11,15 @@ import java.nio.file.Path;
 import java.io.InputStreamReader;
 import java.util.ArrayList;
 import java.util.List;
+import org.touchstone.protocols.importers.ImportException;
 
 /**
  * Streams a dataset's own text file (the whitespace- or comma-separated lists datasets ship) one line at a
  * time, split into tokens, with the physical line number for error messages. Lines are never collected,
  * so a file of fifteen million pairs costs one line of memory.
  *
- * <p>Written by hand rather than with a CSV library because these files are not CSV: fields are separated
+ * <p>Unlike {@link TextLines}, which holds a whole file, this streams: IJB-C's pair list has 15.6 million
+ * lines. Written by hand rather than with a CSV library because these files are not CSV: fields are separated
  * by runs of spaces or tabs (CelebA pads columns with several spaces), and the hot path (IJB-C's pair list)
  * must not allocate a record object per line beyond its tokens. UTF-8 is decoded strictly (a malformed byte
  * is refused with its line) and a byte order mark at the start is skipped, as some copies of CelebA have one.
@@ -37,9 +39,10 @@ public final class TokenLines {
         /**
          * @param line   the physical line number, 1-based
          * @param tokens the fields of the line (a reused list: copy what you keep)
-         * @throws IOException to stop reading, typically a {@link NativeFormatException}
+         * @throws ImportException to refuse the line
+         * @throws IOException     to stop reading
          */
-        void accept(long line, List<String> tokens) throws IOException;
+        void accept(int line, List<String> tokens) throws ImportException, IOException;
     }
 
     private TokenLines() {
@@ -51,16 +54,16 @@ public final class TokenLines {
      * @param file      the file
      * @param separator how its fields are separated
      * @param handler   receives each non-blank line in order
-     * @throws NativeFormatException if the file is missing or is not UTF-8 text
-     * @throws IOException           from the handler or the file system
+     * @throws ImportException if the file is missing or is not UTF-8 text, or from the handler
+     * @throws IOException     from the handler or the file system
      */
-    public static void read(Path file, Separator separator, LineHandler handler) throws IOException {
+    public static void read(Path file, Separator separator, LineHandler handler) throws ImportException, IOException {
         if (!Files.isRegularFile(file)) {
-            throw new NativeFormatException(file, 0, "file not found; the dataset's copy must contain it");
+            throw new ImportException(file, 0, "file not found; the dataset's copy must contain it");
         }
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        long number = 0;
+        int number = 0;
         List<String> tokens = new ArrayList<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder),
                 1 << 16)) {
@@ -69,7 +72,7 @@ public final class TokenLines {
                 try {
                     text = reader.readLine();
                 } catch (CharacterCodingException e) {
-                    throw new NativeFormatException(file, number + 1, "not UTF-8 text");
+                    throw new ImportException(file, number + 1, "not UTF-8 text");
                 }
                 if (text == null) {
                     break;
@@ -85,7 +88,7 @@ public final class TokenLines {
                 }
             }
         } catch (NoSuchFileException e) {
-            throw new NativeFormatException(file, 0, "file not found; the dataset's copy must contain it");
+            throw new ImportException(file, 0, "file not found; the dataset's copy must contain it");
         }
     }
 
@@ -139,13 +142,13 @@ public final class TokenLines {
      * @param field what the field is, e.g. {@code "template id (field 2)"}
      * @param text  the field
      * @return its value
-     * @throws NativeFormatException if it is not a whole number in int range
+     * @throws ImportException if it is not a whole number in int range
      */
-    public static int integer(Path file, long line, String field, String text) throws NativeFormatException {
+    public static int integer(Path file, int line, String field, String text) throws ImportException {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new NativeFormatException(file, line, field + ": expected a whole number, found '" + text + "'");
+            throw new ImportException(file, line, field + ": expected a whole number, found '" + text + "'");
         }
     }
 
@@ -157,12 +160,12 @@ public final class TokenLines {
      * @param tokens   the fields
      * @param expected how many there must be
      * @param layout   the line's layout, for the message, e.g. {@code "image_name template_id media_id"}
-     * @throws NativeFormatException if the count differs
+     * @throws ImportException if the count differs
      */
-    public static void expectFields(Path file, long line, List<String> tokens, int expected, String layout)
-            throws NativeFormatException {
+    public static void expectFields(Path file, int line, List<String> tokens, int expected, String layout)
+            throws ImportException {
         if (tokens.size() != expected) {
-            throw new NativeFormatException(file, line, "expected " + expected + " fields (" + layout + "), found "
+            throw new ImportException(file, line, "expected " + expected + " fields (" + layout + "), found "
                     + tokens.size() + ": '" + String.join(" ", tokens) + "'");
         }
     }

@@ -2,7 +2,7 @@ package org.touchstone.protocols.importers.utkface;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.touchstone.protocols.importers.support.FixtureImages;
+import org.touchstone.protocols.importers.support.FixtureFaces;
 import org.touchstone.protocols.synthetic.SyntheticLabels;
 
 /**
@@ -35,10 +35,10 @@ public record UtkFaceFixture(int images, long seed) {
      * @throws IOException if writing fails
      */
     public Path write(Path out) throws IOException {
-        FixtureImages renderer = new FixtureImages(images + 1, 1, seed, 64);
+        FixtureFaces renderer = new FixtureFaces(images + 1, 1, seed, 64);
         Path folder = out.resolve("UTKFace");
         for (int i = 0; i < images; i++) {
-            renderer.write(folder.resolve(name(i, renderer.renderer().labels(i, 0))), i, 0);
+            renderer.write(folder.resolve(name(i, renderer.labels(i, 0))), i, 0);
         }
         renderer.write(folder.resolve(UtkFaceNames.KNOWN_MALFORMED.get(0)), images, 0);
         return folder;

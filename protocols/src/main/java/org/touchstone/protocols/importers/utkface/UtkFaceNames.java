@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.touchstone.protocols.importers.support.AgeBands;
 import org.touchstone.protocols.importers.support.AttributeImport;
-import org.touchstone.protocols.importers.support.NativeFormatException;
+import org.touchstone.protocols.importers.ImportException;
 import org.touchstone.protocols.importers.support.SourceImage;
 
 /**
@@ -51,10 +51,10 @@ public final class UtkFaceNames {
      *
      * @param source the user's folder: {@code UTKFace/} itself or its parent
      * @return what was found, image paths relative to {@code source}
-     * @throws NativeFormatException if a name breaks the pattern, or there are no images
+     * @throws ImportException if a name breaks the pattern, or there are no images
      * @throws IOException           if the folder cannot be listed
      */
-    public static AttributeImport read(Path source) throws IOException {
+    public static AttributeImport read(Path source) throws ImportException, IOException {
         Path folder = source;
         String prefix = "";
         if (jpegs(source).isEmpty()) {
@@ -68,7 +68,7 @@ public final class UtkFaceNames {
         }
         List<String> names = jpegs(folder);
         if (names.isEmpty()) {
-            throw new NativeFormatException(source, 0, "no UTKFace images: expected files named"
+            throw new ImportException(source, 0, "no UTKFace images: expected files named"
                     + " [age]_[gender]_[race]_[date&time].jpg(.chip.jpg) in it or in " + String.join(" or ", FOLDERS) + "/");
         }
         List<SourceImage> images = new ArrayList<>();
@@ -87,13 +87,13 @@ public final class UtkFaceNames {
                 reported.put(prefix + name, "race field missing: kept with race unknown"
                         + (KNOWN_MALFORMED.contains(name) ? " (a known malformed name)" : ""));
             } else {
-                throw new NativeFormatException(folder.resolve(name), 0, "not a UTKFace name: expected"
+                throw new ImportException(folder.resolve(name), 0, "not a UTKFace name: expected"
                         + " [age]_[gender]_[race]_[yyyymmddHHMMSSFFF].jpg or .jpg.chip.jpg, age 0.." + MAX_AGE
                         + ", gender 0/1, race 0..4; remove or rename the file");
             }
             int age = Integer.parseInt(m.group(1));
             if (age > MAX_AGE) {
-                throw new NativeFormatException(folder.resolve(name), 0, "age " + age + " is above " + MAX_AGE);
+                throw new ImportException(folder.resolve(name), 0, "age " + age + " is above " + MAX_AGE);
             }
             String sex = m.group(2).equals("0") ? "male" : "female";
             Map<String, String> groups = new LinkedHashMap<>();
@@ -108,7 +108,7 @@ public final class UtkFaceNames {
         return new AttributeImport(images, List.of(), reported, Map.of());
     }
 
-    private static List<String> jpegs(Path folder) throws IOException {
+    private static List<String> jpegs(Path folder) throws ImportException, IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
         }

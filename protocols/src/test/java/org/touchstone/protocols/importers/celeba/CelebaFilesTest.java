@@ -11,12 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.protocols.importers.support.AttributeImport;
-import org.touchstone.protocols.importers.support.NativeFormatException;
+import org.touchstone.protocols.importers.ImportException;
 import org.touchstone.protocols.importers.support.SourceImage;
 
 class CelebaFilesTest {
     @Test
-    void readsAttributesIdentitiesAndPartitionsThroughTheByteOrderMarkAndPadding(@TempDir Path temp) throws IOException {
+    void readsAttributesIdentitiesAndPartitionsThroughTheByteOrderMarkAndPadding(@TempDir Path temp) throws Exception {
         new CelebaFixture(3, 4, 9L).write(temp);
         AttributeImport all = CelebaFiles.read(temp, "all");
         assertEquals(12, all.images().size());
@@ -40,29 +40,29 @@ class CelebaFilesTest {
     }
 
     @Test
-    void aBadValueAndAMissingIdentityAreRefusedWithTheirLines(@TempDir Path temp) throws IOException {
+    void aBadValueAndAMissingIdentityAreRefusedWithTheirLines(@TempDir Path temp) throws Exception {
         new CelebaFixture(2, 3, 9L).write(temp);
         Path attributes = temp.resolve(CelebaFiles.ATTRIBUTES);
         String text = Files.readString(attributes);
         Files.writeString(attributes, text.replaceFirst("000003\\.jpg( +-?1)", "000003.jpg 0"));
-        NativeFormatException value = assertThrows(NativeFormatException.class, () -> CelebaFiles.read(temp, "all"));
+        ImportException value = assertThrows(ImportException.class, () -> CelebaFiles.read(temp, "all"));
         assertTrue(value.getMessage().endsWith("list_attr_celeba.txt:5: 5_o_Clock_Shadow (field 2): expected -1 or 1,"
                 + " found '0'"), value.getMessage());
         Files.writeString(attributes, text);
         Path identities = temp.resolve(CelebaFiles.IDENTITIES);
         List<String> lines = Files.readAllLines(identities);
         Files.write(identities, lines.subList(0, lines.size() - 1));
-        NativeFormatException identity = assertThrows(NativeFormatException.class, () -> CelebaFiles.read(temp, "all"));
+        ImportException identity = assertThrows(ImportException.class, () -> CelebaFiles.read(temp, "all"));
         assertTrue(identity.getMessage().endsWith(":8: image 000006.jpg has no line in identity_CelebA.txt"),
                 identity.getMessage());
     }
 
     @Test
-    void aCountThatDisagreesIsRefused(@TempDir Path temp) throws IOException {
+    void aCountThatDisagreesIsRefused(@TempDir Path temp) throws Exception {
         new CelebaFixture(2, 3, 9L).write(temp);
         Path attributes = temp.resolve(CelebaFiles.ATTRIBUTES);
         Files.writeString(attributes, Files.readString(attributes).replaceFirst("6\n", "7\n"));
-        NativeFormatException e = assertThrows(NativeFormatException.class, () -> CelebaFiles.read(temp, "all"));
+        ImportException e = assertThrows(ImportException.class, () -> CelebaFiles.read(temp, "all"));
         assertTrue(e.getMessage().endsWith(":1: declares 7 images but lists 6"), e.getMessage());
     }
 }

@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.protocols.importers.support.AttributeImport;
-import org.touchstone.protocols.importers.support.NativeFormatException;
+import org.touchstone.protocols.importers.ImportException;
 import org.touchstone.protocols.importers.support.SourceImage;
 
 class UtkFaceNamesTest {
     @Test
-    void labelsComeFromTheNamesAndTheKnownMalformedNameIsReportedNotGuessed(@TempDir Path temp) throws IOException {
+    void labelsComeFromTheNamesAndTheKnownMalformedNameIsReportedNotGuessed(@TempDir Path temp) throws Exception {
         new UtkFaceFixture(6, 5L).write(temp);
         AttributeImport result = UtkFaceNames.read(temp);
         assertEquals(7, result.images().size());
@@ -39,16 +39,16 @@ class UtkFaceNamesTest {
     }
 
     @Test
-    void anUnknownNameShapeIsRefusedNamingTheFile(@TempDir Path temp) throws IOException {
+    void anUnknownNameShapeIsRefusedNamingTheFile(@TempDir Path temp) throws Exception {
         Path folder = new UtkFaceFixture(2, 5L).write(temp);
         Files.writeString(folder.resolve("25_2_0_20170109150557335.jpg.chip.jpg"), "x");
-        NativeFormatException e = assertThrows(NativeFormatException.class, () -> UtkFaceNames.read(folder));
+        ImportException e = assertThrows(ImportException.class, () -> UtkFaceNames.read(folder));
         assertTrue(e.getMessage().contains("25_2_0_20170109150557335.jpg.chip.jpg: not a UTKFace name"), e.getMessage());
     }
 
     @Test
     void anEmptyFolderIsNamed(@TempDir Path temp) {
-        NativeFormatException e = assertThrows(NativeFormatException.class, () -> UtkFaceNames.read(temp));
+        ImportException e = assertThrows(ImportException.class, () -> UtkFaceNames.read(temp));
         assertTrue(e.getMessage().contains("no UTKFace images"), e.getMessage());
     }
 }
