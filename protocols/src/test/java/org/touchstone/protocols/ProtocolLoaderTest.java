@@ -76,7 +76,7 @@ class ProtocolLoaderTest {
                         "p.yaml:8:1: verification.vendor_thresholds: missing; expected true or false",
                         "p.yaml:12:3: verification.vendor_threshold: unknown field; expected one of dataset_list,"
                                 + " design, failure_policy, fmr_targets, folds, images_per_template, pair_list,"
-                                + " pair_list_sha256, vendor_thresholds",
+                                + " pair_list_sha256, template_list, vendor_thresholds",
                         "p.yaml:14:1: colour: unknown field; expected one of analysis, capability, description, id,"
                                 + " identification, schema, seed, title, verification, version");
     }
@@ -201,7 +201,7 @@ class ProtocolLoaderTest {
     @Test
     void unknownDesignAndPolicy() {
         assertThat(problems(with("all-vs-all", "all-pairs").replace("non-match", "ignore"))).containsExactly(
-                "p.yaml:9:3: verification.design: expected one of all-vs-all, pair-list, found 'all-pairs'",
+                "p.yaml:9:3: verification.design: expected one of all-vs-all, pair-list, template-pairs, found 'all-pairs'",
                 "p.yaml:13:3: verification.failure_policy: expected one of non-match, found 'ignore'");
     }
 
