@@ -23,19 +23,22 @@ import org.touchstone.runner.engine.stage.TemplateSpec;
 
 /**
  * The pairs of a template-level pair list (IJB's 1:1 protocol: 15.6 million pairs on IJB-C), kept off the heap:
- * the list is streamed once into two local files, memory-mapped read-only, so the heap holds neither the pairs nor
- * an object per pair whatever their number. Rows are runs of consecutive pairs with the same probe template, in
- * the list's order, so {@code comparisons.csv} follows the list line for line.
+ * the list is streamed once into local files, memory-mapped read-only, so the heap holds neither the pairs nor an
+ * object per pair whatever their number (only an int and a long per probe template). Rows group the pairs by probe
+ * template, probes in order of first appearance and enrolments in list order within a row, as for an image-level
+ * pair list: IJB's files are ordered by enrolment template, and a row per pair would cost one system call per
+ * comparison instead of one per probe and block.
  *
- * <p>Files (native byte order, deleted when the JVM exits): the enrolment template index of each pair (4 bytes),
- * and for each row its probe index (4 bytes) and first pair (8 bytes). A plan is serializable as the two file
- * names; it can be read wherever those files are (the embedded backend, or Spark in local mode).
+ * <p>Files (native byte order, deleted once built or when the JVM exits): while building, each pair's probe and
+ * enrolment index (8 bytes); then the enrolment index of each pair in row order (4 bytes) and, per row, its probe
+ * index (4 bytes) and first pair (8 bytes). A plan is serializable as the two file names; it can be read wherever
+ * those files are (the embedded backend, or Spark in local mode).
  */
 final class TemplatePairsPlan implements ComparisonPlan {
     private static final long serialVersionUID = 1L;
     private static final int ROW_BYTES = 12;
-    /** Limits of one mapped buffer: rows and pairs addressable by an int byte offset. */
-    static final long MAX_PAIRS = Integer.MAX_VALUE / ROW_BYTES;
+    /** Pairs addressable by an int byte offset into the enrolment file. */
+    static final long MAX_PAIRS = Integer.MAX_VALUE / 4;
 
     private final String enrolmentFile;
     private final String rowFile;
@@ -72,62 +75,102 @@ final class TemplatePairsPlan implements ComparisonPlan {
         }
         String[] subject = ids.stream().map(id -> templates.get(id).get(0).subjectId()).toArray(String[]::new);
         BitSet enrolmentRole = new BitSet(ids.size());
-        BitSet probeRole = new BitSet(ids.size());
+        long[] perProbe = new long[ids.size()];
+        int[] rowOfProbe = new int[ids.size()];
+        java.util.Arrays.fill(rowOfProbe, -1);
+        List<Integer> probeOfRow = new ArrayList<>();
+        Path pairFile = Files.createTempFile("touchstone-pairs-", ".listed");
         Path enrolmentFile = Files.createTempFile("touchstone-pairs-", ".enrolments");
         Path rowFile = Files.createTempFile("touchstone-pairs-", ".rows");
         enrolmentFile.toFile().deleteOnExit();
         rowFile.toFile().deleteOnExit();
-        long[] counts = {0, 0}; // pairs, rows
-        int[] lastProbe = {-1};
-        try (FileChannel enrolmentOut = FileChannel.open(enrolmentFile, StandardOpenOption.WRITE);
-             FileChannel rowOut = FileChannel.open(rowFile, StandardOpenOption.WRITE)) {
-            ByteBuffer enrolmentBuffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.nativeOrder());
-            ByteBuffer rowBuffer = ByteBuffer.allocate(ROW_BYTES << 12).order(ByteOrder.nativeOrder());
-            try {
-                TemplateLists.pairs(pairsCsv, (line, enrolmentId, probeId, mated) -> {
-                    int enrolment = known(index, enrolmentId, pairsCsv, line, "enrolment_template", templatesCsv);
-                    int probe = known(index, probeId, pairsCsv, line, "probe_template", templatesCsv);
-                    boolean sameSubject = subject[enrolment].equals(subject[probe]);
-                    if (mated.isPresent() && mated.get() != sameSubject) {
-                        throw new ProtocolException(new ProtocolProblem(pairsCsv.toString(), (int) line, 0, "mated",
-                                "says " + mated.get() + ", but the templates show subjects " + subject[enrolment] + " and "
-                                        + subject[probe]));
-                    }
-                    if (counts[0] == MAX_PAIRS) {
-                        throw new ProtocolException(new ProtocolProblem(pairsCsv.toString(), (int) line, 0, null,
-                                "more than " + MAX_PAIRS + " pairs in one list are not supported"));
-                    }
-                    enrolmentRole.set(enrolment);
-                    probeRole.set(probe);
-                    try {
-                        if (probe != lastProbe[0]) {
-                            put(rowOut, rowBuffer.putInt(probe).putLong(counts[0]), ROW_BYTES);
-                            lastProbe[0] = probe;
-                            counts[1]++;
+        long[] count = {0};
+        try {
+            // Pass 1: check each pair and keep it, in list order, as two ints in a local file.
+            try (FileChannel out = FileChannel.open(pairFile, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.nativeOrder());
+                try {
+                    TemplateLists.pairs(pairsCsv, (line, enrolmentId, probeId, mated) -> {
+                        int enrolment = known(index, enrolmentId, pairsCsv, line, "enrolment_template", templatesCsv);
+                        int probe = known(index, probeId, pairsCsv, line, "probe_template", templatesCsv);
+                        boolean sameSubject = subject[enrolment].equals(subject[probe]);
+                        if (mated.isPresent() && mated.get() != sameSubject) {
+                            throw new ProtocolException(new ProtocolProblem(pairsCsv.toString(), (int) line, 0, "mated",
+                                    "says " + mated.get() + ", but the templates show subjects " + subject[enrolment]
+                                            + " and " + subject[probe]));
                         }
-                        put(enrolmentOut, enrolmentBuffer.putInt(enrolment), 4);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    counts[0]++;
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+                        if (count[0] == MAX_PAIRS) {
+                            throw new ProtocolException(new ProtocolProblem(pairsCsv.toString(), (int) line, 0, null,
+                                    "more than " + MAX_PAIRS + " pairs in one list are not supported"));
+                        }
+                        enrolmentRole.set(enrolment);
+                        if (rowOfProbe[probe] < 0) {
+                            rowOfProbe[probe] = probeOfRow.size();
+                            probeOfRow.add(probe);
+                        }
+                        perProbe[probe]++;
+                        count[0]++;
+                        try {
+                            if (buffer.remaining() < 8) {
+                                drain(out, buffer);
+                            }
+                            buffer.putInt(probe).putInt(enrolment);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    });
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                drain(out, buffer);
             }
-            drain(enrolmentOut, enrolmentBuffer);
-            drain(rowOut, rowBuffer);
-        }
-        if (counts[0] == 0) {
-            throw new ProtocolException(new ProtocolProblem(pairsCsv.toString(), 0, 0, null, "the pair list has no pairs"));
+            if (count[0] == 0) {
+                throw new ProtocolException(new ProtocolProblem(pairsCsv.toString(), 0, 0, null,
+                        "the pair list has no pairs"));
+            }
+            // Row table: each probe's first pair, rows in order of first appearance.
+            long[] next = new long[ids.size()];
+            try (FileChannel out = FileChannel.open(rowFile, StandardOpenOption.WRITE)) {
+                ByteBuffer buffer = ByteBuffer.allocate(ROW_BYTES << 12).order(ByteOrder.nativeOrder());
+                long first = 0;
+                for (int probe : probeOfRow) {
+                    next[probe] = first;
+                    if (buffer.remaining() < ROW_BYTES) {
+                        drain(out, buffer);
+                    }
+                    buffer.putInt(probe).putLong(first);
+                    first += perProbe[probe];
+                }
+                drain(out, buffer);
+            }
+            // Pass 2: scatter each enrolment to its row's next slot (a counting sort, stable: list order in a row).
+            try (FileChannel in = FileChannel.open(pairFile, StandardOpenOption.READ);
+                 FileChannel out = FileChannel.open(enrolmentFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                MappedByteBuffer mapped = out.map(FileChannel.MapMode.READ_WRITE, 0, count[0] * 4);
+                ByteBuffer target = mapped.order(ByteOrder.nativeOrder());
+                ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.nativeOrder());
+                for (int read = 0; read >= 0; ) {
+                    read = in.read(buffer);
+                    buffer.flip();
+                    while (buffer.remaining() >= 8) {
+                        int probe = buffer.getInt();
+                        target.putInt((int) (next[probe]++ * 4), buffer.getInt());
+                    }
+                    buffer.compact();
+                }
+                mapped.force();
+            }
+        } finally {
+            Files.deleteIfExists(pairFile);
         }
         List<TemplateSpec> specs = new ArrayList<>(ids.size());
         for (int i = 0; i < ids.size(); i++) {
             List<Sample> samples = templates.get(ids.get(i));
             specs.add(new TemplateSpec(i, TemplateSpec.idOf(i), subject[i], samples, enrolmentRole.get(i),
-                    probeRole.get(i)));
+                    rowOfProbe[i] >= 0));
         }
         return new VerificationPlan(List.copyOf(specs), new TemplatePairsPlan(enrolmentFile, rowFile,
-                Math.toIntExact(counts[1]), counts[0]), 0);
+                probeOfRow.size(), count[0]), 0);
     }
 
     private static int known(Map<String, Integer> index, String id, Path pairs, long line, String column,
@@ -138,13 +181,6 @@ final class TemplatePairsPlan implements ComparisonPlan {
                     "unknown template '" + id + "', not in " + templatesCsv.getFileName()));
         }
         return i;
-    }
-
-    /** Appends through a buffer, writing it out when the next entry would not fit. */
-    private static void put(FileChannel out, ByteBuffer buffer, int entry) throws IOException {
-        if (buffer.remaining() < entry) {
-            drain(out, buffer);
-        }
     }
 
     private static void drain(FileChannel out, ByteBuffer buffer) throws IOException {

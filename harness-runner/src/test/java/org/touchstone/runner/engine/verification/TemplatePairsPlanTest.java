@@ -23,7 +23,8 @@ import org.touchstone.runner.engine.stage.TemplateSpec;
 
 /**
  * A template-level pair list on 10 subjects x 4 images: templates "a<s>" (images 1-2) and "b<s>" (images 3-4) of
- * each subject; pairs listed as "a<s>,b<t>" for all s, t, probe-major, so 10 rows of 10 pairs.
+ * each subject; pairs listed as "a<s>,b<t>" for all s, t, enrolment-major, grouped into 10 rows (one per probe)
+ * of 10 pairs.
  */
 class TemplatePairsPlanTest {
     @TempDir
@@ -57,10 +58,11 @@ class TemplatePairsPlanTest {
     }
 
     @Test
-    void streamsThePairsIntoRowsOfOneProbeInListOrder() throws Exception {
+    void streamsThePairsIntoRowsOfOneProbe() throws Exception {
+        // Enrolment-major, as IJB's files are: each probe's pairs are spread over the list.
         StringBuilder csv = new StringBuilder("enrolment_template,probe_template,mated\n");
-        for (int t = 0; t < 10; t++) {
-            for (int s = 0; s < 10; s++) {
+        for (int s = 0; s < 10; s++) {
+            for (int t = 0; t < 10; t++) {
                 csv.append('a').append(s).append(",b").append(t).append(',').append(s == t).append('\n');
             }
         }
@@ -93,11 +95,11 @@ class TemplatePairsPlanTest {
     }
 
     @Test
-    void aProbeThatRecursLaterStartsANewRowSoTheOrderIsTheLists() throws Exception {
+    void pairsAreGroupedByProbeInOrderOfFirstAppearanceKeepingListOrderWithinARow() throws Exception {
         VerificationPlan plan = TemplatePairsPlan.build(templates, pairs("alternating.csv",
                 "enrolment_template,probe_template\na0,b0\na1,b0\na1,b1\na2,b0\n"), manifest);
         ComparisonPlan pairs = plan.pairs();
-        assertThat(pairs.rowCount()).isEqualTo(3);
+        assertThat(pairs.rowCount()).isEqualTo(2);
         List<String> order = new ArrayList<>();
         for (int row = 0; row < pairs.rowCount(); row++) {
             for (int k = 0; k < pairs.enrolmentCount(row); k++) {
@@ -105,7 +107,7 @@ class TemplatePairsPlanTest {
                         + plan.templates().get(pairs.probe(row)).templateId());
             }
         }
-        assertThat(order).containsExactly("T000001/T000011", "T000002/T000011", "T000002/T000012", "T000003/T000011");
+        assertThat(order).containsExactly("T000001/T000011", "T000002/T000011", "T000003/T000011", "T000002/T000012");
     }
 
     @Test

@@ -27,10 +27,20 @@ import org.touchstone.protocols.importers.support.FixtureFaces;
  * @param imagesPerTemplate images per template, at least 2
  * @param imageSize         image side in pixels, 48 to 512
  * @param seed              the synthetic renderer's seed
- * @param renderImages      false to write the meta files only (a benchmark of the lists needs no pixels)
+ * @param pixels            how the images are written
  */
 public record IjbFixture(IjbVariant variant, int subjects, int probesPerSubject, int imagesPerTemplate, int imageSize,
-                         long seed, boolean renderImages) {
+                         long seed, Pixels pixels) {
+    /** How a fixture's images are written. */
+    public enum Pixels {
+        /** Each image its own synthetic face: each subject looks like one person. */
+        RENDERED,
+        /** One rendered face copied to every file: for benchmarks of the lists, whose systems ignore pixels. */
+        SHARED,
+        /** No image files: every image is missing (meta files only). */
+        NONE
+    }
+
     /** First subject id of the 1:N lists: NIST's ids are plain numbers. */
     public static final int FIRST_SUBJECT_ID = 100;
 
@@ -52,7 +62,7 @@ public record IjbFixture(IjbVariant variant, int subjects, int probesPerSubject,
      * @return the fixture
      */
     public static IjbFixture small(IjbVariant variant) {
-        return new IjbFixture(variant, 12, 2, 3, 64, 20261206L, true);
+        return new IjbFixture(variant, 12, 2, 3, 64, 20261206L, Pixels.RENDERED);
     }
 
     /**
@@ -115,6 +125,7 @@ public record IjbFixture(IjbVariant variant, int subjects, int probesPerSubject,
         Files.createDirectories(meta);
         int perSubject = (1 + probesPerSubject) * imagesPerTemplate;
         FixtureFaces renderer = new FixtureFaces(subjects, perSubject, seed, imageSize);
+        byte[] shared = pixels == Pixels.SHARED ? renderer.encode(0, 0, false) : null;
         List<String> faceLines = new ArrayList<>();
         List<String> landmarkLines = new ArrayList<>();
         int k = 0;
@@ -129,8 +140,13 @@ public record IjbFixture(IjbVariant variant, int subjects, int probesPerSubject,
                     landmarkLines.add(String.format(java.util.Locale.ROOT,
                             "%s 46.060 62.026 87.785 60.323 68.851 77.656 52.162 99.875 86.450 98.648 %.3f", name,
                             0.9 + 0.099 * ((k % 7) / 6.0)));
-                    if (renderImages && !name.equals(missingImage())) {
+                    if (name.equals(missingImage()) || pixels == Pixels.NONE) {
+                        continue;
+                    }
+                    if (pixels == Pixels.RENDERED) {
                         renderer.write(images.resolve(name), s, t * imagesPerTemplate + i);
+                    } else {
+                        Files.write(images.resolve(name), shared);
                     }
                 }
             }

@@ -22,7 +22,7 @@ import org.touchstone.protocols.importers.support.SourceImage;
 class IjbImportTest {
     @TempDir
     static Path shared;
-    static IjbFixture fixture = new IjbFixture(IjbVariant.IJBC, 6, 2, 2, 48, 7L, true);
+    static IjbFixture fixture = new IjbFixture(IjbVariant.IJBC, 6, 2, 2, 48, 7L, IjbFixture.Pixels.RENDERED);
     static Path release;
 
     @BeforeAll
@@ -65,7 +65,7 @@ class IjbImportTest {
 
     @Test
     void withoutOneToNListsSubjectsComeFromGenuinePairs(@TempDir Path temp) throws Exception {
-        Path copy = new IjbFixture(IjbVariant.IJBB, 3, 1, 2, 48, 7L, false).write(temp.resolve("copy"));
+        Path copy = new IjbFixture(IjbVariant.IJBB, 3, 1, 2, 48, 7L, IjbFixture.Pixels.NONE).write(temp.resolve("copy"));
         for (String name : List.of("ijbb_1N_gallery_S1.csv", "ijbb_1N_gallery_S2.csv", "ijbb_1N_probe_mixed.csv")) {
             Files.delete(copy.resolve("meta").resolve(name));
         }
@@ -86,7 +86,7 @@ class IjbImportTest {
 
     @Test
     void malformedPairLineIsRefusedWithFileAndLine(@TempDir Path temp) throws Exception {
-        Path copy = new IjbFixture(IjbVariant.IJBC, 3, 1, 2, 48, 7L, false).write(temp.resolve("copy"));
+        Path copy = new IjbFixture(IjbVariant.IJBC, 3, 1, 2, 48, 7L, IjbFixture.Pixels.NONE).write(temp.resolve("copy"));
         Path pairs = copy.resolve("meta/ijbc_template_pair_label.txt");
         List<String> lines = new java.util.ArrayList<>(Files.readAllLines(pairs));
         lines.set(4, "2 5 yes");
@@ -102,7 +102,7 @@ class IjbImportTest {
 
     @Test
     void aPairOfAnUnknownTemplateIsRefused(@TempDir Path temp) throws Exception {
-        Path copy = new IjbFixture(IjbVariant.IJBC, 3, 1, 2, 48, 7L, false).write(temp.resolve("copy"));
+        Path copy = new IjbFixture(IjbVariant.IJBC, 3, 1, 2, 48, 7L, IjbFixture.Pixels.NONE).write(temp.resolve("copy"));
         Files.writeString(copy.resolve("meta/ijbc_template_pair_label.txt"), "1 999 0\n", StandardOpenOptionAppend.APPEND);
         ImportException e = assertThrows(ImportException.class,
                 () -> IjbImport.run(IjbRelease.locate(IjbVariant.IJBC, copy),
@@ -112,7 +112,7 @@ class IjbImportTest {
 
     @Test
     void anImpostorLabelContradictingTheSubjectsIsRefused(@TempDir Path temp) throws Exception {
-        Path copy = new IjbFixture(IjbVariant.IJBC, 3, 1, 2, 48, 7L, false).write(temp.resolve("copy"));
+        Path copy = new IjbFixture(IjbVariant.IJBC, 3, 1, 2, 48, 7L, IjbFixture.Pixels.NONE).write(temp.resolve("copy"));
         // Template 4 is subject 0's probe; 1 and 4 are genuine on line 1, so "4 1 0" contradicts them.
         Files.writeString(copy.resolve("meta/ijbc_template_pair_label.txt"), "4 1 0\n", StandardOpenOptionAppend.APPEND);
         ImportException e = assertThrows(ImportException.class,
@@ -124,7 +124,7 @@ class IjbImportTest {
 
     @Test
     void aDuplicatedImageAndAWrongFieldCountAreRefused(@TempDir Path temp) throws Exception {
-        Path copy = new IjbFixture(IjbVariant.IJBC, 3, 1, 2, 48, 7L, false).write(temp.resolve("copy"));
+        Path copy = new IjbFixture(IjbVariant.IJBC, 3, 1, 2, 48, 7L, IjbFixture.Pixels.NONE).write(temp.resolve("copy"));
         Path faces = copy.resolve("meta/ijbc_face_tid_mid.txt");
         Files.writeString(faces, "1.jpg 1 60002\n", StandardOpenOptionAppend.APPEND);
         ImportException twice = assertThrows(ImportException.class,
