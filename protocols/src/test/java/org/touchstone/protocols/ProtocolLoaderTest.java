@@ -212,6 +212,26 @@ class ProtocolLoaderTest {
                         + " or set it to null");
     }
 
+    @Test
+    void templatePairsNeedBothDatasetListsAndNothingImageLevel() throws Exception {
+        String design = "  design: all-vs-all\n  images_per_template: 2";
+        ProtocolDefinition p = ProtocolLoader.parse("p.yaml", with(design, "  design: template-pairs\n"
+                + "  dataset_list: ijbc-1to1\n  template_list: ijbc-templates").getBytes(StandardCharsets.UTF_8), null);
+        VerificationSettings v = p.verification().orElseThrow();
+        assertThat(v.design()).isEqualTo(PairDesign.TEMPLATE_PAIRS);
+        assertThat(v.datasetList()).contains("ijbc-1to1");
+        assertThat(v.templateList()).contains("ijbc-templates");
+        assertThat(v.pairList()).isEmpty();
+        assertThat(problems(with(design, "  design: template-pairs\n  images_per_template: 2"))).containsExactly(
+                "p.yaml:8:1: verification.dataset_list: missing; expected the name of the dataset's template pair list",
+                "p.yaml:8:1: verification.template_list: missing; expected the name of the dataset's templates list",
+                "p.yaml:10:3: verification.images_per_template: not used with design template-pairs, where the"
+                        + " templates list names the samples of each template; remove it");
+        assertThat(problems(with(design, "  design: all-vs-all\n  images_per_template: 2\n  template_list: t")))
+                .containsExactly("p.yaml:11:3: verification.template_list: only used with design template-pairs;"
+                        + " remove it");
+    }
+
     private static String pairListProtocol(String pairListLines) {
         return with("  design: all-vs-all\n  images_per_template: 2", "  design: pair-list\n" + pairListLines);
     }
