@@ -9,6 +9,7 @@ import org.touchstone.runformat.columns.AnalysesCsv;
 import org.touchstone.runformat.columns.CandidatesCsv;
 import org.touchstone.runformat.columns.ComparisonsCsv;
 import org.touchstone.runformat.columns.EstimatesCsv;
+import org.touchstone.runformat.columns.FoldsCsv;
 import org.touchstone.runformat.columns.GalleriesCsv;
 import org.touchstone.runformat.columns.SearchesCsv;
 import org.touchstone.runformat.columns.TemplatesCsv;
@@ -28,11 +29,13 @@ import org.touchstone.runformat.columns.TimingCsv;
 public enum RunFormatVersion {
     /**
      * {@code touchstone-run/1}: run.json, protocol.yaml and every raw table as CSV
-     * ({@code docs/run-directory.md}).
+     * ({@code docs/run-directory.md}). {@code folds.csv} exists only in runs of k-fold protocols; a run
+     * directory without it (every one written before it was added) is read as before.
      */
     V1("touchstone-run/1", List.of(
             RawFile.csv(TemplatesCsv.FILE, TemplatesCsv.values()),
             RawFile.csv(ComparisonsCsv.FILE, ComparisonsCsv.values()),
+            RawFile.csv(FoldsCsv.FILE, FoldsCsv.values()),
             RawFile.csv(GalleriesCsv.FILE, GalleriesCsv.values()),
             RawFile.csv(SearchesCsv.FILE, SearchesCsv.values()),
             RawFile.csv(CandidatesCsv.FILE, CandidatesCsv.values()),

@@ -49,7 +49,8 @@ public interface DatasetImporter {
      * names but the copy lacks. For tests and documentation ({@code touchstone dataset fixture KIND}).
      *
      * @param folder the folder to write the fixture into (created)
-     * @return the folder to pass to {@link #importDataset} as the source
+     * @return the path to pass to {@link #importDataset} as the source (a folder, or a file for a kind whose
+     *         source is one file)
      * @throws IOException if a file cannot be written
      */
     Path writeFixture(Path folder) throws IOException;

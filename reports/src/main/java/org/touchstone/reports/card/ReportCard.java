@@ -80,6 +80,7 @@ public final class ReportCard {
                 .raw("<style>").raw(CSS).raw("</style>\n</head>\n<body>\n<main>\n");
         header(h, run, title, capability);
         explanation(h, capability, protocol, metrics);
+        KFoldCard.section(h, runDir, metrics);
         figures(h, runDir, metrics);
         tables(h, runDir, metrics);
         provenance(h, read.tree());

@@ -170,7 +170,7 @@ final class TemplatePairsPlan implements ComparisonPlan {
                     rowOfProbe[i] >= 0));
         }
         return new VerificationPlan(List.copyOf(specs), new TemplatePairsPlan(enrolmentFile, rowFile,
-                probeOfRow.size(), count[0]), 0);
+                probeOfRow.size(), count[0]), 0, List.of());
     }
 
     private static int known(Map<String, Integer> index, String id, Path pairs, long line, String column,

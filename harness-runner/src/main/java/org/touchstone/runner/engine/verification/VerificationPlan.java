@@ -21,8 +21,11 @@ import org.touchstone.runner.engine.stage.TemplateSpec;
  * @param templates     the templates, in plan order
  * @param pairs         the comparisons
  * @param unusedSamples samples left over when a subject's images do not divide into whole templates
+ * @param folds         with a k-fold protocol, per pair in pair-list order {enrolment template index, probe
+ *                      template index, fold}; else empty
  */
-public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pairs, int unusedSamples) {
+public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pairs, int unusedSamples,
+                               List<int[]> folds) {
 
     /**
      * @param settings the protocol's verification settings
@@ -80,7 +83,7 @@ public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pair
             }
             unused += samples.size() - whole * imagesPerTemplate;
         }
-        return new VerificationPlan(List.copyOf(specs), new AllAgainstAllPlan(specs.size()), unused);
+        return new VerificationPlan(List.copyOf(specs), new AllAgainstAllPlan(specs.size()), unused, List.of());
     }
 
     private static VerificationPlan listed(DatasetManifest manifest, List<TemplatePair> pairs) {
@@ -105,7 +108,14 @@ public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pair
         int[] probes = rows.keySet().stream().mapToInt(Integer::intValue).toArray();
         int[][] enrolments = rows.values().stream()
                 .map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        return new VerificationPlan(List.copyOf(specs), new ListedPairsPlan(probes, enrolments), 0);
+        List<int[]> folds = new ArrayList<>();
+        for (TemplatePair pair : pairs) {
+            if (pair.fold() > 0) {
+                folds.add(new int[] {roleUse.get(pair.enrolmentSamples())[0], roleUse.get(pair.probeSamples())[0],
+                        pair.fold()});
+            }
+        }
+        return new VerificationPlan(List.copyOf(specs), new ListedPairsPlan(probes, enrolments), 0, List.copyOf(folds));
     }
 
     private static int[] use(Map<List<String>, int[]> roleUse, List<List<String>> order, List<String> ids) {

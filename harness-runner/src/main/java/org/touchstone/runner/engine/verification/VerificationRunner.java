@@ -1,9 +1,17 @@
 package org.touchstone.runner.engine.verification;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
+import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.ProtocolException;
+import org.touchstone.protocols.dataset.Sample;
+import org.touchstone.runformat.columns.Column;
+import org.touchstone.runformat.columns.FoldsCsv;
+import org.touchstone.runformat.io.AtomicFiles;
+import org.touchstone.runner.engine.rundir.Csv;
+import org.touchstone.runner.engine.stage.TemplateSpec;
 import org.touchstone.runformat.descriptor.DescriptorJson;
 import org.touchstone.runformat.runjson.DatasetBlock;
 import org.touchstone.runformat.runjson.Evaluation;
@@ -56,10 +64,24 @@ public final class VerificationRunner implements CapabilityRunner {
         };
     }
 
+    /** Writes each pair's fold, in pair-list order (docs/run-directory.md). */
+    private static void writeFolds(VerificationPlan plan, Path file) throws IOException {
+        AtomicFiles.write(file, out -> {
+            try (CSVPrinter csv = Csv.printer(out, Column.headerRow(FoldsCsv.values()))) {
+                for (int[] pair : plan.folds()) {
+                    csv.printRecord(TemplateSpec.idOf(pair[0]), TemplateSpec.idOf(pair[1]), pair[2]);
+                }
+            }
+        });
+    }
+
     private static StageSummary run(VerificationPlan plan, ExecutionContext context)
             throws IOException, InterruptedException {
         TemplateStage.Completed templates = TemplateStage.run(context, plan.templates(), GuardedVerifier::new,
                 TemplateStage.Roles.VERIFICATION);
+        if (!plan.folds().isEmpty()) {
+            writeFolds(plan, context.runDir().resolve(FoldsCsv.FILE));
+        }
         long t1 = System.nanoTime();
         ComparisonSummary counts = new ComparisonStage(context.backend(), context.progress()).run(plan,
                 context.backend().share(new TemplateSet(templates.templates())), context.checkpoints());
@@ -70,7 +92,14 @@ public final class VerificationRunner implements CapabilityRunner {
         StagesBlock.Comparisons comparisons = new StagesBlock.Comparisons(counts.pairs(), counts.compared(),
                 counts.failedComparisons(), counts.notCompared(), comparisonSeconds, perSecond, counts.batchRetries());
 
-        return templates.summarise(new StageSummary())
+        long missingImages = plan.templates().stream().flatMap(t -> t.samples().stream()).filter(Sample::missing)
+                .map(Sample::sampleId).distinct().count();
+        StageSummary summary = templates.summarise(new StageSummary());
+        if (missingImages > 0) {
+            summary.line("images missing from the dataset: %,d (failures to acquire, the dataset's: their templates"
+                    + " failed without calling the system and their pairs count as non-matches)", missingImages);
+        }
+        return summary
                 .line("comparisons: %,d of %,d pairs in %.2f s (%,.0f comparisons/s)", counts.compared(),
                         counts.pairs(), comparisonSeconds, perSecond)
                 .figure("pairs", counts.pairs())

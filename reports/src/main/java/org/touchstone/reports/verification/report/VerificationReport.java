@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.touchstone.reports.differentials.GroupComparisons;
 import org.touchstone.reports.input.ComparisonData;
+import org.touchstone.reports.input.FoldData;
 import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.reports.input.RunHeader;
 import org.touchstone.reports.input.ScoreFile;
@@ -47,7 +49,9 @@ public final class VerificationReport implements CapabilityReport {
         VerificationRunSettings settings = VerificationRunSettings.of(run);
         TemplateTable templates = TemplateTable.read(runDir.resolve(TemplatesCsv.FILE), settings.groupColumns());
         ComparisonData comparisons = VerificationResults.read(settings, templates, runDir.resolve(ComparisonsCsv.FILE));
-        return render(VerificationResults.compute(settings, templates, comparisons), runDir);
+        RenderedReport report = render(VerificationResults.compute(settings, templates, comparisons), runDir);
+        Optional<FoldData> folds = FoldData.read(runDir, templates);
+        return folds.isPresent() ? KFoldReport.addTo(report, folds.get()) : report;
     }
 
     /**
