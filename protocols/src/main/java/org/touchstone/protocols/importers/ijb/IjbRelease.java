@@ -32,7 +32,7 @@ public final class IjbRelease {
 
     /**
      * Finds the release folder (the one holding {@code meta/}) from what the user pointed at: the release
-     * folder itself ({@code IJB_release/IJBC}) or its parent ({@code IJB_release}).
+     * folder itself ({@code IJB_release/IJBC}), its parent ({@code IJB_release}) or the folder holding that.
      *
      * @param variant IJB-B or IJB-C
      * @param source  the user's folder
@@ -40,13 +40,15 @@ public final class IjbRelease {
      * @throws ImportException if neither holds {@code meta/<prefix>_face_tid_mid.txt}
      */
     public static IjbRelease locate(IjbVariant variant, Path source) throws ImportException {
-        for (Path candidate : List.of(source, source.resolve(variant.folder()))) {
+        for (Path candidate : List.of(source, source.resolve(variant.folder()),
+                source.resolve("IJB_release").resolve(variant.folder()))) {
             if (Files.isRegularFile(candidate.resolve(META_FOLDER).resolve(variant.faceTemplateMediaFile()))) {
                 return new IjbRelease(variant, candidate);
             }
         }
         throw new ImportException(source, 0, "not an " + variant.folder() + " release: expected "
-                + META_FOLDER + "/" + variant.faceTemplateMediaFile() + " in it or in " + variant.folder() + "/");
+                + META_FOLDER + "/" + variant.faceTemplateMediaFile() + " in it, in " + variant.folder() + "/ or in IJB_release/"
+                + variant.folder() + "/");
     }
 
     /** @return IJB-B or IJB-C */
