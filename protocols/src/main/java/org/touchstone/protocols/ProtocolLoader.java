@@ -113,7 +113,7 @@ public final class ProtocolLoader {
     /** The fields of the {@code verification} section as written. */
     private record VerificationDocument(String design, String pairList, String pairListSha256, String datasetList,
                                         Integer imagesPerTemplate, List<Double> fmrTargets, Boolean vendorThresholds,
-                                        String failurePolicy, Integer folds) {
+                                        String failurePolicy, Integer folds, String templateList) {
     }
 
     /** The fields of the {@code identification} section as written. */
@@ -256,10 +256,28 @@ public final class ProtocolLoader {
             PairDesign design = enumValue(PairDesign.class, required(v.design, "/verification/design",
                     "one of " + ExternalNames.all(PairDesign.class)), "/verification/design");
             Optional<String> datasetList = Optional.ofNullable(v.datasetList);
+            Optional<String> templateList = Optional.ofNullable(v.templateList);
             Optional<Path> pairList = Optional.empty();
-            if (v.datasetList != null) {
+            if (design == PairDesign.TEMPLATE_PAIRS) {
+                required(v.datasetList, "/verification/dataset_list", "the name of the dataset's template pair list");
+                required(v.templateList, "/verification/template_list", "the name of the dataset's templates list");
+                for (String name : new String[] {v.datasetList, v.templateList}) {
+                    if (name != null && !name.matches("[a-z0-9][a-z0-9._-]*")) {
+                        problem(name == v.datasetList ? "/verification/dataset_list" : "/verification/template_list",
+                                "expected the name of a protocol list the dataset declares (lower-case letters, digits,"
+                                        + " '.', '_', '-'), found '" + name + "'");
+                    }
+                }
+                if (v.pairList != null || v.pairListSha256 != null) {
+                    problem("/verification/pair_list", "not used with design template-pairs, whose pairs are the"
+                            + " dataset's list; remove it");
+                }
+            } else if (design != null && v.templateList != null) {
+                problem("/verification/template_list", "only used with design template-pairs; remove it");
+            }
+            if (design != PairDesign.TEMPLATE_PAIRS && v.datasetList != null) {
                 if (design != PairDesign.PAIR_LIST) {
-                    problem("/verification/dataset_list", "only used with design pair-list; remove it");
+                    problem("/verification/dataset_list", "only used with design pair-list or template-pairs; remove it");
                 } else if (!v.datasetList.matches("[a-z0-9][a-z0-9._-]*")) {
                     problem("/verification/dataset_list", "expected the name of a protocol list the dataset declares"
                             + " (lower-case letters, digits, '.', '_', '-'), found '" + v.datasetList + "'");
@@ -268,7 +286,7 @@ public final class ProtocolLoader {
                     problem("/verification/pair_list", "give either dataset_list (a list the imported dataset"
                             + " declares) or pair_list with pair_list_sha256 (a file beside the protocol), not both");
                 }
-            } else {
+            } else if (design != PairDesign.TEMPLATE_PAIRS) {
                 pairList = pairList(v.pairList, v.pairListSha256, design);
             }
             int folds = 0;
@@ -283,9 +301,11 @@ public final class ProtocolLoader {
                 }
             }
             int imagesPerTemplate = 0;
-            if (design == PairDesign.PAIR_LIST && v.imagesPerTemplate != null) {
-                problem("/verification/images_per_template", "not used with design pair-list, where the pair list"
-                        + " names the samples of each template; remove it");
+            if (design != null && design != PairDesign.ALL_VS_ALL && v.imagesPerTemplate != null) {
+                problem("/verification/images_per_template", design == PairDesign.PAIR_LIST
+                        ? "not used with design pair-list, where the pair list names the samples of each template;"
+                        + " remove it" : "not used with design template-pairs, where the templates list names the"
+                        + " samples of each template; remove it");
             } else if (design == PairDesign.ALL_VS_ALL) {
                 Integer n = required(v.imagesPerTemplate, "/verification/images_per_template",
                         "a whole number >= 1");
@@ -305,7 +325,7 @@ public final class ProtocolLoader {
                 return Optional.empty();
             }
             return Optional.of(new VerificationSettings(design, pairList, datasetList, imagesPerTemplate, targets,
-                    vendorThresholds, policy, folds));
+                    vendorThresholds, policy, folds, templateList));
         }
 
         /** @return the pair list, absolute, if the design uses one and it is given, found and unchanged */

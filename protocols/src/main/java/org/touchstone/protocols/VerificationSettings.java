@@ -26,17 +26,36 @@ import java.util.Optional;
  * @param folds             0, or the number of folds of k-fold verification accuracy (LFW's procedure: each
  *                          fold's threshold chosen on the other folds); the pair list then gives every pair
  *                          its fold, 1 to {@code folds}
+ * @param templateList      with {@link PairDesign#TEMPLATE_PAIRS}: the name of the dataset's templates list (which
+ *                          samples make each template); {@code datasetList} then names its template pair list
  */
 public record VerificationSettings(PairDesign design, Optional<Path> pairList, Optional<String> datasetList,
                                    int imagesPerTemplate, List<Double> fmrTargets, boolean vendorThresholds,
-                                   FailurePolicy failurePolicy, int folds) {
+                                   FailurePolicy failurePolicy, int folds, Optional<String> templateList) {
     /** Checks that the settings agree with the design, and copies the list. */
     public VerificationSettings {
         Objects.requireNonNull(design, "design");
         Objects.requireNonNull(pairList, "pairList");
         Objects.requireNonNull(datasetList, "datasetList");
         Objects.requireNonNull(failurePolicy, "failurePolicy");
+        Objects.requireNonNull(templateList, "templateList");
         fmrTargets = List.copyOf(fmrTargets);
+        if (design == PairDesign.TEMPLATE_PAIRS) {
+            if (datasetList.isEmpty() || templateList.isEmpty() || pairList.isPresent() || folds != 0
+                    || imagesPerTemplate != 0) {
+                throw new IllegalArgumentException("template-pairs needs a dataset pair list and a templates list, and"
+                        + " no pair-list file, folds or images per template");
+            }
+        } else {
+            checkImageLevel(design, pairList, datasetList, imagesPerTemplate, folds, templateList);
+        }
+    }
+
+    private static void checkImageLevel(PairDesign design, Optional<Path> pairList, Optional<String> datasetList,
+                                        int imagesPerTemplate, int folds, Optional<String> templateList) {
+        if (templateList.isPresent()) {
+            throw new IllegalArgumentException("a templates list is only used with design template-pairs");
+        }
         boolean pairListDesign = design == PairDesign.PAIR_LIST;
         if ((pairList.isPresent() || datasetList.isPresent()) != pairListDesign
                 || pairList.isPresent() && datasetList.isPresent()) {
@@ -50,6 +69,14 @@ public record VerificationSettings(PairDesign design, Optional<Path> pairList, O
             throw new IllegalArgumentException("imagesPerTemplate must be >= 1 for all-vs-all and 0 for pair-list,"
                     + " found " + imagesPerTemplate + " with " + design.externalName());
         }
+    }
+
+    /** Settings without a templates list (every design but template-pairs). */
+    public VerificationSettings(PairDesign design, Optional<Path> pairList, Optional<String> datasetList,
+                                int imagesPerTemplate, List<Double> fmrTargets, boolean vendorThresholds,
+                                FailurePolicy failurePolicy, int folds) {
+        this(design, pairList, datasetList, imagesPerTemplate, fmrTargets, vendorThresholds, failurePolicy, folds,
+                Optional.empty());
     }
 
     /** Settings without a dataset list or folds (the form of every protocol before k-fold benchmarks). */

@@ -76,7 +76,7 @@ class ProtocolLoaderTest {
                         "p.yaml:8:1: verification.vendor_thresholds: missing; expected true or false",
                         "p.yaml:12:3: verification.vendor_threshold: unknown field; expected one of dataset_list,"
                                 + " design, failure_policy, fmr_targets, folds, images_per_template, pair_list,"
-                                + " pair_list_sha256, vendor_thresholds",
+                                + " pair_list_sha256, template_list, vendor_thresholds",
                         "p.yaml:14:1: colour: unknown field; expected one of analysis, capability, description, id,"
                                 + " identification, schema, seed, title, verification, version");
     }
@@ -201,7 +201,7 @@ class ProtocolLoaderTest {
     @Test
     void unknownDesignAndPolicy() {
         assertThat(problems(with("all-vs-all", "all-pairs").replace("non-match", "ignore"))).containsExactly(
-                "p.yaml:9:3: verification.design: expected one of all-vs-all, pair-list, found 'all-pairs'",
+                "p.yaml:9:3: verification.design: expected one of all-vs-all, pair-list, template-pairs, found 'all-pairs'",
                 "p.yaml:13:3: verification.failure_policy: expected one of non-match, found 'ignore'");
     }
 
@@ -210,6 +210,26 @@ class ProtocolLoaderTest {
         assertThat(problems(with("  images_per_template: 2", "  images_per_template: 2\n  pair_list: pairs.csv")))
                 .containsExactly("p.yaml:11:3: verification.pair_list: only used with design pair-list; remove it"
                         + " or set it to null");
+    }
+
+    @Test
+    void templatePairsNeedBothDatasetListsAndNothingImageLevel() throws Exception {
+        String design = "  design: all-vs-all\n  images_per_template: 2";
+        ProtocolDefinition p = ProtocolLoader.parse("p.yaml", with(design, "  design: template-pairs\n"
+                + "  dataset_list: ijbc-1to1\n  template_list: ijbc-templates").getBytes(StandardCharsets.UTF_8), null);
+        VerificationSettings v = p.verification().orElseThrow();
+        assertThat(v.design()).isEqualTo(PairDesign.TEMPLATE_PAIRS);
+        assertThat(v.datasetList()).contains("ijbc-1to1");
+        assertThat(v.templateList()).contains("ijbc-templates");
+        assertThat(v.pairList()).isEmpty();
+        assertThat(problems(with(design, "  design: template-pairs\n  images_per_template: 2"))).containsExactly(
+                "p.yaml:8:1: verification.dataset_list: missing; expected the name of the dataset's template pair list",
+                "p.yaml:8:1: verification.template_list: missing; expected the name of the dataset's templates list",
+                "p.yaml:10:3: verification.images_per_template: not used with design template-pairs, where the"
+                        + " templates list names the samples of each template; remove it");
+        assertThat(problems(with(design, "  design: all-vs-all\n  images_per_template: 2\n  template_list: t")))
+                .containsExactly("p.yaml:11:3: verification.template_list: only used with design template-pairs;"
+                        + " remove it");
     }
 
     private static String pairListProtocol(String pairListLines) {

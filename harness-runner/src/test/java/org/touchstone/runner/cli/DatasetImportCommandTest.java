@@ -38,8 +38,8 @@ class DatasetImportCommandTest {
     void anUnknownKindIsBadInputListingTheKinds(@TempDir Path tmp) {
         assertThat(touchstone("dataset", "import", "lfv", tmp.toString(), "--out", tmp.resolve("d").toString()))
                 .isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains("unknown dataset kind 'lfv'; the kinds are: agedb, calfw, cfp, cplfw,"
-                + " insightface-bin, lfw, rfw");
+        assertThat(err.toString()).contains("unknown dataset kind 'lfv'; the kinds are: agedb, calfw, celeba, cfp,"
+                + " cplfw, fairface, ijbb, ijbc, insightface-bin, lfw, megaface, rfw, utkface");
     }
 
     @Test

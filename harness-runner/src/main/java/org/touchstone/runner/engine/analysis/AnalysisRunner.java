@@ -22,6 +22,7 @@ import org.touchstone.protocols.ProtocolProblem;
 import org.touchstone.runformat.columns.Column;
 import org.touchstone.runformat.columns.AnalysesCsv;
 import org.touchstone.runformat.columns.EstimatesCsv;
+import org.touchstone.runformat.columns.TemplatesCsv;
 import org.touchstone.runformat.descriptor.DescriptorJson;
 import org.touchstone.runformat.runjson.AnalysisEvaluation;
 import org.touchstone.runformat.runjson.DatasetBlock;
@@ -150,7 +151,13 @@ public final class AnalysisRunner implements CapabilityRunner {
             OrderedUnits.run(context.pool(), units, 2 * context.threads(), unit -> {
                 GuardedAnalyzer.Outcome[] outcomes = new GuardedAnalyzer.Outcome[unit.end() - unit.first()];
                 for (int i = unit.first(); i < unit.end(); i++) {
-                    outcomes[i - unit.first()] = analyzer.analyze(ImageSource.of(manifest, samples.get(i)).readUnchecked());
+                    ImageSource image = ImageSource.of(manifest, samples.get(i));
+                    // An image the dataset's label files name but the copy lacks: the dataset's failure to acquire,
+                    // recorded as a failed analysis without calling the system (never dropped).
+                    outcomes[i - unit.first()] = image.missing()
+                            ? new GuardedAnalyzer.Outcome(null, new Failure(TemplatesCsv.MISSING_IMAGE_CODE,
+                                    TemplatesCsv.MISSING_IMAGE_MESSAGE + " " + image.sampleId()), 0L)
+                            : analyzer.analyze(image.readUnchecked());
                 }
                 return outcomes;
             }, (unit, outcomes) -> {

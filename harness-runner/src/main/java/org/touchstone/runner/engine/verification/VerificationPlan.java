@@ -38,7 +38,19 @@ public record VerificationPlan(List<TemplateSpec> templates, ComparisonPlan pair
         return switch (settings.design()) {
             case ALL_VS_ALL -> allAgainstAll(manifest, settings.imagesPerTemplate());
             case PAIR_LIST -> listed(manifest, PairList.load(pairListOf(settings, manifest), manifest, settings.folds()));
+            case TEMPLATE_PAIRS -> templatePairs(settings, manifest);
         };
+    }
+
+    /** The template-level lists of an imported benchmark (IJB's 1:1), streamed off the heap. */
+    private static VerificationPlan templatePairs(VerificationSettings settings, DatasetManifest manifest)
+            throws ProtocolException {
+        try {
+            return TemplatePairsPlan.build(manifest.protocolList(settings.templateList().orElseThrow()),
+                    manifest.protocolList(settings.datasetList().orElseThrow()), manifest);
+        } catch (IOException e) {
+            throw new ProtocolException(new ProtocolProblem(manifest.file().toString(), 0, 0, null, e.getMessage()));
+        }
     }
 
     /** @return the protocol's pair-list file, or the dataset's list it names */

@@ -30,6 +30,15 @@ public final class FixtureFaces {
     }
 
     /**
+     * @param identity the identity index
+     * @param image    the image index of that identity
+     * @return the renderer's ground truth of that face, for fixtures whose label files must agree with it
+     */
+    public org.touchstone.protocols.synthetic.SyntheticLabels labels(int identity, int image) {
+        return renderer.labels(identity, image);
+    }
+
+    /**
      * Writes one face as a JPEG (or PNG, by the file's extension), creating folders.
      *
      * @param file     where

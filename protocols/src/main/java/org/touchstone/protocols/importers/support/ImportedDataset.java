@@ -47,6 +47,7 @@ public final class ImportedDataset {
     private final List<String> notes = new ArrayList<>();
     private final List<String> comments = new ArrayList<>();
     private final List<ImportReport.ListSummary> summaries = new ArrayList<>();
+    private final List<String> writtenLists = new ArrayList<>();
 
     private record Entry(String sampleId, String subjectId, String path, Map<String, String> labels,
                          Map<String, String> groups) {
@@ -160,6 +161,35 @@ public final class ImportedDataset {
         return lines;
     }
 
+    /**
+     * The file of a list the importer writes itself, streaming, because it is too large to hold as
+     * {@link Pair}s (IJB-C's 15.6 million template pairs); declare it with {@link #writtenList} once written.
+     *
+     * @param name the list's name
+     * @return {@value #LISTS_FOLDER}/NAME.csv in the output folder (the folder is created)
+     * @throws IOException if the folder cannot be created
+     */
+    public Path listFile(String name) throws IOException {
+        Files.createDirectories(out.resolve(LISTS_FOLDER));
+        return out.resolve(LISTS_FOLDER).resolve(name + ".csv");
+    }
+
+    /**
+     * Declares a list the importer wrote to {@link #listFile}: {@link #write} hashes it and declares it in the
+     * manifest like the lists it writes itself.
+     *
+     * @param name   the list's name, which a protocol's {@code dataset_list} names
+     * @param counts what it holds, one line each, for the report
+     * @return its summary
+     */
+    public ImportReport.ListSummary writtenList(String name, List<String> counts) {
+        writtenLists.add(name);
+        ImportReport.ListSummary summary = new ImportReport.ListSummary(name,
+                out.resolve(LISTS_FOLDER).resolve(name + ".csv"), counts);
+        summaries.add(summary);
+        return summary;
+    }
+
     /** @param line what a protocol file was recognised as ({@link OfficialFiles#recognise}) */
     public void protocolFile(String line) {
         protocolFiles.add(line);
@@ -223,6 +253,14 @@ public final class ImportedDataset {
             AtomicFiles.write(file, bytes);
             header.add(ManifestLoader.PROTOCOL_LIST + " " + list.name + " " + LISTS_FOLDER + "/" + list.name
                     + ".csv sha256=" + Sha256.hex(bytes));
+        }
+        for (String name : writtenLists) {
+            Path file = out.resolve(LISTS_FOLDER).resolve(name + ".csv");
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalStateException("list " + name + " was declared but not written to " + file);
+            }
+            header.add(ManifestLoader.PROTOCOL_LIST + " " + name + " " + LISTS_FOLDER + "/" + name + ".csv sha256="
+                    + Sha256.hex(file));
         }
         if (!missing.isEmpty()) {
             header.add(String.format(Locale.ROOT, "missing: %d image(s) named by the protocol files are not in the"
