@@ -1,6 +1,7 @@
 package org.touchstone.runner.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.touchstone.api.FaceSystemException;
@@ -8,6 +9,7 @@ import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.dataset.ManifestException;
 import org.touchstone.reports.comparison.RunComparison;
 import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.signing.OpenPgpException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.UnknownSystemException;
@@ -28,7 +30,8 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
     private static final List<Class<? extends Exception>> BAD_INPUT = List.of(BadInputException.class,
             ProtocolException.class, UnknownSystemException.class, CapabilityMismatchException.class,
             ManifestException.class, RunDirectoryException.class, RunDirectoryConflictException.class,
-            RunComparison.IncompatibleRunsException.class, NoSuchFileException.class, IllegalArgumentException.class);
+            RunComparison.IncompatibleRunsException.class, NoSuchFileException.class, IllegalArgumentException.class,
+            OpenPgpException.class, FileAlreadyExistsException.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed)
