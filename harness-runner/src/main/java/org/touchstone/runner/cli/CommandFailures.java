@@ -13,6 +13,7 @@ import org.touchstone.runformat.signing.OpenPgpException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.UnknownSystemException;
+import org.touchstone.runner.systems.submission.SubmissionException;
 import picocli.CommandLine;
 
 /**
@@ -31,7 +32,7 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
             ProtocolException.class, UnknownSystemException.class, CapabilityMismatchException.class,
             ManifestException.class, RunDirectoryException.class, RunDirectoryConflictException.class,
             RunComparison.IncompatibleRunsException.class, NoSuchFileException.class, IllegalArgumentException.class,
-            OpenPgpException.class, FileAlreadyExistsException.class);
+            OpenPgpException.class, FileAlreadyExistsException.class, SubmissionException.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed)

@@ -60,13 +60,29 @@ public final class WorkerSealing {
         if (!sealing.sealed()) {
             return config.command();
         }
+        // Not --die-with-parent: its signal fires when the *thread* that started bwrap ends, and the pool starts
+        // workers from short-lived threads. A worker whose harness is gone reads the end of its stdin and exits.
         String writable = scratch.toAbsolutePath().toString();
         List<String> command = new ArrayList<>(List.of(BWRAP, "--ro-bind", "/", "/", "--dev", "/dev",
                 "--proc", "/proc", "--bind", writable, writable, "--unshare-net", "--unshare-ipc",
-                "--die-with-parent", "--setenv", "TMPDIR", writable, "--chdir", config.directory().toString(), "--"));
+                "--setenv", "TMPDIR", writable, "--setenv", JAVA_OPTIONS, javaOptions(config, writable),
+                "--chdir", config.directory().toString(), "--"));
         command.addAll(config.command());
         return command;
     }
+
+    /**
+     * A Java worker (the runner's own, {@code touchstone worker}) writes its temporary files (ONNX Runtime's
+     * native library, for one) under {@code java.io.tmpdir}, which is {@code /tmp}, read-only when sealed:
+     * point it at the scratch folder, after whatever options the worker is given already.
+     */
+    private static String javaOptions(ProcessSystemConfig config, String writable) {
+        String given = config.environment().getOrDefault(JAVA_OPTIONS, System.getenv(JAVA_OPTIONS));
+        return (given == null || given.isBlank() ? "" : given + " ") + "-Djava.io.tmpdir=" + writable;
+    }
+
+    /** Read by every JVM at start-up. */
+    private static final String JAVA_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     /** Why this machine cannot seal workers, or empty when it can (probed once per JVM). */
     static Optional<String> whyUnavailable() {
@@ -87,7 +103,7 @@ public final class WorkerSealing {
         try {
             log = Files.createTempFile("touchstone-seal-probe-", ".log");
             Process probe = new ProcessBuilder(BWRAP, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                    "--unshare-net", "--die-with-parent", "--", "true").redirectErrorStream(true)
+                    "--unshare-net", "--", "true").redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             if (!probe.waitFor(30, TimeUnit.SECONDS)) {
                 probe.destroyForcibly();
