@@ -41,6 +41,20 @@ final class ReportWriter {
      * @throws IOException when a file cannot be written
      */
     static ReportSummary write(RenderedReport report, Path dir, Optional<RunJsonFile.Read> run) throws IOException {
+        return write(report, dir, run.isEmpty() ? null : d -> ReportCard.render(d, run.get()));
+    }
+
+    /** Renders a report card from the files written into a directory. */
+    interface CardRenderer {
+        byte[] render(Path dir) throws IOException;
+    }
+
+    /**
+     * Writes a rendered report, then the report card the renderer makes of it.
+     *
+     * @param card renders the card from the files written; null for none
+     */
+    static ReportSummary write(RenderedReport report, Path dir, CardRenderer card) throws IOException {
         Set<String> previous = previousReportFiles(dir);
         // From here on the old report is replaced: remove its metrics.json first, so that a metrics.json
         // never stands beside tables and figures newer than itself if writing stops half-way.
@@ -51,8 +65,8 @@ final class ReportWriter {
             written.add(writeAtomically(dir.resolve(file.getKey()), file.getValue()));
         }
         removeStaleFiles(dir, previous, report.files().keySet());
-        if (run.isPresent()) {
-            written.add(writeAtomically(dir.resolve(ReportCard.FILE), ReportCard.render(dir, run.get())));
+        if (card != null) {
+            written.add(writeAtomically(dir.resolve(ReportCard.FILE), card.render(dir)));
         }
         return new ReportSummary(report.headline(), written);
     }

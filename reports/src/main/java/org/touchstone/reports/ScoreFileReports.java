@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.reports.card.ReportCard;
 import org.touchstone.reports.input.ScoreFile;
 import org.touchstone.reports.input.VerificationRunSettings;
 import org.touchstone.reports.rendering.RenderedReport;
@@ -71,7 +73,28 @@ public final class ScoreFileReports {
                 request.format().label(), Double.NaN, Double.NaN), request.equivalenceMargin());
         RenderedReport report = VerificationReport.renderScoreFile(settings, request.scores(), request.format(),
                 request.groups(), outDir);
-        // There is no run.json, hence no report card.
-        return ReportWriter.write(report, outDir, Optional.empty());
+        // No run.json: the card's provenance is the score file itself, named by its hash.
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("Score file", name + ", SHA-256 " + sha256(request.scores()));
+        facts.put("Format", request.format().label());
+        if (request.groups() != null) {
+            facts.put("Groups", request.groups().getFileName() + ", SHA-256 " + sha256(request.groups()));
+        }
+        facts.put("FMR targets", request.fmrTargets().toString());
+        facts.put("Named thresholds", request.thresholds().isEmpty() ? "none" : String.join(", ",
+                request.thresholds().stream().map(t -> t.name() + " = " + t.value()).toList()));
+        facts.put("Equivalence margin", Double.isNaN(request.equivalenceMargin()) ? "none"
+                : String.valueOf(request.equivalenceMargin()));
+        return ReportWriter.write(report, outDir, dir -> ReportCard.renderScoreFile(dir, name, facts));
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            in.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest));
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

@@ -39,6 +39,7 @@ class ArchitectureTest {
         REPORTS + ".identification.report", REPORTS + ".analysis.report"};
     private static final String TIMING = REPORTS + ".timing";
     private static final String CARD = REPORTS + ".card";
+    private static final String SUMMARY = REPORTS + ".summary";
     private static final String COMPARISON = REPORTS + ".comparison";
     private static final String VERIFY = REPORTS + ".verify";
 
@@ -90,13 +91,15 @@ class ArchitectureTest {
 
     @Test
     void pagesReadFilesNotResults() {
-        mayImport(CARD);
+        mayImport(SUMMARY, REPORTS + ".stats");
+        mayImport(CARD, SUMMARY);
     }
 
     @Test
     void entryPointsSitAboveTheReportsAndBelowComparisonAndVerify() {
         mayImport(REPORTS, join(METRICS, INPUT, RENDERING, TIMING, CARD, join(CAPABILITY_REPORTS)));
         mayImport(COMPARISON, join(METRICS, RENDERING, CARD));
+        mayImport(REPORTS + ".site", COMPARISON, CARD, SUMMARY);
         mayImport(VERIFY, REPORTS, INPUT);
     }
 

@@ -47,7 +47,13 @@ class ScoreFileReportsTest {
         Path out = tmp.resolve(name + "-report");
         ReportSummary summary = ScoreFileReports.generate(new ScoreFileReports.Request(scores, format, groups, TARGETS,
                 THRESHOLDS, Double.NaN), out);
-        assertThat(summary.written().get(summary.written().size() - 1)).isEqualTo(out.resolve("metrics.json").toAbsolutePath());
+        // metrics.json, then the report card rendered from it.
+        assertThat(summary.written().get(summary.written().size() - 2)).isEqualTo(out.resolve("metrics.json").toAbsolutePath());
+        assertThat(summary.written().get(summary.written().size() - 1)).isEqualTo(out.resolve("report.html").toAbsolutePath());
+        String card = Files.readString(out.resolve("report.html"));
+        assertThat(card.indexOf("<section class=\"summary\"")).as("the summary comes first")
+                .isGreaterThan(0).isLessThan(card.indexOf("<h2>Figures</h2>"));
+        assertThat(card).contains("data-key=\"eer\"").contains(name + ", SHA-256 ");
         assertThat(out.resolve("figures/det.svg")).exists();
         assertThat(out.resolve("tables/operating-points.csv")).exists();
         return new ObjectMapper().readTree(out.resolve("metrics.json").toFile());

@@ -81,7 +81,8 @@ class TimingReportTest {
                         "child_processes.peak_rss_max_bytes=30000", "child_processes.peak_rss_total_bytes=50000");
 
         String card = Files.readString(runDir.resolve("report.html"));
-        assertThat(card).contains("(tables/timing.csv)").contains("(tables/resources.csv)")
+        assertThat(card).contains("<a href=\"tables/timing.csv\">tables/timing.csv</a>")
+                .contains("<a href=\"tables/resources.csv\">tables/resources.csv</a>")
                 .contains("compare them only with runs on the same machine");
         ReportFiles.assertRegeneratesIdentically(runDir, timedRun(tmp.resolve("elsewhere"), TIMING_CSV));
     }

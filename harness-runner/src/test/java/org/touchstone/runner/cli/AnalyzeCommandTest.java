@@ -65,6 +65,34 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void analyzeWritesAReportCardThatCheckGatesOn() throws Exception {
+        Path report = tmp.resolve("report");
+        assertThat(touchstone("analyze", "--scores", bob4().toString(), "--format", "bob4", "--out", report.toString()))
+                .as(err.toString()).isZero();
+        assertThat(Files.readString(report.resolve("report.html"))).contains("<section class=\"summary\"");
+        JsonNode fnmr = new ObjectMapper().readTree(report.resolve("metrics.json").toFile()).get("fmr_operating_points")
+                .get(0);
+        assertThat(fnmr.get("fmr_target").asDouble()).isEqualTo(0.1);
+        double measured = fnmr.get("fnmr").asDouble();
+
+        out.getBuffer().setLength(0);
+        assertThat(touchstone("check", report.toString(), "--require", "fnmr@fmr=1e-1 <= " + measured,
+                "--require", "fnmr@fmr=0.1 >= " + measured)).as(err.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("PASS fnmr@fmr=1e-1 <= " + measured).contains("2 of 2 requirements met");
+
+        out.getBuffer().setLength(0);
+        // 380 impostor comparisons support FMR 1e-2 (300 needed) but not 1e-3 (3,000).
+        assertThat(touchstone("check", report.toString(), "--require", "fnmr@fmr=0.1 < " + measured,
+                "--require", "fnmr@fmr=1e-3 <= 1")).isEqualTo(ExitCodes.RUN_FAILED);
+        assertThat(out.toString()).contains("FAIL fnmr@fmr=0.1 < " + measured + ": measured")
+                .contains("95% CI").contains("FAIL fnmr@fmr=1e-3 <= 1: unsupported.").contains("0 of 2 requirements met");
+
+        assertThat(touchstone("check", report.toString(), "--require", "fnmr at 1e-3 <= 0.05"))
+                .isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("'fnmr at 1e-3 <= 0.05' is malformed");
+    }
+
+    @Test
     void aBadLineIsBadInputNamingFileAndLine() throws Exception {
         Path scores = Files.writeString(tmp.resolve("bad.txt"), "a a x 0.9\na b x nan\n");
         int code = touchstone("analyze", "--scores", scores.toString(), "--format", "bob4", "--out",

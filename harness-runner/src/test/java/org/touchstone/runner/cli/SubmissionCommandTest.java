@@ -149,7 +149,8 @@ class SubmissionCommandTest {
         assertThat(metrics(tmp.resolve("submitted")).path("fmr_operating_points"))
                 .isEqualTo(metrics(tmp.resolve("direct")).path("fmr_operating_points")).isNotEmpty();
         assertThat(Files.readString(tmp.resolve("submitted/report.html")))
-                .contains(artifact.path("submission_sha256").asText());
+                .contains("<dt>Submission</dt><dd>archive SHA-256 " + artifact.path("submission_sha256").asText())
+                .contains(artifact.path("vendor_key_fingerprint").asText()).contains("<dt>Sealed</dt>");
     }
 
     @Test

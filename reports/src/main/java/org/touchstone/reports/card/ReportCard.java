@@ -18,6 +18,8 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.touchstone.reports.summary.RunSummary;
+import org.touchstone.runformat.runjson.ArtifactBlock;
 import org.touchstone.runformat.runjson.DatasetBlock;
 import org.touchstone.runformat.runjson.HarnessBlock;
 import org.touchstone.runformat.runjson.ProtocolBlock;
@@ -78,13 +80,60 @@ public final class ReportCard {
                 .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .raw("<title>").text("Touchstone report card: " + title).raw("</title>\n")
                 .raw("<style>").raw(CSS).raw("</style>\n</head>\n<body>\n<main>\n");
-        header(h, run, title, capability);
+        h.raw("<header>\n<p class=\"kicker\">Touchstone report card</p>\n").element("h1", title).raw("\n");
+        h.raw("<p class=\"lede\">").text(lede(run, capability)).raw("</p>\n</header>\n");
+        SummaryCard.render(h, RunSummary.of(metrics));
         explanation(h, capability, protocol, metrics);
         figures(h, runDir, metrics);
         tables(h, runDir, metrics);
+        h.raw("<section class=\"provenance\">\n<h2>Provenance</h2>\n");
+        header(h, run, capability);
         provenance(h, read.tree());
-        h.raw("</main>\n</body>\n</html>\n");
+        h.raw("</section>\n</main>\n</body>\n</html>\n");
         return h.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The report card of a score file analysed on its own ({@code touchstone analyze}): the same summary,
+     * figures and tables as a run's, with the score file's provenance in place of run.json's.
+     *
+     * @param dir   the output folder, holding metrics.json and the tables and figures it lists
+     * @param title the page's title, e.g. the score file's name
+     * @param facts provenance, as name and value pairs (score file, format, SHA-256, groups, settings)
+     * @return the HTML, UTF-8
+     * @throws IOException if a file cannot be read
+     */
+    public static byte[] renderScoreFile(Path dir, String title, Map<String, String> facts) throws IOException {
+        JsonNode metrics = JSON.readTree(dir.resolve("metrics.json").toFile());
+        String capability = metrics.path("capability").asText("verification");
+        Html h = new Html();
+        h.raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .raw("<title>").text("Touchstone report card: " + title).raw("</title>\n")
+                .raw("<style>").raw(CSS).raw("</style>\n</head>\n<body>\n<main>\n");
+        h.raw("<header>\n<p class=\"kicker\">Touchstone report card: score file</p>\n").element("h1", title).raw("\n");
+        h.raw("<p class=\"lede\">").text("Verification scores made by another tool and analysed by Touchstone:"
+                + " the numbers are computed exactly as for a run, but Touchstone did not run the system.")
+                .raw("</p>\n</header>\n");
+        SummaryCard.render(h, RunSummary.of(metrics));
+        explanation(h, capability, null, metrics);
+        figures(h, dir, metrics);
+        tables(h, dir, metrics);
+        h.raw("<section class=\"provenance\">\n<h2>Provenance</h2>\n<dl class=\"facts\">\n");
+        for (Map.Entry<String, String> fact : facts.entrySet()) {
+            fact(h, fact.getKey(), fact.getValue());
+        }
+        h.raw("</dl>\n</section>\n</main>\n</body>\n</html>\n");
+        return h.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** One line under the title: who, what, on which data. */
+    private static String lede(RunJson run, String capability) {
+        DatasetBlock dataset = run.dataset();
+        return capability.substring(0, 1).toUpperCase(Locale.ROOT) + capability.substring(1) + " test of "
+                + or(run.system().name(), "a system") + " (" + or(run.system().vendor(), "vendor not named") + ")"
+                + (dataset == null ? "" : " on " + or(dataset.spec(), "a dataset") + " (" + or(dataset.samples(), "?")
+                + " images of " + or(dataset.subjects(), "?") + " subjects)") + ".";
     }
 
     /** A field as the card shows it: its text, or {@code absent} when run.json does not have it. */
@@ -92,17 +141,24 @@ public final class ReportCard {
         return value == null ? absent : value.toString();
     }
 
-    private static void header(Html h, RunJson run, String title, String capability) {
+    private static void header(Html h, RunJson run, String capability) {
         SystemBlock system = run.system();
         ProtocolBlock protocol = run.protocol() != null ? run.protocol()
                 : new ProtocolBlock(null, null, null, null, null, null);
         DatasetBlock dataset = run.dataset() != null ? run.dataset()
                 : new DatasetBlock(null, null, null, null, null, null, null, null, null, null, null, null, null);
         HarnessBlock harness = run.harness() != null ? run.harness() : new HarnessBlock(null, null);
-        h.raw("<header>\n<p class=\"kicker\">Touchstone report card</p>\n").element("h1", title).raw("\n");
         h.raw("<dl class=\"facts\">\n");
         fact(h, "System", or(system.vendor(), "") + " " + or(system.name(), "") + " " + or(system.version(), "")
                 + " (id " + or(system.id(), "") + ")");
+        ArtifactBlock artifact = system.artifact();
+        if (artifact != null && artifact.submissionSha256() != null) {
+            fact(h, "Submission", "archive SHA-256 " + artifact.submissionSha256() + ", signed by the vendor's key "
+                    + or(artifact.vendorKeyFingerprint(), "?"));
+        }
+        if (artifact != null && artifact.sealed() != null) {
+            fact(h, "Sealed", (artifact.sealed() ? "yes: " : "no: ") + or(artifact.sealing(), ""));
+        }
         fact(h, "Capability tested", capability);
         fact(h, "Protocol", or(protocol.id(), "") + "@" + or(protocol.version(), "") + ", SHA-256 "
                 + or(protocol.sha256(), ""));
@@ -113,7 +169,7 @@ public final class ReportCard {
                 + or(dataset.subjects(), "?") + " subjects; manifest SHA-256 " + or(dataset.sha256(), ""));
         fact(h, "Harness", "Touchstone " + or(harness.version(), "") + ", SPI " + or(harness.apiVersion(), ""));
         fact(h, "Run", or(run.runId(), "") + ", started " + or(run.started(), ""));
-        h.raw("</dl>\n</header>\n");
+        h.raw("</dl>\n");
     }
 
     static void fact(Html h, String name, String value) {
@@ -178,7 +234,10 @@ public final class ReportCard {
                     .raw("\" src=\"data:image/svg+xml;base64,").raw(Base64.getEncoder().encodeToString(bytes))
                     .raw("\">\n<figcaption>").text(figure.path("caption").asText(""));
             for (JsonNode note : figure.path("notes")) {
-                h.raw("<br><span class=\"note\">").text(note.asText()).raw("</span>");
+                // Which points a log axis cannot draw is for the figure's maker: metrics.json keeps it.
+                if (!note.asText().contains("log ax")) {
+                    h.raw("<br><span class=\"note\">").text(note.asText()).raw("</span>");
+                }
             }
             h.raw(" <span class=\"files\">(").text(svg);
             if (png != null) {
@@ -198,16 +257,29 @@ public final class ReportCard {
             if (!Files.isRegularFile(path)) {
                 continue;
             }
-            h.raw("<h3>").text(heading(file)).raw(" <span class=\"files\">(").text(file).raw(")</span></h3>\n");
-            table(h, path);
+            h.raw("<h3>").text(heading(file)).raw(" <span class=\"files\">(<a href=\"").text(file).raw("\">")
+                    .text(file).raw("</a>)</span></h3>\n");
+            table(h, path, file);
         }
         h.raw("</section>\n");
     }
 
-    /** Tables longer than this show their first and last rows; the CSV has them all. */
-    private static final int MAX_ROWS = 60;
+    /** Tables longer than this show their first {@link #SHOWN_ROWS} rows and link the CSV, which has them all. */
+    private static final int MAX_ROWS = 25;
+    private static final int SHOWN_ROWS = 10;
 
     static void table(Html h, Path csv) throws IOException {
+        table(h, csv, null);
+    }
+
+    /**
+     * A CSV as a readable table: human column names, rates with their counts and intervals in one cell, long
+     * tables cut to their first rows with the CSV linked. On a narrow screen each row becomes a block of
+     * "name: value" lines (the data-label attributes), so nothing scrolls sideways.
+     *
+     * @param link the CSV's path relative to the page, for the "full table" link; null for none
+     */
+    static void table(Html h, Path csv, String link) throws IOException {
         List<String> header;
         List<CSVRecord> records;
         try (Reader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
@@ -217,26 +289,26 @@ public final class ReportCard {
         }
         List<String> shown = new ArrayList<>();
         for (String column : header) {
-            if (!isFoldedIntoARate(column, header)) {
+            if (!isFoldedIntoARate(column, header) && !isCountShownWithItsRate(column, header)) {
                 shown.add(column);
             }
         }
-        h.raw("<div class=\"scroll\"><table>\n<thead><tr>");
+        if (records.isEmpty()) {
+            h.raw("<p class=\"gap\">No rows.</p>\n");
+            return;
+        }
+        h.raw("<div class=\"table\"><table>\n<thead><tr>");
         for (String column : shown) {
-            h.raw("<th>").text(column.replace('_', ' ')).raw("</th>");
+            h.raw("<th>").text(columnName(column)).raw("</th>");
         }
         h.raw("</tr></thead>\n<tbody>\n");
-        for (int i = 0; i < records.size(); i++) {
-            if (records.size() > MAX_ROWS && i == MAX_ROWS / 2) {
-                h.raw("<tr><td colspan=\"" + shown.size() + "\" class=\"gap\">").text(String.format(Locale.ROOT,
-                        "%,d rows not shown", records.size() - MAX_ROWS)).raw("</td></tr>\n");
-                i = records.size() - MAX_ROWS / 2;
-            }
+        int rows = records.size() > MAX_ROWS ? SHOWN_ROWS : records.size();
+        for (int i = 0; i < rows; i++) {
             CSVRecord r = records.get(i);
             boolean unsupported = header.contains("supported") && r.get("supported").equals("false");
             h.raw(unsupported ? "<tr class=\"unsupported\">" : "<tr>");
             for (String column : shown) {
-                h.raw("<td>").raw(cell(r, column, header));
+                h.raw("<td data-label=\"").text(columnName(column)).raw("\">").raw(cell(r, column, header));
                 if (unsupported && column.equals("supported")) {
                     h.raw(" <span class=\"badge\">not supported by the data</span>");
                 }
@@ -245,11 +317,68 @@ public final class ReportCard {
             h.raw("</tr>\n");
         }
         h.raw("</tbody></table></div>\n");
+        if (rows < records.size()) {
+            h.raw("<p class=\"gap\">").text(String.format(Locale.ROOT, "The first %,d of %,d rows.", rows,
+                    records.size()));
+            if (link != null) {
+                h.raw(" <a href=\"").text(link).raw("\">The full table (CSV)</a>.");
+            }
+            h.raw("</p>\n");
+        }
+    }
+
+    /** Column names for people; the CSV keeps the machine names, documented in docs/run-directory.md. */
+    private static final Map<String, String> COLUMN_NAMES = Map.ofEntries(
+            Map.entry("fmr_target", "FMR target"), Map.entry("fpir_target", "FPIR target"),
+            Map.entry("supported", "Supported by the data"),
+            Map.entry("min_impostor_comparisons", "Impostor pairs needed"),
+            Map.entry("min_non_mated_searches", "Non-mated searches needed"),
+            Map.entry("threshold_origin", "Threshold set from"), Map.entry("threshold", "Threshold (score)"),
+            Map.entry("fmr", "FMR: impostor pairs accepted"), Map.entry("fnmr", "FNMR: genuine pairs rejected"),
+            Map.entry("fte", "Failure to enrol"), Map.entry("fnir", "FNIR: mates missed"),
+            Map.entry("fpir", "FPIR: non-mated searches with a candidate"),
+            Map.entry("identification_rate", "Identification rate"), Map.entry("accuracy", "Accuracy (decided)"),
+            Map.entry("coverage", "Coverage (decided)"), Map.entry("group_column", "Group column"),
+            Map.entry("operating_point", "Operating point"), Map.entry("p50", "Median"),
+            Map.entry("p90", "90th percentile"), Map.entry("p99", "99th percentile"), Map.entry("max", "Maximum"),
+            Map.entry("mean", "Mean"), Map.entry("per_second", "Per second"),
+            Map.entry("enrolment_group", "Enrolment group"), Map.entry("probe_group", "Probe group"));
+
+    private static final List<String> ACRONYMS = List.of("fmr", "fnmr", "fte", "fnir", "fpir", "fdr", "ece", "mce",
+            "mdd", "cmc", "det", "id", "ci95", "jvm", "rss");
+
+    static String columnName(String column) {
+        String known = COLUMN_NAMES.get(column);
+        if (known != null) {
+            return known;
+        }
+        StringBuilder b = new StringBuilder();
+        for (String word : column.split("_")) {
+            if (b.length() > 0) {
+                b.append(' ');
+            }
+            b.append(ACRONYMS.contains(word) ? word.toUpperCase(Locale.ROOT) : word);
+        }
+        String name = b.toString();
+        return name.isEmpty() ? column : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /** A count column shown inside its rate's cell as "(x / n)". */
+    private static boolean isCountShownWithItsRate(String column, List<String> header) {
+        for (Map.Entry<String, String[]> rate : COUNTS.entrySet()) {
+            String[] counts = rate.getValue();
+            if ((column.equals(counts[0]) || column.equals(counts[1])) && header.contains(rate.getKey())
+                    && header.contains(rate.getKey() + "_ci95_lower") && header.contains(counts[0])
+                    && header.contains(counts[1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The interval columns shown inside their rate's cell (the CSV keeps them all). */
     private static final List<String> FOLDED_SUFFIXES = List.of("_ci95_lower", "_ci95_upper", "_wilson95_lower",
-            "_wilson95_upper", "_upper95");
+            "_wilson95_upper", "_upper95", "_bootstrap95_lower", "_bootstrap95_upper");
 
     private static boolean isFoldedIntoARate(String column, List<String> header) {
         for (String suffix : FOLDED_SUFFIXES) {
@@ -282,6 +411,11 @@ public final class ReportCard {
             if (!lower.isEmpty() && !upper.isEmpty()) {
                 b.append(" <span class=\"ci\">[").append(Html.escape(percent(lower))).append(", ")
                         .append(Html.escape(percent(upper))).append("]</span>");
+            }
+            if (header.contains(column + "_bootstrap95_lower") && !r.get(column + "_bootstrap95_lower").isEmpty()) {
+                b.append(" <span class=\"ci\">subject bootstrap [")
+                        .append(Html.escape(percent(r.get(column + "_bootstrap95_lower")))).append(", ")
+                        .append(Html.escape(percent(r.get(column + "_bootstrap95_upper")))).append("]</span>");
             }
             return b.toString();
         }
@@ -339,29 +473,51 @@ public final class ReportCard {
     private static final List<String> WRITTEN_AFTER_REPORTS = List.of("status", "finished", "error", "files");
 
     private static void provenance(Html h, JsonNode run) throws IOException {
-        h.raw("<section>\n<h2>Provenance</h2>\n<p>The run's <code>run.json</code>, as it stood when this report was"
+        h.raw("<p>The run's <code>run.json</code>, as it stood when this report was"
                 + " generated. Once the run completes it also records the end time and the SHA-256 of every file of"
                 + " the run directory, this report included: <code>touchstone verify RUN_DIR</code> checks them all"
                 + " and recomputes every number from the raw files.</p>\n");
         com.fasterxml.jackson.databind.node.ObjectNode shown = run.deepCopy();
         shown.remove(WRITTEN_AFTER_REPORTS);
         h.raw("<details open><summary>run.json</summary>\n<pre>").text(JSON.writeValueAsString(shown))
-                .raw("</pre>\n</details>\n</section>\n");
+                .raw("</pre>\n</details>\n");
     }
 
     static final String CSS = """
             :root{--fg:#1b1b1b;--muted:#555;--line:#d6d6d6;--accent:#0072b2;--warn:#d55e00;--bg:#fff}
+            *{box-sizing:border-box}
             body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg)}
-            main{max-width:1100px;margin:0 auto;padding:24px}
-            h1{font-size:1.7em;margin:.2em 0 .6em}h2{border-bottom:2px solid var(--accent);padding-bottom:4px;margin-top:2em}
+            main{max-width:1100px;margin:0 auto;padding:16px 24px}
+            h1{font-size:1.6em;margin:.1em 0 .2em;overflow-wrap:anywhere}h2{border-bottom:2px solid var(--accent);padding-bottom:4px;margin-top:1.6em}
+            .summary h2{margin-top:.6em}h3{overflow-wrap:anywhere}
             .kicker{color:var(--accent);font-weight:600;margin:0;text-transform:uppercase;letter-spacing:.05em;font-size:.8em}
-            dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
+            .lede{margin:0;color:var(--muted);overflow-wrap:anywhere}
+            .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(240px,1fr));gap:12px}
+            .tile{border:1px solid var(--line);border-top:4px solid var(--accent);border-radius:4px;padding:10px 14px;min-width:0}
+            .tile p{margin:0 0 4px}.tile .what{font-weight:600}.tile .value{font-size:2em;font-weight:700;line-height:1.2}
+            .tile .say{font-size:.9em;overflow-wrap:anywhere}
+            ul.more li,ul.unsupported-points li,ul.verdicts li{margin-bottom:4px;overflow-wrap:anywhere}
+            ul.verdicts li.significant{border-left:4px solid var(--warn);padding-left:6px;list-style:none;margin-left:-10px}
+            dl.facts{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:4px 16px}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
             figure{margin:24px 0}figure img{max-width:100%;height:auto;border:1px solid var(--line)}
-            figcaption{color:var(--muted);font-size:.9em}.note{color:var(--warn)}.files{color:var(--muted);font-size:.85em;font-weight:400}
-            .scroll{overflow-x:auto}table{border-collapse:collapse;font-size:.85em;margin:8px 0 16px}
-            th,td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}
+            figcaption{color:var(--muted);font-size:.9em;overflow-wrap:anywhere}.note{color:var(--muted);font-size:.9em}
+            .files{color:var(--muted);font-size:.85em;font-weight:400;overflow-wrap:anywhere}
+            .table{max-width:100%}table{border-collapse:collapse;font-size:.85em;margin:8px 0 4px;max-width:100%}
+            th,td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+            th{background:#f3f3f3}table.board th{overflow-wrap:normal}
             tr.unsupported td{background:#fff1e6}.badge{background:var(--warn);color:#fff;border-radius:3px;padding:0 4px;font-size:.8em}
-            .ci{color:var(--muted)}td.gap{text-align:center;color:var(--muted);font-style:italic}
-            pre{background:#f6f6f6;padding:12px;overflow-x:auto;font-size:.8em}code{font-size:.9em}
+            .ci{color:var(--muted)}.gap{color:var(--muted);font-style:italic;margin:0 0 16px}
+            pre{background:#f6f6f6;padding:12px;font-size:.8em;white-space:pre-wrap;overflow-wrap:anywhere}code{font-size:.9em}
+            a{color:var(--accent)}
+            @media (max-width:800px){main{padding:10px}
+              .table table,.table thead,.table tbody,.table tr,.table td{display:block;width:100%}
+              .table thead{position:absolute;left:-9999px}.table tr{border:1px solid var(--line);margin-bottom:8px}
+              .table td{border:0;border-bottom:1px solid #eee}
+              .table td::before{content:attr(data-label) ": ";font-weight:600}
+              dl.facts{grid-template-columns:minmax(0,1fr)}}
+            @media print{body{font-size:10.5pt}main{max-width:none;padding:0}
+              h2{break-after:avoid}figure,.tile,tr{break-inside:avoid}
+              a{color:inherit;text-decoration:none}details>summary{display:none}
+              .tiles{grid-template-columns:repeat(3,1fr)}pre{font-size:7.5pt}}
             """;
 }

@@ -141,8 +141,9 @@ class RunTimingTest {
         assertThat(metrics.path("resources")).isEqualTo(resources);
         assertThat(RunFiles.records(runDir.resolve("tables/timing.csv"))).hasSize(timing.size());
         String card = Files.readString(runDir.resolve("report.html"));
-        assertThat(card).contains("<h3>Timing <span class=\"files\">(tables/timing.csv)</span></h3>")
-                .contains("<td>compare_many</td>").contains("<td>jvm_peak_threads</td>");
+        assertThat(card).contains("<h3>Timing <span class=\"files\">(<a href=\"tables/timing.csv\">tables/timing.csv</a>)</span></h3>")
+                .contains("<td data-label=\"Name\">compare_many</td>")
+                .contains("<td data-label=\"Resource\">jvm_peak_threads</td>");
     }
 
     @Test

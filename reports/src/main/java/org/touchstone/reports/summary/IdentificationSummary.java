@@ -1,0 +1,93 @@
+package org.touchstone.reports.summary;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.touchstone.reports.stats.Proportion;
+
+/**
+ * Identification's first screen, in the largest gallery (the hardest and the one a deployment resembles):
+ * the rank-1 identification rate, FNIR at the smallest supported FPIR target and failure to enrol, large;
+ * FNIR at the other targets and at the vendor's named thresholds, listed; the FPIR targets the data cannot
+ * support; rank-1 compared between groups.
+ */
+final class IdentificationSummary implements SummarySection {
+    @Override
+    public List<Headline> headlines(JsonNode metrics) {
+        List<Headline> out = new ArrayList<>();
+        JsonNode gallery = largest(metrics);
+        if (gallery == null) {
+            return out;
+        }
+        String where = "gallery " + gallery.path("gallery_id").asText() + " of "
+                + Text.count(gallery.path("enrolled_templates").asLong()) + " enrolled templates";
+        JsonNode rank1 = Figures.find(gallery.path("cmc"), "rank", 1);
+        if (!rank1.isMissingNode()) {
+            out.add(Figures.rate("rank1", Map.of(), "Rank-1 identification rate", rank1, "identification_rate",
+                    "hits", "mated_searches", false, true, (v, ci, n) -> "Searching for someone enrolled in the "
+                            + where + ", this system puts the right person first " + v + " of the time (" + ci + "; "
+                            + n + " searches)."));
+        }
+        double smallest = Double.NaN;
+        for (JsonNode point : gallery.path("fpir_operating_points")) {
+            double target = point.path("fpir_target").asDouble();
+            if (point.path("supported").asBoolean() && point.path("threshold").isNumber()
+                    && (Double.isNaN(smallest) || target < smallest)) {
+                smallest = target;
+            }
+        }
+        if (metrics.path("failure_to_enrol").size() > 0) {
+            out.add(Figures.failureToEnrol(metrics.path("failure_to_enrol")));
+        }
+        for (JsonNode point : gallery.path("fpir_operating_points")) {
+            double target = point.path("fpir_target").asDouble();
+            Map<String, String> at = Map.of("fpir", Text.key(target));
+            String label = "FNIR at FPIR " + Text.oneIn(target);
+            if (!point.path("supported").asBoolean()) {
+                out.add(Figures.unsupported("fnir", at, label, Text.count(point.path("non_mated_searches").asLong(
+                        gallery.path("searches").path("non_mated_searches").asLong())) + " non-mated searches, at least "
+                        + Text.count(point.path("min_non_mated_searches").asLong()) + " needed (3/FPIR)"));
+            } else if (!point.path("threshold").isNumber()) {
+                out.add(Figures.undefined("fnir", at, label, "no search returned a candidate"));
+            } else {
+                out.add(Figures.rate("fnir", at, label, point, "fnir", "missed_mated_searches", "mated_searches", true,
+                        target == smallest, (v, ci, n) -> "When only " + Text.oneIn(target) + " searches for someone"
+                                + " never enrolled may return a candidate, this system misses " + v
+                                + " of enrolled people (" + ci + "; " + n + ")."));
+            }
+        }
+        for (JsonNode named : gallery.path("named_thresholds")) {
+            String name = named.path("name").asText();
+            String at = "the " + named.path("source").asText() + "'s threshold \"" + name + "\" ("
+                    + Text.plain(named.path("threshold").asDouble()) + ")";
+            out.add(Figures.rate("fnir", Map.of("threshold", name), "FNIR at threshold " + name, named, "fnir",
+                    "missed_mated_searches", "mated_searches", true, false, (v, ci, n) -> "At " + at
+                            + ", this system misses " + v + " of enrolled people (" + ci + "; " + n + ")."));
+            out.add(Figures.rate("fpir", Map.of("threshold", name), "FPIR at threshold " + name, named, "fpir",
+                    "false_positive_searches", "non_mated_searches", true, false, (v, ci, n) -> "At " + at
+                            + ", " + v + " of searches for someone never enrolled return a candidate (" + ci + "; "
+                            + n + ")."));
+        }
+        return out;
+    }
+
+    /** The last gallery of metrics.json, the largest (galleries are listed by size); null when none. */
+    static JsonNode largest(JsonNode metrics) {
+        JsonNode galleries = metrics.path("galleries");
+        return galleries.size() == 0 ? null : galleries.get(galleries.size() - 1);
+    }
+
+    @Override
+    public List<DemographicVerdict> demographics(JsonNode metrics) {
+        JsonNode gallery = largest(metrics);
+        if (gallery == null || gallery.path("groups").size() == 0) {
+            return List.of();
+        }
+        return List.of(DemographicVerdict.of("Rank-1 identification rate in gallery "
+                + gallery.path("gallery_id").asText(), "rank-1 rate", Figures.columns(gallery.path("groups"), group -> {
+                    JsonNode r = Figures.find(group.path("rank_rates"), "rank", 1);
+                    return r.isMissingNode() ? null : new Proportion(r.path("hits").asLong(), r.path("mated_searches").asLong());
+                })));
+    }
+}
