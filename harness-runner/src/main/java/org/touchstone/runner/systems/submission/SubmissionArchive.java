@@ -338,8 +338,13 @@ public final class SubmissionArchive {
                     PGPSecretKey secret = key.getSecretKey(data.getKeyID());
                     if (secret != null) {
                         forUs = data;
-                        privateKey = secret.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(
-                                new BcPGPDigestCalculatorProvider()).build(new char[0]));
+                        try {
+                            privateKey = secret.extractPrivateKey(new BcPBESecretKeyDecryptorBuilder(
+                                    new BcPGPDigestCalculatorProvider()).build(new char[0]));
+                        } catch (PGPException e) {
+                            throw new SubmissionException(evaluatorKey.get() + ": cannot be used (a passphrase-protected"
+                                    + " key must be exported without its passphrase): " + e.getMessage(), e);
+                        }
                     }
                 }
             }
