@@ -20,7 +20,6 @@ class RequirementTest {
         // FTE is 6/1600 = 0.375%.
         assertThat(Requirement.parse("fte <= 0.00375").check(summary).met()).isTrue();
         assertThat(Requirement.parse("fte < 0.00375").check(summary).met()).isFalse();
-        assertThat(Requirement.parse("fmr@threshold=<b>x</b> >= 0.0001").check(summary).met()).isTrue();
     }
 
     @Test
