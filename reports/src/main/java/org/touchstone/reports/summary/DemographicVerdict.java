@@ -99,10 +99,19 @@ public record DemographicVerdict(String measure, String grouping, String highGro
         }
         double detectable = low.rate() < 1 ? MinimumDetectableDifference.of(low.rate(), low.trials(), high.trials(),
                 MinimumDetectableDifference.ALPHA, MinimumDetectableDifference.POWER).detectableRise() : Double.NaN;
-        String limit = Double.isFinite(detectable)
-                ? " This is not parity: at these sizes only a rise from " + Text.percent(low.rate()) + " to at least "
-                + Text.percent(detectable) + " would be detected (power 0.8, alpha 0.05)."
-                : " This is not parity: at these sizes no rise would be detected at power 0.8.";
+        String limit;
+        if (Double.isFinite(detectable)) {
+            limit = " This is not parity: at these sizes only a rise from " + Text.percent(low.rate()) + " to at least "
+                    + Text.percent(detectable) + " would be detected (power 0.8, alpha 0.05).";
+        } else {
+            // No rise is possible or detectable from the lower rate (e.g. 100%): say what fall from the higher would be.
+            double fall = high.rate() > 0 ? MinimumDetectableDifference.of(high.rate(), high.trials(), low.trials(),
+                    MinimumDetectableDifference.ALPHA, MinimumDetectableDifference.POWER).detectableFall() : Double.NaN;
+            limit = Double.isFinite(fall) ? " This is not parity: at these sizes only a fall from "
+                    + Text.percent(high.rate()) + " to at most " + Text.percent(fall)
+                    + " would be detected (power 0.8, alpha 0.05)."
+                    : " This is not parity: at these sizes no difference would be detected at power 0.8.";
+        }
         return new DemographicVerdict(measure, c.column().name(), highGroup, high, lowGroup, low, c.groups(), c.p(),
                 false, detectable, "No significant difference between groups. The largest: " + pair
                 + " (" + test + ")." + limit);

@@ -85,6 +85,14 @@ class RunSummaryTest {
     }
 
     @Test
+    void whenTheLowerRateCannotRiseTheVerdictSaysWhatFallWouldBeDetected() throws Exception {
+        // Every genuine pair of both groups rejected: no rise from 100% exists.
+        DemographicVerdict fnmr = RunSummary.of(verification(600, 600)).demographics().get(0);
+        assertThat(fnmr.significant()).isFalse();
+        assertThat(fnmr.sentence()).contains("not parity: at these sizes only a fall from 100% to at most");
+    }
+
+    @Test
     void rateTargetsReadAsOneInN() {
         assertThat(Text.oneIn(0.001)).isEqualTo("1 in 1,000");
         assertThat(Text.oneIn(0.03)).isEqualTo("3 in 100");
