@@ -151,6 +151,7 @@ class SubmissionCommandTest {
         assertThat(Files.readString(tmp.resolve("submitted/report.html")))
                 .contains("<dt>Submission</dt><dd>archive SHA-256 " + artifact.path("submission_sha256").asText())
                 .contains(artifact.path("vendor_key_fingerprint").asText()).contains("<dt>Sealed</dt>");
+        deleteChecked(archive);
     }
 
     @Test
@@ -202,8 +203,10 @@ class SubmissionCommandTest {
         deleteChecked(archive);
     }
 
+    /** Removes what check left in the shared cache: the unpacked folder and the evaluator's validation report. */
     private static void deleteChecked(Path archive) throws Exception {
         Path dir = CacheFolder.submissions().resolve(Sha256.hex(archive));
+        Files.deleteIfExists(dir.resolveSibling(dir.getFileName() + ".validation.json"));
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
