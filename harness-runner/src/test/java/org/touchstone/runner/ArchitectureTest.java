@@ -96,7 +96,7 @@ class ArchitectureTest {
                 .layer("resolution").definedBy(systems + ".resolve..")
                 .layer("guards").definedBy(systems + ".guard..")
                 .layer("adapters").definedBy(systems + ".inprocess..", systems + ".jar..", systems + ".process..",
-                        systems + ".http..", systems + ".remote..")
+                        systems + ".http..", systems + ".remote..", systems + ".submission..")
                 .layer("wire").definedBy(systems + ".wire..")
                 .layer("vocabulary").definedBy(systems)
                 .whereLayer("servers").mayNotBeAccessedByAnyLayer()

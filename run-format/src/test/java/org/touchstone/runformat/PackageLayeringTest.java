@@ -33,12 +33,14 @@ class PackageLayeringTest {
                 .layer("json").definedBy("org.touchstone.runformat.json..")
                 .layer("runjson").definedBy("org.touchstone.runformat.runjson..")
                 .layer("descriptor").definedBy("org.touchstone.runformat.descriptor..")
+                .layer("signing").definedBy("org.touchstone.runformat.signing..")
+                .whereLayer("signing").mayNotBeAccessedByAnyLayer()
                 .whereLayer("descriptor").mayNotBeAccessedByAnyLayer()
                 .whereLayer("runjson").mayOnlyBeAccessedByLayers("descriptor")
                 .whereLayer("json").mayOnlyBeAccessedByLayers("runjson", "descriptor")
-                .whereLayer("format").mayOnlyBeAccessedByLayers("json", "runjson", "descriptor")
+                .whereLayer("format").mayOnlyBeAccessedByLayers("json", "runjson", "descriptor", "signing")
                 .whereLayer("columns").mayOnlyBeAccessedByLayers("format", "runjson", "descriptor")
-                .whereLayer("io").mayOnlyBeAccessedByLayers("format", "runjson", "descriptor")
+                .whereLayer("io").mayOnlyBeAccessedByLayers("format", "runjson", "descriptor", "signing")
                 .check(classes);
     }
 }

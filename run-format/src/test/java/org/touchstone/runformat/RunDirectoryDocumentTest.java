@@ -65,6 +65,17 @@ class RunDirectoryDocumentTest {
                 .isSubsetOf(known);
     }
 
+    @Test
+    void everyNamedFileIsInTheDocumentedTreeAndTheSignatureHasItsSection() throws IllegalAccessException {
+        List<String> tree = lines.subList(lines.indexOf("```") + 1, lines.indexOf("## run.json") - 1);
+        for (java.lang.reflect.Field field : RunFiles.class.getFields()) {
+            String name = (String) field.get(null);
+            assertThat(tree).as("RunFiles.%s (%s) in the tree at the top of docs/run-directory.md", field.getName(), name)
+                    .anyMatch(line -> line.strip().startsWith(name));
+        }
+        assertThat(lines).contains("## " + RunFiles.RUN_JSON_SIGNATURE + " (signed runs)");
+    }
+
     /** The columns of every {@code | column | meaning |} table, by the file the table follows. */
     private static Map<String, List<String>> documentedColumns() {
         Map<String, List<String>> columns = new LinkedHashMap<>();

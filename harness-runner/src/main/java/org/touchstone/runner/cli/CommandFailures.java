@@ -1,6 +1,7 @@
 package org.touchstone.runner.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.util.List;
 import org.touchstone.api.FaceSystemException;
@@ -11,9 +12,11 @@ import org.touchstone.reports.OutputFolderException;
 import org.touchstone.reports.comparison.RunComparison;
 import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.runformat.io.OutsideFolderException;
+import org.touchstone.runformat.signing.OpenPgpException;
 import org.touchstone.runner.engine.checkpoint.RunDirectoryConflictException;
 import org.touchstone.runner.systems.CapabilityMismatchException;
 import org.touchstone.runner.systems.UnknownSystemException;
+import org.touchstone.runner.systems.submission.SubmissionException;
 import picocli.CommandLine;
 
 /**
@@ -32,7 +35,8 @@ public final class CommandFailures implements CommandLine.IExecutionExceptionHan
             ProtocolException.class, UnknownSystemException.class, CapabilityMismatchException.class,
             ManifestException.class, RunDirectoryException.class, RunDirectoryConflictException.class,
             RunComparison.IncompatibleRunsException.class, NoSuchFileException.class, IllegalArgumentException.class,
-            ImportException.class, OutsideFolderException.class, OutputFolderException.class);
+            ImportException.class, OutsideFolderException.class, OutputFolderException.class,
+            OpenPgpException.class, FileAlreadyExistsException.class, SubmissionException.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, CommandLine.ParseResult parsed)

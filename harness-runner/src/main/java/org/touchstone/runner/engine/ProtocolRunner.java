@@ -37,7 +37,6 @@ import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runformat.io.AtomicFiles;
 import org.touchstone.runformat.RunFiles;
 import org.touchstone.runformat.descriptor.DescriptorJson;
-import org.touchstone.runformat.runjson.ArtifactBlock;
 import org.touchstone.runformat.runjson.DatasetBlock;
 import org.touchstone.runformat.runjson.EnvironmentBlock;
 import org.touchstone.runformat.runjson.ExecutionBlock;
@@ -196,7 +195,7 @@ public final class ProtocolRunner {
     private static SystemBlock systemBlock(PreparedRun prepared) {
         SystemArtifact artifact = prepared.artifact();
         return DescriptorJson.toRunRecord(prepared.system().descriptor(),
-                new ArtifactBlock(artifact.location(), artifact.sha256()), prepared.configSha256().orElse(null));
+                artifact.toRunRecord(), prepared.configSha256().orElse(null));
     }
 
     /** How executors of a distributed backend open the system the driver opened, when it was named. */

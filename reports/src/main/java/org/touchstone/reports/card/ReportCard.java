@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.touchstone.reports.summary.RunSummary;
+import org.touchstone.runformat.runjson.ArtifactBlock;
 import org.touchstone.runformat.runjson.DatasetBlock;
 import org.touchstone.runformat.runjson.HarnessBlock;
 import org.touchstone.runformat.runjson.ProtocolBlock;
@@ -151,6 +152,14 @@ public final class ReportCard {
         h.raw("<dl class=\"facts\">\n");
         fact(h, "System", or(system.vendor(), "") + " " + or(system.name(), "") + " " + or(system.version(), "")
                 + " (id " + or(system.id(), "") + ")");
+        ArtifactBlock artifact = system.artifact();
+        if (artifact != null && artifact.submissionSha256() != null) {
+            fact(h, "Submission", "archive SHA-256 " + artifact.submissionSha256() + ", signed by the vendor's key "
+                    + or(artifact.vendorKeyFingerprint(), "?"));
+        }
+        if (artifact != null && artifact.sealed() != null) {
+            fact(h, "Sealed", (artifact.sealed() ? "yes: " : "no: ") + or(artifact.sealing(), ""));
+        }
         fact(h, "Capability tested", capability);
         fact(h, "Protocol", or(protocol.id(), "") + "@" + or(protocol.version(), "") + ", SHA-256 "
                 + or(protocol.sha256(), ""));

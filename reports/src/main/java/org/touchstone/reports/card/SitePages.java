@@ -62,7 +62,30 @@ public final class SitePages {
      * @param boards the leaderboards
      * @return index.html
      */
+    /**
+     * The key the publisher signs runs with, as the index shows it.
+     *
+     * @param fingerprint its fingerprint
+     * @param userId      its user ID
+     * @param file        the key file's path on the site
+     */
+    public record Publisher(String fingerprint, String userId, String file) {
+    }
+
+    /**
+     * @param boards the leaderboards
+     * @return the index page
+     */
     public static byte[] index(List<Board> boards) {
+        return index(boards, java.util.Optional.empty());
+    }
+
+    /**
+     * @param boards    the leaderboards
+     * @param publisher the publisher's key, when the runs' signatures were checked against it
+     * @return the index page, saying how to check the signatures when there is a key
+     */
+    public static byte[] index(List<Board> boards, java.util.Optional<Publisher> publisher) {
         Html h = start("Touchstone results", "");
         h.raw("<header>\n<p class=\"kicker\">Touchstone results</p>\n<h1>Leaderboards</h1>\n<p class=\"lede\">")
                 .text("Results of " + boards.stream().mapToInt(b -> b.runs().size()).sum() + " runs on "
@@ -75,6 +98,18 @@ public final class SitePages {
                             + board.datasetSha256() + "; " + board.runs().size() + " systems.").raw("</p>\n");
             leaderboard(h, board, "../../runs/", "runs/");
             h.raw("</section>\n");
+        }
+        if (publisher.isPresent()) {
+            Publisher key = publisher.get();
+            h.raw("<section>\n<h2>Signatures</h2>\n<p>").text("Signed runs were signed by the publisher's OpenPGP key "
+                    + key.fingerprint() + (key.userId().isEmpty() ? "" : " (" + key.userId() + ")")
+                    + ", and their signatures were checked against it when this site was published. The key: ")
+                    .raw("<a href=\"").text(key.file()).raw("\">").text(key.file()).raw("</a>. ")
+                    .text("Each signed run's folder holds run.json, which records every file's SHA-256, and its "
+                            + "signature run.json.asc: check one with gpg --import " + key.file()
+                            + ", then gpg --verify run.json.asc run.json in that folder, or run touchstone verify "
+                            + "RUN_DIR --public-key " + key.file() + " on the run directory.")
+                    .raw("</p>\n</section>\n");
         }
         return end(h);
     }

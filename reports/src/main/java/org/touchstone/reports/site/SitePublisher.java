@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import org.touchstone.reports.card.ReportCard;
 import org.touchstone.reports.card.SitePages;
 import org.touchstone.reports.comparison.RunComparison;
+import org.touchstone.runformat.RunFiles;
 import org.touchstone.runformat.runjson.RunJson;
 import org.touchstone.runformat.runjson.RunJsonFile;
 import org.touchstone.runformat.runjson.RunStatus;
@@ -48,6 +49,19 @@ public final class SitePublisher {
     /** No run is signed. */
     public static final Signatures UNSIGNED = dir -> Optional.empty();
 
+    /** The publisher's key file's name on the site. */
+    public static final String PUBLISHER_KEY_FILE = "publisher-public-key.asc";
+
+    /**
+     * The key the publisher signs runs with, which the site carries so that readers can check the signatures.
+     *
+     * @param fingerprint its fingerprint
+     * @param userId      its user ID
+     * @param armoured    the public key file's bytes
+     */
+    public record PublisherKey(String fingerprint, String userId, byte[] armoured) {
+    }
+
     private SitePublisher() {
     }
 
@@ -70,6 +84,20 @@ public final class SitePublisher {
      */
     public static List<Path> publish(List<Path> runDirs, Path site, Signatures signatures)
             throws PublishException, IOException {
+        return publish(runDirs, site, signatures, Optional.empty());
+    }
+
+    /**
+     * @param runDirs    completed run directories
+     * @param site       the folder to write (created; files of an earlier publication are overwritten)
+     * @param signatures who signed each run
+     * @param publisher  the publisher's key, which the site then carries ({@value #PUBLISHER_KEY_FILE})
+     * @return the files written, in order
+     * @throws PublishException when a run is incomplete, or runs of one protocol and dataset cannot be compared
+     * @throws IOException      when a file cannot be read or written
+     */
+    public static List<Path> publish(List<Path> runDirs, Path site, Signatures signatures,
+                                     Optional<PublisherKey> publisher) throws PublishException, IOException {
         List<Path> written = new ArrayList<>();
         Map<String, List<SitePages.Run>> byBoard = new TreeMap<>();
         Map<String, List<Path>> dirsByBoard = new TreeMap<>();
@@ -88,6 +116,10 @@ public final class SitePublisher {
             written.add(copy(dir.resolve(ReportCard.FILE), out.resolve(ReportCard.FILE)));
             written.add(copy(dir.resolve(RunJsonFile.NAME), out.resolve(RunJsonFile.NAME)));
             written.add(copy(dir.resolve("metrics.json"), out.resolve("metrics.json")));
+            if (Files.isRegularFile(dir.resolve(RunFiles.RUN_JSON_SIGNATURE))) {
+                // Beside run.json, so that a reader checks it: gpg --verify run.json.asc run.json.
+                written.add(copy(dir.resolve(RunFiles.RUN_JSON_SIGNATURE), out.resolve(RunFiles.RUN_JSON_SIGNATURE)));
+            }
             for (JsonNode table : metrics.path("tables")) {
                 Path source = dir.resolve(table.asText()).normalize();
                 if (source.startsWith(dir.normalize()) && Files.isRegularFile(source)) {
@@ -129,7 +161,11 @@ public final class SitePublisher {
             boards.add(b);
             written.add(write(boardDir.resolve("index.html"), SitePages.board(b)));
         }
-        written.add(write(site.resolve("index.html"), SitePages.index(boards)));
+        if (publisher.isPresent()) {
+            written.add(write(site.resolve(PUBLISHER_KEY_FILE), publisher.get().armoured()));
+        }
+        written.add(write(site.resolve("index.html"), SitePages.index(boards, publisher.map(key ->
+                new SitePages.Publisher(key.fingerprint(), key.userId(), PUBLISHER_KEY_FILE)))));
         return written;
     }
 

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import java.util.Optional;
 import org.touchstone.reports.RunReports;
 import org.touchstone.runformat.RunDirectoryException;
+import org.touchstone.runformat.RunFiles;
 import org.touchstone.runformat.io.AtomicFiles;
 import org.touchstone.runformat.io.ContainedPaths;
 import org.touchstone.runformat.io.OutsideFolderException;
@@ -21,12 +23,17 @@ import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runformat.runjson.RunJson;
 import org.touchstone.runformat.runjson.RunJsonFile;
 import org.touchstone.runformat.runjson.RunStatus;
+import org.touchstone.runformat.signing.DetachedSignature;
+import org.touchstone.runformat.signing.OpenPgpException;
+import org.touchstone.runformat.signing.RunSignature;
 
 /**
  * Tamper evidence for a published run: checks every file of a run directory against the SHA-256 its
  * run.json records, then recomputes the whole report from the raw files in a scratch copy and compares
  * it, byte for byte, with the report in the directory. For metrics.json it names each number that
- * differs, so a reader sees which claims a change would alter.
+ * differs, so a reader sees which claims a change would alter. Given the signer's public key, it also checks
+ * the OpenPGP signature over run.json ({@link RunSignature}): without it, whoever edits a score can rewrite
+ * the hashes too.
  */
 public final class RunVerifier {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,8 +47,10 @@ public final class RunVerifier {
      * @param filesChecked files whose hash was checked
      * @param recomputed   report files recomputed and compared
      * @param problems     every difference, one line each, naming the file (and for metrics.json the value)
+     * @param signer       who signed run.json, when a public key was given and the signature holds
      */
-    public record Verdict(int filesChecked, int recomputed, List<String> problems) {
+    public record Verdict(int filesChecked, int recomputed, List<String> problems,
+            Optional<DetachedSignature.Signer> signer) {
         /** @return true when nothing differs */
         public boolean ok() {
             return problems.isEmpty();
@@ -54,17 +63,35 @@ public final class RunVerifier {
      * @throws IOException if the directory cannot be read
      */
     public static Verdict verify(Path runDir) throws IOException {
+        return verify(runDir, Optional.empty());
+    }
+
+    /**
+     * @param runDir    a completed run directory
+     * @param publicKey when present, the file of the public key(s) run.json must be signed by
+     * @return the verdict; an absent, foreign or broken signature is a problem
+     * @throws IOException if the directory or the key file cannot be read
+     */
+    public static Verdict verify(Path runDir, Optional<Path> publicKey) throws IOException {
         List<String> problems = new ArrayList<>();
         if (!Files.exists(runDir.resolve(RunJsonFile.NAME))) {
             // Not a run at all (a typo, the wrong folder): bad input, not a run that fails verification.
             RunJsonFile.read(runDir.resolve(RunJsonFile.NAME));
         }
+        Optional<DetachedSignature.Signer> signer = Optional.empty();
+        if (publicKey.isPresent()) {
+            try {
+                signer = Optional.of(RunSignature.verify(runDir, publicKey.get()));
+            } catch (OpenPgpException e) {
+                problems.add(e.getMessage());
+            }
+        }
         RunJson run;
         try {
             run = RunJsonFile.read(runDir.resolve(RunJsonFile.NAME)).run();
         } catch (RunDirectoryException e) {
-            return new Verdict(0, 0, List.of(RunJsonFile.NAME + ": not a run this Touchstone can read: "
-                    + e.getMessage()));
+            problems.add(RunJsonFile.NAME + ": not a run this Touchstone can read: " + e.getMessage());
+            return new Verdict(0, 0, List.copyOf(problems), signer);
         }
         if (run.status() != RunStatus.COMPLETE) {
             problems.add("run.json: status is '" + (run.status() == null ? "" : run.status().text())
@@ -97,12 +124,12 @@ public final class RunVerifier {
             problems.add(link + ": a symbolic link; a run directory holds only its own files, so it is not followed");
         }
         for (String present : relativeFiles(runDir)) {
-            if (!present.equals(RunJsonFile.NAME) && !recorded.containsKey(present)) {
+            if (!present.equals(RunJsonFile.NAME) && !present.equals(RunFiles.RUN_JSON_SIGNATURE) && !recorded.containsKey(present)) {
                 problems.add(present + ": not recorded in run.json");
             }
         }
         int recomputed = recompute(runDir, problems);
-        return new Verdict(recorded.size(), recomputed, List.copyOf(problems));
+        return new Verdict(recorded.size(), recomputed, List.copyOf(problems), signer);
     }
 
     /** Regenerates the report from the raw files in a scratch copy and compares every output. */

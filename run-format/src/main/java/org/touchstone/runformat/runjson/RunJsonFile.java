@@ -117,7 +117,7 @@ public final class RunJsonFile {
 
     /**
      * The SHA-256 of every file run.json's {@code files} block records: every file of the run directory but
-     * run.json itself, files still being written and the checkpoint folder.
+     * run.json itself and its signature, files still being written and the checkpoint folder.
      *
      * @param runDir the run directory
      * @return the hashes by relative path ({@code /} separated), sorted

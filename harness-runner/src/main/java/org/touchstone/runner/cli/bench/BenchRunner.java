@@ -45,7 +45,6 @@ import org.touchstone.runformat.io.AtomicFiles;
 import org.touchstone.runner.engine.rundir.Csv;
 import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runformat.descriptor.DescriptorJson;
-import org.touchstone.runformat.runjson.ArtifactBlock;
 import org.touchstone.runformat.runjson.EnvironmentBlock;
 import org.touchstone.runformat.runjson.RunJsonFile;
 import org.touchstone.runner.systems.CapabilityMismatchException;
@@ -262,7 +261,7 @@ public final class BenchRunner {
         SystemArtifact artifact = SystemArtifact.of(provider);
         // bench.json's system and environment blocks are run.json's, so a bench and a run compare field by field.
         ObjectNode system = (ObjectNode) RunJsonFile.tree(DescriptorJson.toRunRecord(provider.descriptor(),
-                new ArtifactBlock(artifact.location(), artifact.sha256()), configHash));
+                artifact.toRunRecord(), configHash));
         root.set("system", system);
         system.put("spec", settings.system());
         root.set("environment", RunJsonFile.tree(EnvironmentBlock.ofThisMachine()));

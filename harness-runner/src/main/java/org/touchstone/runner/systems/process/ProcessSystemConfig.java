@@ -27,7 +27,8 @@ import org.touchstone.runner.systems.wire.WireJson;
  *   "environment": {"PYTHONPATH": "${CONFIG_DIR}/.."},   // added to the harness's environment
  *   "workers": 2,                                // worker processes (default: one per harness thread)
  *   "time_limits_seconds": {"template": 30},     // per-call deadlines (see CallLimits.Operation)
- *   "artifacts": ["histogram_system.py"]         // files or folders hashed into the run's provenance
+ *   "artifacts": ["histogram_system.py"],        // files or folders hashed into the run's provenance
+ *   "sealed": true                               // true: must run sealed; false: never (default: when possible)
  * }
  * }</pre>
  * In every string, {@code ${CONFIG_DIR}} is the folder holding the config file and
@@ -41,13 +42,15 @@ import org.touchstone.runner.systems.wire.WireJson;
  * @param workers     worker processes, or empty for one per harness thread
  * @param limits      per-call deadlines set by the config
  * @param artifacts   what to hash for provenance (always including the config file itself)
+ * @param sealed      true when the workers must run sealed off ({@link WorkerSealing}), false when they never
+ *                    do, empty to seal them when this machine can
  */
 public record ProcessSystemConfig(Path file, List<String> command, Path directory, Map<String, String> environment,
                                   Optional<Integer> workers, Map<CallLimits.Operation, Duration> limits,
-                                  List<Path> artifacts) {
+                                  List<Path> artifacts, Optional<Boolean> sealed) {
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{(CONFIG_DIR|env:([A-Za-z_][A-Za-z0-9_]*)(:-([^}]*))?)}");
     private static final Set<String> KEYS = Set.of("command", "directory", "environment", "workers",
-            "time_limits_seconds", "artifacts");
+            "time_limits_seconds", "artifacts", "sealed");
 
     /** Canonical form: collections copied. */
     public ProcessSystemConfig {
@@ -120,7 +123,14 @@ public record ProcessSystemConfig(Path file, List<String> command, Path director
                     artifacts.add(p);
                 }
             }
-            return new ProcessSystemConfig(absolute, command, directory, environment, workers, limits, artifacts);
+            Optional<Boolean> sealed = Optional.empty();
+            if (root.hasNonNull("sealed")) {
+                if (!root.get("sealed").isBoolean()) {
+                    throw new MalformedMessageException("'sealed' must be true or false");
+                }
+                sealed = Optional.of(root.get("sealed").asBoolean());
+            }
+            return new ProcessSystemConfig(absolute, command, directory, environment, workers, limits, artifacts, sealed);
         } catch (MalformedMessageException | IllegalArgumentException e) {
             throw new IOException("process system config " + file + ": " + e.getMessage(), e);
         }

@@ -68,20 +68,22 @@ public final class ProcessSystemProvider implements FaceSystemProvider, SystemAr
             throws IOException, FaceSystemException {
         ProcessSystemConfig config = ProcessSystemConfig.load(configFile);
         CallLimits limits = CallLimits.defaults().with(config.limits()).with(overrides);
-        SystemDescriptor descriptor = probe(config, limits);
-        return new ProcessSystemProvider(config, limits, descriptor, artifactOf(config));
+        SystemArtifact.Sealing sealing = WorkerSealing.decide(config);
+        SystemDescriptor descriptor = probe(config, limits, sealing);
+        return new ProcessSystemProvider(config, limits, descriptor, artifactOf(config, sealing));
     }
 
     /** Starts one worker, completes the handshake, and stops it again. */
-    private static SystemDescriptor probe(ProcessSystemConfig config, CallLimits limits)
+    private static SystemDescriptor probe(ProcessSystemConfig config, CallLimits limits, SystemArtifact.Sealing sealing)
             throws IOException, FaceSystemException {
         Path stderr = Files.createTempFile("touchstone-worker-probe-", ".stderr");
+        Path scratch = Files.createTempDirectory("touchstone-worker-probe-");
         ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "touchstone-worker-probe-watchdog");
             t.setDaemon(true);
             return t;
         });
-        WorkerProcess worker = WorkerProcess.launch(config, 0, Optional.of(stderr), watchdog);
+        WorkerProcess worker = WorkerProcess.launch(config, 0, Optional.of(stderr), watchdog, sealing, scratch);
         try {
             ObjectNode hello = ProcessEndpoint.request(WorkerProtocol.HELLO);
             hello.putArray("versions").add(WorkerProtocol.VERSION);
@@ -103,6 +105,7 @@ public final class ProcessSystemProvider implements FaceSystemProvider, SystemAr
             worker.close(limits.of(CallLimits.Operation.CLOSE));
             watchdog.shutdownNow();
             Files.deleteIfExists(stderr);
+            deleteTree(scratch);
         }
     }
 
@@ -123,14 +126,25 @@ public final class ProcessSystemProvider implements FaceSystemProvider, SystemAr
      * The hash of the config and of every artifact it lists, by their paths relative to the config's
      * folder, so that it does not depend on where the system is checked out.
      */
-    private static SystemArtifact artifactOf(ProcessSystemConfig config) throws IOException {
+    private static SystemArtifact artifactOf(ProcessSystemConfig config, SystemArtifact.Sealing sealing)
+            throws IOException {
         MessageDigest digest = Sha256.newDigest();
         Path base = config.file().getParent();
         for (Path p : config.artifacts()) {
             String name = base.relativize(p).toString().replace('\\', '/');
             digest.update((name + "\0" + Sha256.ofTree(p) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        return new SystemArtifact("process:" + config.file(), Sha256.hex(digest));
+        return new SystemArtifact("process:" + config.file(), Sha256.hex(digest), Optional.empty(),
+                Optional.of(sealing));
+    }
+
+    /** Removes the probe's scratch folder, whatever the worker left in it. */
+    private static void deleteTree(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     @Override
@@ -154,7 +168,7 @@ public final class ProcessSystemProvider implements FaceSystemProvider, SystemAr
                 : config.workers().orElse(Math.max(1, context.callerThreads()));
         Optional<Path> logs = context instanceof RunSystemContext run ? run.logDirectory() : Optional.empty();
         WorkerPool pool = new WorkerPool(config, descriptor, limits, workers, workerNumbers::incrementAndGet,
-                context.configDirectory(), context.workingDirectory(), logs);
+                context.configDirectory(), context.workingDirectory(), logs, artifact.sealing().orElseThrow());
         return new EndpointFaceSystem(descriptor, new ProcessEndpoint(pool, descriptor, context.workingDirectory()));
     }
 }

@@ -48,6 +48,7 @@ final class WorkerPool implements AutoCloseable {
     static final int MAX_CONSECUTIVE_START_FAILURES = 3;
 
     private final ProcessSystemConfig config;
+    private final org.touchstone.runner.systems.SystemArtifact.Sealing sealing;
     private final SystemDescriptor expected;
     private final CallLimits limits;
     private final Optional<Path> configDirectory;
@@ -119,12 +120,16 @@ final class WorkerPool implements AutoCloseable {
      * @param configDirectory  the configuration folder handed to {@code open}
      * @param workingDirectory where each worker gets its own working folder
      * @param logDirectory     where stderr goes, or empty to share the harness's stderr
+     * @param sealing          whether the workers run sealed off, writing only under {@code workingDirectory}
+     *                         (their own folders and the galleries' folders the harness hands them)
      * @throws FaceSystemException if a worker cannot start or its system cannot open
      */
     WorkerPool(ProcessSystemConfig config, SystemDescriptor expected, CallLimits limits, int size, IntSupplier firstSlot,
-               Optional<Path> configDirectory, Path workingDirectory, Optional<Path> logDirectory)
+               Optional<Path> configDirectory, Path workingDirectory, Optional<Path> logDirectory,
+               org.touchstone.runner.systems.SystemArtifact.Sealing sealing)
             throws FaceSystemException {
         this.config = config;
+        this.sealing = sealing;
         this.expected = expected;
         this.limits = limits;
         this.configDirectory = configDirectory;
@@ -289,7 +294,7 @@ final class WorkerPool implements AutoCloseable {
                 stderr = Optional.of(logDirectory.get().resolve("worker-" + slot.number + ".stderr"));
             }
             Path work = Files.createDirectories(workingDirectory.resolve("worker-" + slot.number));
-            worker = WorkerProcess.launch(config, slot.number, stderr, watchdog);
+            worker = WorkerProcess.launch(config, slot.number, stderr, watchdog, sealing, workingDirectory);
             handshake(worker);
             Map<String, String> properties = open(worker, work);
             if (runtimeProperties.isEmpty()) {

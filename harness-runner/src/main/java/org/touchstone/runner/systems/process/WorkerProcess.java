@@ -52,12 +52,16 @@ final class WorkerProcess {
      * @param slot     its number in the pool, for messages and its log file
      * @param stderr   the file its stderr is appended to, or empty to share the harness's stderr
      * @param watchdog the scheduler that enforces deadlines
+     * @param sealing  whether to seal it off ({@link WorkerSealing})
+     * @param scratch  the one folder it may write when sealed
      * @return the running worker, before any handshake
      * @throws IOException if the program cannot be started
      */
-    static WorkerProcess launch(ProcessSystemConfig config, int slot, Optional<Path> stderr, ScheduledExecutorService watchdog)
+    static WorkerProcess launch(ProcessSystemConfig config, int slot, Optional<Path> stderr, ScheduledExecutorService watchdog,
+                                org.touchstone.runner.systems.SystemArtifact.Sealing sealing, Path scratch)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(config.command()).directory(config.directory().toFile());
+        ProcessBuilder builder = new ProcessBuilder(WorkerSealing.command(sealing, config, scratch))
+                .directory(config.directory().toFile());
         builder.environment().putAll(config.environment());
         builder.redirectError(stderr.map(file -> ProcessBuilder.Redirect.appendTo(file.toFile()))
                 .orElse(ProcessBuilder.Redirect.INHERIT));

@@ -20,6 +20,10 @@ import org.touchstone.runner.systems.SystemRegistry;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.UnknownSystemException;
 import org.touchstone.runner.systems.wire.HttpApi;
+import org.touchstone.runner.systems.CacheFolder;
+import org.touchstone.runner.systems.submission.SubmissionArchive;
+import org.touchstone.runner.systems.submission.SubmissionException;
+import org.touchstone.runner.systems.submission.SubmissionProvider;
 
 /**
  * Turns a {@code --system} argument into a provider. One syntax names every kind of system:
@@ -27,6 +31,8 @@ import org.touchstone.runner.systems.wire.HttpApi;
  *   <li>{@code ID}: a system on the class path, found by {@code ServiceLoader} ({@code touchstone systems});</li>
  *   <li>{@code jar:PATH[!ID]}: a vendor jar (or folder of jars), loaded in a class loader of its own;</li>
  *   <li>{@code process:CONFIG}: worker processes speaking the worker protocol, in any language;</li>
+ *   <li>{@code submission:FILE}: a vendor's submission archive, checked and unpacked by
+ *       {@code touchstone submission check} (docs/submissions.md);</li>
  *   <li>{@code http://...} or {@code https://...}: a service speaking the HTTP API.</li>
  * </ul>
  * Systems that run in the harness's JVM (the first two) get a deadline on every call
@@ -37,6 +43,8 @@ public final class SystemResolver {
     public static final String JAR = "jar:";
     /** Prefix of subprocess systems. */
     public static final String PROCESS = "process:";
+    /** Prefix of checked submission archives. */
+    public static final String SUBMISSION = "submission:";
 
     private final SystemRegistry registry;
 
@@ -73,6 +81,22 @@ public final class SystemResolver {
             return HttpSystemProvider.connect(uri, HttpClientSettings.fromEnvironment(),
                     CallLimits.defaults().with(overrides));
         }
+        if (spec.startsWith(SUBMISSION)) {
+            String file = spec.substring(SUBMISSION.length());
+            if (file.isEmpty()) {
+                throw new UnknownSystemException("submission: needs an archive, as in submission:acme.tsub");
+            }
+            SubmissionArchive.Checked checked;
+            try {
+                checked = SubmissionArchive.cached(Path.of(file), CacheFolder.submissions());
+            } catch (SubmissionException e) {
+                throw new UnknownSystemException(e.getMessage());
+            }
+            if (checked.systemSpec().startsWith(SUBMISSION)) {
+                throw new UnknownSystemException(file + ": a submission cannot hold another submission");
+            }
+            return new SubmissionProvider(spec, checked, resolve(checked.systemSpec(), overrides));
+        }
         if (spec.startsWith(PROCESS)) {
             String config = spec.substring(PROCESS.length());
             if (config.isEmpty()) {
@@ -105,7 +129,7 @@ public final class SystemResolver {
         }
         if (spec.contains(":")) {
             throw new UnknownSystemException("'" + spec + "' is not a system: expected an id (see 'touchstone systems'),"
-                    + " jar:PATH[!ID], process:CONFIG, or an http:// or https:// URL");
+                    + " jar:PATH[!ID], process:CONFIG, submission:FILE, or an http:// or https:// URL");
         }
         return registry.require(spec);
     }
