@@ -132,9 +132,10 @@ class FaceApiSystemTest {
     }
 
     /**
-     * Conformance, not speed: the median call time limits are raised, because FRVT's 1.5 s per image is a
-     * limit for a reference CPU, and on a shared 2-core machine face-api's WebAssembly pipeline takes 2.6 s
-     * per template (docs/face-api-system.md gives its speed as measured).
+     * Conformance, not speed: the median call time limits are raised, because FRVT's 1.5 s per image and
+     * 0.1 ms per comparison are limits for a reference CPU, and on a shared 2-core machine face-api's
+     * WebAssembly pipeline takes 0.6 to 2.6 s per template and its comparisons through a Node.js worker about
+     * 0.12 ms (docs/face-api-system.md gives its speed as measured).
      */
     @Test
     void validatePassesEveryRequiredCheck() throws IOException {
@@ -142,7 +143,7 @@ class FaceApiSystemTest {
         Path report = temp.resolve("validation.json");
         int code = touchstone("validate", "--system", "process:" + config, "--threads", "2", "--report",
                 report.toString(), "--data-dir", temp.resolve("data").toString(), "--max-template-ms", "30000",
-                "--max-analysis-ms", "30000");
+                "--max-analysis-ms", "30000", "--max-comparison-us", "10000");
         assertThat(code).as(out.toString()).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("Verdict: PASS");
     }
