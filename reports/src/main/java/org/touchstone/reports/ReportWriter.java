@@ -133,6 +133,7 @@ final class ReportWriter {
         }
         Set<String> ours = previousReportFiles(dir);
         ours.add(MetricsJson.FILE);
+        ours.add(ReportCard.FILE); // analyze writes a report card too
         List<String> others = present.stream().filter(f -> !ours.contains(f) && !AtomicFiles.isPartial(f)).toList();
         if (!others.isEmpty()) {
             throw new OutputFolderException(dir + " holds a score file's report and also files it did not write ("

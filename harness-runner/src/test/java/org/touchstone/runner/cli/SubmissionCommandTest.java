@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,20 +65,30 @@ class SubmissionCommandTest {
         jar = lbpJar(shared.resolve("vendor-jar"));
     }
 
-    /** The reference LBP system as a vendor would ship it: one jar, one provider registered. */
+    /**
+     * The reference LBP system as a vendor would ship it: one jar, one provider registered. Its classes come from
+     * reference-algorithms' classes folder (a module build) or its jar (the reactor's {@code mvn verify}).
+     */
     private static Path lbpJar(Path dir) throws Exception {
         Class<?> provider = Class.forName("org.touchstone.reference.lbp.LbpSystemProvider");
         Path classes = Path.of(provider.getProtectionDomain().getCodeSource().getLocation().toURI());
         Files.createDirectories(dir);
         Path file = dir.resolve("lbp-vendor.jar");
-        try (JarOutputStream jarOut = new JarOutputStream(Files.newOutputStream(file));
-             Stream<Path> walk = Files.walk(classes)) {
-            for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String name = classes.relativize(f).toString().replace('\\', '/');
-                if (!name.startsWith("META-INF/services/")) {
-                    jarOut.putNextEntry(new JarEntry(name));
-                    jarOut.write(Files.readAllBytes(f));
-                    jarOut.closeEntry();
+        try (JarOutputStream jarOut = new JarOutputStream(Files.newOutputStream(file))) {
+            if (Files.isDirectory(classes)) {
+                try (Stream<Path> walk = Files.walk(classes)) {
+                    for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        copyEntry(jarOut, classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+                    }
+                }
+            } else {
+                try (java.util.jar.JarFile source = new java.util.jar.JarFile(classes.toFile())) {
+                    for (JarEntry e : source.stream().filter(e -> !e.isDirectory()).sorted(
+                            java.util.Comparator.comparing(JarEntry::getName)).toList()) {
+                        try (var in = source.getInputStream(e)) {
+                            copyEntry(jarOut, e.getName(), in.readAllBytes());
+                        }
+                    }
                 }
             }
             jarOut.putNextEntry(new JarEntry("META-INF/services/org.touchstone.api.FaceSystemProvider"));
@@ -85,6 +96,15 @@ class SubmissionCommandTest {
             jarOut.closeEntry();
         }
         return file;
+    }
+
+    /** Copies one class or resource; the source's own service files and manifest are left out. */
+    private static void copyEntry(JarOutputStream jarOut, String name, byte[] bytes) throws IOException {
+        if (!name.startsWith("META-INF/services/") && !name.equals("META-INF/MANIFEST.MF")) {
+            jarOut.putNextEntry(new JarEntry(name));
+            jarOut.write(bytes);
+            jarOut.closeEntry();
+        }
     }
 
     private int touchstone(String... args) {
