@@ -50,8 +50,9 @@ final class RunJsonChecks {
         ScoreRangeBlock range = system.scoreRange();
         if (range != null) {
             JsonPointer pointer = at(SYSTEM, "score_range");
-            double min = finite(at(pointer, "min"), range.min(), "a number");
-            double max = finite(at(pointer, "max"), range.max(), "a number");
+            // An unbounded side (the worker protocol's null) is recorded as "-Infinity" or "Infinity".
+            double min = notNaN(at(pointer, "min"), range.min());
+            double max = notNaN(at(pointer, "max"), range.max());
             if (!(min < max)) {
                 throw document.error(pointer, "expected min < max, found [" + min + ", " + max + "]");
             }
@@ -235,6 +236,14 @@ final class RunJsonChecks {
         if (value.isEmpty()) {
             throw document.wrongKind(pointer, "a non-empty string");
         }
+    }
+
+    private double notNaN(JsonPointer pointer, Double value) throws RunDirectoryException {
+        required(pointer, value, "a number, \"-Infinity\" or \"Infinity\"");
+        if (Double.isNaN(value)) {
+            throw document.wrongKind(pointer, "a number, \"-Infinity\" or \"Infinity\"");
+        }
+        return value;
     }
 
     private double finite(JsonPointer pointer, Double value, String expected) throws RunDirectoryException {

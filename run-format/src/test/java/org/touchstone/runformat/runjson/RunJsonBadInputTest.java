@@ -47,6 +47,17 @@ class RunJsonBadInputTest {
     }
 
     @Test
+    void anUnboundedSideOfTheScoreRangeIsAccepted() throws IOException {
+        // A worker may declare a null bound; run.json records it as "-Infinity" (DescriptorJson.toRunRecord).
+        RunJson run = read(MINIMAL.replace("{ \"min\": 0, \"max\": 1 }", "{ \"min\": \"-Infinity\", \"max\": 1 }"));
+        assertThat(run.system().scoreRange()).isEqualTo(new ScoreRangeBlock(Double.NEGATIVE_INFINITY, 1.0));
+        assertThat(failure(MINIMAL.replace("{ \"min\": 0, \"max\": 1 }", "{ \"min\": \"Infinity\", \"max\": 1 }"))
+                .getMessage()).contains("expected min < max");
+        assertThat(failure(MINIMAL.replace("{ \"min\": 0, \"max\": 1 }", "{ \"min\": \"NaN\", \"max\": 1 }"))
+                .getMessage()).contains("system.score_range.min");
+    }
+
+    @Test
     void aMissingFieldIsLocatedAtItsParent() throws IOException {
         RunDirectoryException e = failure(MINIMAL.replace("\"fpir_targets\": [0.5, 0.1],", ""));
         assertThat(e.getMessage()).contains("run.json line 5, column 17 (evaluation.fpir_targets): missing field:"
