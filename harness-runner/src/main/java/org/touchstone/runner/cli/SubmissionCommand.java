@@ -40,8 +40,6 @@ import picocli.CommandLine.Spec;
         description = "Pack a system into a signed (and optionally encrypted) submission archive, or check one.",
         subcommands = {SubmissionCommand.Pack.class, SubmissionCommand.Check.class})
 public final class SubmissionCommand {
-    private static final int VALIDATION_THREADS = 8;
-
     private SubmissionCommand() {
     }
 
@@ -56,7 +54,7 @@ public final class SubmissionCommand {
         out.printf("Validating system '%s' (%s %s %s)%n", provider.descriptor().id(), provider.descriptor().vendor(),
                 provider.descriptor().name(), provider.descriptor().version());
         out.flush();
-        ValidationReport report = new Validator(limits, VALIDATION_THREADS).validate(system, provider, config, faces);
+        ValidationReport report = new Validator(limits, ValidateCommand.defaultThreads()).validate(system, provider, config, faces);
         report.print(out);
         out.flush();
         return report;

@@ -76,8 +76,7 @@ public final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         ValidationLimits limits = validationLimits.limits();
-        // At least 2 whatever the machine, so that the concurrency checks still call from two threads at once.
-        int threadCount = threads != null ? threads : Math.max(2, Runtime.getRuntime().availableProcessors());
+        int threadCount = threads != null ? threads : defaultThreads();
         if (threadCount < 1) {
             throw new IllegalArgumentException("--threads must be at least 1, was " + threadCount);
         }
@@ -110,6 +109,17 @@ public final class ValidateCommand implements Callable<Integer> {
                     .forEach(p -> message.append("\n  not offered: ").append(p));
             throw new UnknownSystemException(message.toString());
         }
+    }
+
+    /**
+     * The threads of validate's concurrency and timing checks when none are asked for: the machine's cores, at
+     * least 2 so that the concurrency checks still call from two threads at once. More threads than cores only
+     * queue calls, and the timing checks then measure the queue.
+     *
+     * @return the default thread count
+     */
+    static int defaultThreads() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
     private Path reportFile(String id) {
