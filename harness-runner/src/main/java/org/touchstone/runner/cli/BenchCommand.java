@@ -79,6 +79,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jvm-arg", paramLabel = "ARG", description = "A further option for the forked JVMs. Repeatable.")
     List<String> jvmArgs = List.of();
 
+    @Option(names = "--dataset", paramLabel = "DATASET", defaultValue = BenchSettings.DATASET,
+            description = "The images to benchmark on: a manifest, a dataset folder (e.g. one written by 'touchstone"
+                    + " dataset import') or a synthetic spec (default: ${DEFAULT-VALUE}). Images the system makes no"
+                    + " template from are left out of the timed calls and counted in the output.")
+    String dataset;
+
     @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "data",
             description = "Where the synthetic images are generated and cached (default: ${DEFAULT-VALUE}).")
     Path dataDir;
@@ -123,7 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
         Path folder = out != null ? out : Path.of("bench", ZonedDateTime.now(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")) + "-"
                 + system.system.replaceAll("[^A-Za-z0-9._-]+", "_"));
-        return new BenchSettings(system.system, system.config(), folder, dataDir, ops, threads.stream().distinct().toList(),
+        return new BenchSettings(system.system, system.config(), folder, dataset, dataDir, ops, threads.stream().distinct().toList(),
                 gallerySizes.stream().distinct().sorted().toList(), forks, warmupIterations,
                 Duration.ofMillis(Math.round(warmupSeconds * 1000)), iterations,
                 Duration.ofMillis(Math.round(iterationSeconds * 1000)),

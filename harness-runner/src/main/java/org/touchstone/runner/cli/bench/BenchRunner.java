@@ -38,6 +38,7 @@ import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ImageSource;
+import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.reports.card.BenchCard;
 import org.touchstone.runner.systems.HarnessVersion;
 import org.touchstone.runner.engine.prepare.DatasetResolver;
@@ -104,11 +105,11 @@ public final class BenchRunner {
         Files.createDirectories(settings.out());
         String started = now();
         FaceSystemProvider provider = BenchSubject.resolve(settings.system());
-        DatasetManifest manifest = DatasetResolver.resolve(BenchSettings.DATASET, settings.dataDir(), line -> {
+        DatasetManifest manifest = DatasetResolver.resolve(settings.dataset(), settings.dataDir(), line -> {
             out.println(line);
             out.flush();
         });
-        OptionalInt templateBytes = templateSize(provider, settings.config(), manifest);
+        OptionalInt templateBytes = templateSize(provider, settings.config(), manifest, out);
         List<Entry> planned = plan(settings, provider, templateBytes);
         List<Entry> entries = new ArrayList<>();
         int toMeasure = (int) planned.stream().filter(e -> e.skipped() == null).count();
@@ -137,9 +138,13 @@ public final class BenchRunner {
         return entries;
     }
 
-    /** Opens the system once here to learn its template size, which bounds the galleries that fit. */
+    /**
+     * Opens the system once here to learn its template size, which bounds the galleries that fit, and says how
+     * many of the images it makes a template from: the timed calls use only those (a real face detector
+     * finds no face in a drawn one), so a failing image is never timed as a fast call.
+     */
     private static OptionalInt templateSize(FaceSystemProvider provider, Optional<Path> config,
-                                            DatasetManifest manifest)
+                                            DatasetManifest manifest, PrintWriter out)
             throws IOException, FaceSystemException, CapabilityMismatchException {
         Optional<Capability> capability = BenchOperation.CREATE_TEMPLATE.capability(provider.descriptor());
         if (capability.isEmpty()) {
@@ -150,9 +155,27 @@ public final class BenchRunner {
         try (OpenedSystem opened = OpenedSystem.open(provider, config, capability.get(), "touchstone bench", 1)) {
             var creator = capability.get() == Capability.VERIFICATION ? opened.instance().verifier().orElseThrow()
                     : opened.instance().identifier().orElseThrow();
-            Result<Template> made = creator.createTemplate(
-                    List.of(ImageSource.of(manifest, manifest.samples().get(0)).read()), role);
-            return made.isSuccess() ? OptionalInt.of(made.value().size()) : OptionalInt.empty();
+            OptionalInt size = OptionalInt.empty();
+            int usable = 0;
+            String firstFailure = null;
+            for (Sample sample : manifest.samples()) {
+                if (sample.missing()) {
+                    continue;
+                }
+                Result<Template> made = creator.createTemplate(List.of(ImageSource.of(manifest, sample).read()), role);
+                if (made.isSuccess()) {
+                    usable++;
+                    size = size.isPresent() ? size : OptionalInt.of(made.value().size());
+                } else if (firstFailure == null) {
+                    firstFailure = sample.path() + ": " + made.failure().map(Object::toString).orElse("failed");
+                }
+            }
+            if (usable < manifest.samples().size()) {
+                out.printf("%d of %d images make a template; the timed calls use only those%s%n", usable,
+                        manifest.samples().size(), firstFailure == null ? "" : " (first failure: " + firstFailure + ")");
+                out.flush();
+            }
+            return size;
         }
     }
 
@@ -184,7 +207,7 @@ public final class BenchRunner {
 
     private static String gallerySkip(int size, OptionalInt templateBytes, long heapBytes) {
         if (templateBytes.isEmpty()) {
-            return "the system made no template from the first image, so no gallery can be built";
+            return "the system made no template from any image, so no gallery can be built";
         }
         long needed = size * (templateBytes.getAsInt() + ENTRY_OVERHEAD_BYTES);
         long allowed = (long) (heapBytes * GALLERY_HEAP_SHARE);
@@ -279,7 +302,7 @@ public final class BenchRunner {
         s.put("fork_max_heap_bytes", settings.forkHeapBytes());
         ArrayNode jvmArgs = s.putArray("fork_jvm_args");
         settings.jvmArgs().forEach(jvmArgs::add);
-        s.put("dataset", BenchSettings.DATASET);
+        s.put("dataset", settings.dataset());
         s.put("images", manifest.samples().size());
         s.put("comparison_block", BenchSubject.COMPARISON_BLOCK);
         s.put("search_block", BenchSubject.SEARCH_BLOCK);

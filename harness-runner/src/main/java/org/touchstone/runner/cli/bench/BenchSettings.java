@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param system            the system, as {@code --system} names it
  * @param config            its configuration folder, if any
  * @param out               the folder bench.json, bench.csv, bench.html and jmh.log go to
+ * @param dataset           the images, as {@code --dataset} names them: a manifest, a dataset folder or a
+ *                          synthetic spec (default {@link #DATASET})
  * @param dataDir           where the synthetic images are generated and cached
  * @param operations        the operations to measure (those the system does not offer are skipped)
  * @param threads           the thread counts to measure each operation at
@@ -26,11 +28,15 @@ import java.util.Optional;
  * @param forkHeapBytes     the heap (-Xmx) of each forked JVM, which bounds the gallery sizes
  * @param jvmArgs           further options for the forked JVMs
  */
-public record BenchSettings(String system, Optional<Path> config, Path out, Path dataDir,
+public record BenchSettings(String system, Optional<Path> config, Path out, String dataset, Path dataDir,
                             List<BenchOperation> operations, List<Integer> threads, List<Integer> gallerySizes,
                             int forks, int warmupIterations, Duration warmupTime, int iterations,
                             Duration iterationTime, long forkHeapBytes, List<String> jvmArgs) {
-    /** The images every benchmark uses: 20 synthetic faces, generated once into the data folder. */
+    /**
+     * The images a benchmark uses unless told otherwise: 20 synthetic faces, generated once into the data
+     * folder. A system with a real face detector finds no face in them; give it real images with
+     * {@code --dataset}.
+     */
     public static final String DATASET = "synthetic:subjects=10,images=2,seed=7";
 
     /** The largest default heap of a forked JVM, whatever memory the machine has. */

@@ -76,4 +76,32 @@ class BenchCommandTest {
             assertThat(line.split("\\s+")).contains(shown.get(0));
         }
     }
+
+    /**
+     * A real face detector finds no face in some images (here: the oracle fails every image numbered -03, a
+     * third of this dataset). bench times only the images the system makes a template from, says how many it
+     * left out, and still measures; before, setup demanded every template and nothing was measured.
+     */
+    @Test
+    void imagesTheSystemMakesNoTemplateFromAreLeftOutOfTheTimedCallsAndCounted(@TempDir Path tmp) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Touchstone.commandLine(new RunnerModule(Progress.silent()));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        Path dir = tmp.resolve("bench");
+        String dataset = "synthetic:subjects=10,images=3,seed=11";
+        int code = cli.execute("bench", "--system", "test-subject-oracle", "--out", dir.toString(),
+                "--dataset", dataset, "--data-dir", tmp.resolve("data").toString(), "--threads", "1",
+                "--forks", "0", "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "0.1",
+                "--operations", "create_template,comparison");
+        assertThat(code).as(out + "\n" + err).isZero();
+        assertThat(out.toString()).contains("20 of 30 images make a template; the timed calls use only those"
+                + " (first failure: ");
+        JsonNode bench = new ObjectMapper().readTree(dir.resolve("bench.json").toFile());
+        assertThat(bench.path("settings").path("dataset").asText()).isEqualTo(dataset);
+        assertThat(bench.path("results")).extracting(r -> r.path("operation").asText())
+                .containsExactly("create_template", "comparison");
+        assertThat(bench.path("failed")).isEmpty();
+    }
 }

@@ -36,7 +36,7 @@ class BenchPlanTest {
     }
 
     private static BenchSettings settings(long heapBytes) {
-        return new BenchSettings("planned", Optional.empty(), Path.of("out"), Path.of("data"),
+        return new BenchSettings("planned", Optional.empty(), Path.of("out"), BenchSettings.DATASET, Path.of("data"),
                 List.of(BenchOperation.values()), List.of(1, 2), List.of(1_000, 100_000), 1, 2, Duration.ofSeconds(1),
                 3, Duration.ofSeconds(1), heapBytes, List.of());
     }
