@@ -26,7 +26,10 @@ import org.touchstone.runformat.runjson.RunJson;
  * figures ({@link IdentificationFigures}) and the headline.
  */
 public final class IdentificationReport implements CapabilityReport {
-    /** The tables an identification report writes, relative to the run directory, in the order written. */
+    /**
+     * The tables an identification report writes, relative to the run directory, in the order written (and
+     * {@code tables/gallery-average.csv} after them when run.json asks for averages over galleries).
+     */
     public static final List<String> TABLES = IdentificationTables.ALL;
 
     @Override
@@ -42,7 +45,7 @@ public final class IdentificationReport implements CapabilityReport {
         IdentificationResults results = IdentificationResults.compute(settings, templates, searches);
         Map<String, byte[]> tables = IdentificationTables.render(results);
         List<Figure> figures = IdentificationFigures.render(results);
-        return RenderedReport.of(tables, figures, IdentificationJson.render(results, IdentificationTables.ALL, figures),
+        return RenderedReport.of(tables, figures, IdentificationJson.render(results, List.copyOf(tables.keySet()), figures),
                 headline(results, runDir));
     }
 
