@@ -1,6 +1,7 @@
 package org.touchstone.protocols;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings of an identification (1:N) protocol. See {@code docs/protocol-format.md}.
@@ -20,14 +21,38 @@ import java.util.List;
  *                            reported, strictly descending, in (0, 1)
  * @param vendorThresholds    also report at every identification threshold the system declares
  * @param failurePolicy       how failed templates and searches enter the rates
+ * @param templateGalleries   with design {@code template-galleries}: the dataset's gallery and probe template lists
+ *                            (then {@code enrolmentImages}, {@code split} and {@code distractorCounts} are unused:
+ *                            0, null and empty); empty for the subject-split design
  */
 public record IdentificationSettings(int enrolmentImages, SubjectAllocation split, List<Integer> distractorCounts,
                                      int candidateListLength, List<Integer> ranks, List<Double> fpirTargets,
-                                     boolean vendorThresholds, FailurePolicy failurePolicy) {
+                                     boolean vendorThresholds, FailurePolicy failurePolicy,
+                                     Optional<TemplateGalleries> templateGalleries) {
     /** Copies the lists. */
     public IdentificationSettings {
         distractorCounts = List.copyOf(distractorCounts);
         ranks = List.copyOf(ranks);
         fpirTargets = List.copyOf(fpirTargets);
+        java.util.Objects.requireNonNull(templateGalleries, "templateGalleries");
+    }
+
+    /**
+     * The subject-split design: subjects divided by the protocol's seed, galleries swept by distractor count.
+     *
+     * @param enrolmentImages     images per enrolment template
+     * @param split               how subjects divide into roles
+     * @param distractorCounts    the distractor sweep
+     * @param candidateListLength candidates asked of each search
+     * @param ranks               ranks reported
+     * @param fpirTargets         FPIR targets
+     * @param vendorThresholds    also report at the system's thresholds
+     * @param failurePolicy       how failures enter the rates
+     */
+    public IdentificationSettings(int enrolmentImages, SubjectAllocation split, List<Integer> distractorCounts,
+                                  int candidateListLength, List<Integer> ranks, List<Double> fpirTargets,
+                                  boolean vendorThresholds, FailurePolicy failurePolicy) {
+        this(enrolmentImages, split, distractorCounts, candidateListLength, ranks, fpirTargets, vendorThresholds,
+                failurePolicy, Optional.empty());
     }
 }

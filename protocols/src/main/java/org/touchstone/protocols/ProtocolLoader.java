@@ -120,8 +120,13 @@ public final class ProtocolLoader {
     private record IdentificationDocument(Integer enrolmentImages, SplitDocument subjectSplit,
                                           CountsDocument subjectCounts, List<Integer> distractorCounts, Integer candidateListLength,
                                           List<Integer> ranks, List<Double> fpirTargets, Boolean vendorThresholds,
-                                          String failurePolicy) {
+                                          String failurePolicy, String design, String templateList,
+                                          List<String> galleryLists, String probeList, Integer fnirRank,
+                                          Boolean averageGalleries) {
     }
+
+    /** The {@code identification.design} of the IJB 1:N protocols; absent means the subject-split design. */
+    static final String TEMPLATE_GALLERIES = "template-galleries";
 
     /** The {@code identification.subject_split} mapping as written. */
     private record SplitDocument(Double mated, Double nonMated, Double distractors) {
@@ -416,6 +421,27 @@ public final class ProtocolLoader {
 
         private Optional<IdentificationSettings> identification(IdentificationDocument d) {
             String at = "/identification";
+            if (d.design != null && !d.design.equals(TEMPLATE_GALLERIES)) {
+                problem(at + "/design", "expected " + TEMPLATE_GALLERIES + " (or no design: subjects split by the"
+                        + " seed), found '" + d.design + "'");
+                return Optional.empty();
+            }
+            if (d.design != null) {
+                return templateGalleries(d, at);
+            }
+            for (String field : new String[] {"template_list", "gallery_lists", "probe_list", "fnir_rank",
+                    "average_galleries"}) {
+                Object value = switch (field) {
+                    case "template_list" -> d.templateList;
+                    case "gallery_lists" -> d.galleryLists;
+                    case "probe_list" -> d.probeList;
+                    case "fnir_rank" -> d.fnirRank;
+                    default -> d.averageGalleries;
+                };
+                if (value != null) {
+                    problem(at + "/" + field, "only used with design " + TEMPLATE_GALLERIES + "; remove it");
+                }
+            }
             Integer enrolmentImages = atLeast(required(d.enrolmentImages, at + "/enrolment_images",
                     "a whole number >= 1"), 1, at + "/enrolment_images");
             SubjectAllocation split = allocation(d, at);
@@ -453,6 +479,86 @@ public final class ProtocolLoader {
             }
             return Optional.of(new IdentificationSettings(enrolmentImages, split, counts, length, ranks, fpir, vendor,
                     policy));
+        }
+
+        /** The template-galleries design: the dataset's template lists instead of a subject split. */
+        private Optional<IdentificationSettings> templateGalleries(IdentificationDocument d, String at) {
+            for (String field : new String[] {"enrolment_images", "subject_split", "subject_counts",
+                    "distractor_counts"}) {
+                Object value = switch (field) {
+                    case "enrolment_images" -> d.enrolmentImages;
+                    case "subject_split" -> d.subjectSplit;
+                    case "subject_counts" -> d.subjectCounts;
+                    default -> d.distractorCounts;
+                };
+                if (value != null) {
+                    problem(at + "/" + field, "not used with design " + TEMPLATE_GALLERIES + ", whose galleries and"
+                            + " probes are the dataset's template lists; remove it");
+                }
+            }
+            String templateList = listName(required(d.templateList, at + "/template_list",
+                    "the name of the dataset's templates list"), at + "/template_list");
+            String probeList = listName(required(d.probeList, at + "/probe_list",
+                    "the name of the dataset's probe template list"), at + "/probe_list");
+            List<String> galleryLists = required(d.galleryLists, at + "/gallery_lists",
+                    "a list of the dataset's gallery template lists such as [ijbc-gallery-G1, ijbc-gallery-G2]");
+            if (galleryLists != null) {
+                if (galleryLists.isEmpty()) {
+                    problem(at + "/gallery_lists", "empty; expected at least one gallery list");
+                }
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (int i = 0; i < galleryLists.size(); i++) {
+                    JsonPointer element = JsonPointer.compile(at + "/gallery_lists").appendIndex(i);
+                    String name = galleryLists.get(i);
+                    if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                        problem(element, "expected the name of a protocol list the dataset declares (letters,"
+                                + " digits, '.', '_', '-'), found '" + name + "'");
+                    } else if (!seen.add(name)) {
+                        problem(element, "gallery list " + name + " is named twice");
+                    } else if (name.equals(probeList)) {
+                        problem(element, "the probe list cannot also be a gallery");
+                    }
+                }
+            }
+            Integer length = atLeast(required(d.candidateListLength, at + "/candidate_list_length",
+                    "a whole number >= 1"), 1, at + "/candidate_list_length");
+            List<Integer> ranks = ascendingWholeNumbers(required(d.ranks, at + "/ranks",
+                    "a list of ranks such as [1, 5, 10]"), at + "/ranks", 1);
+            if (length != null && ranks != null) {
+                for (int i = 0; i < ranks.size(); i++) {
+                    if (ranks.get(i) != null && ranks.get(i) > length) {
+                        problem(JsonPointer.compile(at + "/ranks").appendIndex(i), "rank " + ranks.get(i)
+                                + " exceeds the candidate list length " + length);
+                    }
+                }
+            }
+            Integer fnirRank = atLeast(required(d.fnirRank, at + "/fnir_rank",
+                    "the rank R of FNIR(N, R, T) at the FPIR targets, a whole number >= 1 (insightface's IJB report: 1)"),
+                    1, at + "/fnir_rank");
+            if (fnirRank != null && length != null && fnirRank > length) {
+                problem(at + "/fnir_rank", "rank " + fnirRank + " exceeds the candidate list length " + length);
+            }
+            Boolean averaged = required(d.averageGalleries, at + "/average_galleries", "true or false");
+            List<Double> fpir = descendingRates(required(d.fpirTargets, at + "/fpir_targets",
+                    "a list of false positive identification rates such as [1.0e-1, 1.0e-2]"), at + "/fpir_targets",
+                    "false positive identification rate");
+            Boolean vendor = required(d.vendorThresholds, at + "/vendor_thresholds", "true or false");
+            FailurePolicy policy = enumValue(FailurePolicy.class, required(d.failurePolicy, at + "/failure_policy",
+                    "one of " + ExternalNames.all(FailurePolicy.class)), at + "/failure_policy");
+            if (!problems.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new IdentificationSettings(0, null, List.of(), length, ranks, fpir, vendor, policy,
+                    Optional.of(new TemplateGalleries(templateList, galleryLists, probeList, fnirRank, averaged))));
+        }
+
+        /** A dataset list's name as a protocol may give it; problems recorded. */
+        private String listName(String name, String at) {
+            if (name != null && !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+                problem(at, "expected the name of a protocol list the dataset declares (letters, digits, '.',"
+                        + " '_', '-'), found '" + name + "'");
+            }
+            return name;
         }
 
         /** Exactly one of {@code subject_split} and {@code subject_counts}. */

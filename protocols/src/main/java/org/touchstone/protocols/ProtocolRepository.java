@@ -104,7 +104,8 @@ public final class ProtocolRepository {
             return fromFile(Path.of(ref));
         }
         int at = ref.indexOf('@');
-        String id = at < 0 ? ref : ref.substring(0, at);
+        // Ids are lower-case; the spelling benchmarks are known by (ijbc-1toN) finds its protocol (ijbc-1ton).
+        String id = (at < 0 ? ref : ref.substring(0, at)).toLowerCase(Locale.ROOT);
         List<ProtocolDefinition> versions = protocols.stream().filter(p -> p.id().equals(id)).toList();
         if (versions.isEmpty()) {
             throw notFound("no protocol '" + id + "'");

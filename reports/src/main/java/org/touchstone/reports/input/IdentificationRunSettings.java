@@ -21,10 +21,13 @@ import org.touchstone.runformat.runjson.VerificationEvaluation;
  * @param thresholds          named thresholds (usually the vendor's), in the order given
  * @param groupColumns        group column names (without {@code group:}), in the order given
  * @param intersections       intersections of group columns (optional in run.json; empty when absent)
+ * @param fnirRank            R of FNIR(N, R, T) at the FPIR targets (run.json's {@code fnir_rank}; L when absent)
+ * @param galleryAverage      whether each rate is also averaged over the galleries ({@code gallery_average})
  */
 public record IdentificationRunSettings(RunHeader header, int candidateListLength, List<Integer> ranks,
                                         List<Double> fpirTargets, List<NamedThreshold> thresholds,
-                                        List<String> groupColumns, List<List<String>> intersections) {
+                                        List<String> groupColumns, List<List<String>> intersections,
+                                        int fnirRank, boolean galleryAverage) {
     /** The only failure policy defined for identification. */
     public static final String FAILURE_POLICY = VerificationEvaluation.NON_MATCH;
 
@@ -57,7 +60,9 @@ public record IdentificationRunSettings(RunHeader header, int candidateListLengt
         IdentificationEvaluation evaluation = (IdentificationEvaluation) run.evaluation();
         return new IdentificationRunSettings(RunHeader.of(run), evaluation.candidateListLength(), evaluation.ranks(),
                 evaluation.fpirTargets(), RunHeader.thresholds(evaluation), evaluation.groupColumns(),
-                evaluation.intersections() == null ? List.of() : evaluation.intersections());
+                evaluation.intersections() == null ? List.of() : evaluation.intersections(),
+                evaluation.fnirRank() == null ? evaluation.candidateListLength() : evaluation.fnirRank(),
+                Boolean.TRUE.equals(evaluation.galleryAverage()));
     }
 
     /**

@@ -16,13 +16,36 @@ import java.util.List;
  * @param failurePolicy       {@value VerificationEvaluation#NON_MATCH}
  * @param intersections       combinations of two or more group columns measured as groupings of their own;
  *                            absent when none are asked for
+ * @param fnirRank            R of FNIR(N, R, T) at the FPIR targets; absent means L (the subject-split design)
+ * @param galleryAverage      true when the report also gives each rate's mean over the galleries (IJB 1:N, as
+ *                            insightface reports G1 and G2); absent otherwise
  */
 @JsonPropertyOrder({"capability"})
 public record IdentificationEvaluation(List<String> groupColumns, Integer candidateListLength, List<Integer> ranks,
                                        List<Double> fpirTargets, List<ThresholdEntry> thresholds,
                                        String failurePolicy,
-                                       @JsonInclude(JsonInclude.Include.NON_NULL) List<List<String>> intersections)
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) List<List<String>> intersections,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer fnirRank,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean galleryAverage)
         implements Evaluation {
+    /**
+     * An evaluation of the subject-split design: FNIR at rank L, no average over galleries.
+     *
+     * @param groupColumns        the group columns, without {@code group:}
+     * @param candidateListLength L
+     * @param ranks               ranks in 1..L
+     * @param fpirTargets         FPIR targets
+     * @param thresholds          named thresholds
+     * @param failurePolicy       {@value VerificationEvaluation#NON_MATCH}
+     * @param intersections       intersections of group columns, or null
+     */
+    public IdentificationEvaluation(List<String> groupColumns, Integer candidateListLength, List<Integer> ranks,
+                                    List<Double> fpirTargets, List<ThresholdEntry> thresholds, String failurePolicy,
+                                    List<List<String>> intersections) {
+        this(groupColumns, candidateListLength, ranks, fpirTargets, thresholds, failurePolicy, intersections, null,
+                null);
+    }
+
     /** The capability's name. */
     public static final String CAPABILITY = "identification";
 

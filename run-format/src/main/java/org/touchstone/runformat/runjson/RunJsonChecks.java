@@ -78,6 +78,9 @@ final class RunJsonChecks {
         int length = wholeNumber("candidate_list_length", e.candidateListLength(), 1, Integer.MAX_VALUE - 1);
         distinctNumbers("ranks", e.ranks(), "a rank", "1.." + length, v -> v >= 1 && v <= length);
         distinctNumbers("fpir_targets", e.fpirTargets(), "an FPIR target", "(0, 1]", v -> v > 0 && v <= 1);
+        if (e.fnirRank() != null) {
+            wholeNumber("fnir_rank", e.fnirRank(), 1, length);
+        }
         thresholds(e.thresholds(), Double::isFinite, "(-infinity, infinity)");
         groupColumns(e.groupColumns());
         intersections(e.intersections(), e.groupColumns());

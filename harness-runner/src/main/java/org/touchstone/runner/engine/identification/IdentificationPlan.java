@@ -47,8 +47,20 @@ public record IdentificationPlan(List<TemplateSpec> templates, List<String> mate
      * @param distractors distractor subjects it holds (the first this many)
      * @param templates   indexes of the enrolment templates it holds: every mated subject's, then the
      *                    distractors'
+     * @param matedSubjects the subjects whose probes are mated searches in this gallery; null when they are the
+     *                    plan's mated subjects (the subject-split design, where every gallery holds them all)
      */
-    public record GalleryPlan(String id, int distractors, List<Integer> templates) {
+    public record GalleryPlan(String id, int distractors, List<Integer> templates, java.util.Set<String> matedSubjects) {
+        /**
+         * A gallery holding every mated subject of the plan.
+         *
+         * @param id          its id
+         * @param distractors distractor subjects it holds
+         * @param templates   its enrolment template indexes
+         */
+        public GalleryPlan(String id, int distractors, List<Integer> templates) {
+            this(id, distractors, templates, null);
+        }
     }
 
     /**

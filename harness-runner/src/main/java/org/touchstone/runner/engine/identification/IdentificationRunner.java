@@ -7,6 +7,7 @@ import java.util.Map;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.IdentificationSettings;
 import org.touchstone.protocols.ProtocolException;
+import org.touchstone.protocols.ProtocolProblem;
 import org.touchstone.runformat.descriptor.DescriptorJson;
 import org.touchstone.runformat.runjson.DatasetBlock;
 import org.touchstone.runformat.runjson.Evaluation;
@@ -35,15 +36,29 @@ public final class IdentificationRunner implements CapabilityRunner {
     @Override
     public Planned plan(RunRequest request) throws ProtocolException {
         IdentificationSettings settings = request.protocol().identification().orElseThrow();
-        IdentificationPlan plan = IdentificationPlan.build(settings, request.protocol().seed(), request.manifest(),
-                request.protocol().source());
+        IdentificationPlan plan;
+        if (settings.templateGalleries().isPresent()) {
+            try {
+                plan = TemplateGalleriesPlan.build(settings.templateGalleries().get(), request.manifest(),
+                        request.protocol().source());
+            } catch (java.io.IOException e) {
+                throw new ProtocolException(new ProtocolProblem(request.protocol().source(), 0, 0,
+                        "identification", "the dataset's template lists: " + e.getMessage()));
+            }
+        } else {
+            plan = IdentificationPlan.build(settings, request.protocol().seed(), request.manifest(),
+                    request.protocol().source());
+        }
+        Integer fnirRank = settings.templateGalleries().map(t -> t.fnirRank()).orElse(null);
+        Boolean galleryAverage = settings.templateGalleries().map(t -> t.averaged() ? Boolean.TRUE : null)
+                .orElse(null);
         return new Planned() {
             @Override
             public Evaluation evaluation() {
                 return new IdentificationEvaluation(request.manifest().groupColumns(), settings.candidateListLength(),
                         settings.ranks(), settings.fpirTargets(), settings.vendorThresholds()
                         ? DescriptorJson.thresholds(request.system().descriptor().thresholds(Capability.IDENTIFICATION))
-                        : List.of(), settings.failurePolicy().externalName(), null);
+                        : List.of(), settings.failurePolicy().externalName(), null, fnirRank, galleryAverage);
             }
 
             @Override

@@ -152,14 +152,17 @@ final class SearchStage {
                     }
                 }
                 finalizeNs += latency;
-                galleryRows.add(List.of(galleryPlan.id(), plan.matedSubjects().size(), galleryPlan.distractors(),
+                // Mated is per gallery: with separate galleries (IJB's G1 and G2) a probe is mated only where
+                // its subject is enrolled.
+                Set<String> matedHere = galleryPlan.matedSubjects() == null ? mated : galleryPlan.matedSubjects();
+                galleryRows.add(List.of(galleryPlan.id(), matedHere.size(), galleryPlan.distractors(),
                         enrolled, (failure == null ? GalleriesCsv.Status.OK : GalleriesCsv.Status.FAILED).text(),
                         failure == null ? "" : failure.code().name(),
                         failure == null ? "" : failure.message(), Long.toString(latency)));
                 if (failure != null) {
                     counts[3]++;
                 }
-                write(searchesCsv, candidatesCsv, galleryPlan.id(), results, probes, specs, templates, mated, failure,
+                write(searchesCsv, candidatesCsv, galleryPlan.id(), results, probes, specs, templates, matedHere, failure,
                         counts);
             }
             searchesCsv.flush();

@@ -40,6 +40,9 @@ final class IdentificationJson {
         for (IdentificationResults.GalleryResults gallery : results.galleries()) {
             galleries.add(gallery(results, gallery));
         }
+        if (results.settings().galleryAverage()) {
+            root.set("gallery_average", GalleryAverage.of(results).json());
+        }
         Failures.json(root, results.failures());
         return MetricsJson.finish(root, tables, figures);
     }

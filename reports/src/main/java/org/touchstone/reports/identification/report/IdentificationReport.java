@@ -26,7 +26,10 @@ import org.touchstone.runformat.runjson.RunJson;
  * figures ({@link IdentificationFigures}) and the headline.
  */
 public final class IdentificationReport implements CapabilityReport {
-    /** The tables an identification report writes, relative to the run directory, in the order written. */
+    /**
+     * The tables an identification report writes, relative to the run directory, in the order written (and
+     * {@code tables/gallery-average.csv} after them when run.json asks for averages over galleries).
+     */
     public static final List<String> TABLES = IdentificationTables.ALL;
 
     @Override
@@ -42,7 +45,8 @@ public final class IdentificationReport implements CapabilityReport {
         IdentificationResults results = IdentificationResults.compute(settings, templates, searches);
         Map<String, byte[]> tables = IdentificationTables.render(results);
         List<Figure> figures = IdentificationFigures.render(results);
-        return RenderedReport.of(tables, figures, IdentificationJson.render(results, IdentificationTables.ALL, figures),
+        return RenderedReport.of(tables, figures,
+                IdentificationJson.render(results, List.copyOf(tables.keySet()), figures),
                 headline(results, runDir));
     }
 
@@ -53,13 +57,33 @@ public final class IdentificationReport implements CapabilityReport {
             lines.add("no gallery: galleries.csv is empty");
             return lines;
         }
+        if (results.settings().galleryAverage()) {
+            // Separate galleries (IJB's G1 and G2), not a sweep: each in full, then the mean.
+            for (IdentificationResults.GalleryResults each : results.galleries()) {
+                galleryLines(results, each, "gallery " + each.gallery().id() + " (N = "
+                        + each.gallery().enrolledTemplates() + " enrolled templates; " + each.counts().mated()
+                        + " mated, " + each.counts().nonMated() + " non-mated searches)", lines);
+            }
+            lines.add(average(GalleryAverage.of(results)));
+        } else {
+            galleryLines(results, gallery, "gallery " + gallery.gallery().id() + " (N = "
+                    + gallery.gallery().enrolledTemplates() + " enrolled templates" + (results.galleries().size() > 1
+                    ? ", the largest of " + results.galleries().size() : "") + ")", lines);
+            lines.addAll(sweep(results));
+        }
+        lines.add(FailureToEnrol.headline(results.fteByRole()));
+        lines.add("CMC: " + runDir.resolve("figures/" + IdentificationFigures.CMC + ".svg").toAbsolutePath());
+        return lines;
+    }
+
+    /** One gallery's lines: rank rates, each FPIR target, each named threshold, the investigative mode. */
+    private static void galleryLines(IdentificationResults results, IdentificationResults.GalleryResults gallery,
+                                     String title, List<String> lines) {
         List<String> ranks = new ArrayList<>();
         for (int rank : results.settings().ranks()) {
             ranks.add("rank-" + rank + " " + Numbers.percent(gallery.outcomes().identificationRate(rank)));
         }
-        lines.add("gallery " + gallery.gallery().id() + " (N = " + gallery.gallery().enrolledTemplates()
-                + " enrolled templates" + (results.galleries().size() > 1 ? ", the largest of "
-                + results.galleries().size() : "") + ")" + (ranks.isEmpty() ? "" : ": " + String.join(", ", ranks)));
+        lines.add(title + (ranks.isEmpty() ? "" : ": " + String.join(", ", ranks)));
         for (FpirOperatingPoint point : gallery.fpirPoints()) {
             String target = "FPIR target " + Numbers.readable(point.fpirTarget()) + ": ";
             if (!point.supported()) {
@@ -68,7 +92,9 @@ public final class IdentificationReport implements CapabilityReport {
             } else if (point.rates() == null) {
                 lines.add(target + "no threshold: no search returned a candidate");
             } else {
-                lines.add(target + "FNIR " + Numbers.percent(point.rates().fnir()) + " at threshold "
+                String rank = point.rates().rank() == results.settings().candidateListLength() ? ""
+                        : "(rank " + point.rates().rank() + ") ";
+                lines.add(target + "FNIR " + rank + Numbers.percent(point.rates().fnir()) + " at threshold "
                         + Numbers.exact(point.rates().threshold()) + " (" + fpir(point.rates()) + ")");
             }
         }
@@ -80,10 +106,20 @@ public final class IdentificationReport implements CapabilityReport {
         IdentificationRates investigative = gallery.investigative();
         lines.add("investigative (any score, rank <= " + investigative.rank() + "): FNIR "
                 + Numbers.percent(investigative.fnir()) + ", " + fpir(investigative));
-        lines.addAll(sweep(results));
-        lines.add(FailureToEnrol.headline(results.fteByRole()));
-        lines.add("CMC: " + runDir.resolve("figures/" + IdentificationFigures.CMC + ".svg").toAbsolutePath());
-        return lines;
+    }
+
+    /** The mean over galleries, as insightface reports IJB 1:N. */
+    private static String average(GalleryAverage average) {
+        List<String> parts = new ArrayList<>();
+        for (GalleryAverage.RankMean rank : average.ranks()) {
+            parts.add("rank-" + rank.rank() + " " + Numbers.percent(rank.rate()));
+        }
+        for (GalleryAverage.FpirMean point : average.fpirPoints()) {
+            parts.add("TPIR (rank " + point.fnirRank() + ") at FPIR " + Numbers.readable(point.fpirTarget()) + " "
+                    + (Double.isNaN(point.tpir()) ? "undefined" : Numbers.percent(point.tpir()))
+                    + (point.supported() ? "" : " (unsupported)"));
+        }
+        return "mean of galleries " + String.join(" and ", average.galleries()) + ": " + String.join(", ", parts);
     }
 
     /**

@@ -142,14 +142,16 @@ record IdentificationResults(IdentificationRunSettings settings, Map<String, Pro
         for (SearchData.Gallery gallery : searches.galleries()) {
             List<SearchData.Search> rows = searches.searches(gallery.index());
             SearchOutcomes outcomes = outcomes(rows, length);
-            List<FpirOperatingPoint> fpirPoints = outcomes.fpirOperatingPoints(settings.fpirTargets(), length);
+            List<FpirOperatingPoint> fpirPoints = outcomes.fpirOperatingPoints(settings.fpirTargets(),
+                    settings.fnirRank());
             List<ThresholdPoint> thresholdPoints = new ArrayList<>();
             for (NamedThreshold threshold : settings.thresholds()) {
                 thresholdPoints.add(new ThresholdPoint(threshold, outcomes.at(length, threshold.value())));
             }
             List<GroupColumnResults> columns = new ArrayList<>();
             for (int c = 0; c < groups.columns().size(); c++) {
-                columns.add(groupColumn(groups, c, rows, fpirPoints, thresholdPoints, fteByGroup.get(c), length));
+                columns.add(groupColumn(groups, c, rows, fpirPoints, thresholdPoints, fteByGroup.get(c), length,
+                        settings.fnirRank()));
             }
             long failedMated = rows.stream().filter(s -> s.mated() && !s.status().equals("ok")).count();
             long failedNonMated = rows.stream().filter(s -> !s.mated() && !s.status().equals("ok")).count();
@@ -201,7 +203,8 @@ record IdentificationResults(IdentificationRunSettings settings, Map<String, Pro
     private static GroupColumnResults groupColumn(GroupAssignment groups, int column, List<SearchData.Search> searches,
                                                   List<FpirOperatingPoint> fpirPoints,
                                                   List<ThresholdPoint> thresholdPoints,
-                                                  List<Map<String, Proportion>> fteByGroup, int length) {
+                                                  List<Map<String, Proportion>> fteByGroup, int length,
+                                                  int fnirRank) {
         List<String> values = groups.values(column);
         List<List<SearchData.Search>> byGroup = new ArrayList<>();
         values.forEach(v -> byGroup.add(new ArrayList<>()));
@@ -221,7 +224,7 @@ record IdentificationResults(IdentificationRunSettings settings, Map<String, Pro
             SearchOutcomes outcomes = outcomes(byGroup.get(g), length);
             List<IdentificationRates> atFpirPoints = new ArrayList<>();
             for (FpirOperatingPoint point : fpirPoints) {
-                atFpirPoints.add(point.rates() == null ? null : outcomes.at(length, point.rates().threshold()));
+                atFpirPoints.add(point.rates() == null ? null : outcomes.at(fnirRank, point.rates().threshold()));
             }
             List<IdentificationRates> atThresholds = new ArrayList<>();
             for (ThresholdPoint point : thresholdPoints) {

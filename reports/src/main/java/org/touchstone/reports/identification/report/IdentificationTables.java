@@ -46,7 +46,10 @@ final class IdentificationTables {
     private IdentificationTables() {
     }
 
-    /** Renders every table; keys are paths relative to the run directory, in {@link #ALL} order. */
+    /**
+     * Renders every table; keys are paths relative to the run directory, in {@link #ALL} order, then
+     * {@link GalleryAverage#TABLE} when the run asks for averages over its galleries.
+     */
     static Map<String, byte[]> render(IdentificationResults results) {
         Map<String, byte[]> tables = new LinkedHashMap<>();
         tables.put(CMC, cmc(results));
@@ -58,6 +61,9 @@ final class IdentificationTables {
         tables.put(GROUPS, groups(results));
         tables.put(FAILURE_TO_ENROL, failureToEnrol(results));
         tables.put(FAILURES, Failures.table(results.failures()));
+        if (results.settings().galleryAverage()) {
+            tables.put(GalleryAverage.TABLE, GalleryAverage.of(results).table());
+        }
         return tables;
     }
 
