@@ -1,6 +1,7 @@
 package org.touchstone.protocols;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings of an identification (1:N) protocol. See {@code docs/protocol-format.md}.
@@ -20,14 +21,36 @@ import java.util.List;
  *                            reported, strictly descending, in (0, 1)
  * @param vendorThresholds    also report at every identification threshold the system declares
  * @param failurePolicy       how failed templates and searches enter the rates
+ * @param megafaceChallenge   present for design {@code megaface-c1}, whose roles come from the dataset's lists
+ *                            instead of a subject split; then {@code split} is null, {@code fpirTargets} empty,
+ *                            and the other fields repeat the challenge's
  */
 public record IdentificationSettings(int enrolmentImages, SubjectAllocation split, List<Integer> distractorCounts,
                                      int candidateListLength, List<Integer> ranks, List<Double> fpirTargets,
-                                     boolean vendorThresholds, FailurePolicy failurePolicy) {
+                                     boolean vendorThresholds, FailurePolicy failurePolicy,
+                                     Optional<MegafaceChallengeSettings> megafaceChallenge) {
     /** Copies the lists. */
     public IdentificationSettings {
         distractorCounts = List.copyOf(distractorCounts);
         ranks = List.copyOf(ranks);
         fpirTargets = List.copyOf(fpirTargets);
+        java.util.Objects.requireNonNull(megafaceChallenge, "megafaceChallenge");
+    }
+
+    /** The subject-split design. */
+    public IdentificationSettings(int enrolmentImages, SubjectAllocation split, List<Integer> distractorCounts,
+                                  int candidateListLength, List<Integer> ranks, List<Double> fpirTargets,
+                                  boolean vendorThresholds, FailurePolicy failurePolicy) {
+        this(enrolmentImages, split, distractorCounts, candidateListLength, ranks, fpirTargets, vendorThresholds,
+                failurePolicy, Optional.empty());
+    }
+
+    /**
+     * @param challenge the challenge's settings
+     * @return the settings of a {@code megaface-c1} protocol
+     */
+    public static IdentificationSettings megafaceChallenge(MegafaceChallengeSettings challenge) {
+        return new IdentificationSettings(1, null, challenge.distractorCounts(), challenge.candidateListLength(),
+                challenge.ranks(), List.of(), false, challenge.failurePolicy(), Optional.of(challenge));
     }
 }

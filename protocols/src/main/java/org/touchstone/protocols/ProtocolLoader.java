@@ -120,7 +120,8 @@ public final class ProtocolLoader {
     private record IdentificationDocument(Integer enrolmentImages, SplitDocument subjectSplit,
                                           CountsDocument subjectCounts, List<Integer> distractorCounts, Integer candidateListLength,
                                           List<Integer> ranks, List<Double> fpirTargets, Boolean vendorThresholds,
-                                          String failurePolicy) {
+                                          String failurePolicy, String design, String probeList,
+                                          String distractorList, List<Double> farTargets) {
     }
 
     /** The {@code identification.subject_split} mapping as written. */
@@ -139,6 +140,8 @@ public final class ProtocolLoader {
     }
 
     /** One validation of one protocol text: the problems found so far and where each field is. */
+    private static final String MEGAFACE_C1 = MegafaceChallengeSettings.DESIGN;
+
     private static final class Validation {
         private final String source;
         private final YamlLocations locations;
@@ -416,6 +419,20 @@ public final class ProtocolLoader {
 
         private Optional<IdentificationSettings> identification(IdentificationDocument d) {
             String at = "/identification";
+            if (d.design != null) {
+                if (!d.design.equals(MEGAFACE_C1)) {
+                    problem(at + "/design", "expected '" + MEGAFACE_C1 + "' or no design (a subject split), found '"
+                            + d.design + "'");
+                    return Optional.empty();
+                }
+                return megafaceChallenge(d, at);
+            }
+            for (var unused : List.of(Map.entry("probe_list", d.probeList != null),
+                    Map.entry("distractor_list", d.distractorList != null), Map.entry("far_targets", d.farTargets != null))) {
+                if (unused.getValue()) {
+                    problem(at + "/" + unused.getKey(), "only used with design " + MEGAFACE_C1 + "; remove it");
+                }
+            }
             Integer enrolmentImages = atLeast(required(d.enrolmentImages, at + "/enrolment_images",
                     "a whole number >= 1"), 1, at + "/enrolment_images");
             SubjectAllocation split = allocation(d, at);
@@ -453,6 +470,50 @@ public final class ProtocolLoader {
             }
             return Optional.of(new IdentificationSettings(enrolmentImages, split, counts, length, ranks, fpir, vendor,
                     policy));
+        }
+
+        /** Design megaface-c1: roles from the dataset's lists; the subject-split fields do not apply. */
+        private Optional<IdentificationSettings> megafaceChallenge(IdentificationDocument d, String at) {
+            for (var unused : List.of(Map.entry("enrolment_images", d.enrolmentImages != null),
+                    Map.entry("subject_split", d.subjectSplit != null), Map.entry("subject_counts", d.subjectCounts != null),
+                    Map.entry("fpir_targets", d.fpirTargets != null),
+                    Map.entry("vendor_thresholds", d.vendorThresholds != null))) {
+                if (unused.getValue()) {
+                    problem(at + "/" + unused.getKey(), "not used with design " + MEGAFACE_C1 + ", whose roles"
+                            + " come from the dataset's lists; remove it");
+                }
+            }
+            String probeList = text(d.probeList, at + "/probe_list", "the dataset list of probe images");
+            String distractorList = text(d.distractorList, at + "/distractor_list",
+                    "the dataset list of each gallery's distractors, such as megaface-distractors-"
+                            + MegafaceChallengeSettings.COUNT);
+            if (distractorList != null && !distractorList.contains(MegafaceChallengeSettings.COUNT)) {
+                problem(at + "/distractor_list", "expected the placeholder " + MegafaceChallengeSettings.COUNT
+                        + " standing for the gallery's size, found '" + distractorList + "'");
+            }
+            List<Integer> counts = ascendingWholeNumbers(required(d.distractorCounts, at + "/distractor_counts",
+                    "a list of distractor counts such as [10, 100, 1000]"), at + "/distractor_counts", 1);
+            Integer length = atLeast(required(d.candidateListLength, at + "/candidate_list_length",
+                    "a whole number >= 1"), 1, at + "/candidate_list_length");
+            List<Integer> ranks = ascendingWholeNumbers(required(d.ranks, at + "/ranks",
+                    "a list of ranks such as [1, 5, 10]"), at + "/ranks", 1);
+            if (length != null && ranks != null) {
+                for (int i = 0; i < ranks.size(); i++) {
+                    if (ranks.get(i) != null && ranks.get(i) > length) {
+                        problem(JsonPointer.compile(at + "/ranks").appendIndex(i), "rank " + ranks.get(i)
+                                + " exceeds the candidate list length " + length);
+                    }
+                }
+            }
+            List<Double> far = descendingRates(required(d.farTargets, at + "/far_targets",
+                    "a list of false accept rates such as [1.0e-6]"), at + "/far_targets", "false accept rate");
+            FailurePolicy policy = enumValue(FailurePolicy.class, required(d.failurePolicy, at + "/failure_policy",
+                    "one of " + ExternalNames.all(FailurePolicy.class)), at + "/failure_policy");
+            if (!problems.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(IdentificationSettings.megafaceChallenge(new MegafaceChallengeSettings(probeList,
+                    distractorList, counts, length, ranks, far, policy)));
         }
 
         /** Exactly one of {@code subject_split} and {@code subject_counts}. */
