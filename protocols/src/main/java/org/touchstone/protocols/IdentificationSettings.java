@@ -37,7 +37,18 @@ public record IdentificationSettings(int enrolmentImages, SubjectAllocation spli
         java.util.Objects.requireNonNull(megafaceChallenge, "megafaceChallenge");
     }
 
-    /** The subject-split design. */
+    /**
+     * The subject-split design.
+     *
+     * @param enrolmentImages     as above
+     * @param split               as above
+     * @param distractorCounts    as above
+     * @param candidateListLength as above
+     * @param ranks               as above
+     * @param fpirTargets         as above
+     * @param vendorThresholds    as above
+     * @param failurePolicy       as above
+     */
     public IdentificationSettings(int enrolmentImages, SubjectAllocation split, List<Integer> distractorCounts,
                                   int candidateListLength, List<Integer> ranks, List<Double> fpirTargets,
                                   boolean vendorThresholds, FailurePolicy failurePolicy) {

@@ -16,13 +16,44 @@ import java.util.List;
  * @param failurePolicy       {@value VerificationEvaluation#NON_MATCH}
  * @param intersections       combinations of two or more group columns measured as groupings of their own;
  *                            absent when none are asked for
+ * @param design              absent for the subject-split design; {@value #MEGAFACE_C1} for MegaFace Challenge 1,
+ *                            whose galleries are the distractor lists ({@code G<count>}) and one gallery per probe
+ *                            identity ({@code F<identity>}), see docs/run-directory.md
+ * @param farTargets          {@value #MEGAFACE_C1}: the FAR targets of its verification part, in (0, 1); else absent
  */
 @JsonPropertyOrder({"capability"})
 public record IdentificationEvaluation(List<String> groupColumns, Integer candidateListLength, List<Integer> ranks,
                                        List<Double> fpirTargets, List<ThresholdEntry> thresholds,
                                        String failurePolicy,
-                                       @JsonInclude(JsonInclude.Include.NON_NULL) List<List<String>> intersections)
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) List<List<String>> intersections,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) String design,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> farTargets)
         implements Evaluation {
+    /** The design of MegaFace Challenge 1. */
+    public static final String MEGAFACE_C1 = "megaface-c1";
+
+    /**
+     * The subject-split design.
+     *
+     * @param groupColumns        as above
+     * @param candidateListLength as above
+     * @param ranks               as above
+     * @param fpirTargets         as above
+     * @param thresholds          as above
+     * @param failurePolicy       as above
+     * @param intersections       as above
+     */
+    public IdentificationEvaluation(List<String> groupColumns, Integer candidateListLength, List<Integer> ranks,
+                                    List<Double> fpirTargets, List<ThresholdEntry> thresholds, String failurePolicy,
+                                    List<List<String>> intersections) {
+        this(groupColumns, candidateListLength, ranks, fpirTargets, thresholds, failurePolicy, intersections, null, null);
+    }
+
+    /** @return whether this is MegaFace Challenge 1's design */
+    public boolean megafaceChallenge() {
+        return MEGAFACE_C1.equals(design);
+    }
+
     /** The capability's name. */
     public static final String CAPABILITY = "identification";
 
