@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.touchstone.api.Candidate;
 import org.touchstone.api.Capability;
@@ -30,8 +31,8 @@ import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.HashCheck;
 import org.touchstone.protocols.dataset.ManifestLoader;
-import org.touchstone.protocols.dataset.ProceduralManifest;
-import org.touchstone.protocols.synthetic.SyntheticSpec;
+import org.touchstone.protocols.dataset.ManifestWriter;
+import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.runformat.io.Sha256;
 import org.touchstone.runner.engine.ProtocolRunner;
 import org.touchstone.runner.engine.prepare.RunRequest;
@@ -42,11 +43,12 @@ import org.touchstone.runner.engine.progress.Progress;
  * to measure the whole run (templates, six distractor galleries searched exactly, the identities' galleries, the
  * report) and its peak heap. Not JMH: one run of minutes is the unit.
  *
- * <p>The dataset is procedural (48-pixel synthetic faces rendered when read, {@code images} per subject): the
- * first {@code identities} subjects are the FaceScrub identities, all their images listed as probes; the next
- * {@code distractors} subjects give one image each to the distractor lists {@code megaface-distractors-<N>} (the
- * first N, so the lists are nested, for every N of 10 .. 1,000,000 up to {@code distractors}). The lists are the
- * dataset's protocol lists, declared in its manifest as an import declares them. The system is cheap: a template
+ * <p>The dataset is a stored manifest whose rows all name one 48-pixel image file (rendering a million synthetic
+ * faces would measure the renderer): {@code identities} FaceScrub identities of {@code images} images each, all
+ * listed as probes, and {@code distractors} subjects of one image each, listed in the distractor lists
+ * {@code megaface-distractors-<N>} (the first N, so nested, for every N of 10 .. 1,000,000 up to
+ * {@code distractors}). The lists are the dataset's protocol lists, declared in its manifest as an import
+ * declares them. The system is cheap: a template
  * is the subject and image numbers read from the sample id, a search scores every enrolled template by a hash of
  * the two image numbers (same subject in [0.4, 1), else [0, 0.75)) and keeps the best K, so the time left is the
  * harness's and the rendering's. Prints each stage's time and the peak heap next to {@code -Xmx}.
@@ -73,36 +75,48 @@ public final class MegafaceAtScale {
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
         Path work = Files.createTempDirectory("touchstone-megaface-scale-");
         long t0 = System.nanoTime();
-        SyntheticSpec spec = SyntheticSpec.parse("synthetic:subjects=" + (identities + distractors) + ",images="
-                + images + ",seed=20261207,size=48");
-        Path manifest = work.resolve("data/manifest.csv");
-        Files.createDirectories(manifest.getParent().resolve("lists"));
-        ProceduralManifest.write(manifest, spec);
-        StringBuilder declared = new StringBuilder();
-        Path probes = manifest.getParent().resolve("lists/megaface-facescrub.csv");
+        Path data = work.resolve("data");
+        Files.createDirectories(data.resolve("lists"));
+        // One small face shared by every row: the system never decodes it, so reading it is the harness's cost.
+        java.awt.image.BufferedImage face = new java.awt.image.BufferedImage(48, 48,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        Path faceFile = data.resolve("face.png");
+        javax.imageio.ImageIO.write(face, "png", faceFile.toFile());
+        String faceHash = Sha256.hex(faceFile);
+        List<Sample> samples = new ArrayList<>(identities * images + distractors);
+        Path probes = data.resolve("lists/megaface-facescrub.csv");
         try (BufferedWriter out = Files.newBufferedWriter(probes, StandardCharsets.UTF_8)) {
             out.write("sample_id,identity\n");
             for (int s = 0; s < identities; s++) {
                 for (int i = 0; i < images; i++) {
-                    out.write(spec.sampleId(s, i) + "," + spec.subjectId(s) + "\n");
+                    String id = sampleId(s, i);
+                    samples.add(new Sample(id, "S" + s, "face.png", faceHash, Map.of(), Map.of()));
+                    out.write(id + ",S" + s + "\n");
                 }
             }
         }
-        declared.append(declaration("megaface-facescrub", probes));
+        for (int d = 0; d < distractors; d++) {
+            samples.add(new Sample(sampleId(identities + d, 0), "S" + (identities + d), "face.png", faceHash, Map.of(),
+                    Map.of()));
+        }
+        List<String> declared = new ArrayList<>();
+        declared.add(declaration("megaface-facescrub", probes));
         for (int size : SIZES) {
             if (size > distractors) {
                 break;
             }
-            Path list = manifest.getParent().resolve("lists/megaface-distractors-" + size + ".csv");
+            Path list = data.resolve("lists/megaface-distractors-" + size + ".csv");
             try (BufferedWriter out = Files.newBufferedWriter(list, StandardCharsets.UTF_8)) {
                 out.write("sample_id\n");
                 for (int d = 0; d < size; d++) {
-                    out.write(spec.sampleId(identities + d, 0) + "\n");
+                    out.write(sampleId(identities + d, 0) + "\n");
                 }
             }
-            declared.append(declaration("megaface-distractors-" + size, list));
+            declared.add(declaration("megaface-distractors-" + size, list));
         }
-        Files.writeString(manifest, declared, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        Path manifest = data.resolve("manifest.csv");
+        ManifestWriter.write(manifest, declared, samples);
+        samples = null;
         long t1 = System.nanoTime();
         var dataset = ManifestLoader.load(manifest, HashCheck.EXISTENCE_ONLY);
         var protocol = ProtocolRepository.builtIn().resolve("megaface-c1@1.0.0");
@@ -129,7 +143,12 @@ public final class MegafaceAtScale {
     }
 
     private static String declaration(String name, Path list) throws java.io.IOException {
-        return "# protocol-list: " + name + " lists/" + list.getFileName() + " sha256=" + Sha256.hex(list) + "\n";
+        return "protocol-list: " + name + " lists/" + list.getFileName() + " sha256=" + Sha256.hex(list);
+    }
+
+    /** Subject s (0-based), image i: {@code S<s>-<i>}, which the system reads back. */
+    private static String sampleId(int s, int i) {
+        return "S" + s + "-" + i;
     }
 
     /** Subject and image numbers from a synthetic sample id such as {@code S0000001-01}; scores by their hash. */
@@ -156,7 +175,7 @@ public final class MegafaceAtScale {
             String id = faces.get(0).id();
             int dash = id.indexOf('-');
             int subject = Integer.parseInt(id.substring(1, dash));
-            int image = subject * 128 + Integer.parseInt(id.substring(dash + 1));
+            int image = subject * 128 + Integer.parseInt(id.substring(dash + 1));   // unique below 2^31 for 16M subjects
             return Result.success(Template.of(ByteBuffer.allocate(8).putInt(subject).putInt(image).array()));
         }
 
