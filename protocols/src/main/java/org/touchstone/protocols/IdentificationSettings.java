@@ -24,17 +24,22 @@ import java.util.Optional;
  * @param templateGalleries   with design {@code template-galleries}: the dataset's gallery and probe template lists
  *                            (then {@code enrolmentImages}, {@code split} and {@code distractorCounts} are unused:
  *                            0, null and empty); empty for the subject-split design
+ * @param megafaceChallenge   present for design {@code megaface-c1}, whose roles come from the dataset's lists
+ *                            instead of a subject split; then {@code split} is null, {@code fpirTargets} empty,
+ *                            and the other fields repeat the challenge's
  */
 public record IdentificationSettings(int enrolmentImages, SubjectAllocation split, List<Integer> distractorCounts,
                                      int candidateListLength, List<Integer> ranks, List<Double> fpirTargets,
                                      boolean vendorThresholds, FailurePolicy failurePolicy,
-                                     Optional<TemplateGalleries> templateGalleries) {
+                                     Optional<TemplateGalleries> templateGalleries,
+                                     Optional<MegafaceChallengeSettings> megafaceChallenge) {
     /** Copies the lists. */
     public IdentificationSettings {
         distractorCounts = List.copyOf(distractorCounts);
         ranks = List.copyOf(ranks);
         fpirTargets = List.copyOf(fpirTargets);
         java.util.Objects.requireNonNull(templateGalleries, "templateGalleries");
+        java.util.Objects.requireNonNull(megafaceChallenge, "megafaceChallenge");
     }
 
     /**
@@ -53,6 +58,16 @@ public record IdentificationSettings(int enrolmentImages, SubjectAllocation spli
                                   int candidateListLength, List<Integer> ranks, List<Double> fpirTargets,
                                   boolean vendorThresholds, FailurePolicy failurePolicy) {
         this(enrolmentImages, split, distractorCounts, candidateListLength, ranks, fpirTargets, vendorThresholds,
-                failurePolicy, Optional.empty());
+                failurePolicy, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * @param challenge the challenge's settings
+     * @return the settings of a {@code megaface-c1} protocol
+     */
+    public static IdentificationSettings megafaceChallenge(MegafaceChallengeSettings challenge) {
+        return new IdentificationSettings(1, null, challenge.distractorCounts(), challenge.candidateListLength(),
+                challenge.ranks(), List.of(), false, challenge.failurePolicy(), Optional.empty(),
+                Optional.of(challenge));
     }
 }

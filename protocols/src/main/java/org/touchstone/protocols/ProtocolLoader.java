@@ -122,11 +122,14 @@ public final class ProtocolLoader {
                                           List<Integer> ranks, List<Double> fpirTargets, Boolean vendorThresholds,
                                           String failurePolicy, String design, String templateList,
                                           List<String> galleryLists, String probeList, Integer fnirRank,
-                                          Boolean averageGalleries) {
+                                          Boolean averageGalleries, String distractorList, List<Double> farTargets) {
     }
 
     /** The {@code identification.design} of the IJB 1:N protocols; absent means the subject-split design. */
     static final String TEMPLATE_GALLERIES = "template-galleries";
+
+    /** The {@code identification.design} of MegaFace Challenge 1. */
+    private static final String MEGAFACE_C1 = MegafaceChallengeSettings.DESIGN;
 
     /** The {@code identification.subject_split} mapping as written. */
     private record SplitDocument(Double mated, Double nonMated, Double distractors) {
@@ -421,10 +424,21 @@ public final class ProtocolLoader {
 
         private Optional<IdentificationSettings> identification(IdentificationDocument d) {
             String at = "/identification";
-            if (d.design != null && !d.design.equals(TEMPLATE_GALLERIES)) {
-                problem(at + "/design", "expected " + TEMPLATE_GALLERIES + " (or no design: subjects split by the"
-                        + " seed), found '" + d.design + "'");
+            if (d.design != null && !d.design.equals(TEMPLATE_GALLERIES) && !d.design.equals(MEGAFACE_C1)) {
+                problem(at + "/design", "expected " + TEMPLATE_GALLERIES + " or " + MEGAFACE_C1 + " (or no design:"
+                        + " subjects split by the seed), found '" + d.design + "'");
                 return Optional.empty();
+            }
+            if (MEGAFACE_C1.equals(d.design)) {
+                return megafaceChallenge(d, at);
+            }
+            if (d.design == null) {
+                for (var unused : List.of(Map.entry("distractor_list", d.distractorList != null),
+                        Map.entry("far_targets", d.farTargets != null))) {
+                    if (unused.getValue()) {
+                        problem(at + "/" + unused.getKey(), "only used with design " + MEGAFACE_C1 + "; remove it");
+                    }
+                }
             }
             if (d.design != null) {
                 return templateGalleries(d, at);
@@ -484,11 +498,13 @@ public final class ProtocolLoader {
         /** The template-galleries design: the dataset's template lists instead of a subject split. */
         private Optional<IdentificationSettings> templateGalleries(IdentificationDocument d, String at) {
             for (String field : new String[] {"enrolment_images", "subject_split", "subject_counts",
-                    "distractor_counts"}) {
+                    "distractor_counts", "distractor_list", "far_targets"}) {
                 Object value = switch (field) {
                     case "enrolment_images" -> d.enrolmentImages;
                     case "subject_split" -> d.subjectSplit;
                     case "subject_counts" -> d.subjectCounts;
+                    case "distractor_list" -> d.distractorList;
+                    case "far_targets" -> d.farTargets;
                     default -> d.distractorCounts;
                 };
                 if (value != null) {
@@ -549,7 +565,8 @@ public final class ProtocolLoader {
                 return Optional.empty();
             }
             return Optional.of(new IdentificationSettings(0, null, List.of(), length, ranks, fpir, vendor, policy,
-                    Optional.of(new TemplateGalleries(templateList, galleryLists, probeList, fnirRank, averaged))));
+                    Optional.of(new TemplateGalleries(templateList, galleryLists, probeList, fnirRank, averaged)),
+                    Optional.empty()));
         }
 
         /** A dataset list's name as a protocol may give it; problems recorded. */
@@ -559,6 +576,52 @@ public final class ProtocolLoader {
                         + " '_', '-'), found '" + name + "'");
             }
             return name;
+        }
+
+        /** Design megaface-c1: roles from the dataset's lists; the subject-split fields do not apply. */
+        private Optional<IdentificationSettings> megafaceChallenge(IdentificationDocument d, String at) {
+            for (var unused : List.of(Map.entry("enrolment_images", d.enrolmentImages != null),
+                    Map.entry("subject_split", d.subjectSplit != null), Map.entry("subject_counts", d.subjectCounts != null),
+                    Map.entry("fpir_targets", d.fpirTargets != null),
+                    Map.entry("vendor_thresholds", d.vendorThresholds != null),
+                    Map.entry("template_list", d.templateList != null), Map.entry("gallery_lists", d.galleryLists != null),
+                    Map.entry("fnir_rank", d.fnirRank != null), Map.entry("average_galleries", d.averageGalleries != null))) {
+                if (unused.getValue()) {
+                    problem(at + "/" + unused.getKey(), "not used with design " + MEGAFACE_C1 + ", whose roles"
+                            + " come from the dataset's lists; remove it");
+                }
+            }
+            String probeList = text(d.probeList, at + "/probe_list", "the dataset list of probe images");
+            String distractorList = text(d.distractorList, at + "/distractor_list",
+                    "the dataset list of each gallery's distractors, such as megaface-distractors-"
+                            + MegafaceChallengeSettings.COUNT);
+            if (distractorList != null && !distractorList.contains(MegafaceChallengeSettings.COUNT)) {
+                problem(at + "/distractor_list", "expected the placeholder " + MegafaceChallengeSettings.COUNT
+                        + " standing for the gallery's size, found '" + distractorList + "'");
+            }
+            List<Integer> counts = ascendingWholeNumbers(required(d.distractorCounts, at + "/distractor_counts",
+                    "a list of distractor counts such as [10, 100, 1000]"), at + "/distractor_counts", 1);
+            Integer length = atLeast(required(d.candidateListLength, at + "/candidate_list_length",
+                    "a whole number >= 1"), 1, at + "/candidate_list_length");
+            List<Integer> ranks = ascendingWholeNumbers(required(d.ranks, at + "/ranks",
+                    "a list of ranks such as [1, 5, 10]"), at + "/ranks", 1);
+            if (length != null && ranks != null) {
+                for (int i = 0; i < ranks.size(); i++) {
+                    if (ranks.get(i) != null && ranks.get(i) > length) {
+                        problem(JsonPointer.compile(at + "/ranks").appendIndex(i), "rank " + ranks.get(i)
+                                + " exceeds the candidate list length " + length);
+                    }
+                }
+            }
+            List<Double> far = descendingRates(required(d.farTargets, at + "/far_targets",
+                    "a list of false accept rates such as [1.0e-6]"), at + "/far_targets", "false accept rate");
+            FailurePolicy policy = enumValue(FailurePolicy.class, required(d.failurePolicy, at + "/failure_policy",
+                    "one of " + ExternalNames.all(FailurePolicy.class)), at + "/failure_policy");
+            if (!problems.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(IdentificationSettings.megafaceChallenge(new MegafaceChallengeSettings(probeList,
+                    distractorList, counts, length, ranks, far, policy)));
         }
 
         /** Exactly one of {@code subject_split} and {@code subject_counts}. */

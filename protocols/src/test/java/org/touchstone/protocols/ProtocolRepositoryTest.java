@@ -62,13 +62,13 @@ class ProtocolRepositoryTest {
         assertThat(message(builtIn, "verification@2.0.0")).isEqualTo("protocol repository: no protocol"
                 + " verification@2.0.0; available: agedb30@1.0.0, attributes@1.0.0, calfw@1.0.0, celeba-attributes@1.0.0, cfp-ff@1.0.0, cfp-fp@1.0.0,"
                 + " cplfw@1.0.0, fairface-attributes@1.0.0, identification@1.0.0, identification-megaface@1.0.0, ijbb-1to1@1.0.0, ijbb-1ton@1.0.0,"
-                + " ijbc-1to1@1.0.0, ijbc-1ton@1.0.0, lfw-view2@1.0.0, rfw@1.0.0, utkface-attributes@1.0.0, verification@1.0.0,"
+                + " ijbc-1to1@1.0.0, ijbc-1ton@1.0.0, lfw-view2@1.0.0, megaface-c1@1.0.0, rfw@1.0.0, utkface-attributes@1.0.0, verification@1.0.0,"
                 + " verification-real-transforms@1.0.0"
                 + " (or the path of a .yaml protocol file)");
         assertThat(message(builtIn, "recognition")).isEqualTo("protocol repository: no protocol"
                 + " 'recognition'; available: agedb30@1.0.0, attributes@1.0.0, calfw@1.0.0, celeba-attributes@1.0.0, cfp-ff@1.0.0, cfp-fp@1.0.0,"
                 + " cplfw@1.0.0, fairface-attributes@1.0.0, identification@1.0.0, identification-megaface@1.0.0, ijbb-1to1@1.0.0, ijbb-1ton@1.0.0,"
-                + " ijbc-1to1@1.0.0, ijbc-1ton@1.0.0, lfw-view2@1.0.0, rfw@1.0.0, utkface-attributes@1.0.0, verification@1.0.0,"
+                + " ijbc-1to1@1.0.0, ijbc-1ton@1.0.0, lfw-view2@1.0.0, megaface-c1@1.0.0, rfw@1.0.0, utkface-attributes@1.0.0, verification@1.0.0,"
                 + " verification-real-transforms@1.0.0"
                 + " (or the path of a .yaml protocol file)");
         assertThat(message(builtIn, "verification@1.0")).isEqualTo("protocol repository: in 'verification@1.0':"

@@ -92,6 +92,25 @@ public final class DatasetManifest {
      * manifest's folder. The manifest's hash pins the list through the hash the comment gives.
      *
      * @param name the list's name, such as {@code lfw-view2}
+     * @return whether the manifest declares a list of that name (whether its file is intact is checked when
+     *         it is read)
+     */
+    public boolean declaresProtocolList(String name) {
+        for (String comment : comments) {
+            if (comment.startsWith(ManifestLoader.PROTOCOL_LIST)) {
+                String[] parts = comment.substring(ManifestLoader.PROTOCOL_LIST.length()).trim().split("\\s+");
+                if (parts.length > 0 && parts[0].equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A list of the dataset's own protocol: see {@link #declaresProtocolList(String)} for how it is declared.
+     *
+     * @param name the list's name, such as {@code lfw-view2}
      * @return the list file, absolute, checked against its hash
      * @throws IOException if the manifest declares no such list, its file is missing, leaves the manifest's
      *                     folder or no longer has the declared hash

@@ -66,9 +66,11 @@ public final class SearchData {
      * @param candidateScores the candidates' scores in rank order (non-increasing); empty unless ok
      * @param mateRank        the 1-based rank of the mate's first appearance, 0 when absent (always 0 for a
      *                        non-mated search)
+     * @param selfRank        the 1-based rank of the candidate that is the probe's own template id enrolled (a
+     *                        template made in both roles, as MegaFace Challenge 1 makes them), 0 when absent
      */
     public record Search(TemplateTable.Template probe, boolean mated, String status, String failureCode,
-                         double[] candidateScores, int mateRank) {
+                         double[] candidateScores, int mateRank, int selfRank) {
         /**
          * The mate's score.
          *
@@ -152,7 +154,7 @@ public final class SearchData {
         for (int i = 0; i < pending.rows.size(); i++) {
             PendingSearch row = pending.rows.get(i);
             byGallery.get(row.gallery).add(new Search(row.probe, row.mated, row.status, row.failureCode,
-                    row.scores.stream().mapToDouble(Double::doubleValue).toArray(), row.mateRank));
+                    row.scores.stream().mapToDouble(Double::doubleValue).toArray(), row.mateRank, row.selfRank));
         }
         return new SearchData(List.copyOf(galleries), byGallery.stream().map(List::copyOf).toList(),
                 Collections.unmodifiableSortedMap(failures));
@@ -334,6 +336,9 @@ public final class SearchData {
                         search.mateRank = rank;
                     }
                 }
+                if (candidate.id().equals(probe.id())) {
+                    search.selfRank = rank;
+                }
                 search.scores.add(score);
             }
             if (current != null) {
@@ -354,6 +359,7 @@ public final class SearchData {
         final long line;
         final List<Double> scores = new ArrayList<>();
         int mateRank;
+        int selfRank;
         boolean listStarted;
 
         PendingSearch(Gallery gallery, TemplateTable.Template probe, boolean mated, String status, String failureCode,

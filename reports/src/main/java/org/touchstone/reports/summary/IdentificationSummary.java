@@ -79,6 +79,25 @@ final class IdentificationSummary implements SummarySection {
                             + where + ", this system puts the right person first " + v + " of the time (" + ci + "; "
                             + n + " searches)."));
         }
+        // MegaFace Challenge 1 (design megaface-c1): TAR at each FAR target, at the largest distractor set.
+        for (JsonNode point : gallery.path("tar_operating_points")) {
+            double target = point.path("far_target").asDouble();
+            Map<String, String> at = Map.of("far", Text.key(target));
+            String label = "TAR at FAR " + Text.oneIn(target);
+            if (!point.path("supported").asBoolean()) {
+                out.add(Figures.unsupported("tar", at, label, Text.count(point.path("impostor_comparisons").asLong())
+                        + " impostor comparisons, at least " + Text.count(point.path("min_impostor_comparisons").asLong())
+                        + " needed (3/FAR)"));
+            } else if (!point.path("threshold").isNumber()) {
+                out.add(Figures.undefined("tar", at, label, "threshold " + point.path("threshold_origin").asText()
+                        + ": the candidate lists are too short to place it"));
+            } else {
+                out.add(Figures.rate("tar", at, label, point, "tar", "accepted_genuine_pairs", "genuine_pairs", false,
+                        false, (v, ci, n) -> "When only " + Text.oneIn(target) + " comparisons with a distractor may"
+                                + " be accepted, this system accepts " + v + " of same-person pairs (" + ci + "; " + n
+                                + ")."));
+            }
+        }
         double smallest = Double.NaN;
         for (JsonNode point : gallery.path("fpir_operating_points")) {
             double target = point.path("fpir_target").asDouble();

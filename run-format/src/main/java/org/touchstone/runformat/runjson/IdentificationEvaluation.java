@@ -19,6 +19,10 @@ import java.util.List;
  * @param fnirRank            R of FNIR(N, R, T) at the FPIR targets; absent means L (the subject-split design)
  * @param galleryAverage      true when the report also gives each rate's mean over the galleries (IJB 1:N, as
  *                            insightface reports G1 and G2); absent otherwise
+ * @param design              absent for the subject-split design; {@value #MEGAFACE_C1} for MegaFace Challenge 1,
+ *                            whose galleries are the distractor lists ({@code G<count>}) and one gallery per probe
+ *                            identity ({@code F<identity>}), see docs/run-directory.md
+ * @param farTargets          {@value #MEGAFACE_C1}: the FAR targets of its verification part, in (0, 1); else absent
  */
 @JsonPropertyOrder({"capability"})
 public record IdentificationEvaluation(List<String> groupColumns, Integer candidateListLength, List<Integer> ranks,
@@ -26,8 +30,13 @@ public record IdentificationEvaluation(List<String> groupColumns, Integer candid
                                        String failurePolicy,
                                        @JsonInclude(JsonInclude.Include.NON_NULL) List<List<String>> intersections,
                                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer fnirRank,
-                                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean galleryAverage)
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean galleryAverage,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) String design,
+                                       @JsonInclude(JsonInclude.Include.NON_NULL) List<Double> farTargets)
         implements Evaluation {
+    /** The design of MegaFace Challenge 1. */
+    public static final String MEGAFACE_C1 = "megaface-c1";
+
     /**
      * An evaluation of the subject-split design: FNIR at rank L, no average over galleries.
      *
@@ -43,7 +52,12 @@ public record IdentificationEvaluation(List<String> groupColumns, Integer candid
                                     List<Double> fpirTargets, List<ThresholdEntry> thresholds, String failurePolicy,
                                     List<List<String>> intersections) {
         this(groupColumns, candidateListLength, ranks, fpirTargets, thresholds, failurePolicy, intersections, null,
-                null);
+                null, null, null);
+    }
+
+    /** @return whether this is MegaFace Challenge 1's design */
+    public boolean megafaceChallenge() {
+        return MEGAFACE_C1.equals(design);
     }
 
     /** The capability's name. */

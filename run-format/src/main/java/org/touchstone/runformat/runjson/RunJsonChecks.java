@@ -84,6 +84,17 @@ final class RunJsonChecks {
         thresholds(e.thresholds(), Double::isFinite, "(-infinity, infinity)");
         groupColumns(e.groupColumns());
         intersections(e.intersections(), e.groupColumns());
+        if (e.design() != null && !e.megafaceChallenge()) {
+            throw document.error(at(EVALUATION, "design"), "expected no design or \""
+                    + IdentificationEvaluation.MEGAFACE_C1 + "\", found \"" + e.design() + "\"");
+        }
+        if (e.megafaceChallenge() != (e.farTargets() != null)) {
+            throw document.error(at(EVALUATION, "far_targets"), "expected FAR targets exactly when the design is \""
+                    + IdentificationEvaluation.MEGAFACE_C1 + "\"");
+        }
+        if (e.farTargets() != null) {
+            distinctNumbers("far_targets", e.farTargets(), "a FAR target", "(0, 1)", v -> v > 0 && v < 1);
+        }
     }
 
     private void analysis(AnalysisEvaluation e) throws RunDirectoryException {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.touchstone.api.Capability;
 import org.touchstone.protocols.IdentificationSettings;
+import org.touchstone.protocols.MegafaceChallengeSettings;
 import org.touchstone.protocols.ProtocolException;
 import org.touchstone.protocols.ProtocolProblem;
 import org.touchstone.runformat.descriptor.DescriptorJson;
@@ -36,6 +37,9 @@ public final class IdentificationRunner implements CapabilityRunner {
     @Override
     public Planned plan(RunRequest request) throws ProtocolException {
         IdentificationSettings settings = request.protocol().identification().orElseThrow();
+        if (settings.megafaceChallenge().isPresent()) {
+            return megafaceChallenge(request, settings, settings.megafaceChallenge().get());
+        }
         IdentificationPlan plan;
         if (settings.templateGalleries().isPresent()) {
             try {
@@ -58,7 +62,7 @@ public final class IdentificationRunner implements CapabilityRunner {
                 return new IdentificationEvaluation(request.manifest().groupColumns(), settings.candidateListLength(),
                         settings.ranks(), settings.fpirTargets(), settings.vendorThresholds()
                         ? DescriptorJson.thresholds(request.system().descriptor().thresholds(Capability.IDENTIFICATION))
-                        : List.of(), settings.failurePolicy().externalName(), null, fnirRank, galleryAverage);
+                        : List.of(), settings.failurePolicy().externalName(), null, fnirRank, galleryAverage, null, null);
             }
 
             @Override
@@ -70,22 +74,54 @@ public final class IdentificationRunner implements CapabilityRunner {
 
             @Override
             public StageSummary execute(ExecutionContext context) throws IOException, InterruptedException {
-                return run(plan, settings, context);
+                return run(plan, SearchStage.GalleryDesign.everyProbe(plan, settings.candidateListLength()), context);
             }
         };
     }
 
-    private static StageSummary run(IdentificationPlan plan, IdentificationSettings settings, ExecutionContext context)
-            throws IOException, InterruptedException {
+    /** MegaFace Challenge 1: the dataset's lists give the galleries; see {@link MegafacePlan}. */
+    private static Planned megafaceChallenge(RunRequest request, IdentificationSettings settings,
+                                             MegafaceChallengeSettings challenge) throws ProtocolException {
+        MegafacePlan megaface = MegafacePlan.build(challenge, request.manifest());
+        IdentificationPlan plan = megaface.plan();
+        return new Planned() {
+            @Override
+            public Evaluation evaluation() {
+                return new IdentificationEvaluation(request.manifest().groupColumns(), challenge.candidateListLength(),
+                        challenge.ranks(), List.of(), List.of(), challenge.failurePolicy().externalName(), null, null, null,
+                        IdentificationEvaluation.MEGAFACE_C1, challenge.farTargets());
+            }
+
+            @Override
+            public DatasetBlock dataset(DatasetBlock manifest) {
+                return manifest.withIdentificationPlan(plan.templates().size(), plan.matedSubjects().size(),
+                        0, plan.distractors().size(), plan.unusedSubjects(), plan.probes().size(),
+                        plan.galleries().stream().map(g -> g.id()).toList());
+            }
+
+            @Override
+            public StageSummary execute(ExecutionContext context) throws IOException, InterruptedException {
+                StageSummary summary = run(plan, megaface.design(), context);
+                if (!megaface.missingSizes().isEmpty()) {
+                    summary.line("distractor sizes %s: the dataset has no list for them, not measured",
+                            megaface.missingSizes());
+                }
+                return summary;
+            }
+        };
+    }
+
+    private static StageSummary run(IdentificationPlan plan, SearchStage.GalleryDesign design,
+                                    ExecutionContext context) throws IOException, InterruptedException {
         TemplateStage.Completed made = TemplateStage.run(context, plan.templates(), GuardedIdentifier::new,
                 TemplateStage.Roles.IDENTIFICATION);
         TemplateStage.Templates templates = made.templates();
         long t1 = System.nanoTime();
         Map<String, SearchResults> results = new LinkedHashMap<>();
         int shardSize = context.request().execution().galleryShardSize();
-        SearchStage.Counts counts = new SearchStage(context.backend(), context.progress()).run(plan,
-                context.backend().share(new TemplateSet(templates)), templates, settings.candidateListLength(),
-                shardSize, context.runDir(), context.checkpoints(), results);
+        SearchStage.Counts counts = new SearchStage(context.backend(), context.progress()).run(plan, design,
+                context.backend().share(new TemplateSet(templates)), templates, shardSize, context.runDir(),
+                context.checkpoints(), results);
         double searchSeconds = (System.nanoTime() - t1) / 1e9 - counts.finalizeSeconds();
         long searched = counts.ok() + counts.failed();
         double perSecond = searchSeconds > 0 ? searched / searchSeconds : 0;
@@ -101,7 +137,8 @@ public final class IdentificationRunner implements CapabilityRunner {
         results.forEach((gallery, outcomes) -> summary.summary("searches " + gallery, outcomes));
         return made.summarise(summary)
                 .line("galleries: %d built (largest %,d templates), %d failed, in %.2f s", plan.galleries().size(),
-                        plan.galleries().get(plan.galleries().size() - 1).templates().size(), counts.galleriesFailed(),
+                        plan.galleries().stream().mapToInt(g -> g.templates().size()).max().orElse(0),
+                        counts.galleriesFailed(),
                         counts.finalizeSeconds())
                 .line("searches: %,d of %,d answered, %,d failed, %,d not searched, in %.2f s (%,.0f searches/s)",
                         counts.ok(), counts.searches(), counts.failed(), counts.notSearched(), searchSeconds, perSecond)

@@ -83,30 +83,87 @@ final class SearchStage {
      *
      * @param gallery the gallery's index in the sweep
      * @param shard   the shard's index within the gallery
-     * @param first   position of the first probe in the plan's probe list
+     * @param first   index of the first probe among those searching this gallery (all of the plan's, or its subset)
      * @param end     position after the last
      */
     record SearchUnit(int gallery, int shard, int first, int end) implements Serializable {
     }
 
     /**
+     * Who searches which gallery, for how many candidates, when that is not every probe in every gallery for
+     * the protocol's K (MegaFace Challenge 1 searches each identity's own gallery with that identity's probes).
+     *
+     * @param galleryProbes        per gallery, the positions (in the plan's probe list, ascending) of the probes
+     *                             searched in it; null for every probe
+     * @param candidateListLengths per gallery, K
+     * @param matedSubjects        per gallery, the subjects enrolled whose probes are mated searches there
+     *                             ({@code galleries.csv}'s {@code mated_subjects})
+     * @param matedGallery         per gallery, whether a probe of a mated subject of the plan is mated there
+     */
+    record GalleryDesign(int[][] galleryProbes, int[] candidateListLengths, int[] matedSubjects,
+                         boolean[] matedGallery) implements Serializable {
+        /** The subject-split design: every probe in every gallery, the plan's mated subjects enrolled in each. */
+        static GalleryDesign everyProbe(IdentificationPlan plan, int candidateListLength) {
+            int n = plan.galleries().size();
+            int[] lengths = new int[n];
+            int[] mated = new int[n];
+            boolean[] flags = new boolean[n];
+            java.util.Arrays.fill(lengths, candidateListLength);
+            java.util.Arrays.fill(mated, plan.matedSubjects().size());
+            java.util.Arrays.fill(flags, true);
+            return new GalleryDesign(new int[n][], lengths, mated, flags);
+        }
+    }
+
+    /**
      * What every unit reads: the galleries' templates, the probes, and how galleries are cut into shards.
      *
-     * @param galleryIds          each gallery's id
-     * @param galleryTemplates    each gallery's enrolment template indexes
-     * @param probes              the probe template indexes, in plan order
-     * @param shardSize           enrolment templates per shard
-     * @param candidateListLength K
+     * @param galleryIds       each gallery's id
+     * @param galleryTemplates each gallery's enrolment template indexes
+     * @param probes           the probe template indexes, in plan order
+     * @param shardSize        enrolment templates per shard
+     * @param design           which probes search which gallery, for how many candidates
      */
     record Searches(String[] galleryIds, int[][] galleryTemplates, int[] probes, int shardSize,
-                    int candidateListLength) implements Serializable {
+                    GalleryDesign design) implements Serializable {
         int shards(int gallery) {
             return (int) Math.max(1, ((long) galleryTemplates[gallery].length + shardSize - 1) / shardSize);
+        }
+
+        int candidateListLength(int gallery) {
+            return design.candidateListLengths()[gallery];
+        }
+
+        /** @return how many probes search this gallery */
+        int probeCount(int gallery) {
+            int[] subset = design.galleryProbes()[gallery];
+            return subset == null ? probes.length : subset.length;
+        }
+
+        /** @return the plan position of the i-th probe searching this gallery */
+        int position(int gallery, int i) {
+            int[] subset = design.galleryProbes()[gallery];
+            return subset == null ? i : subset[i];
+        }
+
+        long totalSearches() {
+            long total = 0;
+            for (int g = 0; g < galleryIds.length; g++) {
+                total += probeCount(g);
+            }
+            return total;
         }
     }
 
     Counts run(IdentificationPlan plan, Shared<TemplateSet> shared, TemplateStage.Templates templates,
                int candidateListLength, int shardSize, Path runDir, Checkpoints checkpoints,
+               Map<String, SearchResults> summaries) throws IOException, InterruptedException {
+        return run(plan, GalleryDesign.everyProbe(plan, candidateListLength), shared, templates, shardSize, runDir,
+                checkpoints, summaries);
+    }
+
+    Counts run(IdentificationPlan plan, GalleryDesign design, Shared<TemplateSet> shared,
+               TemplateStage.Templates templates, int shardSize, Path runDir, Checkpoints checkpoints,
                Map<String, SearchResults> summaries) throws IOException, InterruptedException {
         List<TemplateSpec> specs = plan.templates();
         Set<String> mated = new HashSet<>(plan.matedSubjects());
@@ -115,13 +172,13 @@ final class SearchStage {
                 .toArray(String[]::new),
                 plan.galleries().stream().map(g -> g.templates().stream().mapToInt(Integer::intValue).toArray())
                         .toArray(int[][]::new),
-                probes.stream().mapToInt(Integer::intValue).toArray(), shardSize, candidateListLength);
+                probes.stream().mapToInt(Integer::intValue).toArray(), shardSize, design);
         SearchJob job = new SearchJob(shared, backend.share(searches));
         long[] counts = new long[5];
         long finalizeNs = 0;
         List<List<Object>> galleryRows = new ArrayList<>();
         try (RecordLog log = checkpoints.log(CHECKPOINT);
-             Progress.Stage stage = progress.stage("searches", (long) plan.galleries().size() * probes.size());
+             Progress.Stage stage = progress.stage("searches", searches.totalSearches());
              AtomicFiles.Output searchesFile = AtomicFiles.open(runDir.resolve(SearchesCsv.FILE));
              AtomicFiles.Output candidatesFile = AtomicFiles.open(runDir.resolve(CandidatesCsv.FILE))) {
             CSVPrinter searchesCsv = Csv.printer(searchesFile, Column.headerRow(SearchesCsv.values()));
@@ -132,10 +189,11 @@ final class SearchStage {
                 int shards = searches.shards(g);
                 SearchResults results = searched.remove(g);
                 if (results == null) {
-                    results = search(g, galleryPlan.id(), shards, probes.size(), candidateListLength, job, stage);
+                    results = search(g, galleryPlan.id(), shards, searches.probeCount(g), searches.candidateListLength(g),
+                            job, stage);
                     log.append(checkpointRecord(g, results));
                 } else {
-                    stage.advance(probes.size());
+                    stage.advance(searches.probeCount(g));
                 }
                 summaries.put(galleryPlan.id(), results);
                 counts[4] += results.batchRetries();
@@ -153,17 +211,20 @@ final class SearchStage {
                 }
                 finalizeNs += latency;
                 // Mated is per gallery: with separate galleries (IJB's G1 and G2) a probe is mated only where
-                // its subject is enrolled.
-                Set<String> matedHere = galleryPlan.matedSubjects() == null ? mated : galleryPlan.matedSubjects();
-                galleryRows.add(List.of(galleryPlan.id(), matedHere.size(), galleryPlan.distractors(),
+                // its subject is enrolled; otherwise the design says (MegaFace's identity galleries).
+                Set<String> matedHere = galleryPlan.matedSubjects() != null ? galleryPlan.matedSubjects()
+                        : design.matedGallery()[g] ? mated : Set.of();
+                int matedCount = galleryPlan.matedSubjects() != null ? galleryPlan.matedSubjects().size()
+                        : design.matedSubjects()[g];
+                galleryRows.add(List.of(galleryPlan.id(), matedCount, galleryPlan.distractors(),
                         enrolled, (failure == null ? GalleriesCsv.Status.OK : GalleriesCsv.Status.FAILED).text(),
                         failure == null ? "" : failure.code().name(),
                         failure == null ? "" : failure.message(), Long.toString(latency)));
                 if (failure != null) {
                     counts[3]++;
                 }
-                write(searchesCsv, candidatesCsv, galleryPlan.id(), results, probes, specs, templates, matedHere, failure,
-                        counts);
+                write(searchesCsv, candidatesCsv, galleryPlan.id(), results, searches, g, probes, specs, templates,
+                        matedHere, failure, counts);
             }
             searchesCsv.flush();
             candidatesCsv.flush();
@@ -177,8 +238,7 @@ final class SearchStage {
                 }
             }
         });
-        long total = (long) plan.galleries().size() * probes.size();
-        return new Counts(total, counts[0], counts[1], counts[2], counts[3], finalizeNs / 1e9, counts[4]);
+        return new Counts(searches.totalSearches(), counts[0], counts[1], counts[2], counts[3], finalizeNs / 1e9, counts[4]);
     }
 
     /** Searches every probe in one gallery, shard by shard: the plan's units for it, merged. */
@@ -281,11 +341,12 @@ final class SearchStage {
             TemplateStage.Templates t = templates.get().templates();
             ShardGallery shard = worker.scoped("gallery " + unit.gallery() + " shard " + unit.shard(),
                     () -> ShardGallery.finalise(worker.system(), worker.timings(), s, t, unit.gallery(), unit.shard()));
-            SearchResults results = new SearchResults(s.candidateListLength());
+            SearchResults results = new SearchResults(s.candidateListLength(unit.gallery()));
             results.shard(unit.shard(), shard.build());
             List<Template> block = new ArrayList<>();
             List<Integer> positions = new ArrayList<>();
-            for (int i = unit.first(); i < unit.end(); i++) {
+            for (int u = unit.first(); u < unit.end(); u++) {
+                int i = s.position(unit.gallery(), u);
                 TemplateOutcome probe = t.probe()[s.probes()[i]];
                 if (shard.gallery() == null || !probe.ok()) {
                     // Not searched: the gallery or the probe template failed (the writer says which).
@@ -298,7 +359,8 @@ final class SearchStage {
             }
             if (!block.isEmpty()) {
                 SearchOutcome[] searched = new SearchOutcome[block.size()];
-                results.batchRetries(shard.gallery().searchMany(block, s.candidateListLength(), searched, 0));
+                results.batchRetries(shard.gallery().searchMany(block, s.candidateListLength(unit.gallery()), searched,
+                        0));
                 for (int j = 0; j < searched.length; j++) {
                     SearchOutcome o = searched[j];
                     results.probe(positions.get(j), o.ok() ? SearchResults.ProbeSearch.found(o.candidates(), o.latencyNs())
@@ -310,9 +372,11 @@ final class SearchStage {
     }
 
     private static void write(CSVPrinter searches, CSVPrinter candidates, String galleryId, SearchResults results,
-                              List<Integer> probes, List<TemplateSpec> specs, TemplateStage.Templates templates,
-                              Set<String> mated, Failure galleryFailure, long[] counts) throws IOException {
-        for (int i = 0; i < probes.size(); i++) {
+                              Searches design, int g, List<Integer> probes, List<TemplateSpec> specs,
+                              TemplateStage.Templates templates, Set<String> mated, Failure galleryFailure,
+                              long[] counts) throws IOException {
+        for (int u = 0; u < design.probeCount(g); u++) {
+            int i = design.position(g, u);
             TemplateSpec probe = specs.get(probes.get(i));
             TemplateOutcome probeTemplate = templates.probe()[probes.get(i)];
             SearchResults.ProbeSearch outcome = results.probe(i);

@@ -39,6 +39,10 @@ public final class IdentificationReport implements CapabilityReport {
 
     @Override
     public RenderedReport render(Path runDir, RunJson run) throws IOException {
+        if (run.evaluation() instanceof org.touchstone.runformat.runjson.IdentificationEvaluation evaluation
+                && evaluation.megafaceChallenge()) {
+            return MegafaceReport.render(runDir, run);
+        }
         IdentificationRunSettings settings = IdentificationRunSettings.of(run);
         TemplateTable templates = TemplateTable.read(runDir.resolve(TemplatesCsv.FILE), settings.groupColumns());
         SearchData searches = SearchData.read(runDir, templates, settings.candidateListLength());
