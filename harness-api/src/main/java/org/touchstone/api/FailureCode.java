@@ -48,7 +48,14 @@ public enum FailureCode {
     /** Harness: the system's process exited or its connection was lost during the call. */
     SYSTEM_CRASHED(true),
     /** Harness: the system returned output that breaks the SPI contract (null, NaN, unsorted, ...). */
-    INVALID_OUTPUT(true);
+    INVALID_OUTPUT(true),
+    /**
+     * Harness: the dataset could not supply an image (missing from the copy, empty, undecodable, truncated or
+     * above the pixel limit): the dataset's failure to acquire, never the system's. The system was not called.
+     */
+    FAILURE_TO_ACQUIRE(true),
+    /** Harness: the system made a template larger than the run's template size limit (1 MiB unless set). */
+    TEMPLATE_TOO_LARGE(true);
 
     private final boolean harnessAssigned;
 

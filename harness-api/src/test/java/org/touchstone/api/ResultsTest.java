@@ -38,7 +38,8 @@ class ResultsTest {
     void onlyHarnessCodesAreMarkedAsHarnessAssigned() {
         assertThat(List.of(FailureCode.values())).filteredOn(FailureCode::isHarnessAssigned)
                 .containsExactlyInAnyOrder(FailureCode.UNCAUGHT_EXCEPTION, FailureCode.TIMEOUT,
-                        FailureCode.SYSTEM_CRASHED, FailureCode.INVALID_OUTPUT);
+                        FailureCode.SYSTEM_CRASHED, FailureCode.INVALID_OUTPUT,
+                        FailureCode.FAILURE_TO_ACQUIRE, FailureCode.TEMPLATE_TOO_LARGE);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.touchstone.protocols.importers.LocalfaceImporter;
 import org.touchstone.reports.comparison.RunComparison;
 import org.touchstone.runner.engine.backend.Backends;
+import org.touchstone.runner.engine.prepare.RunLimits;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -108,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
             service.run(new RunService.Options(step.protocol(), step.system(), step.dataset(),
                     Optional.of(parent.resolve(step.folder())), Optional.empty(), execution.threads(),
                     execution.dataDir, "demo-" + step.folder(), Optional.empty(), Map.of(), Backends.EMBEDDED, Map.of(),
-                    Integer.MAX_VALUE), out);
+                    Integer.MAX_VALUE, RunLimits.DEFAULT), out);
             out.println();
         }
         if (real) {

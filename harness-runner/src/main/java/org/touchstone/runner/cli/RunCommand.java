@@ -37,6 +37,9 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     BackendOptions backend;
 
+    @Mixin
+    SizeLimitOptions sizeLimits;
+
     private final RunService service;
 
     /** @param service shared run logic */
@@ -49,7 +52,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         service.run(new RunService.Options(protocol, system.system, dataset, execution.out(), system.config(),
                 execution.threads(), execution.dataDir, "run", execution.runId(), timeLimits.limits(),
-                backend.backend, backend.options(), backend.galleryShardSize()), spec.commandLine().getOut());
+                backend.backend, backend.options(), backend.galleryShardSize(), sizeLimits.limits()), spec.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

@@ -20,6 +20,7 @@ import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.resolve.SystemResolver;
 import org.touchstone.runner.engine.backend.Backends;
 import org.touchstone.runner.engine.prepare.ExecutionSettings;
+import org.touchstone.runner.engine.prepare.RunLimits;
 import org.touchstone.runner.engine.ProtocolRunner;
 import org.touchstone.runner.engine.RunOutcome;
 import org.touchstone.runner.engine.prepare.PreparedRun;
@@ -53,7 +54,7 @@ public final class RunService {
     record Options(String protocolRef, String systemId, String dataset, Optional<Path> out, Optional<Path> config,
                    int threads, Path dataDir, String label, Optional<String> runId,
                    Map<CallLimits.Operation, Duration> timeLimits, String backend, Map<String, String> backendOptions,
-                   int galleryShardSize) {
+                   int galleryShardSize, RunLimits limits) {
     }
 
     /**
@@ -67,7 +68,7 @@ public final class RunService {
             FaceSystemProvider system = systems.get().resolve(options.systemId(), options.timeLimits());
             ExecutionSettings execution = new ExecutionSettings(options.backend(), options.backendOptions(),
                     Optional.of(new ExecutionSettings.SystemName(options.systemId(), options.config(),
-                            options.timeLimits())), options.galleryShardSize());
+                            options.timeLimits())), options.galleryShardSize(), options.limits());
             PreparedRun.Checked checked = PreparedRun.check(protocol, system, execution);
             DatasetManifest manifest = DatasetResolver.resolve(options.dataset(), options.dataDir(), line -> {
                 out.println(line);

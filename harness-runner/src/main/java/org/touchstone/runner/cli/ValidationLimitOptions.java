@@ -3,7 +3,7 @@ package org.touchstone.runner.cli;
 import org.touchstone.runner.cli.validate.ValidationLimits;
 import picocli.CommandLine.Option;
 
-/** The time limits of {@code validate}'s timing checks, for the commands that validate. */
+/** The limits of {@code validate}'s timing and template size checks, for the commands that validate. */
 final class ValidationLimitOptions {
     @Option(names = "--max-template-ms", paramLabel = "MS", defaultValue = "1500",
             description = "Limit on the median template-creation time per image (default: ${DEFAULT-VALUE}, FRVT's).")
@@ -21,7 +21,12 @@ final class ValidationLimitOptions {
             description = "Limit on the median analysis time per image (default: ${DEFAULT-VALUE}).")
     double maxAnalysisMs;
 
+    @Option(names = "--max-template-bytes", paramLabel = "N", defaultValue = "1048576",
+            description = "Largest template accepted, as 'run --max-template-bytes' enforces it (default:"
+                    + " ${DEFAULT-VALUE}, 1 MiB).")
+    long maxTemplateBytes;
+
     ValidationLimits limits() {
-        return new ValidationLimits(maxTemplateMs, maxComparisonUs, maxSearchMs, maxAnalysisMs);
+        return new ValidationLimits(maxTemplateMs, maxComparisonUs, maxSearchMs, maxAnalysisMs, maxTemplateBytes);
     }
 }

@@ -157,7 +157,8 @@ public final class ProtocolRunner {
                         checkpoints, session, timings));
                 // Measured before the system closes, while its worker processes (if any) still live.
                 json = json.withStages(stages.stagesBlock(), ExecutionBlock.of(request.threads(),
-                        system.instanceCount(), session.describe()), monitor.stop().block());
+                        system.instanceCount(), session.describe(), request.execution().limits().maxTemplateBytes(),
+                        request.execution().limits().maxImagePixels()), monitor.stop().block());
             } finally {
                 pool.shutdownNow();
             }

@@ -38,10 +38,32 @@ public final class SystemFault extends RuntimeException {
      */
     public SystemFault(FailureCode code, String message, Throwable cause) {
         super(message, cause);
-        if (!Objects.requireNonNull(code, "code").isHarnessAssigned()) {
-            throw new IllegalArgumentException(code + " is a system code; a SystemFault carries harness codes only");
+        if (!isSystemFault(Objects.requireNonNull(code, "code"))) {
+            throw new IllegalArgumentException(code + " is not a fault of the system's; a SystemFault carries"
+                    + " TIMEOUT, SYSTEM_CRASHED, INVALID_OUTPUT or UNCAUGHT_EXCEPTION only");
         }
         this.failure = new Failure(code, message);
+    }
+
+    /**
+     * @param code a failure code
+     * @return true for the harness's codes that charge the system (every harness code but
+     *         {@link FailureCode#FAILURE_TO_ACQUIRE}, which charges the dataset)
+     */
+    public static boolean isSystemFault(FailureCode code) {
+        return code.isHarnessAssigned() && code != FailureCode.FAILURE_TO_ACQUIRE;
+    }
+
+    /**
+     * The code to record for a fault a remote server or worker reports in its {@code error} reply: its own
+     * code when that is a system fault, else {@link FailureCode#INVALID_OUTPUT} (a server cannot charge the
+     * dataset, nor report a system code as a fault).
+     *
+     * @param reported the code the reply names
+     * @return the code to record
+     */
+    public static FailureCode reportedFault(FailureCode reported) {
+        return isSystemFault(reported) ? reported : FailureCode.INVALID_OUTPUT;
     }
 
     /**

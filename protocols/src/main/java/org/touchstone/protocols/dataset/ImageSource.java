@@ -58,6 +58,18 @@ public sealed interface ImageSource extends Serializable {
     }
 
     /**
+     * Whether this source's bytes are an image a system can fairly be given ({@link ImageCheck}). A stored
+     * file is checked; a rendered image is Touchstone's own encoding and is not.
+     *
+     * @param bytes     what {@link #bytes()} returned
+     * @param maxPixels the largest width x height accepted
+     * @return the problem, or empty when the image may be given to a system
+     */
+    default Optional<ImageCheck.Problem> check(byte[] bytes, long maxPixels) {
+        return Optional.empty();
+    }
+
+    /**
      * @return the image's encoded bytes, as the dataset defines them
      * @throws IOException if the file cannot be read, is missing, or no longer has the manifest's hash
      */
@@ -118,6 +130,11 @@ public sealed interface ImageSource extends Serializable {
                 }
             }
             return bytes;
+        }
+
+        @Override
+        public Optional<ImageCheck.Problem> check(byte[] bytes, long maxPixels) {
+            return ImageCheck.check(bytes, maxPixels);
         }
     }
 

@@ -83,6 +83,7 @@ public final class ReportCard {
         h.raw("<header>\n<p class=\"kicker\">Touchstone report card</p>\n").element("h1", title).raw("\n");
         h.raw("<p class=\"lede\">").text(lede(run, capability)).raw("</p>\n</header>\n");
         SummaryCard.render(h, RunSummary.of(metrics));
+        DatasetFailuresCard.render(h, metrics);
         explanation(h, capability, protocol, metrics);
         KFoldCard.section(h, runDir, metrics);
         figures(h, runDir, metrics);

@@ -73,9 +73,9 @@ final class CsvTable implements Closeable {
     }
 
     /**
-     * Opens a score file written by any tool: as {@link #open(Path, List)}, but a UTF-8 byte order mark is
-     * skipped, text that is not UTF-8 is refused as such (naming the file), and no line may be longer than
-     * {@link ScoreFileText#MAX_LINE_BYTES} characters.
+     * Opens a file written by any tool (a score file, or the groups file beside it): as
+     * {@link #open(Path, List)}, but a UTF-8 byte order mark is skipped, text that is not UTF-8 is refused as
+     * such (naming the file), and no line may be longer than {@link ScoreFileText#MAX_LINE_BYTES} characters.
      *
      * @param file     the CSV file
      * @param required columns that must be present, in any order

@@ -95,7 +95,7 @@ public final class ScoreFile {
         if (groups == null) {
             return List.of();
         }
-        try (CsvTable table = CsvTable.open(groups, List.of("subject_id"))) {
+        try (CsvTable table = CsvTable.openScoreFile(groups, List.of("subject_id"))) {
             List<String> columns = new ArrayList<>(table.header());
             columns.remove("subject_id");
             return columns;
@@ -190,7 +190,7 @@ public final class ScoreFile {
 
     private static Map<String, String[]> readGroups(Path groups, List<String> columns) throws IOException {
         Map<String, String[]> rows = new HashMap<>();
-        try (CsvTable table = CsvTable.open(groups, List.of("subject_id"))) {
+        try (CsvTable table = CsvTable.openScoreFile(groups, List.of("subject_id"))) {
             int subject = table.column("subject_id");
             int[] indices = columns.stream().mapToInt(table::column).toArray();
             while (table.next()) {

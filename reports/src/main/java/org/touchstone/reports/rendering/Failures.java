@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.touchstone.reports.input.FailureKey;
 import org.touchstone.reports.input.TemplateTable;
+import org.touchstone.runformat.columns.TemplatesCsv;
 
 /**
  * The failures every capability's report lists, one count per kind ({@link FailureKey}) out of the records
@@ -18,6 +20,12 @@ import org.touchstone.reports.input.TemplateTable;
 public final class Failures {
     /** The table, relative to the run directory. */
     public static final String TABLE = "tables/failures.csv";
+    /**
+     * metrics.json's array of the dataset's failures to acquire (records whose code is
+     * {@link TemplatesCsv#MISSING_IMAGE_CODE}: an image missing or unreadable, the system never called), present
+     * only when there are any, so that they are counted apart from the system's failures.
+     */
+    public static final String DATASET_KEY = "dataset_failure_to_acquire";
 
     private Failures() {
     }
@@ -85,6 +93,50 @@ public final class Failures {
             node.put("count", failure.count());
             node.put("total", failure.total());
         }
+        List<Count> dataset = datasetFailures(failures);
+        if (!dataset.isEmpty()) {
+            ArrayNode datasetArray = root.putArray(DATASET_KEY);
+            for (Count failure : dataset) {
+                ObjectNode node = datasetArray.addObject();
+                node.put("record_type", failure.key().recordType());
+                node.put("category", failure.key().category());
+                node.put("status", failure.key().status());
+                node.put("count", failure.count());
+                node.put("total", failure.total());
+            }
+        }
+    }
+
+    /**
+     * The dataset's failures to acquire among the failures: its fault, not the system's.
+     *
+     * @param failures the counts
+     * @return those whose code is {@link TemplatesCsv#MISSING_IMAGE_CODE}, in order
+     */
+    public static List<Count> datasetFailures(List<Count> failures) {
+        String code = TemplatesCsv.MISSING_IMAGE_CODE.name();
+        return failures.stream().filter(f -> f.key().failureCode().equals(code)).toList();
+    }
+
+    /**
+     * The report's line on the dataset's failures to acquire, e.g. "failure to acquire, the dataset's ...:
+     * template verification_probe 2 of 200".
+     *
+     * @param failures the counts
+     * @return the line, or empty when the dataset supplied every image
+     */
+    public static Optional<String> datasetHeadline(List<Count> failures) {
+        List<Count> dataset = datasetFailures(failures);
+        if (dataset.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> parts = new ArrayList<>();
+        for (Count failure : dataset) {
+            parts.add(failure.key().recordType() + " " + failure.key().category() + " " + failure.count() + " of "
+                    + failure.total());
+        }
+        return Optional.of("failure to acquire, the dataset's (images missing or unreadable; the system was not"
+                + " called, and these are not its failures): " + String.join(", ", parts));
     }
 
     /**

@@ -39,11 +39,15 @@ public enum TemplatesCsv implements Column {
     public static final String FILE = "templates.csv";
     /**
      * The failure code of a template whose image the dataset lacks (a manifest row marked {@code missing}):
-     * a failure to acquire of the dataset's, recorded without calling the system.
+     * a failure to acquire of the dataset's, recorded without calling the system. Also the code of a template
+     * whose image the dataset holds but a system cannot fairly be given (empty, undecodable, truncated, above
+     * the pixel limit): {@link #BAD_IMAGE_MESSAGE}.
      */
-    public static final org.touchstone.api.FailureCode MISSING_IMAGE_CODE = org.touchstone.api.FailureCode.INPUT_LOCATION_ERROR;
+    public static final org.touchstone.api.FailureCode MISSING_IMAGE_CODE = org.touchstone.api.FailureCode.FAILURE_TO_ACQUIRE;
     /** The start of the message of such a template, followed by the missing samples' ids. */
     public static final String MISSING_IMAGE_MESSAGE = "image missing from the dataset (failure to acquire):";
+    /** The start of the message of a template whose image is unreadable, followed by the sample and why. */
+    public static final String BAD_IMAGE_MESSAGE = "image unreadable in the dataset (failure to acquire):";
     /** Separates the sample ids of a template. */
     public static final String SAMPLE_SEPARATOR = ";";
     /** Every role the {@code role} column may hold: the SPI's, lower case, in its order. */

@@ -14,11 +14,17 @@ import java.util.TreeSet;
  * @param sparkMaster      Spark's master URL (Spark only)
  * @param sparkParallelism Spark's default parallelism (Spark only)
  * @param sparkVersion     Spark's version (Spark only)
+ * @param maxTemplateBytes the run's template size limit: a larger template was the system's failure
+ *                         {@code TEMPLATE_TOO_LARGE} (absent in runs made before the limit existed)
+ * @param maxImagePixels   the run's image pixel limit: a larger image was the dataset's failure to acquire
+ *                         (absent in runs made before the limit existed)
  */
 public record ExecutionBlock(Integer threads, Integer systemInstances, String backend,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String sparkMaster,
                              @JsonInclude(JsonInclude.Include.NON_NULL) String sparkParallelism,
-                             @JsonInclude(JsonInclude.Include.NON_NULL) String sparkVersion) {
+                             @JsonInclude(JsonInclude.Include.NON_NULL) String sparkVersion,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Long maxTemplateBytes,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Long maxImagePixels) {
     /** The backend of a run on the embedded thread pool. */
     public static final String EMBEDDED = "embedded-thread-pool";
     /** The backend of a run on Apache Spark. */
@@ -37,6 +43,22 @@ public record ExecutionBlock(Integer threads, Integer systemInstances, String ba
      * @throws IllegalArgumentException if the description has another key: the format must learn it first
      */
     public static ExecutionBlock of(int threads, int systemInstances, Map<String, String> backend) {
+        return of(threads, systemInstances, backend, null, null);
+    }
+
+    /**
+     * The block of a run, with its size limits.
+     *
+     * @param threads          worker threads
+     * @param systemInstances  system instances opened
+     * @param backend          how the backend describes itself, by the keys of {@link #BACKEND_KEYS}
+     * @param maxTemplateBytes the template size limit, or null
+     * @param maxImagePixels   the image pixel limit, or null
+     * @return the block
+     * @throws IllegalArgumentException if the description has another key: the format must learn it first
+     */
+    public static ExecutionBlock of(int threads, int systemInstances, Map<String, String> backend,
+                                    Long maxTemplateBytes, Long maxImagePixels) {
         Set<String> unknown = new TreeSet<>(backend.keySet());
         unknown.removeAll(BACKEND_KEYS);
         if (!unknown.isEmpty()) {
@@ -44,6 +66,6 @@ public record ExecutionBlock(Integer threads, Integer systemInstances, String ba
                     + " run.json does not define (it defines " + new TreeSet<>(BACKEND_KEYS) + ")");
         }
         return new ExecutionBlock(threads, systemInstances, backend.get("backend"), backend.get("spark_master"),
-                backend.get("spark_parallelism"), backend.get("spark_version"));
+                backend.get("spark_parallelism"), backend.get("spark_version"), maxTemplateBytes, maxImagePixels);
     }
 }

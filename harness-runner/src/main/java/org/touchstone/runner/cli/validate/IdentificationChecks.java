@@ -45,6 +45,8 @@ final class IdentificationChecks {
         List<FaceImage> allImages = new ArrayList<>(enrolled);
         allImages.addAll(probes);
         AnswersNotFaultsCheck.check("identification.templates", all, allImages, Guarded.Outcome::failure, s.log());
+        TemplateSizeCheck.check("identification.template-size", allImages, all.stream().map(Guarded.Outcome::value)
+                .toList(), s.limits().maxTemplateBytes(), s.log());
         List<Guarded.Outcome<Template>> again = templates(creator, enrolled, TemplateRole.IDENTIFICATION_ENROLMENT);
         SameAnswersCheck.check("identification.templates.deterministic",
                 "the same images give the same enrolment template bytes", enrolled, i -> enrolment.get(i).answer(),

@@ -88,6 +88,7 @@ public record ValidationReport(String system, SystemDescriptor descriptor, Syste
         l.put("comparison_us", limits.comparisonMicros());
         l.put("search_ms", limits.searchMillis());
         l.put("analysis_ms_per_image", limits.analysisMillisPerImage());
+        root.put("max_template_bytes", limits.maxTemplateBytes());
         ArrayNode array = root.putArray("checks");
         ObjectMapper mapper = new ObjectMapper();
         for (CheckResult c : checks) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.touchstone.api.FaceImage;
 import org.touchstone.api.ScoreRange;
 import org.touchstone.api.TemplateRole;
+import org.touchstone.runner.systems.guard.CallRecorder;
 import org.touchstone.runner.systems.guard.ComparisonBatch;
 import org.touchstone.runner.systems.guard.GuardedVerifier;
 import org.touchstone.runner.systems.guard.TemplateOutcome;
@@ -22,12 +23,15 @@ final class VerificationChecks {
     }
 
     static void check(ValidationSubject s) {
-        GuardedVerifier v = new GuardedVerifier(s.opened());
+        // No size limit in the guard: TemplateSizeCheck judges the sizes, and the other checks still run.
+        GuardedVerifier v = new GuardedVerifier(s.opened(), CallRecorder.discarding(), Long.MAX_VALUE);
         ScoreRange range = s.opened().descriptor().scoreRange().orElseThrow();
         List<FaceImage> images = s.images();
         TemplateOutcome[] first = templates(v, images);
         AnswersNotFaultsCheck.check("verification.templates", Arrays.asList(first), images, TemplateOutcome::failure,
                 s.log());
+        TemplateSizeCheck.check("verification.template-size", images,
+                Arrays.stream(first).map(TemplateOutcome::template).toList(), s.limits().maxTemplateBytes(), s.log());
         TemplateOutcome[] second = templates(v, images);
         SameAnswersCheck.check("verification.templates.deterministic", "the same images give the same template bytes",
                 images, i -> Comparisons.answer(first[i]), i -> Comparisons.answer(second[i]), "a second call", s.log());

@@ -22,7 +22,6 @@ import org.touchstone.protocols.ProtocolProblem;
 import org.touchstone.runformat.columns.Column;
 import org.touchstone.runformat.columns.AnalysesCsv;
 import org.touchstone.runformat.columns.EstimatesCsv;
-import org.touchstone.runformat.columns.TemplatesCsv;
 import org.touchstone.runformat.descriptor.DescriptorJson;
 import org.touchstone.runformat.runjson.AnalysisEvaluation;
 import org.touchstone.runformat.runjson.DatasetBlock;
@@ -32,6 +31,7 @@ import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ImageSource;
 import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.runner.engine.stage.CapabilityRunner;
+import org.touchstone.runner.engine.stage.DatasetImages;
 import org.touchstone.runner.engine.stage.ExecutionContext;
 import org.touchstone.runner.engine.backend.OrderedUnits;
 import org.touchstone.runner.engine.prepare.RunRequest;
@@ -136,6 +136,7 @@ public final class AnalysisRunner implements CapabilityRunner {
         DatasetManifest manifest = context.request().manifest();
         List<Sample> samples = manifest.samples();
         GuardedAnalyzer analyzer = new GuardedAnalyzer(context.system(), context.timings());
+        long maxPixels = context.request().execution().limits().maxImagePixels();
         List<Unit> units = new ArrayList<>();
         for (int first = 0; first < samples.size(); first += IMAGES_PER_UNIT) {
             units.add(new Unit(first, Math.min(samples.size(), first + IMAGES_PER_UNIT)));
@@ -152,12 +153,12 @@ public final class AnalysisRunner implements CapabilityRunner {
                 GuardedAnalyzer.Outcome[] outcomes = new GuardedAnalyzer.Outcome[unit.end() - unit.first()];
                 for (int i = unit.first(); i < unit.end(); i++) {
                     ImageSource image = ImageSource.of(manifest, samples.get(i));
-                    // An image the dataset's label files name but the copy lacks: the dataset's failure to acquire,
-                    // recorded as a failed analysis without calling the system (never dropped).
-                    outcomes[i - unit.first()] = image.missing()
-                            ? new GuardedAnalyzer.Outcome(null, new Failure(TemplatesCsv.MISSING_IMAGE_CODE,
-                                    TemplatesCsv.MISSING_IMAGE_MESSAGE + " " + image.sampleId()), 0L)
-                            : analyzer.analyze(image.readUnchecked());
+                    // An image the copy lacks or that is unreadable: the dataset's failure to acquire, recorded
+                    // as a failed analysis without calling the system (never dropped).
+                    DatasetImages.Acquired acquired = DatasetImages.acquire(List.of(image), maxPixels);
+                    outcomes[i - unit.first()] = acquired.ok()
+                            ? analyzer.analyze(acquired.images().get(0))
+                            : new GuardedAnalyzer.Outcome(null, acquired.failure(), 0L);
                 }
                 return outcomes;
             }, (unit, outcomes) -> {

@@ -113,7 +113,9 @@ public final class IdentificationRunner implements CapabilityRunner {
 
     private static StageSummary run(IdentificationPlan plan, SearchStage.GalleryDesign design,
                                     ExecutionContext context) throws IOException, InterruptedException {
-        TemplateStage.Completed made = TemplateStage.run(context, plan.templates(), GuardedIdentifier::new,
+        long maxTemplateBytes = context.request().execution().limits().maxTemplateBytes();
+        TemplateStage.Completed made = TemplateStage.run(context, plan.templates(),
+                (system, timings) -> new GuardedIdentifier(system, timings, maxTemplateBytes),
                 TemplateStage.Roles.IDENTIFICATION);
         TemplateStage.Templates templates = made.templates();
         long t1 = System.nanoTime();

@@ -16,15 +16,30 @@ import org.touchstone.runner.systems.CallLimits;
  *                         again; empty when the run was handed a system object
  * @param galleryShardSize enrolment templates per gallery shard in 1:N searches ({@link Integer#MAX_VALUE}:
  *                         a gallery is one shard)
+ * @param limits           the run's image and template size limits
  */
 public record ExecutionSettings(String backend, Map<String, String> backendOptions, Optional<SystemName> system,
-                                int galleryShardSize) {
-    /** The default: the embedded thread pool, unsharded galleries. */
+                                int galleryShardSize, RunLimits limits) {
+    /** The default: the embedded thread pool, unsharded galleries, the default limits. */
     public static final ExecutionSettings EMBEDDED = new ExecutionSettings(Backends.EMBEDDED, Map.of(),
             Optional.empty(), Integer.MAX_VALUE);
 
+    /**
+     * Settings with the default limits.
+     *
+     * @param backend          the execution backend's name
+     * @param backendOptions   options for it
+     * @param system           how the system was named on the command line
+     * @param galleryShardSize enrolment templates per gallery shard in 1:N searches
+     */
+    public ExecutionSettings(String backend, Map<String, String> backendOptions, Optional<SystemName> system,
+                             int galleryShardSize) {
+        this(backend, backendOptions, system, galleryShardSize, RunLimits.DEFAULT);
+    }
+
     /** Copies the options and checks the shard size. */
     public ExecutionSettings {
+        java.util.Objects.requireNonNull(limits, "limits");
         backendOptions = Map.copyOf(backendOptions);
         if (galleryShardSize < 1) {
             throw new IllegalArgumentException("gallery shard size must be at least 1, was " + galleryShardSize);

@@ -13,11 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVPrinter;
 import org.touchstone.api.FaceImage;
-import org.touchstone.api.Failure;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.protocols.dataset.ImageSource;
@@ -64,14 +62,25 @@ public final class TemplateStage {
 
     private final BackendSession backend;
     private final Progress progress;
+    private final long maxImagePixels;
 
     /**
      * @param backend  where templates are made
      * @param progress where progress goes
      */
     public TemplateStage(BackendSession backend, Progress progress) {
+        this(backend, progress, DatasetImages.MAX_PIXELS);
+    }
+
+    /**
+     * @param backend        where templates are made
+     * @param progress       where progress goes
+     * @param maxImagePixels the run's pixel limit: a larger image is the dataset's failure to acquire
+     */
+    public TemplateStage(BackendSession backend, Progress progress, long maxImagePixels) {
         this.backend = backend;
         this.progress = progress;
+        this.maxImagePixels = maxImagePixels;
     }
 
     /**
@@ -126,6 +135,12 @@ public final class TemplateStage {
             }
             return n;
         }
+
+        /** @return calls not made because the dataset could not supply an image (missing or unreadable) */
+        public long datasetFailures() {
+            return Stream.of(enrolment, probe).flatMap(Stream::of)
+                    .filter(o -> o != null && !o.ok() && o.failure().code() == TemplatesCsv.MISSING_IMAGE_CODE).count();
+        }
     }
 
     /**
@@ -145,7 +160,8 @@ public final class TemplateStage {
         long start = System.nanoTime();
         Templates templates;
         try (TemplateLog log = context.checkpoints().templates("templates")) {
-            templates = new TemplateStage(context.backend(), context.progress()).run(specs,
+            templates = new TemplateStage(context.backend(), context.progress(),
+                    context.request().execution().limits().maxImagePixels()).run(specs,
                     context.request().manifest(), makers, roles, context.runDir(), log);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -170,6 +186,11 @@ public final class TemplateStage {
          * @return it, with the templates line and figures added
          */
         public StageSummary summarise(StageSummary summary) {
+            if (templates.datasetFailures() > 0) {
+                summary.line("templates the dataset could not supply an image for: %,d (failures to acquire, the"
+                        + " dataset's, counted apart as %s; the system was not called)", templates.datasetFailures(),
+                        TemplatesCsv.MISSING_IMAGE_CODE);
+            }
             return summary.line("templates: %,d created, %,d failed in %.2f s", templates.calls() - templates.failures(),
                             templates.failures(), seconds)
                     .figure("templates", templates.calls())
@@ -228,7 +249,7 @@ public final class TemplateStage {
         if (tasks.isEmpty()) {
             return;
         }
-        backend.run(new WorkPlan<>("templates", tasks, new TemplateJob(makers, roles), UNITS_PER_RESULT),
+        backend.run(new WorkPlan<>("templates", tasks, new TemplateJob(makers, roles, maxImagePixels), UNITS_PER_RESULT),
                 (first, end, made) -> {
                     for (Made m : made.outcomes) {
                         log.record(new TemplateLog.Key(m.index(), m.role()), m.outcome());
@@ -290,17 +311,15 @@ public final class TemplateStage {
     }
 
     /** Reads a task's images once and makes its template in each role asked for. */
-    private record TemplateJob(Makers makers, Roles roles) implements UnitJob<TemplateTask, Results> {
+    private record TemplateJob(Makers makers, Roles roles, long maxImagePixels) implements UnitJob<TemplateTask, Results> {
         @Override
         public Results compute(TemplateTask task, Worker worker) {
             Results results = new Results();
-            List<ImageSource> lacking = task.images().stream().filter(ImageSource::missing).toList();
-            if (!lacking.isEmpty()) {
+            DatasetImages.Acquired acquired = DatasetImages.acquire(task.images(), maxImagePixels);
+            if (!acquired.ok()) {
                 // The dataset's failure to acquire, not the system's: recorded as a failed template (so every
                 // pair using it counts under the failure policy), and the system is never called.
-                TemplateOutcome outcome = new TemplateOutcome(null, new Failure(TemplatesCsv.MISSING_IMAGE_CODE,
-                        TemplatesCsv.MISSING_IMAGE_MESSAGE + " " + lacking.stream()
-                                .map(ImageSource::sampleId).collect(Collectors.joining(", "))), 0L);
+                TemplateOutcome outcome = new TemplateOutcome(null, acquired.failure(), 0L);
                 if (task.enrolment()) {
                     results.outcomes.add(new Made(task.index(), roles.enrolment(), outcome));
                 }
@@ -310,7 +329,7 @@ public final class TemplateStage {
                 return results;
             }
             TemplateMaker maker = makers.on(worker.system(), worker.timings());
-            List<FaceImage> images = task.images().stream().map(ImageSource::readUnchecked).toList();
+            List<FaceImage> images = acquired.images();
             if (task.enrolment()) {
                 results.outcomes.add(new Made(task.index(), roles.enrolment(),
                         maker.createTemplate(images, roles.enrolment())));

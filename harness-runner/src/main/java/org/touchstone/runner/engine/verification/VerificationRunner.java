@@ -77,7 +77,9 @@ public final class VerificationRunner implements CapabilityRunner {
 
     private static StageSummary run(VerificationPlan plan, ExecutionContext context)
             throws IOException, InterruptedException {
-        TemplateStage.Completed templates = TemplateStage.run(context, plan.templates(), GuardedVerifier::new,
+        long maxTemplateBytes = context.request().execution().limits().maxTemplateBytes();
+        TemplateStage.Completed templates = TemplateStage.run(context, plan.templates(),
+                (system, timings) -> new GuardedVerifier(system, timings, maxTemplateBytes),
                 TemplateStage.Roles.VERIFICATION);
         if (!plan.folds().isEmpty()) {
             writeFolds(plan, context.runDir().resolve(FoldsCsv.FILE));

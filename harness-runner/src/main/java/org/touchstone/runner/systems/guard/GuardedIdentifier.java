@@ -42,11 +42,21 @@ public final class GuardedIdentifier implements TemplateMaker {
      * @param timings where every call's latency is recorded
      */
     public GuardedIdentifier(OpenedSystem system, CallRecorder timings) {
+        this(system, timings, TemplateMaker.DEFAULT_MAX_TEMPLATE_BYTES);
+    }
+
+    /**
+     * @param system  an opened system that offers identification
+     * @param timings where every call's latency is recorded
+     * @param maxTemplateBytes the run's template size limit ({@link TemplateMaker#guarding(Guard.Call,
+     *                         CallRecorder, long)})
+     */
+    public GuardedIdentifier(OpenedSystem system, CallRecorder timings, long maxTemplateBytes) {
         this.system = system;
         this.range = system.descriptor().scoreRange()
                 .orElseThrow(() -> new IllegalArgumentException("identification system without a score range"));
         this.timings = timings;
-        this.templates = TemplateMaker.guarding(this::identifier, timings);
+        this.templates = TemplateMaker.guarding(this::identifier, timings, maxTemplateBytes);
     }
 
     private Identifier identifier() throws FaceSystemException {

@@ -33,11 +33,21 @@ public final class GuardedVerifier implements TemplateMaker {
      * @param timings where every call's latency is recorded
      */
     public GuardedVerifier(OpenedSystem system, CallRecorder timings) {
+        this(system, timings, TemplateMaker.DEFAULT_MAX_TEMPLATE_BYTES);
+    }
+
+    /**
+     * @param system  an opened system that offers verification
+     * @param timings where every call's latency is recorded
+     * @param maxTemplateBytes the run's template size limit ({@link TemplateMaker#guarding(Guard.Call,
+     *                         CallRecorder, long)})
+     */
+    public GuardedVerifier(OpenedSystem system, CallRecorder timings, long maxTemplateBytes) {
         this.system = system;
         this.range = system.descriptor().scoreRange()
                 .orElseThrow(() -> new IllegalArgumentException("verification system without a score range"));
         this.timings = timings;
-        this.templates = TemplateMaker.guarding(this::verifier, timings);
+        this.templates = TemplateMaker.guarding(this::verifier, timings, maxTemplateBytes);
     }
 
     private Verifier verifier() throws FaceSystemException {

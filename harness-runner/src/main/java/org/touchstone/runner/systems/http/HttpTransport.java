@@ -3,6 +3,7 @@ package org.touchstone.runner.systems.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,6 +38,12 @@ import org.touchstone.runner.systems.wire.HttpApi;
  * </ul>
  */
 final class HttpTransport {
+    /**
+     * The longest reply body read: far above any answer (a template reply holds at most the run's template size
+     * limit, 1 MiB by default, in base64), so that only a broken or hostile server reaches it.
+     */
+    static final int MAX_REPLY_BYTES = 256 << 20;
+
     private static final long MAX_RETRY_AFTER_MS = 5_000;
 
     private final HttpClient client;
@@ -83,9 +90,11 @@ final class HttpTransport {
         String what = method + " " + path;
         for (int attempt = 0; ; attempt++) {
             boolean lastAttempt = attempt >= settings.maxRetries();
-            HttpResponse<byte[]> response;
+            HttpResponse<InputStream> response;
+            byte[] replyBody;
             try {
-                response = client.send(built, HttpResponse.BodyHandlers.ofByteArray());
+                response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
+                replyBody = boundedBody(what, response.body());
             } catch (HttpConnectTimeoutException | ConnectException e) {
                 if (!lastAttempt) {
                     pause(attempt, Optional.empty());
@@ -116,7 +125,22 @@ final class HttpTransport {
                 pause(attempt, response.headers().firstValue("Retry-After"));
                 continue;
             }
-            return interpret(what, status, response.body());
+            return interpret(what, status, replyBody);
+        }
+    }
+
+    /**
+     * Reads a reply's body, at most {@link #MAX_REPLY_BYTES}: a server that sends more (or never stops) is the
+     * system's {@code INVALID_OUTPUT}, not the harness's memory exhausted.
+     */
+    private static byte[] boundedBody(String what, InputStream body) throws IOException {
+        try (body) {
+            byte[] bytes = body.readNBytes(MAX_REPLY_BYTES + 1);
+            if (bytes.length > MAX_REPLY_BYTES) {
+                throw new SystemFault(FailureCode.INVALID_OUTPUT, what + ": the reply is longer than "
+                        + MAX_REPLY_BYTES + " bytes, the most any reply may be");
+            }
+            return bytes;
         }
     }
 
@@ -150,7 +174,7 @@ final class HttpTransport {
         String detail = error != null ? error.message() : body.length == 0 ? "no body"
                 : new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
         FailureCode code;
-        if (error != null && error.code().isHarnessAssigned()) {
+        if (error != null && SystemFault.isSystemFault(error.code())) {
             code = error.code();
         } else {
             code = switch (status) {

@@ -164,7 +164,7 @@ final class ProcessEndpoint implements SystemEndpoint {
             }
             if (h.has("error")) {
                 Failure error = WireJson.parseFailure(h.get("error"));
-                FailureCode code = error.code().isHarnessAssigned() ? error.code() : FailureCode.INVALID_OUTPUT;
+                FailureCode code = SystemFault.reportedFault(error.code());
                 throw new SystemFault(code, "worker reported on '" + op + "': " + error.message());
             }
             throw new MalformedMessageException("the reply has none of 'result', 'failure', 'error'");

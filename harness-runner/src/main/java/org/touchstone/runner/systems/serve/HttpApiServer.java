@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +19,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -57,6 +59,17 @@ public final class HttpApiServer implements AutoCloseable {
      */
     static final int READER_THREADS = 64;
 
+    /**
+     * Requests one client address may have in progress beyond the concurrency limit: enough for a harness
+     * running as many threads as the system has slots, with room to spare, but a quarter of the reading
+     * threads at most, so that one client opening many slow connections leaves the rest to others. Beyond
+     * it, 503 with {@code Retry-After}.
+     */
+    public static final int PER_CLIENT_EXTRA = READER_THREADS / 4;
+
+    /** The exchange attribute holding the request body, read before a concurrency slot is taken. */
+    private static final String BODY = "touchstone.body";
+
     static {
         // The JDK's server leaves Nagle's algorithm on unless told otherwise: a reply's headers and body then
         // wait for the client's delayed acknowledgement, about 40 ms per call on Linux. Read once, when the
@@ -78,6 +91,7 @@ public final class HttpApiServer implements AutoCloseable {
     private final ServeSettings settings;
     private final Semaphore slots;
     private final byte[] expectedAuthorization;
+    private final ConcurrentHashMap<InetAddress, AtomicInteger> inProgressByClient = new ConcurrentHashMap<>();
 
     private HttpApiServer(HttpServer server, ExecutorService executor, ServedSystem system, ServeSettings settings) {
         this.server = server;
@@ -162,18 +176,46 @@ public final class HttpApiServer implements AutoCloseable {
                 send(exchange, error(401, FailureCode.SYSTEM_CRASHED, "a valid bearer token is required"));
                 return;
             }
-            if (!slots.tryAcquire()) {
-                exchange.getResponseHeaders().add("Retry-After", "1");
-                send(exchange, error(503, FailureCode.SYSTEM_CRASHED, "busy: " + settings.maxConcurrent()
-                        + " requests in progress; retry later"));
-                return;
-            }
+            InetAddress client = exchange.getRemoteAddress().getAddress();
+            AtomicInteger mine = inProgressByClient.computeIfAbsent(client, c -> new AtomicInteger());
             try {
-                send(exchange, route(exchange));
+                int perClient = settings.maxConcurrent() + PER_CLIENT_EXTRA;
+                if (mine.incrementAndGet() > perClient) {
+                    exchange.getResponseHeaders().add("Retry-After", "1");
+                    send(exchange, error(503, FailureCode.SYSTEM_CRASHED, "busy: " + perClient + " requests from"
+                            + " this client address are in progress already; retry later"));
+                    return;
+                }
+                // The body is read before a slot is taken: a client sending slowly holds a reading thread, never
+                // one of the system's slots.
+                try {
+                    exchange.setAttribute(BODY, readBody(exchange));
+                } catch (Refusal r) {
+                    send(exchange, error(r.status, FailureCode.INVALID_OUTPUT, r.getMessage()));
+                    return;
+                }
+                if (!slots.tryAcquire()) {
+                    exchange.getResponseHeaders().add("Retry-After", "1");
+                    send(exchange, error(503, FailureCode.SYSTEM_CRASHED, "busy: " + settings.maxConcurrent()
+                            + " requests in progress; retry later"));
+                    return;
+                }
+                try {
+                    send(exchange, route(exchange));
+                } finally {
+                    slots.release();
+                }
             } finally {
-                slots.release();
+                if (mine.decrementAndGet() == 0) {
+                    inProgressByClient.remove(client, mine);
+                }
             }
         }
+    }
+
+    /** @return the number of client addresses with a request in progress (for tests) */
+    int clientsInProgress() {
+        return inProgressByClient.size();
     }
 
     private boolean authorized(HttpExchange exchange) {
@@ -335,7 +377,12 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    private JsonNode body(HttpExchange exchange) throws Refusal, IOException, MalformedMessageException {
+    private static JsonNode body(HttpExchange exchange) throws MalformedMessageException {
+        return WireJson.parseObject((byte[]) exchange.getAttribute(BODY));
+    }
+
+    /** Reads the request body, at most the size limit: a longer one is refused (413) as soon as it is seen. */
+    private byte[] readBody(HttpExchange exchange) throws Refusal, IOException {
         long limit = settings.maxRequestBytes();
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
@@ -358,7 +405,7 @@ public final class HttpApiServer implements AutoCloseable {
                 buffer.write(chunk, 0, n);
             }
         }
-        return WireJson.parseObject(buffer.toByteArray());
+        return buffer.toByteArray();
     }
 
     private static FaceImage image(JsonNode image) throws MalformedMessageException {

@@ -1,6 +1,9 @@
 package org.touchstone.runner.systems.wire;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,8 +43,20 @@ import org.touchstone.runformat.json.JsonFormatException;
  * the harness can record it as invalid output instead of failing to parse the message.
  */
 public final class WireJson {
+    /**
+     * The longest string value read, in characters: above any message's whole size (serve's 64 MiB bodies, the
+     * worker protocol's 16 MiB headers), so that only those limits apply. Jackson's own default (20 million)
+     * refused a 20 MB base64 image inside a 64 MiB body with its internal limit text.
+     */
+    static final int MAX_STRING_CHARS = Integer.MAX_VALUE;
+    /** The deepest nesting read: no message nests more than a few levels. */
+    static final int MAX_NESTING = 64;
+
     /** The mapper every boundary uses: tolerant of non-finite number tokens when reading. */
-    public static final ObjectMapper MAPPER = JsonMapper.builder()
+    public static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(MAX_STRING_CHARS)
+                            .maxNestingDepth(MAX_NESTING).build())
+                    .build())
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
@@ -64,6 +79,11 @@ public final class WireJson {
         JsonNode node;
         try {
             node = MAPPER.readTree(json);
+        } catch (StreamConstraintsException e) {
+            // Jackson's text names its internal settings; say what the message broke instead.
+            throw new MalformedMessageException("the JSON breaks a reading limit: no value nested deeper than "
+                    + MAX_NESTING + " levels, no number longer than "
+                    + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits", e);
         } catch (JsonProcessingException e) {
             throw new MalformedMessageException("not valid JSON: " + e.getOriginalMessage(), e);
         } catch (java.io.IOException e) {

@@ -13,6 +13,7 @@ import org.touchstone.reports.input.AnalysisData;
 import org.touchstone.reports.input.AnalysisRunSettings;
 import org.touchstone.reports.input.RunHeader;
 import org.touchstone.reports.rendering.CapabilityReport;
+import org.touchstone.reports.rendering.Failures;
 import org.touchstone.reports.rendering.Figure;
 import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.rendering.RenderedReport;
@@ -107,6 +108,7 @@ public final class AnalysisReport implements CapabilityReport {
         lines.add("failure to acquire (no face): " + Numbers.percent(results.acquisition().get(AnalysisData.NO_FACE))
                 + "; failed calls: " + Numbers.percent(results.acquisition().get(AnalysisData.FAILED))
                 + "; failure policy " + results.settings().failurePolicy().label());
+        Failures.datasetHeadline(results.failures()).ifPresent(lines::add);
         lines.add("accuracy/coverage: " + runDir.resolve("figures/" + AnalysisFigures.ACCURACY_COVERAGE + ".svg")
                 .toAbsolutePath());
         return lines;

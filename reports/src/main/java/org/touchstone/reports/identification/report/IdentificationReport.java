@@ -13,6 +13,7 @@ import org.touchstone.reports.input.SearchData;
 import org.touchstone.reports.input.TemplateTable;
 import org.touchstone.reports.rendering.CapabilityReport;
 import org.touchstone.reports.rendering.FailureToEnrol;
+import org.touchstone.reports.rendering.Failures;
 import org.touchstone.reports.rendering.Figure;
 import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.rendering.RenderedReport;
@@ -76,6 +77,7 @@ public final class IdentificationReport implements CapabilityReport {
             lines.addAll(sweep(results));
         }
         lines.add(FailureToEnrol.headline(results.fteByRole()));
+        Failures.datasetHeadline(results.failures()).ifPresent(lines::add);
         lines.add("CMC: " + runDir.resolve("figures/" + IdentificationFigures.CMC + ".svg").toAbsolutePath());
         return lines;
     }

@@ -17,6 +17,7 @@ import org.touchstone.reports.input.TemplateTable;
 import org.touchstone.reports.input.VerificationRunSettings;
 import org.touchstone.reports.rendering.CapabilityReport;
 import org.touchstone.reports.rendering.FailureToEnrol;
+import org.touchstone.reports.rendering.Failures;
 import org.touchstone.reports.rendering.Figure;
 import org.touchstone.reports.rendering.Numbers;
 import org.touchstone.reports.rendering.RenderedReport;
@@ -126,6 +127,7 @@ public final class VerificationReport implements CapabilityReport {
         if (!results.fteByRole().isEmpty()) {
             lines.add(FailureToEnrol.headline(results.fteByRole()));
         }
+        Failures.datasetHeadline(results.failures()).ifPresent(lines::add);
         lines.add("DET curve: " + runDir.resolve("figures/" + VerificationFigures.DET + ".svg").toAbsolutePath());
         return lines;
     }
