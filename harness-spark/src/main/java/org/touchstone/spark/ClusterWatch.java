@@ -1,5 +1,6 @@
 package org.touchstone.spark;
 
+import java.io.IOException;
 import org.apache.spark.SparkContext;
 
 /**
@@ -21,6 +22,18 @@ final class ClusterWatch {
     private final boolean local;
     private final long waitNanos;
     private long lostSince = -1;
+
+    /**
+     * The cluster cannot run the run: an I/O failure as far as the command line is concerned (one
+     * {@code error:} line, exit code 1), since nothing in the command itself is wrong.
+     */
+    static final class ClusterUnavailableException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ClusterUnavailableException(String message) {
+            super(message);
+        }
+    }
 
     private ClusterWatch(SparkContext spark, boolean local, long waitSeconds) {
         this.spark = spark;
@@ -45,9 +58,9 @@ final class ClusterWatch {
     /**
      * Returns once an executor has registered.
      *
-     * @throws IllegalStateException when none did within the wait, or the cluster ended the application
+     * @throws ClusterUnavailableException when none did within the wait, or the cluster ended the application
      */
-    void awaitFirstExecutor() {
+    void awaitFirstExecutor() throws ClusterUnavailableException {
         if (local) {
             return;
         }
@@ -55,7 +68,7 @@ final class ClusterWatch {
         while (executors() == 0) {
             ended();
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no executor of " + spark.master() + " started within "
+                throw new ClusterUnavailableException("no executor of " + spark.master() + " started within "
                         + waitNanos / 1_000_000_000L + " s: the cluster has no free cores, or no worker has the memory"
                         + " asked for (spark.executor.memory, " + spark.getConf().get("spark.executor.memory", "1g")
                         + "). Another application may hold them: see the master's status page (or"
@@ -71,9 +84,9 @@ final class ClusterWatch {
      * Called while a job runs.
      *
      * @param stage the stage, for the message
-     * @throws IllegalStateException when the application ended, or has had no executor for the whole wait
+     * @throws ClusterUnavailableException when the application ended, or has had no executor for the whole wait
      */
-    void check(String stage) {
+    void check(String stage) throws ClusterUnavailableException {
         if (local) {
             return;
         }
@@ -83,27 +96,27 @@ final class ClusterWatch {
         } else if (lostSince < 0) {
             lostSince = System.nanoTime();
         } else if (System.nanoTime() - lostSince > waitNanos) {
-            throw new IllegalStateException("every executor of " + spark.master() + " was lost during " + stage
+            throw new ClusterUnavailableException("every executor of " + spark.master() + " was lost during " + stage
                     + " and none came back within " + waitNanos / 1_000_000_000L + " s: the cluster's workers are"
                     + " gone (stopped, killed or unreachable). Start them again and run the same command: the run"
                     + " resumes from its checkpoints.");
         }
     }
 
-    private void ended() {
+    private void ended() throws ClusterUnavailableException {
         if (spark.isStopped()) {
-            throw new IllegalStateException("the Spark application on " + spark.master() + " was ended (the master"
+            throw new ClusterUnavailableException("the Spark application on " + spark.master() + " was ended (the master"
                     + " removed it or stopped): see the master's log, and each worker's work folder"
                     + " (app-*/N/stderr) for why its executors failed");
         }
     }
 
-    private static void pause() {
+    private static void pause() throws ClusterUnavailableException {
         try {
             Thread.sleep(250);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for Spark's executors", e);
+            throw new ClusterUnavailableException("interrupted while waiting for Spark's executors");
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.touchstone.spark;
 
+import java.io.IOException;
 import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -45,7 +46,7 @@ public final class SparkBackend implements ExecutionBackend {
     }
 
     @Override
-    public BackendSession open(BackendContext context) {
+    public BackendSession open(BackendContext context) throws IOException {
         Backends.find(NAME, context.options());
         context.requireRecipe(NAME);
         SparkConf conf = configuration(context.runId(), context.options().get("master"));
@@ -55,7 +56,7 @@ public final class SparkBackend implements ExecutionBackend {
             ClusterWatch watch = ClusterWatch.of(spark.sc());
             watch.awaitFirstExecutor();
             return new SparkBackendSession(spark, context.requireRecipe(NAME), context.timings(), watch);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             spark.stop();
             throw e;
         }

@@ -129,7 +129,7 @@ final class SparkBackendSession implements BackendSession {
 
     /** Waits for a job, failing (rather than waiting forever) when its cluster is gone. */
     private static <R> List<R> await(JavaFutureAction<List<R>> results, String stage, ClusterWatch watch)
-            throws InterruptedException {
+            throws InterruptedException, IOException {
         while (true) {
             try {
                 return results.get(1, TimeUnit.SECONDS);
