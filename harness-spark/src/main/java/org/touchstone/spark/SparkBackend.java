@@ -1,5 +1,6 @@
 package org.touchstone.spark;
 
+import java.io.IOException;
 import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -45,13 +46,20 @@ public final class SparkBackend implements ExecutionBackend {
     }
 
     @Override
-    public BackendSession open(BackendContext context) {
+    public BackendSession open(BackendContext context) throws IOException {
         Backends.find(NAME, context.options());
         context.requireRecipe(NAME);
         SparkConf conf = configuration(context.runId(), context.options().get("master"));
         // The recipe first: a run that cannot be opened elsewhere should not start a cluster application.
-        return new SparkBackendSession(new JavaSparkContext(conf), context.requireRecipe(NAME),
-                context.timings());
+        JavaSparkContext spark = new JavaSparkContext(conf);
+        try {
+            ClusterWatch watch = ClusterWatch.of(spark.sc());
+            watch.awaitFirstExecutor();
+            return new SparkBackendSession(spark, context.requireRecipe(NAME), context.timings(), watch);
+        } catch (RuntimeException | IOException e) {
+            spark.stop();
+            throw e;
+        }
     }
 
     /**
@@ -71,16 +79,32 @@ public final class SparkBackend implements ExecutionBackend {
             throw new IllegalArgumentException("--backend spark needs --master (e.g. --master local[2]) unless the run"
                     + " is started by spark-submit");
         }
-        if (conf.get("spark.master").startsWith("local")) {
+        String url = conf.get("spark.master");
+        if (url.startsWith("local") || onLoopback(url)) {
             // One machine: nothing needs to reach the driver from outside, and nobody browses its UI.
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.ui.enabled", "false");
+        }
+        if (!url.startsWith("local")) {
+            // Executors are JVMs of their own: they need what Spark needs opened on JDK 17 as the driver does,
+            // and the runner's classes, which a cluster's Spark distribution does not have. spark-submit sets
+            // spark.jars itself; a run started by ./touchstone ships its own class path.
+            conf.setIfMissing("spark.executor.extraJavaOptions", String.join(" ", RunnerJars.moduleFlags(
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())));
+            if (!conf.contains("spark.jars")) {
+                conf.set("spark.jars", String.join(",", RunnerJars.forExecutors()));
+            }
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // A partition's result is a few MB of primitive arrays: send it with the task's status rather than
         // through the block manager (Spark's default above 1 MB), which costs another copy of every result.
         conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
         return conf;
+    }
+
+    /** @return whether a cluster's master runs on this machine's loopback interface */
+    static boolean onLoopback(String master) {
+        return master.startsWith("spark://127.0.0.1:") || master.startsWith("spark://localhost:");
     }
 }

@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.util.CollectionAccumulator;
 import org.touchstone.runner.engine.backend.BackendSession;
+import org.touchstone.runner.engine.backend.ExecutorResources;
 import org.touchstone.runner.engine.backend.Mergeable;
 import org.touchstone.runner.engine.backend.ResultSink;
 import org.touchstone.runner.engine.backend.ScopedResources;
@@ -48,12 +52,18 @@ final class SparkBackendSession implements BackendSession {
     private final SystemRecipe recipe;
     private final CallTimings timings;
     private final CollectionAccumulator<CallTimings.Snapshot> partitionTimings;
+    private final CollectionAccumulator<ExecutorResources> partitionMemory;
+    private final ClusterWatch watch;
+    /** Each executor's peaks, as its partitions reported them. */
+    private final Map<String, ExecutorResources> executors = new TreeMap<>();
 
-    SparkBackendSession(JavaSparkContext spark, SystemRecipe recipe, CallTimings timings) {
+    SparkBackendSession(JavaSparkContext spark, SystemRecipe recipe, CallTimings timings, ClusterWatch watch) {
         this.spark = spark;
         this.recipe = recipe;
         this.timings = timings;
+        this.watch = watch;
         this.partitionTimings = spark.sc().collectionAccumulator("touchstone call timings");
+        this.partitionMemory = spark.sc().collectionAccumulator("touchstone executor memory");
     }
 
     @Override
@@ -81,7 +91,7 @@ final class SparkBackendSession implements BackendSession {
             throws IOException, InterruptedException {
         List<U> units = plan.units();
         int wave = Math.min(plan.maxUnitsPerResult(), Math.max(1, units.size()));
-        PartitionFold<U, R> fold = new PartitionFold<>(plan.job(), recipe, partitionTimings);
+        PartitionFold<U, R> fold = new PartitionFold<>(plan.job(), recipe, partitionTimings, partitionMemory);
         Deque<Wave<R>> running = new ArrayDeque<>();
         int next = 0;
         try {
@@ -97,7 +107,7 @@ final class SparkBackendSession implements BackendSession {
                 }
                 Wave<R> done = running.removeFirst();
                 R merged = null;
-                for (R partition : await(done.results(), plan.stage())) {
+                for (R partition : await(done.results(), plan.stage(), watch)) {
                     merged = merged == null ? partition : merged.mergedWith(partition);
                 }
                 sink.accept(done.first(), done.end(), merged);
@@ -107,15 +117,28 @@ final class SparkBackendSession implements BackendSession {
             // A task Spark retried counts its calls twice: they were made twice.
             partitionTimings.value().forEach(timings::add);
             partitionTimings.reset();
+            partitionMemory.value().forEach(m -> executors.merge(m.executorId(), m, ExecutorResources::max));
+            partitionMemory.reset();
         }
     }
 
-    private static <R> List<R> await(JavaFutureAction<List<R>> results, String stage) throws InterruptedException {
-        try {
-            return results.get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new IllegalStateException("Spark could not compute " + stage + ": " + cause.getMessage(), cause);
+    @Override
+    public List<ExecutorResources> executorResources() {
+        return List.copyOf(executors.values());
+    }
+
+    /** Waits for a job, failing (rather than waiting forever) when its cluster is gone. */
+    private static <R> List<R> await(JavaFutureAction<List<R>> results, String stage, ClusterWatch watch)
+            throws InterruptedException, IOException {
+        while (true) {
+            try {
+                return results.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                watch.check(stage);
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() != null ? e.getCause() : e;
+                throw new IllegalStateException("Spark could not compute " + stage + ": " + cause.getMessage(), cause);
+            }
         }
     }
 
@@ -150,11 +173,14 @@ final class SparkBackendSession implements BackendSession {
         private final UnitJob<U, R> job;
         private final SystemRecipe recipe;
         private final CollectionAccumulator<CallTimings.Snapshot> timings;
+        private final CollectionAccumulator<ExecutorResources> memory;
 
-        PartitionFold(UnitJob<U, R> job, SystemRecipe recipe, CollectionAccumulator<CallTimings.Snapshot> timings) {
+        PartitionFold(UnitJob<U, R> job, SystemRecipe recipe, CollectionAccumulator<CallTimings.Snapshot> timings,
+                      CollectionAccumulator<ExecutorResources> memory) {
             this.job = job;
             this.recipe = recipe;
             this.timings = timings;
+            this.memory = memory;
         }
 
         @Override
@@ -187,6 +213,11 @@ final class SparkBackendSession implements BackendSession {
                 }
             }
             timings.add(partition.snapshot());
+            SparkEnv env = SparkEnv.get();
+            // In local mode the executor is the driver, whose use run.json records anyway.
+            if (env != null && !"driver".equals(env.executorId())) {
+                memory.add(ExecutorResources.ofThisJvm(env.executorId(), env.blockManager().blockManagerId().host()));
+            }
             return Collections.singletonList(merged).iterator();
         }
     }

@@ -51,6 +51,7 @@ import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SystemArtifact;
 import org.touchstone.runner.engine.timing.CallTimings;
 import org.touchstone.runner.engine.timing.ResourceMonitor;
+import org.touchstone.runformat.runjson.ResourcesBlock;
 import org.touchstone.runner.engine.verification.VerificationRunner;
 import org.touchstone.runner.engine.stage.CapabilityRunner;
 import org.touchstone.runner.engine.prepare.PreparedRun;
@@ -158,7 +159,9 @@ public final class ProtocolRunner {
                 // Measured before the system closes, while its worker processes (if any) still live.
                 json = json.withStages(stages.stagesBlock(), ExecutionBlock.of(request.threads(),
                         system.instanceCount(), session.describe(), request.execution().limits().maxTemplateBytes(),
-                        request.execution().limits().maxImagePixels()), monitor.stop().block());
+                        request.execution().limits().maxImagePixels()), monitor.stop().block().withExecutors(
+                        session.executorResources().stream().map(e -> new ResourcesBlock.Executor(e.executorId(),
+                                e.host(), e.peakHeapBytes(), e.maxHeapBytes(), e.peakRssBytes())).toList()));
             } finally {
                 pool.shutdownNow();
             }

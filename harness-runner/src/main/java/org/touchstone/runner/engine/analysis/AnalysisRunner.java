@@ -1,7 +1,8 @@
 package org.touchstone.runner.engine.analysis;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +34,10 @@ import org.touchstone.protocols.dataset.Sample;
 import org.touchstone.runner.engine.stage.CapabilityRunner;
 import org.touchstone.runner.engine.stage.DatasetImages;
 import org.touchstone.runner.engine.stage.ExecutionContext;
-import org.touchstone.runner.engine.backend.OrderedUnits;
+import org.touchstone.runner.engine.backend.Mergeable;
+import org.touchstone.runner.engine.backend.UnitJob;
+import org.touchstone.runner.engine.backend.WorkPlan;
+import org.touchstone.runner.engine.backend.Worker;
 import org.touchstone.runner.engine.prepare.RunRequest;
 import org.touchstone.runner.engine.stage.StageSummary;
 import org.touchstone.runner.engine.progress.Progress;
@@ -128,18 +132,92 @@ public final class AnalysisRunner implements CapabilityRunner {
         return new Scope(List.copyOf(evaluated), notEvaluated, List.copyOf(groupColumns), intersections, skipped);
     }
 
-    /** A run of consecutive samples. */
-    private record Unit(int first, int end) {
+    /** A run of consecutive samples, with their images, read where the unit runs. */
+    private record Unit(int first, int end, List<ImageSource> images) implements Serializable {
     }
+
+    /**
+     * One image's analysis as the files need it, made where the unit runs (an executor, on a distributed
+     * backend): the call's outcome and, for the first face, each evaluated attribute's estimate as
+     * {@code attribute, label, value, confidence}.
+     */
+    private record Analysed(FailureCode failureCode, String failureMessage, int faces, long latencyNs,
+                            List<List<String>> estimates) implements Serializable {
+        static Analysed failed(Failure failure, long latencyNs) {
+            return new Analysed(failure.code(), failure.message(), 0, latencyNs, List.of());
+        }
+
+        boolean ok() {
+            return failureCode == null;
+        }
+
+        Failure failure() {
+            return ok() ? null : new Failure(failureCode, failureMessage);
+        }
+    }
+
+    /** Analyses in unit order: merging appends. */
+    static final class Analyses implements Mergeable<Analyses> {
+        private static final long serialVersionUID = 1L;
+        private final ArrayList<Analysed> images = new ArrayList<>();
+
+        @Override
+        public Analyses mergedWith(Analyses later) {
+            images.addAll(later.images);
+            return this;
+        }
+    }
+
+    /** Analyses a unit's images through the guard, with the system opened where the unit runs. */
+    private record AnalysisJob(List<String> attributes, long maxPixels) implements UnitJob<Unit, Analyses> {
+        @Override
+        public Analyses compute(Unit unit, Worker worker) {
+            GuardedAnalyzer analyzer = new GuardedAnalyzer(worker.system(), worker.timings());
+            Analyses analyses = new Analyses();
+            for (ImageSource image : unit.images()) {
+                // An image the copy lacks or that is unreadable: the dataset's failure to acquire, recorded as a
+                // failed analysis without calling the system (never dropped).
+                DatasetImages.Acquired acquired = DatasetImages.acquire(List.of(image), maxPixels);
+                analyses.images.add(acquired.ok()
+                        ? analysed(analyzer.analyze(acquired.images().get(0)), attributes)
+                        : Analysed.failed(acquired.failure(), 0L));
+            }
+            return analyses;
+        }
+    }
+
+    private static Analysed analysed(GuardedAnalyzer.Outcome outcome, List<String> attributes) {
+        if (!outcome.ok()) {
+            return Analysed.failed(outcome.failure(), outcome.latencyNs());
+        }
+        List<List<String>> estimates = new ArrayList<>();
+        if (!outcome.faces().isEmpty()) {
+            FaceAnalysis first = outcome.faces().get(0);
+            for (String name : attributes) {
+                for (Map.Entry<Attribute, AttributeEstimate> e : first.estimates().entrySet()) {
+                    if (e.getKey().name().equals(name)) {
+                        AttributeEstimate estimate = e.getValue();
+                        estimates.add(List.of(name, estimate.label().orElse(""),
+                                estimate.value().isPresent() ? Double.toString(estimate.value().getAsDouble()) : "",
+                                Double.toString(estimate.confidence())));
+                    }
+                }
+            }
+        }
+        return new Analysed(null, null, outcome.faces().size(), outcome.latencyNs(), estimates);
+    }
+
+    /** Units handed to the writer at once, at most. */
+    static final int UNITS_PER_RESULT = 64;
 
     private static StageSummary run(Scope scope, ExecutionContext context) throws IOException, InterruptedException {
         DatasetManifest manifest = context.request().manifest();
         List<Sample> samples = manifest.samples();
-        GuardedAnalyzer analyzer = new GuardedAnalyzer(context.system(), context.timings());
-        long maxPixels = context.request().execution().limits().maxImagePixels();
         List<Unit> units = new ArrayList<>();
         for (int first = 0; first < samples.size(); first += IMAGES_PER_UNIT) {
-            units.add(new Unit(first, Math.min(samples.size(), first + IMAGES_PER_UNIT)));
+            int end = Math.min(samples.size(), first + IMAGES_PER_UNIT);
+            units.add(new Unit(first, end, samples.subList(first, end).stream()
+                    .map(sample -> ImageSource.of(manifest, sample)).toList()));
         }
         long[] counts = new long[3]; // ok, no face, failed
         long t0 = System.nanoTime();
@@ -149,31 +227,21 @@ public final class AnalysisRunner implements CapabilityRunner {
             CSVPrinter analyses = Csv.printer(analysesFile,
                     AnalysesCsv.headerRow(scope.attributes(), scope.groupColumns()));
             CSVPrinter estimates = Csv.printer(estimatesFile, Column.headerRow(EstimatesCsv.values()));
-            OrderedUnits.run(context.pool(), units, 2 * context.threads(), unit -> {
-                GuardedAnalyzer.Outcome[] outcomes = new GuardedAnalyzer.Outcome[unit.end() - unit.first()];
-                for (int i = unit.first(); i < unit.end(); i++) {
-                    ImageSource image = ImageSource.of(manifest, samples.get(i));
-                    // An image the copy lacks or that is unreadable: the dataset's failure to acquire, recorded
-                    // as a failed analysis without calling the system (never dropped).
-                    DatasetImages.Acquired acquired = DatasetImages.acquire(List.of(image), maxPixels);
-                    outcomes[i - unit.first()] = acquired.ok()
-                            ? analyzer.analyze(acquired.images().get(0))
-                            : new GuardedAnalyzer.Outcome(null, acquired.failure(), 0L);
-                }
-                return outcomes;
-            }, (unit, outcomes) -> {
-                for (int i = unit.first(); i < unit.end(); i++) {
-                    write(analyses, estimates, samples.get(i), outcomes[i - unit.first()], scope, counts);
-                }
-                stage.advance(unit.end() - unit.first());
-            });
+            context.backend().run(new WorkPlan<>("analyses", units, new AnalysisJob(scope.attributes(),
+                    context.request().execution().limits().maxImagePixels()),
+                    UNITS_PER_RESULT), (firstUnit, endUnit, made) -> {
+                        int first = units.get(firstUnit).first();
+                        for (int i = 0; i < made.images.size(); i++) {
+                            write(analyses, estimates, samples.get(first + i), made.images.get(i), scope, counts);
+                        }
+                        stage.advance(made.images.size());
+                    });
             analyses.flush();
             estimates.flush();
             analysesFile.commit();
             estimatesFile.commit();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while analysing");
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         double perSecond = seconds > 0 ? samples.size() / seconds : 0;
@@ -189,11 +257,11 @@ public final class AnalysisRunner implements CapabilityRunner {
                 .figure("analyses_failed", counts[2]);
     }
 
-    private static void write(CSVPrinter analyses, CSVPrinter estimates, Sample sample, GuardedAnalyzer.Outcome outcome,
+    private static void write(CSVPrinter analyses, CSVPrinter estimates, Sample sample, Analysed outcome,
                               Scope scope, long[] counts) throws IOException {
         AnalysesCsv.Status status;
         Failure failure = outcome.failure();
-        if (outcome.ok() && !outcome.faces().isEmpty()) {
+        if (outcome.ok() && outcome.faces() > 0) {
             status = AnalysesCsv.Status.OK;
             counts[0]++;
         } else if (outcome.ok() || failure.code() == FailureCode.FACE_DETECTION_ERROR) {
@@ -206,23 +274,18 @@ public final class AnalysisRunner implements CapabilityRunner {
         }
         List<Object> row = new ArrayList<>(List.of(sample.sampleId(), sample.subjectId(), status.text(),
                 failure == null ? "" : failure.code().name(), failure == null ? "" : failure.message(),
-                Integer.toString(outcome.ok() ? outcome.faces().size() : 0), Long.toString(outcome.latencyNs())));
+                Integer.toString(outcome.faces()), Long.toString(outcome.latencyNs())));
         scope.attributes().forEach(a -> row.add(sample.labels().getOrDefault(a, "")));
         scope.groupColumns().forEach(g -> row.add(sample.groups().getOrDefault(g, "")));
         Csv.row(analyses, row);
         if (status != AnalysesCsv.Status.OK) {
             return;
         }
-        FaceAnalysis first = outcome.faces().get(0);
-        for (String name : scope.attributes()) {
-            for (Map.Entry<Attribute, AttributeEstimate> e : first.estimates().entrySet()) {
-                if (e.getKey().name().equals(name)) {
-                    AttributeEstimate estimate = e.getValue();
-                    Csv.row(estimates, sample.sampleId(), name, estimate.label().orElse(""),
-                            estimate.value().isPresent() ? Double.toString(estimate.value().getAsDouble()) : "",
-                            Double.toString(estimate.confidence()));
-                }
-            }
+        for (List<String> estimate : outcome.estimates()) {
+            List<String> line = new ArrayList<>(5);
+            line.add(sample.sampleId());
+            line.addAll(estimate);
+            Csv.row(estimates, line);
         }
     }
 }

@@ -45,6 +45,14 @@ public interface BackendSession extends AutoCloseable {
     <U extends Serializable, R extends Mergeable<R>> void run(WorkPlan<U, R> plan, ResultSink<R> sink)
             throws IOException, InterruptedException;
 
+    /**
+     * @return what each executor JVM of a distributed backend used, by executor; empty where the work ran in
+     *         the driver's JVM (whose own use run.json records anyway). Complete once the plans have run.
+     */
+    default java.util.List<ExecutorResources> executorResources() {
+        return java.util.List.of();
+    }
+
     /** Stops whatever the session started (threads, a Spark context, systems opened for it). */
     @Override
     void close();

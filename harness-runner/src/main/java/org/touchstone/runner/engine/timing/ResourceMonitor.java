@@ -118,7 +118,7 @@ public final class ResourceMonitor implements AutoCloseable {
      * @param pid a process id
      * @return its peak resident set ({@code VmHWM}) in bytes; empty without {@code /proc}, or once it exited
      */
-    static OptionalLong peakRss(long pid) {
+    public static OptionalLong peakRss(long pid) {
         Path status = Path.of("/proc", Long.toString(pid), "status");
         try {
             for (String line : Files.readAllLines(status)) {
