@@ -48,9 +48,9 @@ public final class ComparisonStoreReader implements AutoCloseable {
     private long rowsBefore;
     private int rows;
 
-    private ComparisonStoreReader(Path file) throws IOException {
+    private ComparisonStoreReader(InputStream in, Path file) throws IOException {
         this.file = file;
-        this.in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        this.in = in;
         try {
             this.reader = new ArrowStreamReader(in, allocator, CommonsCompressionFactory.INSTANCE);
             VectorSchemaRoot root = reader.getVectorSchemaRoot();
@@ -80,7 +80,22 @@ public final class ComparisonStoreReader implements AutoCloseable {
      * @throws IOException           when it cannot be read
      */
     public static ComparisonStoreReader open(Path file) throws IOException {
-        return new ComparisonStoreReader(file);
+        return new ComparisonStoreReader(new BufferedInputStream(Files.newInputStream(file), 1 << 16), file);
+    }
+
+    /**
+     * Reads a store from a stream (for example what a resumed run committed); a stream that ends between
+     * two batches, without the end-of-stream marker, reads as ending there.
+     *
+     * @param in   the stream, closed with the reader
+     * @param file the file it comes from, for messages
+     * @return the reader, before its first batch
+     * @throws RunDirectoryException when it is not a store of comparisons
+     * @throws IOException           when it cannot be read
+     */
+    public static ComparisonStoreReader open(InputStream in, Path file) throws IOException {
+        return new ComparisonStoreReader(in instanceof BufferedInputStream ? in : new BufferedInputStream(in, 1 << 16),
+                file);
     }
 
     private <T> T column(VectorSchemaRoot root, String name, Class<T> type) throws RunDirectoryException {

@@ -2,6 +2,7 @@ package org.touchstone.runformat.store;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import java.util.List;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
@@ -56,6 +59,16 @@ public final class ComparisonStoreWriter implements AutoCloseable {
     private final Float8Vector score = (Float8Vector) root.getVector(ComparisonStore.SCORE);
     private final BigIntVector latency = (BigIntVector) root.getVector(ComparisonStore.LATENCY_NS);
     private final CompressionCodec codec = ComparisonStore.codec();
+    // Rows are buffered in plain arrays and copied into the vectors in bulk per batch: Arrow's per-value
+    // setters (a bounds check and a validity bit each) cost several times the copy (measured).
+    private final int[] enrolmentRows = new int[ComparisonStore.BATCH_ROWS];
+    private final int[] probeRows = new int[ComparisonStore.BATCH_ROWS];
+    private final byte[] statuses = new byte[ComparisonStore.BATCH_ROWS];
+    private final double[] scores = new double[ComparisonStore.BATCH_ROWS];
+    private final long[] latencies = new long[ComparisonStore.BATCH_ROWS];
+    /** The failed rows of the batch (few): their row, failure code ordinal and message. */
+    private final List<int[]> failedRows = new ArrayList<>();
+    private final List<String> failedMessages = new ArrayList<>();
     private final OutputStream out;
     private final WriteChannel channel;
     private int rows;
@@ -124,11 +137,11 @@ public final class ComparisonStoreWriter implements AutoCloseable {
      */
     public void addScored(int enrolmentRow, int probeRow, double similarity, long latencyNs) throws IOException {
         int i = rows;
-        enrolment.set(i, enrolmentRow);
-        probe.set(i, probeRow);
-        status.set(i, OK);
-        score.set(i, similarity);
-        latency.set(i, latencyNs);
+        enrolmentRows[i] = enrolmentRow;
+        probeRows[i] = probeRow;
+        statuses[i] = OK;
+        scores[i] = similarity;
+        latencies[i] = latencyNs;
         if (++rows == ComparisonStore.BATCH_ROWS) {
             writeBatch();
         }
@@ -151,16 +164,14 @@ public final class ComparisonStoreWriter implements AutoCloseable {
             throw new IllegalArgumentException("a failed comparison needs a failed status");
         }
         int i = rows;
-        enrolment.set(i, enrolmentRow);
-        probe.set(i, probeRow);
-        status.set(i, (byte) outcome.ordinal());
-        failureCode.set(i, (byte) code.ordinal());
-        if (message != null && !message.isEmpty()) {
-            failureMessage.setSafe(i, message.getBytes(StandardCharsets.UTF_8));
-        }
-        if (latencyNs >= 0) {
-            latency.set(i, latencyNs);
-        }
+        enrolmentRows[i] = enrolmentRow;
+        probeRows[i] = probeRow;
+        statuses[i] = (byte) outcome.ordinal();
+        // A null slot's value is 0, as Arrow's own setters leave it.
+        scores[i] = 0;
+        latencies[i] = Math.max(0, latencyNs);
+        failedRows.add(new int[] {i, code.ordinal(), latencyNs < 0 ? 1 : 0});
+        failedMessages.add(message == null || message.isEmpty() ? null : message);
         if (++rows == ComparisonStore.BATCH_ROWS) {
             writeBatch();
         }
@@ -196,13 +207,44 @@ public final class ComparisonStoreWriter implements AutoCloseable {
     }
 
     private void writeBatch() throws IOException {
+        fillVectors();
         root.setRowCount(rows);
         try (ArrowRecordBatch batch = new VectorUnloader(root, true, codec, true).getRecordBatch()) {
             MessageSerializer.serialize(channel, batch, IpcOption.DEFAULT);
         }
         written += rows;
         rows = 0;
+        failedRows.clear();
+        failedMessages.clear();
         allocateBatch();
+    }
+
+    /** Copies the buffered rows into the vectors: whole arrays at once, then the few failed rows one by one. */
+    private void fillVectors() {
+        int n = rows;
+        enrolment.getDataBuffer().nioBuffer(0, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(enrolmentRows, 0, n);
+        probe.getDataBuffer().nioBuffer(0, 4 * n).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(probeRows, 0, n);
+        status.getDataBuffer().setBytes(0, statuses, 0, n);
+        score.getDataBuffer().nioBuffer(0, 8 * n).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().put(scores, 0, n);
+        latency.getDataBuffer().nioBuffer(0, 8 * n).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().put(latencies, 0, n);
+        for (BaseFixedWidthVector vector : List.of(enrolment, probe, status, score, latency)) {
+            vector.getValidityBuffer().setOne(0L, n / 8);
+            for (int row = n / 8 * 8; row < n; row++) {
+                BitVectorHelper.setBit(vector.getValidityBuffer(), row);
+            }
+        }
+        for (int k = 0; k < failedRows.size(); k++) {
+            int row = failedRows.get(k)[0];
+            score.setNull(row);
+            if (failedRows.get(k)[2] == 1) {
+                latency.setNull(row);
+            }
+            failureCode.set(row, (byte) failedRows.get(k)[1]);
+            String message = failedMessages.get(k);
+            if (message != null) {
+                failureMessage.setSafe(row, message.getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     /** Fresh, zeroed buffers for the next batch (nulls are the zero validity bits left unset). */
