@@ -65,7 +65,9 @@ class ResumeTest {
 
     private static Process child(List<String> arguments, Path log) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", PAIRS_PER_UNIT, "-Djava.awt.headless=true", "-cp",
+                "-Xmx512m", "-XX:+UseSerialGC", PAIRS_PER_UNIT, "-Djava.awt.headless=true",
+                // The score store's Arrow reads direct buffers' addresses (the runner's jar opens this itself).
+                "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp",
                 System.getProperty("java.class.path"), Touchstone.class.getName()));
         command.addAll(arguments);
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
