@@ -75,7 +75,7 @@ import org.touchstone.runner.engine.verification.VerificationRunner;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Djava.awt.headless=true"})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx2g", "-Djava.awt.headless=true", "--add-opens=java.base/java.nio=ALL-UNNAMED"})
 @Warmup(iterations = 4)
 @Measurement(iterations = 7)
 public class RunnerOverheadBenchmark {

@@ -17,6 +17,11 @@ public final class Touchstone {
      */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
+        // Arrow (the score store) logs through SLF4J; without a logging backend SLF4J would print three lines
+        // of warning on every command. Spark's class path brings a backend, and then this changes nothing.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         CommandLine cli = commandLine(RunnerModule.forTerminal());
         int code = cli.execute(args);
         // A command's last print() (without a line end) is still in the writer's buffer: never lose it.

@@ -41,17 +41,47 @@ public enum RunFormatVersion {
             RawFile.csv(CandidatesCsv.FILE, CandidatesCsv.values()),
             RawFile.csv(AnalysesCsv.FILE, AnalysesCsv.values()),
             RawFile.csv(EstimatesCsv.FILE, EstimatesCsv.values()),
-            RawFile.csv(TimingCsv.FILE, TimingCsv.values())));
+            RawFile.csv(TimingCsv.FILE, TimingCsv.values())),
+            List.of(ComparisonsCsv.FILE)),
+    /**
+     * {@code touchstone-run/2}: as version 1, but a verification run's comparisons are in the binary score
+     * store {@code comparisons.arrows} (an Apache Arrow IPC stream; {@code docs/run-directory.md}) instead
+     * of {@code comparisons.csv}, which {@code touchstone export RUN --csv} writes on demand.
+     */
+    V2("touchstone-run/2", List.of(
+            RawFile.csv(TemplatesCsv.FILE, TemplatesCsv.values()),
+            // Not written by the runner any more, but what export --csv writes, column for column.
+            RawFile.csv(ComparisonsCsv.FILE, ComparisonsCsv.values()),
+            RawFile.csv(FoldsCsv.FILE, FoldsCsv.values()),
+            RawFile.csv(GalleriesCsv.FILE, GalleriesCsv.values()),
+            RawFile.csv(SearchesCsv.FILE, SearchesCsv.values()),
+            RawFile.csv(CandidatesCsv.FILE, CandidatesCsv.values()),
+            RawFile.csv(AnalysesCsv.FILE, AnalysesCsv.values()),
+            RawFile.csv(EstimatesCsv.FILE, EstimatesCsv.values()),
+            RawFile.csv(TimingCsv.FILE, TimingCsv.values())),
+            // The store package's ComparisonStore.FILE; spelled out since that package sits above this one.
+            List.of("comparisons.arrows"));
 
     /** The version this Touchstone writes. */
-    public static final RunFormatVersion CURRENT = V1;
+    public static final RunFormatVersion CURRENT = V2;
 
     private final String id;
     private final List<RawFile> rawFiles;
+    private final List<String> comparisonFiles;
 
-    RunFormatVersion(String id, List<RawFile> rawFiles) {
+    RunFormatVersion(String id, List<RawFile> rawFiles, List<String> comparisonFiles) {
         this.id = id;
         this.rawFiles = rawFiles;
+        this.comparisonFiles = comparisonFiles;
+    }
+
+    /**
+     * Where a verification run of this version keeps its comparisons.
+     *
+     * @return {@code comparisons.csv} (version 1) or {@code comparisons.arrows} (version 2)
+     */
+    public String comparisonsFile() {
+        return comparisonFiles.get(0);
     }
 
     /**

@@ -34,12 +34,14 @@ class PackageLayeringTest {
                 .layer("runjson").definedBy("org.touchstone.runformat.runjson..")
                 .layer("descriptor").definedBy("org.touchstone.runformat.descriptor..")
                 .layer("signing").definedBy("org.touchstone.runformat.signing..")
+                .layer("store").definedBy("org.touchstone.runformat.store..")
+                .whereLayer("store").mayNotBeAccessedByAnyLayer()
                 .whereLayer("signing").mayNotBeAccessedByAnyLayer()
                 .whereLayer("descriptor").mayNotBeAccessedByAnyLayer()
                 .whereLayer("runjson").mayOnlyBeAccessedByLayers("descriptor")
                 .whereLayer("json").mayOnlyBeAccessedByLayers("runjson", "descriptor")
-                .whereLayer("format").mayOnlyBeAccessedByLayers("json", "runjson", "descriptor", "signing")
-                .whereLayer("columns").mayOnlyBeAccessedByLayers("format", "runjson", "descriptor")
+                .whereLayer("format").mayOnlyBeAccessedByLayers("json", "runjson", "descriptor", "signing", "store")
+                .whereLayer("columns").mayOnlyBeAccessedByLayers("format", "runjson", "descriptor", "store")
                 .whereLayer("io").mayOnlyBeAccessedByLayers("format", "runjson", "descriptor", "signing")
                 .check(classes);
     }

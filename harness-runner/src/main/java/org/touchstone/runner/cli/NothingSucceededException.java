@@ -26,7 +26,7 @@ final class NothingSucceededException extends Exception {
         if (positive(figures, "pairs") && zero(figures, "compared")) {
             return Optional.of(new NothingSucceededException("the run completed, but none of its "
                     + figures.get("pairs") + " comparisons succeeded, so its error rates describe failures only"
-                    + where + " (templates.csv, comparisons.csv)"));
+                    + where + " (templates.csv, comparisons.arrows)"));
         }
         if (positive(figures, "searches") && zero(figures, "searches_ok")) {
             return Optional.of(new NothingSucceededException("the run completed, but none of its "

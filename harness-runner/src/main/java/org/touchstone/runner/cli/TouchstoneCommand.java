@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "A vendor-neutral, reproducible test harness for face recognition and face analysis systems.",
         subcommands = {DemoCommand.class, RunCommand.class, AnalyzeCommand.class, SystemsCommand.class,
                 ProtocolsCommand.class, DatasetCommand.class, ReportCommand.class, VerifyCommand.class, CheckCommand.class, CompareCommand.class,
-                PublishCommand.class, KeygenCommand.class, SignCommand.class, SubmissionCommand.class,
+                PublishCommand.class, ExportCommand.class, KeygenCommand.class, SignCommand.class, SubmissionCommand.class,
                 ValidateCommand.class, BenchCommand.class, ServeCommand.class, WorkerCommand.class, picocli.CommandLine.HelpCommand.class})
 public final class TouchstoneCommand {
     /** Prints the harness and SPI versions. */

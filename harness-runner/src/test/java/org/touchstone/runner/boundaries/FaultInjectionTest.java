@@ -80,7 +80,7 @@ class FaultInjectionTest {
     /** Comparisons by status, and failed comparisons by failure code. */
     private static Map<String, Integer> comparisonCodes(Path runDir) throws Exception {
         Map<String, Integer> counts = new TreeMap<>();
-        for (CSVRecord r : RunFiles.records(runDir.resolve("comparisons.csv"))) {
+        for (CSVRecord r : RunFiles.records(RunFiles.comparisonsCsv(runDir))) {
             String key = switch (r.get("status")) {
                 case "ok" -> "ok/" + r.get("mated") + "/" + r.get("score");
                 case "comparison_failed" -> r.get("failure_code");

@@ -26,7 +26,7 @@ public final class RunFiles {
      * @throws IOException if it cannot be read
      */
     public static List<String> withoutTiming(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file)) {
+        try (Reader in = Files.newBufferedReader(readable(file))) {
             var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in);
             List<String> columns = parser.getHeaderNames().stream().filter(c -> !c.equals("latency_ns")).toList();
             List<String> rows = new ArrayList<>();
@@ -70,8 +70,72 @@ public final class RunFiles {
      * @throws IOException if it cannot be read
      */
     public static List<CSVRecord> records(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file)) {
+        try (Reader in = Files.newBufferedReader(readable(file))) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
         }
+    }
+
+    /**
+     * A run's comparisons as run format 1's {@code comparisons.csv}: run format 2 keeps them in
+     * {@code comparisons.arrows}, exported here (as {@code touchstone export RUN --csv} does) to a temporary
+     * file outside the run directory, which must not gain files.
+     *
+     * @param runDir a verification run directory
+     * @return the CSV
+     * @throws IOException if it cannot be exported
+     */
+    public static Path comparisonsCsv(Path runDir) throws IOException {
+        Path csv = Files.createTempFile("comparisons-", ".csv");
+        csv.toFile().deleteOnExit();
+        try (java.io.OutputStream out = Files.newOutputStream(csv)) {
+            org.touchstone.runner.engine.rundir.ComparisonsCsvExport.export(runDir, out);
+        }
+        return csv;
+    }
+
+    /** The file, or for a run's comparisons.csv that format 2 no longer writes, the export of its store. */
+    private static Path readable(Path file) throws IOException {
+        if (file.getFileName().toString().equals("comparisons.csv") && !Files.exists(file)
+                && Files.exists(file.resolveSibling("comparisons.arrows"))) {
+            return comparisonsCsv(file.getParent());
+        }
+        return file;
+    }
+
+    /**
+     * Edits a run's score store as a forger would: the first comparison scored {@code from} gets {@code to}.
+     *
+     * @param runDir a verification run directory of run format 2
+     * @param from   the score to find
+     * @param to     the score it gets
+     * @return the row edited (0 = first), or -1 when no comparison has that score
+     * @throws IOException if the store cannot be read or written
+     */
+    public static long editFirstScore(Path runDir, double from, double to) throws IOException {
+        Path store = runDir.resolve("comparisons.arrows");
+        Path edited = runDir.resolve("comparisons.arrows.edited");
+        long editedRow = -1;
+        try (var in = org.touchstone.runformat.store.ComparisonStoreReader.open(store);
+             java.io.OutputStream bytes = Files.newOutputStream(edited);
+             var out = org.touchstone.runformat.store.ComparisonStoreWriter.start(bytes)) {
+            while (in.nextBatch()) {
+                for (int i = 0; i < in.rows(); i++) {
+                    if (in.status(i) == org.touchstone.runformat.columns.ComparisonsCsv.Status.OK) {
+                        double score = in.score(i);
+                        if (editedRow < 0 && score == from) {
+                            editedRow = in.rowsBefore() + i;
+                            score = to;
+                        }
+                        out.addScored(in.enrolment(i), in.probe(i), score, in.latencyNs(i));
+                    } else {
+                        out.addFailed(in.enrolment(i), in.probe(i), in.status(i), in.failureCode(i),
+                                in.failureMessage(i), in.latencyNs(i));
+                    }
+                }
+            }
+            out.finish();
+        }
+        Files.move(edited, store, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return editedRow;
     }
 }

@@ -117,17 +117,9 @@ class SignCommandTest {
         assertThat(touchstone("sign", runDir.toString(), "--key", secretKey(keys))).isZero();
 
         // A forger edits one genuine score, regenerates the report and rewrites every hash in run.json.
-        Path comparisons = runDir.resolve("comparisons.csv");
-        List<String> lines = Files.readAllLines(comparisons, StandardCharsets.UTF_8);
-        int genuine = -1;
-        for (int i = 1; i < lines.size() && genuine < 0; i++) {
-            if (lines.get(i).contains(",true,ok,,1.0,")) {
-                genuine = i;
-            }
-        }
-        assertThat(genuine).as("a genuine comparison scored 1.0").isPositive();
-        lines.set(genuine, lines.get(genuine).replace(",true,ok,,1.0,", ",true,ok,,0.0,"));
-        Files.write(comparisons, lines, StandardCharsets.UTF_8);
+        // The subject oracle scores 1.0 only genuine pairs.
+        assertThat(org.touchstone.runner.boundaries.RunFiles.editFirstScore(runDir, 1.0, 0.0))
+                .as("a genuine comparison scored 1.0").isNotNegative();
         RunReports.generate(runDir);
         ObjectMapper json = new ObjectMapper();
         ObjectNode runJson = (ObjectNode) json.readTree(runDir.resolve(RunFiles.RUN_JSON).toFile());
@@ -159,9 +151,9 @@ class SignCommandTest {
     @Test
     void aRunThatAlreadyFailsVerifyIsNotSigned(@TempDir Path tmp) throws Exception {
         Path runDir = run(tmp.resolve("run"));
-        Files.writeString(runDir.resolve("comparisons.csv"), "\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(runDir.resolve("comparisons.arrows"), "\n", java.nio.file.StandardOpenOption.APPEND);
         assertThat(touchstone("sign", runDir.toString(), "--key", secretKey(keys))).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains("comparisons.csv").contains("not signed");
+        assertThat(err.toString()).contains("comparisons.arrows").contains("not signed");
         assertThat(runDir.resolve(RunFiles.RUN_JSON_SIGNATURE)).doesNotExist();
     }
 

@@ -43,7 +43,7 @@ class TemplateAndAttributeImportCommandTest {
                 .contains("288 pairs: 24 genuine, 264 impostor; 12 enrolment templates").contains("loose_crop/6.jpg");
         assertThat(touchstone("run", "--protocol", "ijbc-1to1@1.0.0", "--system", "lbp", "--dataset",
                 tmp.resolve("d").toString(), "--out", tmp.resolve("run").toString())).isZero();
-        assertThat(Files.readAllLines(tmp.resolve("run/comparisons.csv"))).hasSize(1 + 288);
+        assertThat(Files.readAllLines(org.touchstone.runner.boundaries.RunFiles.comparisonsCsv(tmp.resolve("run")))).hasSize(1 + 288);
 
         Path pairs = fixture.resolve("IJB_release/IJBC/meta/ijbc_template_pair_label.txt");
         Files.writeString(pairs, Files.readString(pairs).replaceFirst("\n1 15 0\n", "\n1 15\n"));

@@ -85,6 +85,21 @@ class GoldenRunTest {
                 .containsExactlyInAnyOrderEntriesOf(expected);
     }
 
+    /**
+     * The SHA-256 of the demo's normalised {@code comparisons.csv} as run format 1 wrote it (recorded before
+     * format 2): {@code export --csv} of the format-2 run must give back exactly those bytes.
+     */
+    private static final String FORMAT_1_COMPARISONS_CSV = "737ec219768d126e00746e4e6dd9e0db67a009b61c12e4cbabe769486033bff6";
+
+    @Test
+    void exportWritesExactlyTheComparisonsCsvOfFormat1() throws Exception {
+        Path csv = tmp.resolve("exported-comparisons.csv");
+        StringWriter err = new StringWriter();
+        assertThat(touchstone(new StringWriter(), err, "export", demo.resolve("verification").toString(), "--csv",
+                "--out", csv.toString())).as(err.toString()).isZero();
+        assertThat(org.touchstone.runformat.io.Sha256.hex(csv)).isEqualTo(FORMAT_1_COMPARISONS_CSV);
+    }
+
     @Test
     void recordWhenAsked() throws Exception {
         assumeThat(System.getProperty("touchstone.golden")).isEqualTo("record");
@@ -92,6 +107,6 @@ class GoldenRunTest {
         Files.createDirectories(SOURCE_GOLDEN.getParent());
         Files.writeString(SOURCE_GOLDEN, all.text(), StandardCharsets.UTF_8);
         assertThat(GoldenDigests.read(Files.newInputStream(SOURCE_GOLDEN)).files("verification", true))
-                .containsKeys("templates.csv", "comparisons.csv", "metrics.json", "report.html");
+                .containsKeys("templates.csv", "comparisons.arrows", "metrics.json", "report.html");
     }
 }

@@ -16,6 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
+import org.touchstone.runformat.columns.ComparisonsCsv;
+import org.touchstone.runformat.store.ComparisonStore;
+import org.touchstone.runformat.store.ComparisonStoreReader;
+import org.touchstone.runformat.store.ComparisonStoreWriter;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
@@ -44,7 +48,35 @@ final class RunNormaliser {
                 rewriteCsv(csv, column -> timing ? TIMING_MEASURES.contains(column) : column.equals("latency_ns"));
             }
         }
+        Path store = runDir.resolve(ComparisonStore.FILE);
+        if (Files.isRegularFile(store)) {
+            rewriteStore(store);
+        }
         normaliseRunJson(runDir.resolve("run.json"));
+    }
+
+    /**
+     * Sets every latency of the score store to 0, and writes it in full batches: where the runner cut its
+     * batches follows the backend's timing (one batch per result handed back), not the data.
+     */
+    private static void rewriteStore(Path store) throws IOException {
+        Path normalised = store.resolveSibling(store.getFileName() + ".normalised");
+        try (ComparisonStoreReader in = ComparisonStoreReader.open(store);
+             java.io.OutputStream bytes = new java.io.BufferedOutputStream(Files.newOutputStream(normalised));
+             ComparisonStoreWriter out = ComparisonStoreWriter.start(bytes)) {
+            while (in.nextBatch()) {
+                for (int i = 0; i < in.rows(); i++) {
+                    if (in.status(i) == ComparisonsCsv.Status.OK) {
+                        out.addScored(in.enrolment(i), in.probe(i), in.score(i), 0);
+                    } else {
+                        out.addFailed(in.enrolment(i), in.probe(i), in.status(i), in.failureCode(i),
+                                in.failureMessage(i), in.latencyNs(i) < 0 ? -1 : 0);
+                    }
+                }
+            }
+            out.finish();
+        }
+        Files.move(normalised, store, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Replaces every non-empty cell of the chosen columns by 0. */

@@ -182,7 +182,7 @@ class VendorFaultTest {
 
         assertThat(code).isEqualTo(ExitCodes.RUN_FAILED);
         // 20 templates, all against all: 190 pairs, not one scored.
-        assertThat(err.toString()).contains("none of its 190 comparisons succeeded").contains("comparisons.csv");
+        assertThat(err.toString()).contains("none of its 190 comparisons succeeded").contains("comparisons.arrows");
         assertThat(tmp.resolve("run/run.json")).exists();
     }
 }

@@ -126,9 +126,9 @@ class FaceApiSystemTest {
         assertThat(out.toString()).contains("templates: " + 2 * images + " created, 0 failed");
         // All against all: every unordered pair of images once, and the header.
         String latency = ComparisonsCsv.LATENCY_NS.header();
-        List<String> scores = withoutColumn(temp.resolve("v1").resolve(ComparisonsCsv.FILE), latency);
+        List<String> scores = withoutColumn(org.touchstone.runner.boundaries.RunFiles.comparisonsCsv(temp.resolve("v1")), latency);
         assertThat(scores).hasSize(1 + images * (images - 1) / 2);
-        assertThat(withoutColumn(temp.resolve("v2").resolve(ComparisonsCsv.FILE), latency)).isEqualTo(scores);
+        assertThat(withoutColumn(org.touchstone.runner.boundaries.RunFiles.comparisonsCsv(temp.resolve("v2")), latency)).isEqualTo(scores);
     }
 
     /**

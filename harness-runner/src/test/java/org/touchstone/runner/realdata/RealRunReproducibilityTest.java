@@ -55,7 +55,7 @@ class RealRunReproducibilityTest {
     /** Every comparison's pair and score, without the latency column that differs between runs. */
     private static List<String> scores(Path run) throws IOException {
         List<String> rows = new ArrayList<>();
-        for (String line : Files.readAllLines(run.resolve("comparisons.csv"))) {
+        for (String line : Files.readAllLines(org.touchstone.runner.boundaries.RunFiles.comparisonsCsv(run))) {
             rows.add(line.substring(0, line.lastIndexOf(',')));
         }
         return rows;

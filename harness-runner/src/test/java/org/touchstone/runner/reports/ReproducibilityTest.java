@@ -69,22 +69,13 @@ class ReproducibilityTest {
     @Test
     void editingOneScoreIsCaughtNamingTheFileAndTheNumbersItChanges(@TempDir Path tmp) throws Exception {
         Path runDir = run(tmp.resolve("run"), new SubjectOracleProvider());
-        Path comparisons = runDir.resolve("comparisons.csv");
-        List<String> lines = Files.readAllLines(comparisons, StandardCharsets.UTF_8);
-        int genuine = -1;
-        for (int i = 1; i < lines.size(); i++) {
-            if (lines.get(i).contains(",true,ok,,1.0,")) {
-                genuine = i;
-                break;
-            }
-        }
-        assertThat(genuine).as("a scored genuine comparison").isPositive();
-        lines.set(genuine, lines.get(genuine).replace(",true,ok,,1.0,", ",true,ok,,0.0,"));
-        Files.write(comparisons, (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        // The subject oracle scores 1.0 only genuine pairs.
+        assertThat(org.touchstone.runner.boundaries.RunFiles.editFirstScore(runDir, 1.0, 0.0))
+                .as("a scored genuine comparison").isNotNegative();
 
         RunVerifier.Verdict verdict = RunVerifier.verify(runDir);
         assertThat(verdict.ok()).isFalse();
-        assertThat(verdict.problems()).anySatisfy(p -> assertThat(p).startsWith("comparisons.csv: SHA-256"));
+        assertThat(verdict.problems()).anySatisfy(p -> assertThat(p).startsWith("comparisons.arrows: SHA-256"));
         assertThat(verdict.problems()).anySatisfy(p -> assertThat(p).startsWith("metrics.json: differs"));
         assertThat(verdict.problems()).anySatisfy(p -> assertThat(p).contains("metrics.json ")
                 .contains("false_non_matches"));

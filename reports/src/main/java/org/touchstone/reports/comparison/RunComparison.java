@@ -35,6 +35,9 @@ import org.touchstone.runformat.columns.CandidatesCsv;
 import org.touchstone.runformat.columns.Cells;
 import org.touchstone.runformat.columns.Column;
 import org.touchstone.runformat.columns.ComparisonsCsv;
+import org.touchstone.runformat.columns.TemplatesCsv;
+import org.touchstone.runformat.store.ComparisonStore;
+import org.touchstone.runformat.store.ComparisonStoreReader;
 import org.touchstone.runformat.columns.EstimatesCsv;
 import org.touchstone.runformat.columns.SearchesCsv;
 import org.touchstone.runformat.columns.TemplatesCsv;
@@ -190,7 +193,40 @@ public final class RunComparison {
             List<String> keys = new ArrayList<>();
             int gi = 0;
             int mi = 0;
-            try (Reader in = Files.newBufferedReader(runs.get(i).dir().resolve(ComparisonsCsv.FILE),
+            Path store = runs.get(i).dir().resolve(ComparisonStore.FILE);
+            if (Files.isRegularFile(store)) {
+                // Run format 2: templates by their row in templates.csv, whose subjects say which pairs are mated.
+                List<String> ids = new ArrayList<>();
+                List<String> subjects = new ArrayList<>();
+                try (Reader in = Files.newBufferedReader(runs.get(i).dir().resolve(TemplatesCsv.FILE),
+                        StandardCharsets.UTF_8);
+                     CSVParser parser = CSV.parse(in)) {
+                    for (CSVRecord r : parser) {
+                        ids.add(cell(r, TemplatesCsv.TEMPLATE_ID));
+                        subjects.add(cell(r, TemplatesCsv.SUBJECT_ID));
+                    }
+                }
+                try (ComparisonStoreReader reader = ComparisonStoreReader.open(store)) {
+                    while (reader.nextBatch()) {
+                        for (int r = 0; r < reader.rows(); r++) {
+                            int enrolment = reader.enrolment(r);
+                            int probe = reader.probe(r);
+                            if (enrolment < 0 || enrolment >= ids.size() || probe < 0 || probe >= ids.size()) {
+                                throw reader.error(r, ComparisonStore.ENROLMENT_TEMPLATE,
+                                        "a template row that templates.csv does not have");
+                            }
+                            keys.add(ids.get(enrolment) + "/" + ids.get(probe));
+                            boolean matched = reader.status(r) == ComparisonsCsv.Status.OK && reader.hasScore(r)
+                                    && reader.score(r) >= thresholds[i];
+                            if (subjects.get(enrolment).equals(subjects.get(probe))) {
+                                g.set(gi++, !matched);
+                            } else {
+                                m.set(mi++, matched);
+                            }
+                        }
+                    }
+                }
+            } else try (Reader in = Files.newBufferedReader(runs.get(i).dir().resolve(ComparisonsCsv.FILE),
                     StandardCharsets.UTF_8);
                  CSVParser parser = CSV.parse(in)) {
                 for (CSVRecord r : parser) {
@@ -207,8 +243,8 @@ public final class RunComparison {
             if (firstKeys == null) {
                 firstKeys = keys;
             } else if (!firstKeys.equals(keys)) {
-                throw new IOException(runs.get(i).dir().resolve(ComparisonsCsv.FILE) + ": its pairs are not those of "
-                        + runs.get(0).dir().resolve(ComparisonsCsv.FILE) + ", although protocol and dataset are the same");
+                throw new IOException(runs.get(i).dir() + ": its comparisons' pairs are not those of "
+                        + runs.get(0).dir() + ", although protocol and dataset are the same");
             }
             genuine.add(g);
             impostor.add(m);

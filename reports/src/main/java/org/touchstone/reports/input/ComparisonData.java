@@ -14,6 +14,9 @@ import org.touchstone.reports.verification.SubjectBootstrap;
 import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.runformat.columns.CellValue;
 import org.touchstone.runformat.columns.ComparisonsCsv;
+import org.touchstone.runformat.store.ComparisonStore;
+import org.touchstone.runformat.store.ComparisonStoreReader;
+import org.touchstone.api.FailureCode;
 
 /**
  * The outcomes of {@code comparisons.csv} (or of a score file), split the ways the reports need: all
@@ -169,9 +172,18 @@ public record ComparisonData(ScoreDistribution all, List<Grouping> groupings, Li
                 subjectOfSide, subjects.size(), exactLimit);
         SortedMap<FailureKey, Long> failures = new TreeMap<>();
         PairSet pairs = new PairSet(templates);
-        stream(file, templates, router, failures, pairs);
+        boolean store = file.getFileName().toString().equals(ComparisonStore.FILE);
+        if (store) {
+            streamStore(file, templates, router, failures, pairs);
+        } else {
+            stream(file, templates, router, failures, pairs);
+        }
         router.startSecondPass(fmrTargets, fixedThresholds);
-        stream(file, templates, router, null, null);
+        if (store) {
+            streamStore(file, templates, router, null, null);
+        } else {
+            stream(file, templates, router, null, null);
+        }
         return router.finish(failures);
     }
 
@@ -213,6 +225,74 @@ public record ComparisonData(ScoreDistribution all, List<Grouping> groupings, Li
                 }
             }
         }
+    }
+
+    /**
+     * One pass over a score store ({@value ComparisonStore#FILE}, run format 2), with the checks of
+     * {@link #stream}: templates by their row in templates.csv and role, status against the templates, a
+     * finite score exactly when ok, each pair once. {@code mated} is not stored: the subjects give it.
+     */
+    private static void streamStore(Path file, TemplateTable templates, ComparisonRouter router,
+                                    SortedMap<FailureKey, Long> failures, PairSet pairs) throws IOException {
+        List<TemplateTable.Template> rows = templates.templates();
+        try (ComparisonStoreReader store = ComparisonStoreReader.open(file)) {
+            while (store.nextBatch()) {
+                for (int i = 0; i < store.rows(); i++) {
+                    TemplateTable.Template enrolment = template(store, i, ComparisonStore.ENROLMENT_TEMPLATE,
+                            store.enrolment(i), rows, TemplateTable.ENROLMENT_ROLE);
+                    TemplateTable.Template probe = template(store, i, ComparisonStore.PROBE_TEMPLATE,
+                            store.probe(i), rows, TemplateTable.PROBE_ROLE);
+                    boolean isMated = enrolment.subjectId().equals(probe.subjectId());
+                    ComparisonsCsv.Status status = store.status(i);
+                    FailureCode code = store.failureCode(i);
+                    boolean templateFailed = enrolment.failed() || probe.failed();
+                    if ((status == ComparisonsCsv.Status.TEMPLATE_FAILED) != templateFailed) {
+                        throw store.error(i, ComparisonStore.STATUS, templateFailed ? "expected \"template_failed\": template "
+                                + (enrolment.failed() ? enrolment.id() : probe.id()) + " failed in templates.csv"
+                                : "status template_failed, but templates " + enrolment.id() + " and " + probe.id()
+                                + " are ok in templates.csv");
+                    }
+                    boolean scored = status == ComparisonsCsv.Status.OK;
+                    if (scored != (code == null)) {
+                        throw store.error(i, ComparisonStore.FAILURE_CODE, scored ? "expected no failure code for status ok"
+                                : "a failed comparison needs a failure code");
+                    }
+                    if (scored != store.hasScore(i)) {
+                        throw store.error(i, ComparisonStore.SCORE, scored ? "expected a score for status ok"
+                                : "expected no score for status " + status.text());
+                    }
+                    double score = scored ? store.score(i) : Double.NaN;
+                    if (scored && !Double.isFinite(score)) {
+                        throw store.error(i, ComparisonStore.SCORE, "expected a finite number, found " + score);
+                    }
+                    if (pairs != null && pairs.add(enrolment, probe, 0) != 0) {
+                        throw store.error(i, ComparisonStore.PROBE_TEMPLATE, "the pair (" + enrolment.id() + ", "
+                                + probe.id() + ") appears again");
+                    }
+                    router.route(enrolment.index(), probe.index(), isMated, scored, score);
+                    if (failures != null && !scored) {
+                        failures.merge(new FailureKey(FailureKey.COMPARISON,
+                                isMated ? FailureKey.MATED : FailureKey.NON_MATED, status.text(), code.name()), 1L,
+                                Long::sum);
+                    }
+                }
+            }
+        }
+    }
+
+    private static TemplateTable.Template template(ComparisonStoreReader store, int i, String column, int row,
+                                                   List<TemplateTable.Template> rows, String role)
+            throws RunDirectoryException {
+        if (row < 0 || row >= rows.size()) {
+            throw store.error(i, column, "template row " + row + " is not a row of templates.csv (0 to "
+                    + (rows.size() - 1) + ")");
+        }
+        TemplateTable.Template template = rows.get(row);
+        if (!template.role().equals(role)) {
+            throw store.error(i, column, "template row " + row + " (" + template.id() + ") has role "
+                    + template.role() + ", expected " + role);
+        }
+        return template;
     }
 
     /**

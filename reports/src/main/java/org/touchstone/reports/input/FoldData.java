@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.touchstone.reports.verification.KFoldAccuracy;
 import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.runformat.columns.ComparisonsCsv;
+import org.touchstone.runformat.store.ComparisonStore;
+import org.touchstone.runformat.store.ComparisonStoreReader;
 import org.touchstone.runformat.columns.FoldsCsv;
 
 /**
@@ -68,40 +70,64 @@ public record FoldData(List<KFoldAccuracy.Pair> pairs, int k, List<String> group
         Map<String, KFoldAccuracy.Pair> byKey = new HashMap<>();
         Map<String, String[]> groupsByKey = new HashMap<>();
         int columns = templates.groupColumns().size();
-        Path comparisonsFile = runDir.resolve(ComparisonsCsv.FILE);
-        try (CsvTable comparisons = CsvTable.open(comparisonsFile, ComparisonsCsv.values())) {
-            int e = comparisons.column(ComparisonsCsv.ENROLMENT_TEMPLATE);
-            int p = comparisons.column(ComparisonsCsv.PROBE_TEMPLATE);
-            int m = comparisons.column(ComparisonsCsv.MATED);
-            int st = comparisons.column(ComparisonsCsv.STATUS);
-            int sc = comparisons.column(ComparisonsCsv.SCORE);
-            while (comparisons.next()) {
-                String key = comparisons.get(e) + "\n" + comparisons.get(p);
-                Integer fold = foldOf.get(key);
-                if (fold == null) {
-                    throw comparisons.error("the pair " + comparisons.get(e) + " / " + comparisons.get(p)
-                            + " has no row in " + FoldsCsv.FILE);
-                }
-                boolean ok = comparisons.get(st).equals("ok");
-                double score = Double.NaN;
-                if (ok) {
-                    try {
-                        score = Double.parseDouble(comparisons.get(sc));
-                    } catch (NumberFormatException x) {
-                        throw comparisons.error(sc, "expected a score, found '" + comparisons.get(sc) + "'");
+        Path storeFile = runDir.resolve(ComparisonStore.FILE);
+        String comparisonsName = Files.isRegularFile(storeFile) ? ComparisonStore.FILE : ComparisonsCsv.FILE;
+        if (Files.isRegularFile(storeFile)) {
+            List<TemplateTable.Template> rows = templates.templates();
+            try (ComparisonStoreReader store = ComparisonStoreReader.open(storeFile)) {
+                while (store.nextBatch()) {
+                    for (int i = 0; i < store.rows(); i++) {
+                        TemplateTable.Template enrolment = row(store, i, store.enrolment(i), rows);
+                        TemplateTable.Template probe = row(store, i, store.probe(i), rows);
+                        String key = enrolment.id() + "\n" + probe.id();
+                        Integer fold = foldOf.get(key);
+                        if (fold == null) {
+                            throw store.error(i, ComparisonStore.PROBE_TEMPLATE, "the pair " + enrolment.id() + " / "
+                                    + probe.id() + " has no row in " + FoldsCsv.FILE);
+                        }
+                        boolean ok = store.status(i) == ComparisonsCsv.Status.OK && store.hasScore(i);
+                        byKey.put(key, new KFoldAccuracy.Pair(fold, enrolment.subjectId().equals(probe.subjectId()),
+                                ok ? store.score(i) : Double.NaN));
+                        groupsByKey.put(key, sharedGroups(templates, enrolment, probe, columns));
                     }
                 }
-                byKey.put(key, new KFoldAccuracy.Pair(fold, comparisons.get(m).equals("true"), score));
-                TemplateTable.Template enrolment = templates.require(comparisons, e, TemplateTable.ENROLMENT_ROLE);
-                TemplateTable.Template probe = templates.require(comparisons, p, TemplateTable.PROBE_ROLE);
-                String[] groups = new String[columns];
-                for (int c = 0; c < columns; c++) {
-                    int g = enrolment.groups()[c];
-                    if (g != TemplateTable.NO_GROUP && g == probe.groups()[c]) {
-                        groups[c] = templates.groupValues(c).get(g);
+            }
+        } else {
+            Path comparisonsFile = runDir.resolve(ComparisonsCsv.FILE);
+            try (CsvTable comparisons = CsvTable.open(comparisonsFile, ComparisonsCsv.values())) {
+                int e = comparisons.column(ComparisonsCsv.ENROLMENT_TEMPLATE);
+                int p = comparisons.column(ComparisonsCsv.PROBE_TEMPLATE);
+                int m = comparisons.column(ComparisonsCsv.MATED);
+                int st = comparisons.column(ComparisonsCsv.STATUS);
+                int sc = comparisons.column(ComparisonsCsv.SCORE);
+                while (comparisons.next()) {
+                    String key = comparisons.get(e) + "\n" + comparisons.get(p);
+                    Integer fold = foldOf.get(key);
+                    if (fold == null) {
+                        throw comparisons.error("the pair " + comparisons.get(e) + " / " + comparisons.get(p)
+                                + " has no row in " + FoldsCsv.FILE);
                     }
+                    boolean ok = comparisons.get(st).equals("ok");
+                    double score = Double.NaN;
+                    if (ok) {
+                        try {
+                            score = Double.parseDouble(comparisons.get(sc));
+                        } catch (NumberFormatException x) {
+                            throw comparisons.error(sc, "expected a score, found '" + comparisons.get(sc) + "'");
+                        }
+                    }
+                    byKey.put(key, new KFoldAccuracy.Pair(fold, comparisons.get(m).equals("true"), score));
+                    TemplateTable.Template enrolment = templates.require(comparisons, e, TemplateTable.ENROLMENT_ROLE);
+                    TemplateTable.Template probe = templates.require(comparisons, p, TemplateTable.PROBE_ROLE);
+                    String[] groups = new String[columns];
+                    for (int c = 0; c < columns; c++) {
+                        int g = enrolment.groups()[c];
+                        if (g != TemplateTable.NO_GROUP && g == probe.groups()[c]) {
+                            groups[c] = templates.groupValues(c).get(g);
+                        }
+                    }
+                    groupsByKey.put(key, groups);
                 }
-                groupsByKey.put(key, groups);
             }
         }
         List<KFoldAccuracy.Pair> pairs = new ArrayList<>(order.size());
@@ -110,11 +136,33 @@ public record FoldData(List<KFoldAccuracy.Pair> pairs, int k, List<String> group
             KFoldAccuracy.Pair pair = byKey.get(key);
             if (pair == null) {
                 throw new RunDirectoryException(foldsFile, 0, 0, null, "the pair " + key.replace("\n", " / ")
-                        + " has no row in " + ComparisonsCsv.FILE);
+                        + " has no row in " + comparisonsName);
             }
             pairs.add(pair);
             groups.add(groupsByKey.get(key));
         }
         return Optional.of(new FoldData(pairs, k, templates.groupColumns(), groups));
+    }
+
+    private static TemplateTable.Template row(ComparisonStoreReader store, int i, int row,
+                                              List<TemplateTable.Template> rows) throws RunDirectoryException {
+        if (row < 0 || row >= rows.size()) {
+            throw store.error(i, ComparisonStore.ENROLMENT_TEMPLATE, "template row " + row
+                    + " is not a row of templates.csv");
+        }
+        return rows.get(row);
+    }
+
+    /** Per group column, the group both sides are in, or null. */
+    private static String[] sharedGroups(TemplateTable templates, TemplateTable.Template enrolment,
+                                         TemplateTable.Template probe, int columns) {
+        String[] groups = new String[columns];
+        for (int c = 0; c < columns; c++) {
+            int g = enrolment.groups()[c];
+            if (g != TemplateTable.NO_GROUP && g == probe.groups()[c]) {
+                groups[c] = templates.groupValues(c).get(g);
+            }
+        }
+        return groups;
     }
 }

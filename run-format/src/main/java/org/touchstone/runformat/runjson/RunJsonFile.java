@@ -177,7 +177,8 @@ public final class RunJsonFile {
         LocatedJson document = LocatedJson.read(file);
         RunFormatVersion version = version(document);
         RunJson run = switch (version) {
-            case V1 -> bindV1(document);
+            // Version 2 changed which file holds the comparisons, not run.json: one binding reads both.
+            case V1, V2 -> bindV1(document);
         };
         new RunJsonChecks(document).check(run);
         return new Read(run, document.root());

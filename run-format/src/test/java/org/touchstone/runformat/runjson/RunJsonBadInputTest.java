@@ -103,7 +103,7 @@ class RunJsonBadInputTest {
                 .contains("(evaluation.intersections[0][1]): unknown group column \"age\"");
         assertThat(failure(MINIMAL.replace("touchstone-run/1", "touchstone-run/9")).getMessage())
                 .contains("run.json line 2, column 13 (format): unsupported run-directory format"
-                        + " \"touchstone-run/9\": expected \"touchstone-run/1\"");
+                        + " \"touchstone-run/9\": expected one of [touchstone-run/1, touchstone-run/2]");
     }
 
     @Test

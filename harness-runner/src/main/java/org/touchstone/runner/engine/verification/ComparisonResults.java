@@ -22,8 +22,10 @@ final class ComparisonResults implements Mergeable<ComparisonResults> {
      * @param scores    scores, NaN where the pair failed
      * @param failures  0 when scored, else the failure code's ordinal + 1
      * @param latencyNs latency attributed to the comparison, or -1 when it was not compared (a template failed)
+     * @param messages  the failure messages by slot (failures are few, so a map and not an array per pair)
      */
-    private record Unit(double[] scores, byte[] failures, long[] latencyNs) implements Serializable {
+    private record Unit(double[] scores, byte[] failures, long[] latencyNs, java.util.Map<Integer, String> messages)
+            implements Serializable {
     }
 
     private final List<Unit> units = new ArrayList<>();
@@ -34,10 +36,12 @@ final class ComparisonResults implements Mergeable<ComparisonResults> {
      * @param scores    one unit's scores, NaN where a pair failed
      * @param failures  its failure codes as {@link #code}, 0 where scored
      * @param latencyNs its latencies, -1 where not compared
+     * @param messages  the failures' messages by slot, where a failure had one
      * @param summary   their summary
      */
-    ComparisonResults(double[] scores, byte[] failures, long[] latencyNs, ComparisonSummary summary) {
-        units.add(new Unit(scores, failures, latencyNs));
+    ComparisonResults(double[] scores, byte[] failures, long[] latencyNs, java.util.Map<Integer, String> messages,
+                      ComparisonSummary summary) {
+        units.add(new Unit(scores, failures, latencyNs, messages));
         this.size = scores.length;
         this.summary = summary;
     }
@@ -63,9 +67,10 @@ final class ComparisonResults implements Mergeable<ComparisonResults> {
          * @param score     the score (NaN when it failed)
          * @param failure   the failure code, or null when it was scored
          * @param latencyNs the latency, or -1 when it was not compared
+         * @param message   the failure's message, or null
          * @throws java.io.IOException when writing fails
          */
-        void accept(double score, FailureCode failure, long latencyNs) throws java.io.IOException;
+        void accept(double score, FailureCode failure, long latencyNs, String message) throws java.io.IOException;
     }
 
     /**
@@ -76,7 +81,8 @@ final class ComparisonResults implements Mergeable<ComparisonResults> {
         for (Unit unit : units) {
             for (int i = 0; i < unit.scores().length; i++) {
                 byte f = unit.failures()[i];
-                consumer.accept(unit.scores()[i], f == 0 ? null : CODES[f - 1], unit.latencyNs()[i]);
+                consumer.accept(unit.scores()[i], f == 0 ? null : CODES[f - 1], unit.latencyNs()[i],
+                        f == 0 ? null : unit.messages().get(i));
             }
         }
     }

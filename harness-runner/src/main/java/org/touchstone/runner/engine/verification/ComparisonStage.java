@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -31,6 +32,9 @@ import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runformat.columns.Column;
 import org.touchstone.runformat.columns.Cells;
 import org.touchstone.runformat.columns.ComparisonsCsv;
+import org.touchstone.runformat.store.ComparisonStore;
+import org.touchstone.runformat.store.ComparisonStoreReader;
+import org.touchstone.runformat.store.ComparisonStoreWriter;
 import org.touchstone.runner.engine.rundir.Csv;
 import org.touchstone.runner.systems.guard.ComparisonBatch;
 import org.touchstone.runner.systems.guard.GuardedVerifier;
@@ -38,7 +42,8 @@ import org.touchstone.runner.systems.guard.TemplateOutcome;
 
 /**
  * Stage 2 of verification: compares every pair of the plan on the run's backend and streams one row per
- * pair into {@code comparisons.csv}, in plan order, whichever backend computed it.
+ * pair into the score store {@code comparisons.arrows} (run format 2), in plan order, whichever backend
+ * computed it.
  *
  * <p>The plan is cut into work units of consecutive rows (about {@link #PAIRS_PER_UNIT} pairs each): plain
  * records of row indexes, which any backend can ship. A unit yields its pairs' outcomes in three primitive
@@ -53,7 +58,7 @@ import org.touchstone.runner.systems.guard.TemplateOutcome;
  * what was written from the file itself.
  */
 final class ComparisonStage {
-    static final String FILE = ComparisonsCsv.FILE;
+    static final String FILE = ComparisonStore.FILE;
     /**
      * Pairs per work unit, the granularity of parallel work, of memory and of checkpoints. The system
      * property {@code touchstone.pairs-per-unit} changes it, for tests that need many checkpoints on
@@ -129,7 +134,7 @@ final class ComparisonStage {
 
     /**
      * Compares the pairs of the plan, resuming after the last result an interrupted run committed to
-     * {@code comparisons.csv}; a result's rows are committed only once all of them are written.
+     * {@code comparisons.arrows}; a result's rows are committed only once all of them are written.
      *
      * @return the summary of every pair of the plan
      */
@@ -147,27 +152,29 @@ final class ComparisonStage {
             List<ComparisonUnit> units = units(pairs, start.nextRow());
             try (Progress.Stage stage = progress.stage("comparisons", pairs.pairCount())) {
                 stage.advance(done.pairs());
-                CSVPrinter csv;
+                ComparisonStoreWriter store;
                 if (output.committedState().isPresent()) {
-                    csv = Csv.continuing(output.stream());
+                    store = ComparisonStoreWriter.continuing(output.stream());
                 } else {
-                    csv = Csv.printer(output.stream(), Column.headerRow(ComparisonsCsv.values()));
-                    csv.flush();
+                    store = ComparisonStoreWriter.start(output.stream());
                     output.commit(Position.START.encode());
                 }
-                ComparisonSummary[] total = {done};
-                backend.run(new WorkPlan<>("comparisons", units,
-                        new ComparisonJob(templates, backend.share(toCompare)), UNITS_PER_RESULT),
-                        (first, end, results) -> {
-                            write(csv, units.subList(first, end), results, plan);
-                            csv.flush();
-                            total[0] = total[0].mergedWith(results.summary());
-                            output.commit(Position.of(units.get(end - 1).endRow(), total[0]).encode());
-                            stage.advance(results.size());
-                        });
-                csv.flush();
-                output.finish(Position.of(pairs.rowCount(), total[0]).encode());
-                return total[0];
+                try (store) {
+                    TemplateRows rows = TemplateRows.of(plan);
+                    ComparisonSummary[] total = {done};
+                    backend.run(new WorkPlan<>("comparisons", units,
+                            new ComparisonJob(templates, backend.share(toCompare)), UNITS_PER_RESULT),
+                            (first, end, results) -> {
+                                write(store, units.get(first).firstRow(), results, pairs, rows);
+                                store.flush();
+                                total[0] = total[0].mergedWith(results.summary());
+                                output.commit(Position.of(units.get(end - 1).endRow(), total[0]).encode());
+                                stage.advance(results.size());
+                            });
+                    store.finish();
+                    output.finish(Position.of(pairs.rowCount(), total[0]).encode());
+                    return total[0];
+                }
             }
         }
     }
@@ -200,6 +207,7 @@ final class ComparisonStage {
             double[] scores = new double[n];
             byte[] failures = new byte[n];
             long[] latencies = new long[n];
+            Map<Integer, String> messages = new HashMap<>();
             ComparisonSummary.Builder summary = new ComparisonSummary.Builder();
             int slot = 0;
             for (int row = unit.firstRow(); row < unit.endRow(); row++) {
@@ -213,12 +221,15 @@ final class ComparisonStage {
                         summary.add(mated, ComparisonSummary.Outcome.OK, null);
                     } else {
                         failures[slot] = ComparisonResults.code(failure.code());
+                        if (failure.message() != null && !failure.message().isEmpty()) {
+                            messages.put(slot, failure.message());
+                        }
                         summary.add(mated, latencies[slot] < 0 ? ComparisonSummary.Outcome.TEMPLATE_FAILED
                                 : ComparisonSummary.Outcome.COMPARISON_FAILED, failure.code());
                     }
                 }
             }
-            return new ComparisonResults(scores, failures, latencies, summary.build(verifier.batchRetries()));
+            return new ComparisonResults(scores, failures, latencies, messages, summary.build(verifier.batchRetries()));
         }
     }
 
@@ -284,25 +295,42 @@ final class ComparisonStage {
         }
     }
 
-    private static void write(CSVPrinter csv, List<ComparisonUnit> units, ComparisonResults results,
-                              VerificationPlan plan) throws IOException {
-        ComparisonPlan pairs = plan.pairs();
-        List<TemplateSpec> specs = plan.templates();
+    /**
+     * Each plan template's row in templates.csv, per role: the store names templates by those rows.
+     * templates.csv lists the plan's templates in order, each in its enrolment role, then its probe role,
+     * where the plan uses it so ({@code TemplateStage}).
+     */
+    private record TemplateRows(int[] enrolment, int[] probe) {
+        static TemplateRows of(VerificationPlan plan) {
+            List<TemplateSpec> specs = plan.templates();
+            int[] enrolment = new int[specs.size()];
+            int[] probe = new int[specs.size()];
+            int row = 0;
+            for (TemplateSpec spec : specs) {
+                enrolment[spec.index()] = spec.asEnrolment() ? row++ : -1;
+                probe[spec.index()] = spec.asProbe() ? row++ : -1;
+            }
+            return new TemplateRows(enrolment, probe);
+        }
+    }
+
+    private static void write(ComparisonStoreWriter store, int firstRow, ComparisonResults results, ComparisonPlan pairs,
+                              TemplateRows rows) throws IOException {
         // The pairs of the units, in the order the results hold them.
-        int[] position = {units.get(0).firstRow(), 0};
-        results.forEach((score, failure, latency) -> {
+        int[] position = {firstRow, 0};
+        results.forEach((score, failure, latency, message) -> {
             while (position[1] == pairs.enrolmentCount(position[0])) {
                 position[0]++;
                 position[1] = 0;
             }
-            TemplateSpec probe = specs.get(pairs.probe(position[0]));
-            TemplateSpec enrolment = specs.get(pairs.enrolment(position[0], position[1]++));
-            boolean mated = enrolment.subjectId().equals(probe.subjectId());
-            ComparisonsCsv.Status status = failure == null ? ComparisonsCsv.Status.OK : latency < 0
-                    ? ComparisonsCsv.Status.TEMPLATE_FAILED : ComparisonsCsv.Status.COMPARISON_FAILED;
-            Csv.row(csv, enrolment.templateId(), probe.templateId(), Cells.bool(mated), status.text(),
-                    failure == null ? "" : failure.name(), failure == null ? Double.toString(score) : "",
-                    latency < 0 ? "" : Long.toString(latency));
+            int probe = rows.probe()[pairs.probe(position[0])];
+            int enrolment = rows.enrolment()[pairs.enrolment(position[0], position[1]++)];
+            if (failure == null) {
+                store.addScored(enrolment, probe, score, latency);
+            } else {
+                store.addFailed(enrolment, probe, latency < 0 ? ComparisonsCsv.Status.TEMPLATE_FAILED
+                        : ComparisonsCsv.Status.COMPARISON_FAILED, failure, message, latency);
+            }
         });
     }
 
@@ -316,25 +344,25 @@ final class ComparisonStage {
         ComparisonSummary.Builder summary = new ComparisonSummary.Builder();
         ComparisonPlan pairs = toCompare.pairs();
         try (InputStream in = output.committedContent();
-             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            Iterator<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(reader).iterator();
+             ComparisonStoreReader rows = ComparisonStoreReader.open(in, Path.of(FILE))) {
+            int i = 0;
             for (int row = 0; row < endRow; row++) {
                 int probe = pairs.probe(row);
-                for (int k = 0; k < pairs.enrolmentCount(row); k++) {
-                    if (!rows.hasNext()) {
-                        throw new IOException(FILE + " holds fewer rows than its checkpoint says were written");
+                for (int k = 0; k < pairs.enrolmentCount(row); k++, i++) {
+                    if (i == rows.rows()) {
+                        i = 0;
+                        if (!rows.nextBatch()) {
+                            throw new IOException(FILE + " holds fewer rows than its checkpoint says were written");
+                        }
                     }
-                    CSVRecord r = rows.next();
                     boolean mated = toCompare.mated(pairs.enrolment(row, k), probe);
-                    String status = r.get(ComparisonsCsv.STATUS.header());
-                    if (status.equals(ComparisonsCsv.Status.OK.text())) {
+                    ComparisonsCsv.Status status = rows.status(i);
+                    if (status == ComparisonsCsv.Status.OK) {
                         summary.add(mated, ComparisonSummary.Outcome.OK, null);
                     } else {
-                        summary.add(mated, status.equals(ComparisonsCsv.Status.TEMPLATE_FAILED.text())
+                        summary.add(mated, status == ComparisonsCsv.Status.TEMPLATE_FAILED
                                         ? ComparisonSummary.Outcome.TEMPLATE_FAILED
-                                        : ComparisonSummary.Outcome.COMPARISON_FAILED,
-                                FailureCode.valueOf(r.get(ComparisonsCsv.FAILURE_CODE.header())));
+                                        : ComparisonSummary.Outcome.COMPARISON_FAILED, rows.failureCode(i));
                     }
                 }
             }

@@ -98,7 +98,7 @@ class RunTimingTest {
         assertMatches(timing.get("latency/create_template"), templates,
                 templates.stream().filter(r -> r.get("status").equals("failed")).count());
 
-        List<CSVRecord> compared = withLatency(runDir.resolve("comparisons.csv"));
+        List<CSVRecord> compared = withLatency(org.touchstone.runner.boundaries.RunFiles.comparisonsCsv(runDir));
         assertThat(compared).isNotEmpty();
         assertMatches(timing.get("latency/comparison"), compared,
                 compared.stream().filter(r -> r.get("status").equals("comparison_failed")).count());

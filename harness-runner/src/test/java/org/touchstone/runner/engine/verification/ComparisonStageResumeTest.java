@@ -137,7 +137,9 @@ class ComparisonStageResumeTest {
         // Only the second unit was compared again: fewer calls than the pairs compared in all.
         assertThat(COMPARISONS.get()).isPositive().isLessThan(uninterrupted.compared());
         assertThat(afterResume).isEqualTo(uninterrupted);
-        assertThat(RunFiles.withoutTiming(file)).isEqualTo(RunFiles.withoutTiming(straight.resolve(ComparisonStage.FILE)));
+        // The same rows (record batches may end elsewhere in a resumed store: compared as format 1's CSV).
+        assertThat(RunFiles.withoutTiming(RunFiles.comparisonsCsv(resumed)))
+                .isEqualTo(RunFiles.withoutTiming(RunFiles.comparisonsCsv(straight)));
     }
 
     @Test

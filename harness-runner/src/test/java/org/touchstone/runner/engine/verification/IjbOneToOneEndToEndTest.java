@@ -93,7 +93,7 @@ class IjbOneToOneEndToEndTest {
         assertThat(ng).isEqualTo(24);
         assertThat(ni).isEqualTo(264);
         assertThat(failedGenuine + failedImpostor).isEqualTo(12);
-        assertThat(Files.readAllLines(runDir.resolve("comparisons.csv"))).hasSize(1 + 288);
+        assertThat(Files.readAllLines(org.touchstone.runner.boundaries.RunFiles.comparisonsCsv(runDir))).hasSize(1 + 288);
 
         JsonNode points = new ObjectMapper().readTree(runDir.resolve("metrics.json").toFile()).path("fmr_operating_points");
         List<Double> targets = List.of(1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6);

@@ -89,7 +89,7 @@ class VerificationRunnerTest {
         assertThat(templates.get(1).get("role")).isEqualTo("verification_probe");
         assertThat(templates.get(0).isMapped("group:skin_tone")).isTrue();
 
-        List<CSVRecord> comparisons = csv(runDir.resolve("comparisons.csv"));
+        List<CSVRecord> comparisons = csv(org.touchstone.runner.boundaries.RunFiles.comparisonsCsv(runDir));
         assertThat(comparisons).hasSize(435);
         Map<String, Integer> byStatus = new HashMap<>();
         comparisons.forEach(r -> byStatus.merge(r.get("status") + "/" + r.get("mated"), 1, Integer::sum));
@@ -117,7 +117,7 @@ class VerificationRunnerTest {
         Path runDir = tmp.resolve("run");
         run(runDir, 1);
         JsonNode json = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
-        assertThat(json.path("format").asText()).isEqualTo("touchstone-run/1");
+        assertThat(json.path("format").asText()).isEqualTo("touchstone-run/2");
         assertThat(json.path("status").asText()).isEqualTo("complete");
         assertThat(json.path("protocol").path("sha256").asText()).isEqualTo(protocol.sha256());
         assertThat(json.path("dataset").path("sha256").asText()).isEqualTo(manifest.sha256());
@@ -128,7 +128,7 @@ class VerificationRunnerTest {
         assertThat(json.path("started").asText()).isNotEmpty();
         assertThat(json.path("finished").asText()).isNotEmpty();
         JsonNode files = json.path("files");
-        assertThat(files.has("comparisons.csv")).isTrue();
+        assertThat(files.has("comparisons.arrows")).isTrue();
         assertThat(files.has("templates.csv")).isTrue();
         assertThat(files.has("protocol.yaml")).isTrue();
         assertThat(files.has("metrics.json")).isTrue();
@@ -146,8 +146,8 @@ class VerificationRunnerTest {
     void resultsDoNotDependOnTheNumberOfThreads(@TempDir Path tmp) throws Exception {
         run(tmp.resolve("one"), 1);
         run(tmp.resolve("three"), 3);
-        List<CSVRecord> one = csv(tmp.resolve("one/comparisons.csv"));
-        List<CSVRecord> three = csv(tmp.resolve("three/comparisons.csv"));
+        List<CSVRecord> one = csv(org.touchstone.runner.boundaries.RunFiles.comparisonsCsv(tmp.resolve("one")));
+        List<CSVRecord> three = csv(org.touchstone.runner.boundaries.RunFiles.comparisonsCsv(tmp.resolve("three")));
         assertThat(three).hasSameSizeAs(one);
         for (int i = 0; i < one.size(); i++) {
             for (String column : List.of("enrolment_template", "probe_template", "mated", "status", "score")) {

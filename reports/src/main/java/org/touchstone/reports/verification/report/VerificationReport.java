@@ -25,7 +25,6 @@ import org.touchstone.reports.stats.TestResult;
 import org.touchstone.reports.verification.FmrOperatingPoint;
 import org.touchstone.reports.verification.NamedThreshold;
 import org.touchstone.reports.verification.StreamingScoreDistribution;
-import org.touchstone.runformat.columns.ComparisonsCsv;
 import org.touchstone.runformat.columns.TemplatesCsv;
 import org.touchstone.runformat.runjson.RunJson;
 
@@ -49,7 +48,8 @@ public final class VerificationReport implements CapabilityReport {
     public RenderedReport render(Path runDir, RunJson run) throws IOException {
         VerificationRunSettings settings = VerificationRunSettings.of(run);
         TemplateTable templates = TemplateTable.read(runDir.resolve(TemplatesCsv.FILE), settings.groupColumns());
-        ComparisonData comparisons = VerificationResults.read(settings, templates, runDir.resolve(ComparisonsCsv.FILE));
+        ComparisonData comparisons = VerificationResults.read(settings, templates,
+                runDir.resolve(run.format().comparisonsFile()));
         RenderedReport report = render(VerificationResults.compute(settings, templates, comparisons), runDir);
         Optional<FoldData> folds = FoldData.read(runDir, templates);
         return folds.isPresent() ? KFoldReport.addTo(report, folds.get()) : report;
