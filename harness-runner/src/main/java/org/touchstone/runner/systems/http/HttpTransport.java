@@ -19,6 +19,7 @@ import org.touchstone.runner.systems.SystemFault;
 import org.touchstone.runner.systems.wire.MalformedMessageException;
 import org.touchstone.runner.systems.wire.WireJson;
 import org.touchstone.runner.systems.wire.HttpApi;
+import org.touchstone.runner.systems.wire.HttpErrorCode;
 
 /**
  * One HTTP exchange with a system's service, as the harness needs it: a deadline per call, bounded
@@ -31,6 +32,8 @@ import org.touchstone.runner.systems.wire.HttpApi;
  *       sent, then {@code SYSTEM_CRASHED};</li>
  *   <li>503 (busy, nothing done): retried after {@code Retry-After}, then {@code SYSTEM_CRASHED};</li>
  *   <li>413 (request too large): the failure {@code REFUSE_INPUT} (the service refuses that input);</li>
+ *   <li>409 {@code UNKNOWN_TEMPLATE}: {@link UnknownTemplateRefException}, for the caller to send the
+ *       templates again;</li>
  *   <li>500: {@code UNCAUGHT_EXCEPTION}; 502: {@code SYSTEM_CRASHED} or the harness code the body names;
  *       504: {@code TIMEOUT}; 401, 403, 404: {@code SYSTEM_CRASHED} with the reason; other statuses and
  *       bodies that are not JSON objects: {@code INVALID_OUTPUT}.</li>
@@ -139,19 +142,25 @@ final class HttpTransport {
                     what + ": the service refused the request as too large (HTTP 413)")));
             return failure;
         }
-        Failure error = null;
-        if (json != null && json.has("error")) {
-            try {
-                error = WireJson.parseFailure(json.get("error"));
-            } catch (MalformedMessageException e) {
-                error = null;
-            }
+        // The error's code is either a harness failure code (500, 502, 504) or one of the HTTP API's own
+        // (HttpErrorCode); an unknown one still leaves its message readable.
+        JsonNode error = json == null ? null : json.get("error");
+        String errorCode = error != null && error.path("code").isTextual() ? error.get("code").asText() : null;
+        String detail;
+        if (error != null && error.path("message").isTextual()) {
+            detail = (errorCode != null ? errorCode + ": " : "") + error.get("message").asText();
+        } else {
+            detail = body.length == 0 ? "no body"
+                    : new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
         }
-        String detail = error != null ? error.message() : body.length == 0 ? "no body"
-                : new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+        if (status == HttpErrorCode.UNKNOWN_TEMPLATE.status()
+                && HttpErrorCode.UNKNOWN_TEMPLATE.name().equals(errorCode)) {
+            throw new UnknownTemplateRefException(what + ": " + detail);
+        }
+        FailureCode harnessCode = harnessCode(errorCode);
         FailureCode code;
-        if (error != null && error.code().isHarnessAssigned()) {
-            code = error.code();
+        if (harnessCode != null) {
+            code = harnessCode;
         } else {
             code = switch (status) {
                 case 500 -> FailureCode.UNCAUGHT_EXCEPTION;
@@ -166,6 +175,27 @@ final class HttpTransport {
             default -> "";
         };
         throw new SystemFault(code, what + ": HTTP " + status + reason + ": " + detail);
+    }
+
+    private static FailureCode harnessCode(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (FailureCode c : FailureCode.values()) {
+            if (c.name().equals(name) && c.isHarnessAssigned()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The service does not hold a template the request named by reference (409 {@code UNKNOWN_TEMPLATE}). */
+    static final class UnknownTemplateRefException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownTemplateRefException(String message) {
+            super(message);
+        }
     }
 
     /** Exponential back-off (100 ms, 200 ms, ...) or the service's {@code Retry-After}, capped. */
