@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.runner.RunnerModule;
@@ -31,6 +33,21 @@ class PythonIdentificationExampleTest {
         int code = cli.execute(args);
         assertThat(code).as(String.join(" ", args) + "\n" + err).isZero();
         return code;
+    }
+
+    @Test
+    void theReferenceGivesEveryCallbackWithTheSignatureTheClientCalls() throws Exception {
+        String reference = Files.readString(TestWorkers.repositoryRoot().resolve("docs/python-client.md"));
+        String client = Files.readString(TestWorkers.pythonClient().resolve("touchstone_worker/system.py"));
+        Matcher def = Pattern.compile("(?m)^    def ([a-z]\\w*)\\(([^)]*)\\):").matcher(client);
+        int callbacks = 0;
+        while (def.find()) {
+            callbacks++;
+            assertThat(reference).as("docs/python-client.md documents %s", def.group(1))
+                    .contains("`" + def.group(1) + "(" + def.group(2) + ")`");
+        }
+        // System's eight callbacks and Gallery's five.
+        assertThat(callbacks).isEqualTo(13);
     }
 
     @Test
