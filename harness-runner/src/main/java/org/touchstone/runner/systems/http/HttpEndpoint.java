@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.touchstone.api.Candidate;
 import org.touchstone.api.ComparisonResult;
@@ -33,18 +36,27 @@ import org.touchstone.runner.systems.wire.HttpApi;
 final class HttpEndpoint implements SystemEndpoint {
     private static final int MAX_ENTRIES_PER_REQUEST = 1024;
     private static final long MAX_BYTES_PER_REQUEST = 24L << 20;
+    /** Times the service may lack templates it was sent before references are given up as useless. */
+    private static final int MAX_UNKNOWN_REF_REPLIES = 3;
 
     private final HttpTransport transport;
     private final CallLimits limits;
     private final SystemDescriptor descriptor;
     private final Map<String, String> runtimeProperties;
+    private final TemplateRefCache refs;
+    private final AtomicInteger unknownRefReplies = new AtomicInteger();
 
+    /**
+     * @param templateRefs whether the service speaks version 2 (template references), so that each
+     *                     template is sent once and comparisons name it by reference
+     */
     HttpEndpoint(HttpTransport transport, CallLimits limits, SystemDescriptor descriptor,
-                 Map<String, String> runtimeProperties) {
+                 Map<String, String> runtimeProperties, boolean templateRefs) {
         this.transport = transport;
         this.limits = limits;
         this.descriptor = descriptor;
         this.runtimeProperties = runtimeProperties;
+        this.refs = templateRefs ? new TemplateRefCache() : null;
     }
 
     @Override
@@ -59,13 +71,53 @@ final class HttpEndpoint implements SystemEndpoint {
 
     @Override
     public List<ComparisonResult> compareMany(Template probe, List<Template> enrolments) {
-        ObjectNode body = WireJson.object();
-        body.put("probe", probe.toByteArray());
-        ArrayNode list = body.putArray("enrolments");
-        enrolments.forEach(t -> list.add(t.toByteArray()));
-        return decode(post(HttpApi.COMPARE, body, Operation.COMPARISON, true), HttpApi.COMPARE,
+        ObjectNode reply = null;
+        if (refs != null && unknownRefReplies.get() < MAX_UNKNOWN_REF_REPLIES) {
+            try {
+                reply = compareByReference(probe, enrolments);
+            } catch (HttpTransport.UnknownTemplateRefException e) {
+                // The service dropped or never kept some of them (restarted, or its store is full): send
+                // this call inline, and everything again from the next call on.
+                unknownRefReplies.incrementAndGet();
+                refs.forgetHeld();
+            }
+        }
+        if (reply == null) {
+            ObjectNode body = WireJson.object();
+            body.put("probe", probe.toByteArray());
+            ArrayNode list = body.putArray("enrolments");
+            enrolments.forEach(t -> list.add(t.toByteArray()));
+            reply = post(HttpApi.COMPARE, body, Operation.COMPARISON, true);
+        }
+        return decode(reply, HttpApi.COMPARE,
                 json -> WireJson.parseComparisonResults(json.get("results"), enrolments.size()),
                 f -> Collections.nCopies(enrolments.size(), ComparisonResult.failure(f.code(), f.message())));
+    }
+
+    /**
+     * Version 2: templates the service does not hold yet go in {@code "store"} (each once), and the
+     * comparison names all of them by reference.
+     */
+    private ObjectNode compareByReference(Template probe, List<Template> enrolments) {
+        ObjectNode body = WireJson.object();
+        ArrayNode store = body.putArray("store");
+        Set<String> storing = new HashSet<>();
+        body.put("probe_ref", reference(probe, store, storing));
+        ArrayNode list = body.putArray("enrolment_refs");
+        for (Template t : enrolments) {
+            list.add(reference(t, store, storing));
+        }
+        ObjectNode reply = post(HttpApi.COMPARE, body, Operation.COMPARISON, true);
+        refs.markHeld(storing);
+        return reply;
+    }
+
+    private String reference(Template template, ArrayNode store, Set<String> storing) {
+        String ref = refs.ref(template);
+        if (!refs.held(ref) && storing.add(ref)) {
+            store.add(template.toByteArray());
+        }
+        return ref;
     }
 
     /**

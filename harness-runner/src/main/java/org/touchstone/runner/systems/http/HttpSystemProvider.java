@@ -1,5 +1,6 @@
 package org.touchstone.runner.systems.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Map;
@@ -27,6 +28,9 @@ public final class HttpSystemProvider implements FaceSystemProvider, SystemArtif
     private final HttpTransport transport;
     private final CallLimits limits;
     private final SystemDescriptor descriptor;
+
+    /** System property that caps the API version the client uses ({@code 1}: never template references). */
+    public static final String PROTOCOL_PROPERTY = "touchstone.http.protocol";
 
     private HttpSystemProvider(HttpTransport transport, CallLimits limits, SystemDescriptor descriptor) {
         this.transport = transport;
@@ -59,7 +63,7 @@ public final class HttpSystemProvider implements FaceSystemProvider, SystemArtif
         try {
             ObjectNode reply = transport.exchange("GET", HttpApi.SYSTEM, null, limits.of(CallLimits.Operation.STARTUP),
                     true);
-            if (reply.path("protocol").asInt(-1) != 1) {
+            if (reply.path("protocol").asInt(-1) != HttpApi.BASE_VERSION) {
                 throw new FaceSystemException(FailureCode.INVALID_OUTPUT, "the service at "
                         + transport.base() + " does not speak version 1 of the HTTP API: " + reply.get("protocol"));
             }
@@ -91,7 +95,15 @@ public final class HttpSystemProvider implements FaceSystemProvider, SystemArtif
         } catch (MalformedMessageException e) {
             throw new FaceSystemException(FailureCode.INVALID_OUTPUT, e.getMessage(), e);
         }
-        return new EndpointFaceSystem(descriptor, new HttpEndpoint(transport, limits, descriptor, properties));
+        boolean templateRefs = false;
+        for (JsonNode version : reply.path("protocols")) {
+            templateRefs |= version.asInt(-1) == HttpApi.TEMPLATE_REFS_VERSION;
+        }
+        // -Dtouchstone.http.protocol=1 keeps to version 1 whatever the service speaks: for measuring what
+        // references save, and as a way round a service whose references misbehave.
+        templateRefs &= !String.valueOf(HttpApi.BASE_VERSION).equals(System.getProperty(PROTOCOL_PROPERTY));
+        return new EndpointFaceSystem(descriptor, new HttpEndpoint(transport, limits, descriptor, properties,
+                templateRefs));
     }
 
     @Override

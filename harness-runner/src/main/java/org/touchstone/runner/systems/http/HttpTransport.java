@@ -20,6 +20,7 @@ import org.touchstone.runner.systems.SystemFault;
 import org.touchstone.runner.systems.wire.MalformedMessageException;
 import org.touchstone.runner.systems.wire.WireJson;
 import org.touchstone.runner.systems.wire.HttpApi;
+import org.touchstone.runner.systems.wire.HttpErrorCode;
 
 /**
  * One HTTP exchange with a system's service, as the harness needs it: a deadline per call, bounded
@@ -32,6 +33,8 @@ import org.touchstone.runner.systems.wire.HttpApi;
  *       sent, then {@code SYSTEM_CRASHED};</li>
  *   <li>503 (busy, nothing done): retried after {@code Retry-After}, then {@code SYSTEM_CRASHED};</li>
  *   <li>413 (request too large): the failure {@code REFUSE_INPUT} (the service refuses that input);</li>
+ *   <li>409 {@code UNKNOWN_TEMPLATE}: {@link UnknownTemplateRefException}, for the caller to send the
+ *       templates again;</li>
  *   <li>500: {@code UNCAUGHT_EXCEPTION}; 502: {@code SYSTEM_CRASHED} or the harness code the body names;
  *       504: {@code TIMEOUT}; 401, 403, 404: {@code SYSTEM_CRASHED} with the reason; other statuses and
  *       bodies that are not JSON objects: {@code INVALID_OUTPUT}.</li>
@@ -56,6 +59,10 @@ final class HttpTransport {
         this.settings = settings;
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
+                // The client's own steps (reading the reply, completing the call) run on its selector
+                // thread instead of being handed to a pool: every call is a synchronous send, so the hand-off
+                // bought nothing and cost a thread switch per call, milliseconds on a busy machine.
+                .executor(Runnable::run)
                 .connectTimeout(settings.connectTimeout());
         settings.tls().ifPresent(builder::sslContext);
         this.client = builder.build();
@@ -163,19 +170,27 @@ final class HttpTransport {
                     what + ": the service refused the request as too large (HTTP 413)")));
             return failure;
         }
-        Failure error = null;
-        if (json != null && json.has("error")) {
-            try {
-                error = WireJson.parseFailure(json.get("error"));
-            } catch (MalformedMessageException e) {
-                error = null;
-            }
+        // The error's code is either a harness failure code (500, 502, 504) or one of the HTTP API's own
+        // (HttpErrorCode); an unknown one still leaves its message readable.
+        JsonNode error = json == null ? null : json.get("error");
+        String errorCode = error != null && error.path("code").isTextual() ? error.get("code").asText() : null;
+        String detail;
+        if (error != null && error.path("message").isTextual()) {
+            detail = (errorCode != null ? errorCode + ": " : "") + error.get("message").asText();
+        } else {
+            detail = body.length == 0 ? "no body"
+                    : new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
         }
-        String detail = error != null ? error.message() : body.length == 0 ? "no body"
-                : new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8);
+        if (status == HttpErrorCode.UNKNOWN_TEMPLATE.status()
+                && HttpErrorCode.UNKNOWN_TEMPLATE.name().equals(errorCode)) {
+            throw new UnknownTemplateRefException(what + ": " + detail);
+        }
+        FailureCode harnessCode = harnessCode(errorCode);
         FailureCode code;
-        if (error != null && SystemFault.isSystemFault(error.code())) {
-            code = error.code();
+        if (harnessCode != null) {
+            // A harness code from the service: kept when it charges the system, else INVALID_OUTPUT (a
+            // service cannot blame the dataset).
+            code = SystemFault.reportedFault(harnessCode);
         } else {
             code = switch (status) {
                 case 500 -> FailureCode.UNCAUGHT_EXCEPTION;
@@ -190,6 +205,27 @@ final class HttpTransport {
             default -> "";
         };
         throw new SystemFault(code, what + ": HTTP " + status + reason + ": " + detail);
+    }
+
+    private static FailureCode harnessCode(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (FailureCode c : FailureCode.values()) {
+            if (c.name().equals(name) && c.isHarnessAssigned()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The service does not hold a template the request named by reference (409 {@code UNKNOWN_TEMPLATE}). */
+    static final class UnknownTemplateRefException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownTemplateRefException(String message) {
+            super(message);
+        }
     }
 
     /** Exponential back-off (100 ms, 200 ms, ...) or the service's {@code Retry-After}, capped. */

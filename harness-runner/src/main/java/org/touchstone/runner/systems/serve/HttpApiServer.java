@@ -35,6 +35,7 @@ import org.touchstone.api.Result;
 import org.touchstone.api.Template;
 import org.touchstone.runner.systems.SystemFault;
 import org.touchstone.runner.systems.wire.HttpApi;
+import org.touchstone.runner.systems.wire.HttpErrorCode;
 import org.touchstone.runner.systems.wire.MalformedMessageException;
 import org.touchstone.runner.systems.wire.UnknownGalleryException;
 import org.touchstone.runner.systems.wire.WireJson;
@@ -92,6 +93,7 @@ public final class HttpApiServer implements AutoCloseable {
     private final Semaphore slots;
     private final byte[] expectedAuthorization;
     private final ConcurrentHashMap<InetAddress, AtomicInteger> inProgressByClient = new ConcurrentHashMap<>();
+    private final TemplateStore templateStore = new TemplateStore(TemplateStore.DEFAULT_MAX_BYTES);
 
     private HttpApiServer(HttpServer server, ExecutorService executor, ServedSystem system, ServeSettings settings) {
         this.server = server;
@@ -161,11 +163,11 @@ public final class HttpApiServer implements AutoCloseable {
     /** A request the server refuses before the system sees it. */
     private static final class Refusal extends Exception {
         private static final long serialVersionUID = 1L;
-        final int status;
+        final HttpErrorCode code;
 
-        Refusal(int status, String message) {
+        Refusal(HttpErrorCode code, String message) {
             super(message);
-            this.status = status;
+            this.code = code;
         }
     }
 
@@ -173,7 +175,7 @@ public final class HttpApiServer implements AutoCloseable {
         try (exchange) {
             if (!authorized(exchange)) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"touchstone\"");
-                send(exchange, error(401, FailureCode.SYSTEM_CRASHED, "a valid bearer token is required"));
+                send(exchange, error(HttpErrorCode.UNAUTHORIZED, "a valid bearer token is required"));
                 return;
             }
             InetAddress client = exchange.getRemoteAddress().getAddress();
@@ -182,7 +184,7 @@ public final class HttpApiServer implements AutoCloseable {
                 int perClient = settings.maxConcurrent() + PER_CLIENT_EXTRA;
                 if (mine.incrementAndGet() > perClient) {
                     exchange.getResponseHeaders().add("Retry-After", "1");
-                    send(exchange, error(503, FailureCode.SYSTEM_CRASHED, "busy: " + perClient + " requests from"
+                    send(exchange, error(HttpErrorCode.BUSY, "busy: " + perClient + " requests from"
                             + " this client address are in progress already; retry later"));
                     return;
                 }
@@ -191,12 +193,12 @@ public final class HttpApiServer implements AutoCloseable {
                 try {
                     exchange.setAttribute(BODY, readBody(exchange));
                 } catch (Refusal r) {
-                    send(exchange, error(r.status, FailureCode.INVALID_OUTPUT, r.getMessage()));
+                    send(exchange, error(r.code, r.getMessage()));
                     return;
                 }
                 if (!slots.tryAcquire()) {
                     exchange.getResponseHeaders().add("Retry-After", "1");
-                    send(exchange, error(503, FailureCode.SYSTEM_CRASHED, "busy: " + settings.maxConcurrent()
+                    send(exchange, error(HttpErrorCode.BUSY, "busy: " + settings.maxConcurrent()
                             + " requests in progress; retry later"));
                     return;
                 }
@@ -233,7 +235,8 @@ public final class HttpApiServer implements AutoCloseable {
             if (path.equals(HttpApi.SYSTEM)) {
                 requireMethod(method, "GET");
                 ObjectNode body = WireJson.object();
-                body.put("protocol", 1);
+                body.put("protocol", HttpApi.BASE_VERSION);
+                body.putArray("protocols").add(HttpApi.BASE_VERSION).add(HttpApi.TEMPLATE_REFS_VERSION);
                 body.set("descriptor", WireJson.descriptor(system.descriptor()));
                 body.set("runtime_properties", WireJson.stringMap(system.runtimeProperties()));
                 return ok(body);
@@ -256,12 +259,9 @@ public final class HttpApiServer implements AutoCloseable {
             if (path.equals(HttpApi.COMPARE)) {
                 requireMethod(method, "POST");
                 JsonNode body = body(exchange);
-                Template probe = Template.of(binary(body, "probe"));
-                List<Template> enrolments = new ArrayList<>();
-                ArrayNode list = WireJson.array(body, "enrolments");
-                for (int i = 0; i < list.size(); i++) {
-                    enrolments.add(Template.of(WireJson.base64(list.get(i), "enrolments[" + i + "]")));
-                }
+                ComparisonRequest request = ComparisonRequest.read(body, templateStore);
+                Template probe = request.probe();
+                List<Template> enrolments = request.enrolments();
                 List<ComparisonResult> results = system.compareMany(probe, enrolments);
                 ObjectNode reply = WireJson.object();
                 reply.set("results", WireJson.comparisonResults(results));
@@ -287,13 +287,15 @@ public final class HttpApiServer implements AutoCloseable {
             if (path.startsWith(HttpApi.GALLERIES + "/")) {
                 return gallery(exchange, method, path.substring(HttpApi.GALLERIES.length() + 1));
             }
-            return error(404, FailureCode.INVALID_OUTPUT, "no such endpoint: " + method + " " + path);
+            return error(HttpErrorCode.NOT_FOUND, "no such endpoint: " + method + " " + path);
         } catch (Refusal r) {
-            return error(r.status, FailureCode.INVALID_OUTPUT, r.getMessage());
+            return error(r.code, r.getMessage());
+        } catch (ComparisonRequest.UnknownTemplateException e) {
+            return error(HttpErrorCode.UNKNOWN_TEMPLATE, e.getMessage());
         } catch (MalformedMessageException e) {
-            return error(400, FailureCode.INVALID_OUTPUT, "malformed request: " + e.getMessage());
+            return error(HttpErrorCode.MALFORMED_REQUEST, "malformed request: " + e.getMessage());
         } catch (UnknownGalleryException e) {
-            return error(404, FailureCode.SYSTEM_CRASHED, e.getMessage());
+            return error(HttpErrorCode.UNKNOWN_GALLERY, e.getMessage());
         } catch (SystemFault e) {
             int status = switch (e.code()) {
                 case UNCAUGHT_EXCEPTION -> 500;
@@ -356,7 +358,7 @@ public final class HttpApiServer implements AutoCloseable {
             case "remove":
                 return sized(system.remove(id, WireJson.text(body, "id")));
             default:
-                throw new Refusal(404, "no such gallery action: " + action);
+                throw new Refusal(HttpErrorCode.NOT_FOUND, "no such gallery action: " + action);
         }
     }
 
@@ -373,7 +375,7 @@ public final class HttpApiServer implements AutoCloseable {
 
     private static void requireMethod(String method, String expected) throws Refusal {
         if (!method.equals(expected)) {
-            throw new Refusal(405, "use " + expected + ", not " + method);
+            throw new Refusal(HttpErrorCode.METHOD_NOT_ALLOWED, "use " + expected + ", not " + method);
         }
     }
 
@@ -388,10 +390,10 @@ public final class HttpApiServer implements AutoCloseable {
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > limit) {
-                    throw new Refusal(413, "request body of " + declared + " bytes exceeds the limit of " + limit);
+                    throw new Refusal(HttpErrorCode.REQUEST_TOO_LARGE, "request body of " + declared + " bytes exceeds the limit of " + limit);
                 }
             } catch (NumberFormatException e) {
-                throw new Refusal(400, "invalid Content-Length " + declared);
+                throw new Refusal(HttpErrorCode.MALFORMED_REQUEST, "invalid Content-Length " + declared);
             }
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
@@ -400,7 +402,7 @@ public final class HttpApiServer implements AutoCloseable {
             int n;
             while ((n = in.read(chunk)) > 0) {
                 if (buffer.size() + (long) n > limit) {
-                    throw new Refusal(413, "request body exceeds the limit of " + limit + " bytes");
+                    throw new Refusal(HttpErrorCode.REQUEST_TOO_LARGE, "request body exceeds the limit of " + limit + " bytes");
                 }
                 buffer.write(chunk, 0, n);
             }
@@ -425,6 +427,12 @@ public final class HttpApiServer implements AutoCloseable {
         ObjectNode body = WireJson.object();
         body.set("failure", WireJson.failure(failure));
         return ok(body);
+    }
+
+    private static Reply error(HttpErrorCode code, String message) {
+        ObjectNode body = WireJson.object();
+        body.putObject("error").put("code", code.name()).put("message", message);
+        return new Reply(code.status(), body);
     }
 
     private static Reply error(int status, FailureCode code, String message) {
