@@ -35,6 +35,8 @@ public final class SubjectBootstrap {
     public static final int DEFAULT_REPLICATES = 1000;
     /** The default base seed. */
     public static final long DEFAULT_SEED = 20261126L;
+    /** Replicates whose impostor comparisons are computed together (their multiplicities: 32 ints a subject). */
+    static final int BATCH = 32;
     /** Subject-pair cells above which the bootstrap is not run (64 MB of counts). */
     public static final long DEFAULT_CELL_BUDGET = 1L << 24;
     /** Impostor scores kept with their subject pair, at most (64 MB). */
@@ -69,8 +71,13 @@ public final class SubjectBootstrap {
     /** Bit t set when tail entry t is the last of its score (ties are added together). */
     private final long[] lastOfScore;
     private final double tailCutoff;
+    /** The largest row sum of impostor counts: bounds a row's partial sum in the batched replicates. */
+    private final long largestRowTotal;
+    /** Whether replicates compute their impostor comparisons in batches (false only to test against). */
+    private final boolean batchedImpostorComparisons;
 
-    private SubjectBootstrap(Collector collector, double[] tailScores, int[] tailEnrolment, int[] tailProbe) {
+    private SubjectBootstrap(Collector collector, double[] tailScores, int[] tailEnrolment, int[] tailProbe,
+                             boolean batched) {
         this.subjects = collector.subjects;
         int n = collector.genuineCount;
         double[] scores = Arrays.copyOf(collector.genuineScores, n);
@@ -164,6 +171,16 @@ public final class SubjectBootstrap {
             }
         }
         this.tailCutoff = collector.cutoff;
+        long largest = 0;
+        for (int a = 0; a < subjects; a++) {
+            long rowTotal = 0;
+            for (int b = 0; b < subjects; b++) {
+                rowTotal += counts[a * subjects + b];
+            }
+            largest = Math.max(largest, rowTotal);
+        }
+        this.largestRowTotal = largest;
+        this.batchedImpostorComparisons = batched;
     }
 
     /**
@@ -208,7 +225,20 @@ public final class SubjectBootstrap {
         int fixed = fixedThresholds.size();
         double[][] fmr = new double[targets + fixed][replicates];
         double[][] fnmr = new double[targets + fixed][replicates];
-        IntStream.range(0, replicates).parallel().forEach(r -> replicate(r, seed, fmrTargets, fixedThresholds, fmr, fnmr));
+        int batches = (replicates + BATCH - 1) / BATCH;
+        IntStream.range(0, batches).parallel().forEach(batch -> {
+            int first = batch * BATCH;
+            int count = Math.min(BATCH, replicates - first);
+            int[][] draws = new int[count][];
+            for (int i = 0; i < count; i++) {
+                draws[i] = draw(seed + first + i);
+            }
+            long[] impostors = batchedImpostorComparisons ? impostorComparisons(draws) : null;
+            for (int i = 0; i < count; i++) {
+                long replicateImpostors = impostors != null ? impostors[i] : impostorComparisons(draws[i]);
+                replicate(first + i, draws[i], replicateImpostors, fmrTargets, fixedThresholds, fmr, fnmr);
+            }
+        });
         List<Intervals> targetIntervals = new ArrayList<>();
         List<Intervals> fixedIntervals = new ArrayList<>();
         for (int k = 0; k < targets + fixed; k++) {
@@ -225,21 +255,25 @@ public final class SubjectBootstrap {
         return new Result(replicates, seed, subjects, tailScores.length, targetIntervals, fixedIntervals);
     }
 
-    /** One replicate; a threshold below the tail is marked by an infinite FMR. */
-    private void replicate(int r, long seed, List<Double> fmrTargets, List<Double> fixedThresholds,
-                           double[][] fmr, double[][] fnmr) {
-        SplittableRandom random = new SplittableRandom(seed + r);
+    /** Replicate r's multiplicities: the subjects drawn with replacement from its own seed. */
+    private int[] draw(long replicateSeed) {
+        SplittableRandom random = new SplittableRandom(replicateSeed);
         int[] m = new int[subjects];
         for (int i = 0; i < subjects; i++) {
             m[random.nextInt(subjects)]++;
         }
+        return m;
+    }
+
+    /** One replicate; a threshold below the tail is marked by an infinite FMR. */
+    private void replicate(int r, int[] m, long impostors, List<Double> fmrTargets, List<Double> fixedThresholds,
+                           double[][] fmr, double[][] fnmr) {
         long genuine = 0;
         long failed = 0;
         for (int s = 0; s < subjects; s++) {
             genuine += m[s] * genuineTrials[s];
             failed += m[s] * failedGenuine[s];
         }
-        long impostors = impostorComparisons(m);
         GenuineBelow below = new GenuineBelow(m);
         int targets = fmrTargets.size();
         // FMR targets: walk the tail downwards; the threshold is just above the highest score whose inclusion
@@ -308,6 +342,74 @@ public final class SubjectBootstrap {
      */
     String countLayout() {
         return rowRuns != null ? "runs" : sparseRows != null ? "sparse" : "dense";
+    }
+
+    /**
+     * Impostor comparisons of several replicates at once, the same exact integer sums as
+     * {@link #impostorComparisons(int[])}: the subject-pair counts are streamed once per batch rather than
+     * once per replicate, and the innermost loop runs over the batch's replicates on contiguous ints, which
+     * C2 vectorises (one replicate at a time gathers m[b] at scattered b). Null for the run layout (already
+     * one step per run) and when a row's partial sum could overflow an int.
+     */
+    private long[] impostorComparisons(int[][] draws) {
+        int batch = draws.length;
+        if (rowRuns != null) {
+            return null;
+        }
+        int largestMultiplicity = 0;
+        for (int[] m : draws) {
+            for (int value : m) {
+                largestMultiplicity = Math.max(largestMultiplicity, value);
+            }
+        }
+        if (largestRowTotal * largestMultiplicity > Integer.MAX_VALUE) {
+            return null;
+        }
+        // mT[s * batch + i] = multiplicity of subject s in the batch's replicate i.
+        int[] mT = new int[subjects * batch];
+        for (int i = 0; i < batch; i++) {
+            int[] m = draws[i];
+            for (int s = 0; s < subjects; s++) {
+                mT[s * batch + i] = m[s];
+            }
+        }
+        long[] totals = new long[batch];
+        int[] row = new int[batch];
+        for (int a = 0; a < subjects; a++) {
+            int rowOffset = a * batch;
+            boolean drawn = false;
+            for (int i = 0; i < batch; i++) {
+                drawn |= mT[rowOffset + i] != 0;
+            }
+            if (!drawn) {
+                continue;
+            }
+            Arrays.fill(row, 0);
+            if (sparseRows != null) {
+                for (int cell = sparseRows[a]; cell < sparseRows[a + 1]; cell++) {
+                    addScaled(row, sparseCount[cell], mT, sparseColumn[cell] * batch);
+                }
+            } else {
+                int offset = a * subjects;
+                for (int b = 0; b < subjects; b++) {
+                    int count = denseCounts[offset + b];
+                    if (count != 0) {
+                        addScaled(row, count, mT, b * batch);
+                    }
+                }
+            }
+            for (int i = 0; i < batch; i++) {
+                totals[i] += (long) mT[rowOffset + i] * row[i];
+            }
+        }
+        return totals;
+    }
+
+    /** row[i] += count * mT[from + i] for every replicate i of the batch. */
+    private static void addScaled(int[] row, int count, int[] mT, int from) {
+        for (int i = 0; i < row.length; i++) {
+            row[i] += count * mT[from + i];
+        }
     }
 
     /** Replicate impostor comparisons: the sum over subject pairs of m_a m_b counts[a][b]. */
@@ -495,6 +597,17 @@ public final class SubjectBootstrap {
          * @return the bootstrap
          */
         public SubjectBootstrap build() {
+            return build(true);
+        }
+
+        /**
+         * Ends the second pass.
+         *
+         * @param batched whether replicates compute their impostor comparisons in batches; false gives the
+         *                one-replicate-at-a-time sums, kept to test the batched ones against
+         * @return the bootstrap
+         */
+        SubjectBootstrap build(boolean batched) {
             double[] scores = Arrays.copyOf(tail, tailCount);
             double[] ascending = scores.clone();
             Arrays.sort(ascending);
@@ -515,7 +628,7 @@ public final class SubjectBootstrap {
                 enrolment[t] = cell / subjects;
                 probe[t] = cell % subjects;
             }
-            return new SubjectBootstrap(this, sortedScores, enrolment, probe);
+            return new SubjectBootstrap(this, sortedScores, enrolment, probe, batched);
         }
 
         private static int lastIndexOf(double[] sorted, double value) {
