@@ -35,8 +35,6 @@ public final class SubjectBootstrap {
     public static final int DEFAULT_REPLICATES = 1000;
     /** The default base seed. */
     public static final long DEFAULT_SEED = 20261126L;
-    /** Replicates whose impostor comparisons are computed together (their multiplicities: 32 ints a subject). */
-    static final int BATCH = 32;
     /** Subject-pair cells above which the bootstrap is not run (64 MB of counts). */
     public static final long DEFAULT_CELL_BUDGET = 1L << 24;
     /** Impostor scores kept with their subject pair, at most (64 MB). */
@@ -71,13 +69,11 @@ public final class SubjectBootstrap {
     /** Bit t set when tail entry t is the last of its score (ties are added together). */
     private final long[] lastOfScore;
     private final double tailCutoff;
-    /** The largest row sum of impostor counts: bounds a row's partial sum in the batched replicates. */
-    private final long largestRowTotal;
-    /** Whether replicates compute their impostor comparisons in batches (false only to test against). */
-    private final boolean batchedImpostorComparisons;
+    /** Whether replicates walk the tail to precomputed integer bounds (false only to test against). */
+    private final boolean walkByBounds;
 
     private SubjectBootstrap(Collector collector, double[] tailScores, int[] tailEnrolment, int[] tailProbe,
-                             boolean batched) {
+                             boolean walkByBounds) {
         this.subjects = collector.subjects;
         int n = collector.genuineCount;
         double[] scores = Arrays.copyOf(collector.genuineScores, n);
@@ -171,16 +167,7 @@ public final class SubjectBootstrap {
             }
         }
         this.tailCutoff = collector.cutoff;
-        long largest = 0;
-        for (int a = 0; a < subjects; a++) {
-            long rowTotal = 0;
-            for (int b = 0; b < subjects; b++) {
-                rowTotal += counts[a * subjects + b];
-            }
-            largest = Math.max(largest, rowTotal);
-        }
-        this.largestRowTotal = largest;
-        this.batchedImpostorComparisons = batched;
+        this.walkByBounds = walkByBounds;
     }
 
     /**
@@ -225,20 +212,7 @@ public final class SubjectBootstrap {
         int fixed = fixedThresholds.size();
         double[][] fmr = new double[targets + fixed][replicates];
         double[][] fnmr = new double[targets + fixed][replicates];
-        int batches = (replicates + BATCH - 1) / BATCH;
-        IntStream.range(0, batches).parallel().forEach(batch -> {
-            int first = batch * BATCH;
-            int count = Math.min(BATCH, replicates - first);
-            int[][] draws = new int[count][];
-            for (int i = 0; i < count; i++) {
-                draws[i] = draw(seed + first + i);
-            }
-            long[] impostors = batchedImpostorComparisons ? impostorComparisons(draws) : null;
-            for (int i = 0; i < count; i++) {
-                long replicateImpostors = impostors != null ? impostors[i] : impostorComparisons(draws[i]);
-                replicate(first + i, draws[i], replicateImpostors, fmrTargets, fixedThresholds, fmr, fnmr);
-            }
-        });
+        IntStream.range(0, replicates).parallel().forEach(r -> replicate(r, seed, fmrTargets, fixedThresholds, fmr, fnmr));
         List<Intervals> targetIntervals = new ArrayList<>();
         List<Intervals> fixedIntervals = new ArrayList<>();
         for (int k = 0; k < targets + fixed; k++) {
@@ -255,25 +229,21 @@ public final class SubjectBootstrap {
         return new Result(replicates, seed, subjects, tailScores.length, targetIntervals, fixedIntervals);
     }
 
-    /** Replicate r's multiplicities: the subjects drawn with replacement from its own seed. */
-    private int[] draw(long replicateSeed) {
-        SplittableRandom random = new SplittableRandom(replicateSeed);
+    /** One replicate; a threshold below the tail is marked by an infinite FMR. */
+    private void replicate(int r, long seed, List<Double> fmrTargets, List<Double> fixedThresholds,
+                           double[][] fmr, double[][] fnmr) {
+        SplittableRandom random = new SplittableRandom(seed + r);
         int[] m = new int[subjects];
         for (int i = 0; i < subjects; i++) {
             m[random.nextInt(subjects)]++;
         }
-        return m;
-    }
-
-    /** One replicate; a threshold below the tail is marked by an infinite FMR. */
-    private void replicate(int r, int[] m, long impostors, List<Double> fmrTargets, List<Double> fixedThresholds,
-                           double[][] fmr, double[][] fnmr) {
         long genuine = 0;
         long failed = 0;
         for (int s = 0; s < subjects; s++) {
             genuine += m[s] * genuineTrials[s];
             failed += m[s] * failedGenuine[s];
         }
+        long impostors = impostorComparisons(m);
         GenuineBelow below = new GenuineBelow(m);
         int targets = fmrTargets.size();
         // FMR targets: walk the tail downwards; the threshold is just above the highest score whose inclusion
@@ -287,22 +257,70 @@ public final class SubjectBootstrap {
         }
         int next = 0;
         long weight = 0;
-        long added = 0;
-        for (int t = 0; next < targets && t < tailPairs.length; t++) {
-            int pair = tailPairs[t];
-            added += (long) m[pair >>> 16] * m[pair & 0xFFFF];
-            if ((lastOfScore[t >>> 6] & 1L << t) == 0) {
-                continue;
+        if (walkByBounds) {
+            // The same walk without a division and a rarely-taken branch per tail entry (ties are random, so
+            // that branch was mispredicted about every other entry): (double) w / Ni > f is monotone in w, so
+            // each target becomes the least integer weight that exceeds it, and the walk adds products until
+            // the cumulative weight reaches it. The score group holding that entry is where the target is met,
+            // exactly as when the test ran at the end of every group.
+            int tail = tailPairs.length;
+            int t = 0;
+            long cumulative = 0;
+            while (next < targets && impostors > 0) {
+                long bound = leastWeightAbove(ascendingTargets[next], impostors);
+                while (t < tail && cumulative < bound) {
+                    int pair = tailPairs[t++];
+                    cumulative += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+                }
+                if (cumulative < bound) {
+                    break;
+                }
+                // Finish the crossing entry's score group; weight is what lies above the group.
+                while ((lastOfScore[(t - 1) >>> 6] & 1L << (t - 1)) == 0) {
+                    int pair = tailPairs[t++];
+                    cumulative += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+                }
+                int groupEnd = t - 1;
+                long group = 0;
+                for (int g = groupEnd; g >= 0 && (g == groupEnd || (lastOfScore[(g) >>> 6] & 1L << g) == 0); g--) {
+                    int pair = tailPairs[g];
+                    group += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+                }
+                weight = cumulative - group;
+                double threshold = Math.nextUp(tailScores[groupEnd]);
+                while (next < targets && cumulative >= leastWeightAbove(ascendingTargets[next], impostors)) {
+                    int k = byTarget[next++];
+                    fmr[k][r] = (double) weight / impostors;
+                    fnmr[k][r] = genuine == 0 ? Double.NaN : (double) (failed + below.count(threshold)) / genuine;
+                }
+                weight = cumulative;
             }
-            while (next < targets && impostors > 0
-                    && (double) (weight + added) / impostors > ascendingTargets[next]) {
-                int k = byTarget[next++];
-                double threshold = Math.nextUp(tailScores[t]);
-                fmr[k][r] = (double) weight / impostors;
-                fnmr[k][r] = genuine == 0 ? Double.NaN : (double) (failed + below.count(threshold)) / genuine;
+            if (next < targets) {
+                // The tail ran out first: the weight of the whole tail, for the targets it all fits under.
+                for (; t < tail; t++) {
+                    int pair = tailPairs[t];
+                    cumulative += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+                }
+                weight = cumulative;
             }
-            weight += added;
-            added = 0;
+        } else {
+            long added = 0;
+            for (int t = 0; next < targets && t < tailPairs.length; t++) {
+                int pair = tailPairs[t];
+                added += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+                if ((lastOfScore[t >>> 6] & 1L << t) == 0) {
+                    continue;
+                }
+                while (next < targets && impostors > 0
+                        && (double) (weight + added) / impostors > ascendingTargets[next]) {
+                    int k = byTarget[next++];
+                    double threshold = Math.nextUp(tailScores[t]);
+                    fmr[k][r] = (double) weight / impostors;
+                    fnmr[k][r] = genuine == 0 ? Double.NaN : (double) (failed + below.count(threshold)) / genuine;
+                }
+                weight += added;
+                added = 0;
+            }
         }
         while (next < targets) {
             int k = byTarget[next++];
@@ -336,80 +354,28 @@ public final class SubjectBootstrap {
     }
 
     /**
+     * The least weight w with {@code (double) w / impostors > target}, the test the walk makes at each score
+     * group; {@code impostors + 1} when no weight up to all impostors exceeds it. The product is within an ulp
+     * or two of the answer, and the two loops settle it with the very comparison the walk would have made.
+     */
+    static long leastWeightAbove(double target, long impostors) {
+        long w = (long) Math.max(0, Math.min(Math.floor(target * impostors), (double) impostors));
+        while (w > 0 && (double) (w - 1) / impostors > target) {
+            w--;
+        }
+        while (w <= impostors && !((double) w / impostors > target)) {
+            w++;
+        }
+        return w;
+    }
+
+    /**
      * How the subject-pair counts are held, chosen for the least to stream per replicate.
      *
      * @return {@code "runs"}, {@code "sparse"} or {@code "dense"}
      */
     String countLayout() {
         return rowRuns != null ? "runs" : sparseRows != null ? "sparse" : "dense";
-    }
-
-    /**
-     * Impostor comparisons of several replicates at once, the same exact integer sums as
-     * {@link #impostorComparisons(int[])}: the subject-pair counts are streamed once per batch rather than
-     * once per replicate, and the innermost loop runs over the batch's replicates on contiguous ints, which
-     * C2 vectorises (one replicate at a time gathers m[b] at scattered b). Null for the run layout (already
-     * one step per run) and when a row's partial sum could overflow an int.
-     */
-    private long[] impostorComparisons(int[][] draws) {
-        int batch = draws.length;
-        if (rowRuns != null) {
-            return null;
-        }
-        int largestMultiplicity = 0;
-        for (int[] m : draws) {
-            for (int value : m) {
-                largestMultiplicity = Math.max(largestMultiplicity, value);
-            }
-        }
-        if (largestRowTotal * largestMultiplicity > Integer.MAX_VALUE) {
-            return null;
-        }
-        // mT[s * batch + i] = multiplicity of subject s in the batch's replicate i.
-        int[] mT = new int[subjects * batch];
-        for (int i = 0; i < batch; i++) {
-            int[] m = draws[i];
-            for (int s = 0; s < subjects; s++) {
-                mT[s * batch + i] = m[s];
-            }
-        }
-        long[] totals = new long[batch];
-        int[] row = new int[batch];
-        for (int a = 0; a < subjects; a++) {
-            int rowOffset = a * batch;
-            boolean drawn = false;
-            for (int i = 0; i < batch; i++) {
-                drawn |= mT[rowOffset + i] != 0;
-            }
-            if (!drawn) {
-                continue;
-            }
-            Arrays.fill(row, 0);
-            if (sparseRows != null) {
-                for (int cell = sparseRows[a]; cell < sparseRows[a + 1]; cell++) {
-                    addScaled(row, sparseCount[cell], mT, sparseColumn[cell] * batch);
-                }
-            } else {
-                int offset = a * subjects;
-                for (int b = 0; b < subjects; b++) {
-                    int count = denseCounts[offset + b];
-                    if (count != 0) {
-                        addScaled(row, count, mT, b * batch);
-                    }
-                }
-            }
-            for (int i = 0; i < batch; i++) {
-                totals[i] += (long) mT[rowOffset + i] * row[i];
-            }
-        }
-        return totals;
-    }
-
-    /** row[i] += count * mT[from + i] for every replicate i of the batch. */
-    private static void addScaled(int[] row, int count, int[] mT, int from) {
-        for (int i = 0; i < row.length; i++) {
-            row[i] += count * mT[from + i];
-        }
     }
 
     /** Replicate impostor comparisons: the sum over subject pairs of m_a m_b counts[a][b]. */
@@ -603,11 +569,11 @@ public final class SubjectBootstrap {
         /**
          * Ends the second pass.
          *
-         * @param batched whether replicates compute their impostor comparisons in batches; false gives the
-         *                one-replicate-at-a-time sums, kept to test the batched ones against
+         * @param walkByBounds whether replicates walk the tail to integer bounds; false gives the walk that
+         *                     tests every score group, kept to test the other against
          * @return the bootstrap
          */
-        SubjectBootstrap build(boolean batched) {
+        SubjectBootstrap build(boolean walkByBounds) {
             double[] scores = Arrays.copyOf(tail, tailCount);
             double[] ascending = scores.clone();
             Arrays.sort(ascending);
@@ -628,7 +594,7 @@ public final class SubjectBootstrap {
                 enrolment[t] = cell / subjects;
                 probe[t] = cell % subjects;
             }
-            return new SubjectBootstrap(this, sortedScores, enrolment, probe, batched);
+            return new SubjectBootstrap(this, sortedScores, enrolment, probe, walkByBounds);
         }
 
         private static int lastIndexOf(double[] sorted, double value) {
