@@ -122,16 +122,20 @@ class ExactCosineIdentifierTest {
         int n = 40_000;
         float[][] vectors = gaussian(random, n, dimension);
         Gallery g = gallery(raw(dimension), entries(vectors));
-        List<float[]> probeVectors = List.of(gaussian(random, 5, dimension));
+        // More probes than one tile of the kernel, with a remainder.
+        List<float[]> probeVectors = List.of(gaussian(random, ExactCosineGallery.PROBE_TILE + 5, dimension));
         List<Template> probes = probeVectors.stream().map(ExactCosineIdentifierTest::vector).toList();
         List<Result<List<Candidate>>> results = g.searchMany(probes, 10);
         for (int p = 0; p < probes.size(); p++) {
-            float[] q = probeVectors.get(p);
+            // Brute force by the gallery's definition of the score (the float sum of normalised products in
+            // dimension order), so that near-ties closer than float rounding rank as the gallery must rank them.
+            float[] q = normalised(probeVectors.get(p));
             List<Integer> expected = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 expected.add(i);
             }
-            expected.sort(Comparator.comparingDouble((Integer i) -> -cosine(q, vectors[i])).thenComparing(i -> i));
+            expected.sort(Comparator.comparingDouble((Integer i) -> -floatScore(q, normalised(vectors[i])))
+                    .thenComparing(i -> i));
             List<String> expectedIds = expected.subList(0, 10).stream().map(i -> "g" + i).toList();
             assertThat(results.get(p).value()).extracting(Candidate::templateId).as("probe %d", p)
                     .containsExactlyElementsOf(expectedIds);
@@ -141,13 +145,15 @@ class ExactCosineIdentifierTest {
 
     @Test
     void everyScoreIsTheSequentialFloatSumOfTheNormalisedProductsToTheLastBit() {
-        // Dimensions that leave a remainder after the kernel's passes of eight, and one below eight.
+        // Dimensions that leave a remainder after the kernel's passes of eight, and one below eight; probe
+        // counts below one tile of the kernel and across several tiles with a remainder.
         for (int dimension : new int[] {3, 13, 37, 512}) {
             SplittableRandom random = new SplittableRandom(dimension);
             int n = 150;
             float[][] vectors = gaussian(random, n, dimension);
             Gallery g = gallery(raw(dimension), entries(vectors));
-            List<float[]> probeVectors = List.of(gaussian(random, 3, dimension));
+            int probeCount = dimension == 37 ? 2 * ExactCosineGallery.PROBE_TILE + 7 : 3;
+            List<float[]> probeVectors = List.of(gaussian(random, probeCount, dimension));
             List<Template> probes = probeVectors.stream().map(ExactCosineIdentifierTest::vector).toList();
             List<Result<List<Candidate>>> results = g.searchMany(probes, n);
             for (int p = 0; p < probes.size(); p++) {
@@ -199,6 +205,15 @@ class ExactCosineIdentifierTest {
         return entries;
     }
 
+    /** The gallery's score of normalised vectors: products added in float, in dimension order. */
+    private static float floatScore(float[] q, float[] t) {
+        float score = 0f;
+        for (int d = 0; d < q.length; d++) {
+            score += q[d] * t[d];
+        }
+        return score;
+    }
+
     /** Unit length as the gallery scales: the norm in double, one float scale, each value rounded. */
     private static float[] normalised(float[] v) {
         double sum = 0;
@@ -211,17 +226,5 @@ class ExactCosineIdentifierTest {
             out[i] = v[i] * scale;
         }
         return out;
-    }
-
-    private static double cosine(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += (double) a[i] * b[i];
-            na += (double) a[i] * a[i];
-            nb += (double) b[i] * b[i];
-        }
-        return dot / Math.sqrt(na * nb);
     }
 }

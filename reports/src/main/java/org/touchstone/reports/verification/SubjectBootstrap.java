@@ -69,8 +69,11 @@ public final class SubjectBootstrap {
     /** Bit t set when tail entry t is the last of its score (ties are added together). */
     private final long[] lastOfScore;
     private final double tailCutoff;
+    /** Whether replicates walk the tail to precomputed integer bounds (false only to test against). */
+    private final boolean walkByBounds;
 
-    private SubjectBootstrap(Collector collector, double[] tailScores, int[] tailEnrolment, int[] tailProbe) {
+    private SubjectBootstrap(Collector collector, double[] tailScores, int[] tailEnrolment, int[] tailProbe,
+                             boolean walkByBounds) {
         this.subjects = collector.subjects;
         int n = collector.genuineCount;
         double[] scores = Arrays.copyOf(collector.genuineScores, n);
@@ -164,6 +167,7 @@ public final class SubjectBootstrap {
             }
         }
         this.tailCutoff = collector.cutoff;
+        this.walkByBounds = walkByBounds;
     }
 
     /**
@@ -253,22 +257,70 @@ public final class SubjectBootstrap {
         }
         int next = 0;
         long weight = 0;
-        long added = 0;
-        for (int t = 0; next < targets && t < tailPairs.length; t++) {
-            int pair = tailPairs[t];
-            added += (long) m[pair >>> 16] * m[pair & 0xFFFF];
-            if ((lastOfScore[t >>> 6] & 1L << t) == 0) {
-                continue;
+        if (walkByBounds) {
+            // The same walk without a division and a rarely-taken branch per tail entry (ties are random, so
+            // that branch was mispredicted about every other entry): (double) w / Ni > f is monotone in w, so
+            // each target becomes the least integer weight that exceeds it, and the walk adds products until
+            // the cumulative weight reaches it. The score group holding that entry is where the target is met,
+            // exactly as when the test ran at the end of every group.
+            int tail = tailPairs.length;
+            int t = 0;
+            long cumulative = 0;
+            while (next < targets && impostors > 0) {
+                long bound = leastWeightAbove(ascendingTargets[next], impostors);
+                while (t < tail && cumulative < bound) {
+                    int pair = tailPairs[t++];
+                    cumulative += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+                }
+                if (cumulative < bound) {
+                    break;
+                }
+                // Finish the crossing entry's score group; weight is what lies above the group.
+                while ((lastOfScore[(t - 1) >>> 6] & 1L << (t - 1)) == 0) {
+                    int pair = tailPairs[t++];
+                    cumulative += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+                }
+                int groupEnd = t - 1;
+                long group = 0;
+                for (int g = groupEnd; g >= 0 && (g == groupEnd || (lastOfScore[(g) >>> 6] & 1L << g) == 0); g--) {
+                    int pair = tailPairs[g];
+                    group += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+                }
+                weight = cumulative - group;
+                double threshold = Math.nextUp(tailScores[groupEnd]);
+                while (next < targets && cumulative >= leastWeightAbove(ascendingTargets[next], impostors)) {
+                    int k = byTarget[next++];
+                    fmr[k][r] = (double) weight / impostors;
+                    fnmr[k][r] = genuine == 0 ? Double.NaN : (double) (failed + below.count(threshold)) / genuine;
+                }
+                weight = cumulative;
             }
-            while (next < targets && impostors > 0
-                    && (double) (weight + added) / impostors > ascendingTargets[next]) {
-                int k = byTarget[next++];
-                double threshold = Math.nextUp(tailScores[t]);
-                fmr[k][r] = (double) weight / impostors;
-                fnmr[k][r] = genuine == 0 ? Double.NaN : (double) (failed + below.count(threshold)) / genuine;
+            if (next < targets) {
+                // The tail ran out first: the weight of the whole tail, for the targets it all fits under.
+                for (; t < tail; t++) {
+                    int pair = tailPairs[t];
+                    cumulative += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+                }
+                weight = cumulative;
             }
-            weight += added;
-            added = 0;
+        } else {
+            long added = 0;
+            for (int t = 0; next < targets && t < tailPairs.length; t++) {
+                int pair = tailPairs[t];
+                added += (long) m[pair >>> 16] * m[pair & 0xFFFF];
+                if ((lastOfScore[t >>> 6] & 1L << t) == 0) {
+                    continue;
+                }
+                while (next < targets && impostors > 0
+                        && (double) (weight + added) / impostors > ascendingTargets[next]) {
+                    int k = byTarget[next++];
+                    double threshold = Math.nextUp(tailScores[t]);
+                    fmr[k][r] = (double) weight / impostors;
+                    fnmr[k][r] = genuine == 0 ? Double.NaN : (double) (failed + below.count(threshold)) / genuine;
+                }
+                weight += added;
+                added = 0;
+            }
         }
         while (next < targets) {
             int k = byTarget[next++];
@@ -299,6 +351,22 @@ public final class SubjectBootstrap {
             fmr[targets + f][r] = impostors == 0 ? Double.NaN : (double) falseMatches / impostors;
             fnmr[targets + f][r] = genuine == 0 ? Double.NaN : (double) (failed + below.count(threshold)) / genuine;
         }
+    }
+
+    /**
+     * The least weight w with {@code (double) w / impostors > target}, the test the walk makes at each score
+     * group; {@code impostors + 1} when no weight up to all impostors exceeds it. The product is within an ulp
+     * or two of the answer, and the two loops settle it with the very comparison the walk would have made.
+     */
+    static long leastWeightAbove(double target, long impostors) {
+        long w = (long) Math.max(0, Math.min(Math.floor(target * impostors), (double) impostors));
+        while (w > 0 && (double) (w - 1) / impostors > target) {
+            w--;
+        }
+        while (w <= impostors && !((double) w / impostors > target)) {
+            w++;
+        }
+        return w;
     }
 
     /**
@@ -495,6 +563,17 @@ public final class SubjectBootstrap {
          * @return the bootstrap
          */
         public SubjectBootstrap build() {
+            return build(true);
+        }
+
+        /**
+         * Ends the second pass.
+         *
+         * @param walkByBounds whether replicates walk the tail to integer bounds; false gives the walk that
+         *                     tests every score group, kept to test the other against
+         * @return the bootstrap
+         */
+        SubjectBootstrap build(boolean walkByBounds) {
             double[] scores = Arrays.copyOf(tail, tailCount);
             double[] ascending = scores.clone();
             Arrays.sort(ascending);
@@ -515,7 +594,7 @@ public final class SubjectBootstrap {
                 enrolment[t] = cell / subjects;
                 probe[t] = cell % subjects;
             }
-            return new SubjectBootstrap(this, sortedScores, enrolment, probe);
+            return new SubjectBootstrap(this, sortedScores, enrolment, probe, walkByBounds);
         }
 
         private static int lastIndexOf(double[] sorted, double value) {

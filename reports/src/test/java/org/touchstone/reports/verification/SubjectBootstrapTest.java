@@ -58,6 +58,61 @@ class SubjectBootstrapTest {
         compareWithBruteForce(seed, 3, Design.SCATTERED);
     }
 
+    /**
+     * The tail walk to integer bounds gives the same intervals as the walk that tests every score group, to
+     * the last bit, on random data with a fixed seed: scores rounded to few digits (many ties, so targets
+     * met inside and at the edges of score groups), scattered pairs and irregular counts, fixed thresholds
+     * too, and FMR targets that fall below the tail in some replicates.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13})
+    void tailWalkToBoundsGivesTheSameIntervalsAsTestingEveryScoreGroup(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (boolean scattered : new boolean[] {true, false}) {
+            int subjects = scattered ? 300 : 60;
+            SubjectBootstrap.Collector byBounds = SubjectBootstrap.Collector.forSubjects(subjects, 1 << 20);
+            SubjectBootstrap.Collector everyGroup = SubjectBootstrap.Collector.forSubjects(subjects, 1 << 20);
+            StreamingScoreDistribution.FirstPass first = StreamingScoreDistribution.firstPass();
+            List<Comparison> comparisons = new ArrayList<>();
+            for (int a = 0; a < subjects; a++) {
+                for (int b = 0; b < subjects; b++) {
+                    int pairs = a == b ? random.nextInt(1, 4)
+                            : scattered ? (random.nextInt(20) == 0 ? random.nextInt(1, 3) : 0) : random.nextInt(0, 4);
+                    for (int k = 0; k < pairs; k++) {
+                        boolean scored = random.nextInt(50) > 0;
+                        double score = Math.round(((a == b ? 0.6 : 0.3) + random.nextGaussian() * 0.1) * 200) / 200.0;
+                        comparisons.add(new Comparison(a, b, scored, score));
+                    }
+                }
+            }
+            for (SubjectBootstrap.Collector collector : List.of(byBounds, everyGroup)) {
+                for (Comparison c : comparisons) {
+                    if (c.enrolment == c.probe) {
+                        collector.addGenuine(c.enrolment, c.scored, c.score);
+                    } else {
+                        collector.addImpostor(c.enrolment, c.probe, c.scored, c.score);
+                    }
+                }
+            }
+            comparisons.stream().filter(c -> c.enrolment != c.probe && c.scored).forEach(c -> first.addImpostor(c.score));
+            List<Double> fixed = List.of(0.45, 0.6);
+            List<Double> targets = List.of(0.3, 0.1, 0.02, 0.001, 1e-4);
+            for (SubjectBootstrap.Collector collector : List.of(byBounds, everyGroup)) {
+                collector.startSecondPass(first, targets, fixed, 1 << 20);
+                comparisons.stream().filter(c -> c.enrolment != c.probe)
+                        .forEach(c -> collector.addImpostor(c.enrolment, c.probe, c.scored, c.score));
+            }
+            SubjectBootstrap fast = byBounds.build(true);
+            SubjectBootstrap slow = everyGroup.build(false);
+            assertThat(fast.countLayout()).isEqualTo(scattered ? "sparse" : "dense");
+            SubjectBootstrap.Result expected = slow.run(targets, fixed, 150, 99, 0.95);
+            assertThat(fast.run(targets, fixed, 150, 99, 0.95)).isEqualTo(expected);
+            // Not vacuous: the FMR intervals of the larger targets exist and vary.
+            assertThat(expected.fmrTargets().subList(0, 3))
+                    .allSatisfy(i -> assertThat(i.fmr().upper()).isGreaterThan(i.fmr().lower()));
+        }
+    }
+
     private static void compareWithBruteForce(long seed, int trials, Design design) {
         boolean fullCross = design == Design.FULL_CROSS;
         SplittableRandom random = new SplittableRandom(seed);
