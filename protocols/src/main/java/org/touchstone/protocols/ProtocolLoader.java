@@ -470,18 +470,8 @@ public final class ProtocolLoader {
                     }
                 }
             }
-            Integer length = atLeast(required(d.candidateListLength, at + "/candidate_list_length",
-                    "a whole number >= 1"), 1, at + "/candidate_list_length");
-            List<Integer> ranks = ascendingWholeNumbers(required(d.ranks, at + "/ranks",
-                    "a list of ranks such as [1, 5, 10]"), at + "/ranks", 1);
-            if (length != null && ranks != null) {
-                for (int i = 0; i < ranks.size(); i++) {
-                    if (ranks.get(i) != null && ranks.get(i) > length) {
-                        problem(JsonPointer.compile(at + "/ranks").appendIndex(i), "rank " + ranks.get(i)
-                                + " exceeds the candidate list length " + length);
-                    }
-                }
-            }
+            Integer length = candidateListLength(d, at);
+            List<Integer> ranks = ranks(d, at, length);
             List<Double> fpir = descendingRates(required(d.fpirTargets, at + "/fpir_targets",
                     "a list of false positive identification rates such as [1.0e-2, 3.0e-3]"), at + "/fpir_targets",
                     "false positive identification rate");
@@ -536,18 +526,8 @@ public final class ProtocolLoader {
                     }
                 }
             }
-            Integer length = atLeast(required(d.candidateListLength, at + "/candidate_list_length",
-                    "a whole number >= 1"), 1, at + "/candidate_list_length");
-            List<Integer> ranks = ascendingWholeNumbers(required(d.ranks, at + "/ranks",
-                    "a list of ranks such as [1, 5, 10]"), at + "/ranks", 1);
-            if (length != null && ranks != null) {
-                for (int i = 0; i < ranks.size(); i++) {
-                    if (ranks.get(i) != null && ranks.get(i) > length) {
-                        problem(JsonPointer.compile(at + "/ranks").appendIndex(i), "rank " + ranks.get(i)
-                                + " exceeds the candidate list length " + length);
-                    }
-                }
-            }
+            Integer length = candidateListLength(d, at);
+            List<Integer> ranks = ranks(d, at, length);
             Integer fnirRank = atLeast(required(d.fnirRank, at + "/fnir_rank",
                     "the rank R of FNIR(N, R, T) at the FPIR targets, a whole number >= 1 (insightface's IJB report: 1)"),
                     1, at + "/fnir_rank");
@@ -601,8 +581,27 @@ public final class ProtocolLoader {
             }
             List<Integer> counts = ascendingWholeNumbers(required(d.distractorCounts, at + "/distractor_counts",
                     "a list of distractor counts such as [10, 100, 1000]"), at + "/distractor_counts", 1);
-            Integer length = atLeast(required(d.candidateListLength, at + "/candidate_list_length",
-                    "a whole number >= 1"), 1, at + "/candidate_list_length");
+            Integer length = candidateListLength(d, at);
+            List<Integer> ranks = ranks(d, at, length);
+            List<Double> far = descendingRates(required(d.farTargets, at + "/far_targets",
+                    "a list of false accept rates such as [1.0e-6]"), at + "/far_targets", "false accept rate");
+            FailurePolicy policy = enumValue(FailurePolicy.class, required(d.failurePolicy, at + "/failure_policy",
+                    "one of " + ExternalNames.all(FailurePolicy.class)), at + "/failure_policy");
+            if (!problems.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(IdentificationSettings.megafaceChallenge(new MegafaceChallengeSettings(probeList,
+                    distractorList, counts, length, ranks, far, policy)));
+        }
+
+        /** {@code candidate_list_length}, K, whatever the design; problems recorded. */
+        private Integer candidateListLength(IdentificationDocument d, String at) {
+            return atLeast(required(d.candidateListLength, at + "/candidate_list_length", "a whole number >= 1"), 1,
+                    at + "/candidate_list_length");
+        }
+
+        /** {@code ranks}, ascending and each at most K, whatever the design; problems recorded. */
+        private List<Integer> ranks(IdentificationDocument d, String at, Integer length) {
             List<Integer> ranks = ascendingWholeNumbers(required(d.ranks, at + "/ranks",
                     "a list of ranks such as [1, 5, 10]"), at + "/ranks", 1);
             if (length != null && ranks != null) {
@@ -613,15 +612,7 @@ public final class ProtocolLoader {
                     }
                 }
             }
-            List<Double> far = descendingRates(required(d.farTargets, at + "/far_targets",
-                    "a list of false accept rates such as [1.0e-6]"), at + "/far_targets", "false accept rate");
-            FailurePolicy policy = enumValue(FailurePolicy.class, required(d.failurePolicy, at + "/failure_policy",
-                    "one of " + ExternalNames.all(FailurePolicy.class)), at + "/failure_policy");
-            if (!problems.isEmpty()) {
-                return Optional.empty();
-            }
-            return Optional.of(IdentificationSettings.megafaceChallenge(new MegafaceChallengeSettings(probeList,
-                    distractorList, counts, length, ranks, far, policy)));
+            return ranks;
         }
 
         /** Exactly one of {@code subject_split} and {@code subject_counts}. */
