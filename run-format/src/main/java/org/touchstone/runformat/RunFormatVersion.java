@@ -32,35 +32,31 @@ public enum RunFormatVersion {
      * ({@code docs/run-directory.md}). {@code folds.csv} exists only in runs of k-fold protocols; a run
      * directory without it (every one written before it was added) is read as before.
      */
-    V1("touchstone-run/1", List.of(
-            RawFile.csv(TemplatesCsv.FILE, TemplatesCsv.values()),
-            RawFile.csv(ComparisonsCsv.FILE, ComparisonsCsv.values()),
-            RawFile.csv(FoldsCsv.FILE, FoldsCsv.values()),
-            RawFile.csv(GalleriesCsv.FILE, GalleriesCsv.values()),
-            RawFile.csv(SearchesCsv.FILE, SearchesCsv.values()),
-            RawFile.csv(CandidatesCsv.FILE, CandidatesCsv.values()),
-            RawFile.csv(AnalysesCsv.FILE, AnalysesCsv.values()),
-            RawFile.csv(EstimatesCsv.FILE, EstimatesCsv.values()),
-            RawFile.csv(TimingCsv.FILE, TimingCsv.values())),
-            List.of(ComparisonsCsv.FILE)),
+    V1("touchstone-run/1", csvTables(), List.of(ComparisonsCsv.FILE)),
     /**
      * {@code touchstone-run/2}: as version 1, but a verification run's comparisons are in the binary score
      * store {@code comparisons.arrows} (an Apache Arrow IPC stream; {@code docs/run-directory.md}) instead
      * of {@code comparisons.csv}, which {@code touchstone export RUN --csv} writes on demand.
      */
-    V2("touchstone-run/2", List.of(
-            RawFile.csv(TemplatesCsv.FILE, TemplatesCsv.values()),
-            // Not written by the runner any more, but what export --csv writes, column for column.
-            RawFile.csv(ComparisonsCsv.FILE, ComparisonsCsv.values()),
-            RawFile.csv(FoldsCsv.FILE, FoldsCsv.values()),
-            RawFile.csv(GalleriesCsv.FILE, GalleriesCsv.values()),
-            RawFile.csv(SearchesCsv.FILE, SearchesCsv.values()),
-            RawFile.csv(CandidatesCsv.FILE, CandidatesCsv.values()),
-            RawFile.csv(AnalysesCsv.FILE, AnalysesCsv.values()),
-            RawFile.csv(EstimatesCsv.FILE, EstimatesCsv.values()),
-            RawFile.csv(TimingCsv.FILE, TimingCsv.values())),
+    V2("touchstone-run/2",
+            // comparisons.csv is not written by the runner any more, but export --csv writes it, column for column.
+            csvTables(),
             // The store package's ComparisonStore.FILE; spelled out since that package sits above this one.
             List.of("comparisons.arrows"));
+
+    /** The raw tables as CSV: every version's, version 2 keeping comparisons.csv as what export --csv writes. */
+    private static List<RawFile> csvTables() {
+        return List.of(
+                RawFile.csv(TemplatesCsv.FILE, TemplatesCsv.values()),
+                RawFile.csv(ComparisonsCsv.FILE, ComparisonsCsv.values()),
+                RawFile.csv(FoldsCsv.FILE, FoldsCsv.values()),
+                RawFile.csv(GalleriesCsv.FILE, GalleriesCsv.values()),
+                RawFile.csv(SearchesCsv.FILE, SearchesCsv.values()),
+                RawFile.csv(CandidatesCsv.FILE, CandidatesCsv.values()),
+                RawFile.csv(AnalysesCsv.FILE, AnalysesCsv.values()),
+                RawFile.csv(EstimatesCsv.FILE, EstimatesCsv.values()),
+                RawFile.csv(TimingCsv.FILE, TimingCsv.values()));
+    }
 
     /** The version this Touchstone writes. */
     public static final RunFormatVersion CURRENT = V2;
