@@ -125,10 +125,7 @@ public final class TemplateGalleriesAtScale {
 
         @Override
         public Result<Template> createTemplate(List<FaceImage> images, TemplateRole role) {
-            String id = images.get(0).id();
-            int image = Integer.parseInt(id.substring(0, id.indexOf('.')));
-            return Result.success(Template.of(ByteBuffer.allocate(8).putInt((image - 1) / imagesPerSubject)
-                    .putInt(image).array()));
+            return Result.success(ImageNumberTemplates.template(images, imagesPerSubject));
         }
 
         @Override
@@ -141,7 +138,7 @@ public final class TemplateGalleriesAtScale {
                     ByteBuffer p = probe.buffer();
                     List<Candidate> all = new ArrayList<>(enrolled.size());
                     for (GalleryEntry e : enrolled) {
-                        all.add(new Candidate(e.templateId(), score(e.template().buffer(), p)));
+                        all.add(new Candidate(e.templateId(), ImageNumberTemplates.score(e.template().buffer(), p)));
                     }
                     all.sort((a, b) -> Double.compare(b.score(), a.score()));
                     return Result.success(List.copyOf(all.subList(0, Math.min(k, all.size()))));
@@ -154,10 +151,5 @@ public final class TemplateGalleriesAtScale {
             });
         }
 
-        private static double score(ByteBuffer enrolment, ByteBuffer probe) {
-            long mixed = (enrolment.getInt(4) * 0x9E3779B97F4A7C15L) ^ (probe.getInt(4) * 0xC2B2AE3D27D4EB4FL);
-            double u = ((mixed ^ (mixed >>> 29)) * 0xBF58476D1CE4E5B9L >>> 11) / (double) (1L << 53);
-            return enrolment.getInt(0) == probe.getInt(0) ? 0.5 + 0.5 * u : 0.6 * u;
-        }
     }
 }

@@ -121,15 +121,12 @@ public final class TemplatePairsAtScale {
 
         @Override
         public Result<Template> createTemplate(List<FaceImage> images, TemplateRole role) {
-            String id = images.get(0).id();
-            int image = Integer.parseInt(id.substring(0, id.indexOf('.')));
-            return Result.success(Template.of(ByteBuffer.allocate(8).putInt((image - 1) / imagesPerSubject)
-                    .putInt(image).array()));
+            return Result.success(ImageNumberTemplates.template(images, imagesPerSubject));
         }
 
         @Override
         public ComparisonResult compare(Template enrolment, Template probe) {
-            return ComparisonResult.score(score(enrolment.buffer(), probe.buffer()));
+            return ComparisonResult.score(ImageNumberTemplates.score(enrolment.buffer(), probe.buffer()));
         }
 
         @Override
@@ -137,15 +134,10 @@ public final class TemplatePairsAtScale {
             ByteBuffer p = probe.buffer();
             List<ComparisonResult> results = new ArrayList<>(enrolments.size());
             for (Template e : enrolments) {
-                results.add(ComparisonResult.score(score(e.buffer(), p)));
+                results.add(ComparisonResult.score(ImageNumberTemplates.score(e.buffer(), p)));
             }
             return results;
         }
 
-        private static double score(ByteBuffer enrolment, ByteBuffer probe) {
-            long mixed = (enrolment.getInt(4) * 0x9E3779B97F4A7C15L) ^ (probe.getInt(4) * 0xC2B2AE3D27D4EB4FL);
-            double u = ((mixed ^ (mixed >>> 29)) * 0xBF58476D1CE4E5B9L >>> 11) / (double) (1L << 53);
-            return enrolment.getInt(0) == probe.getInt(0) ? 0.5 + 0.5 * u : 0.6 * u;
-        }
     }
 }
