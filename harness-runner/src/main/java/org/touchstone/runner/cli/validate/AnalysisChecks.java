@@ -44,13 +44,16 @@ final class AnalysisChecks {
         List<Callable<String>> tasks = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {
             int index = i;
-            tasks.add(() -> Objects.equals(first.get(index).answer(), analyze.apply(images.get(index)).answer()) ? null
-                    : images.get(index).id());
+            tasks.add(() -> {
+                Guarded.Outcome<List<FaceAnalysis>> again = analyze.apply(images.get(index));
+                return Objects.equals(first.get(index).answer(), again.answer()) ? null : images.get(index).id()
+                        + " (serially " + first.get(index).describe() + ", concurrently " + again.describe() + ")";
+            });
         }
         List<String> differences = s.runConcurrently(tasks);
         s.log().add("analysis.concurrency", "analyses from " + s.threads() + " threads at once give the serial answers",
                 true, differences.isEmpty() ? Verdict.PASS : Verdict.FAIL, differences.size() + " of " + tasks.size()
-                        + " concurrent analyses differed", Map.of("differing", differences.size()));
+                        + " concurrent analyses differed" + (differences.isEmpty() ? "" : ", e.g. " + differences.get(0)), Map.of("differing", differences.size()));
         BadInputCheck.check("analysis.bad-input", s.bad(), image -> {
             Guarded.Outcome<List<FaceAnalysis>> o = analyze.apply(image);
             // For analysis, "no face" (an empty list) is the right answer to an image without one.

@@ -57,6 +57,11 @@ record Comparisons(GuardedVerifier verifier, TemplateOutcome[] templates, List<I
         return b.failure(k) == null ? (Object) Double.doubleToRawLongBits(b.score(k)) : b.failure(k).code();
     }
 
+    /** @return a comparison's answer for a reader: the score, or the failure with its message */
+    static String describe(ComparisonBatch b, int k) {
+        return b.failure(k) == null ? "score " + b.score(k) : String.valueOf(b.failure(k));
+    }
+
     /** @return a template call's answer, to compare two calls: the template, or the failure code */
     static Object answer(TemplateOutcome o) {
         return o.ok() ? o.template() : o.failure().code();

@@ -36,6 +36,11 @@ final class Guarded {
         Object answer() {
             return ok() ? value : failure.code();
         }
+
+        /** @return the answer for a reader: the value, or the failure with its message */
+        String describe() {
+            return ok() ? String.valueOf(value) : String.valueOf(failure);
+        }
     }
 
     /** One call through the runner's own {@link Guard}, so that validation classifies exactly as runs do. */

@@ -77,14 +77,18 @@ final class SearchChecks {
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < probes.size(); i++) {
                 int index = i;
-                tasks.add(() -> Objects.equals(first.get(index).answer(), search(gallery, probes.get(index)).answer())
-                        ? null : "search " + index);
+                tasks.add(() -> {
+                    Guarded.Outcome<List<Candidate>> again = search(gallery, probes.get(index));
+                    return Objects.equals(first.get(index).answer(), again.answer()) ? null : "search " + index
+                            + " (serially " + first.get(index).describe() + ", concurrently " + again.describe() + ")";
+                });
             }
         }
         List<String> differences = s.runConcurrently(tasks);
         s.log().add("identification.concurrency", "searches from " + s.threads() + " threads at once give the serial"
                         + " answers", true, differences.isEmpty() ? Verdict.PASS : Verdict.FAIL, differences.size()
-                        + " of " + tasks.size() + " concurrent searches differed", Map.of("differing", differences.size()));
+                        + " of " + tasks.size() + " concurrent searches differed"
+                        + (differences.isEmpty() ? "" : ", e.g. " + differences.get(0)), Map.of("differing", differences.size()));
     }
 
     private static Guarded.Outcome<List<Candidate>> search(Gallery gallery, Template probe) {

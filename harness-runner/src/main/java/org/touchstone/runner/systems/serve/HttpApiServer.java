@@ -68,9 +68,6 @@ public final class HttpApiServer implements AutoCloseable {
      */
     public static final int PER_CLIENT_EXTRA = READER_THREADS / 4;
 
-    /** The exchange attribute holding the request body, read before a concurrency slot is taken. */
-    private static final String BODY = "touchstone.body";
-
     static {
         // The JDK's server leaves Nagle's algorithm on unless told otherwise: a reply's headers and body then
         // wait for the client's delayed acknowledgement, about 40 ms per call on Linux. Read once, when the
@@ -190,8 +187,11 @@ public final class HttpApiServer implements AutoCloseable {
                 }
                 // The body is read before a slot is taken: a client sending slowly holds a reading thread, never
                 // one of the system's slots.
+                // Passed on as an argument, not an exchange attribute: the JDK's HttpExchange keeps attributes in
+                // its context, shared by every concurrent request, so one request would read another's body.
+                byte[] requestBody;
                 try {
-                    exchange.setAttribute(BODY, readBody(exchange));
+                    requestBody = readBody(exchange);
                 } catch (Refusal r) {
                     send(exchange, error(r.code, r.getMessage()));
                     return;
@@ -203,7 +203,7 @@ public final class HttpApiServer implements AutoCloseable {
                     return;
                 }
                 try {
-                    send(exchange, route(exchange));
+                    send(exchange, route(exchange, requestBody));
                 } finally {
                     slots.release();
                 }
@@ -228,7 +228,7 @@ public final class HttpApiServer implements AutoCloseable {
         return given != null && MessageDigest.isEqual(expectedAuthorization, given.getBytes(StandardCharsets.UTF_8));
     }
 
-    private Reply route(HttpExchange exchange) {
+    private Reply route(HttpExchange exchange, byte[] requestBody) {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
         try {
@@ -243,7 +243,7 @@ public final class HttpApiServer implements AutoCloseable {
             }
             if (path.equals(HttpApi.TEMPLATES)) {
                 requireMethod(method, "POST");
-                JsonNode body = body(exchange);
+                JsonNode body = body(requestBody);
                 List<FaceImage> images = new ArrayList<>();
                 for (JsonNode image : WireJson.array(body, "images")) {
                     images.add(image(image));
@@ -258,7 +258,7 @@ public final class HttpApiServer implements AutoCloseable {
             }
             if (path.equals(HttpApi.COMPARE)) {
                 requireMethod(method, "POST");
-                JsonNode body = body(exchange);
+                JsonNode body = body(requestBody);
                 ComparisonRequest request = ComparisonRequest.read(body, templateStore);
                 Template probe = request.probe();
                 List<Template> enrolments = request.enrolments();
@@ -269,7 +269,7 @@ public final class HttpApiServer implements AutoCloseable {
             }
             if (path.equals(HttpApi.ANALYZE)) {
                 requireMethod(method, "POST");
-                Result<List<FaceAnalysis>> faces = system.analyze(image(WireJson.objectField(body(exchange), "image")));
+                Result<List<FaceAnalysis>> faces = system.analyze(image(WireJson.objectField(body(requestBody), "image")));
                 if (!faces.isSuccess()) {
                     return failure(faces.failure().orElseThrow());
                 }
@@ -279,13 +279,13 @@ public final class HttpApiServer implements AutoCloseable {
             }
             if (path.equals(HttpApi.GALLERIES)) {
                 requireMethod(method, "POST");
-                body(exchange);
+                body(requestBody);
                 ObjectNode reply = WireJson.object();
                 reply.put("gallery", system.beginGallery(Optional.empty()));
                 return ok(reply);
             }
             if (path.startsWith(HttpApi.GALLERIES + "/")) {
-                return gallery(exchange, method, path.substring(HttpApi.GALLERIES.length() + 1));
+                return gallery(method, path.substring(HttpApi.GALLERIES.length() + 1), requestBody);
             }
             return error(HttpErrorCode.NOT_FOUND, "no such endpoint: " + method + " " + path);
         } catch (Refusal r) {
@@ -308,7 +308,7 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    private Reply gallery(HttpExchange exchange, String method, String rest)
+    private Reply gallery(String method, String rest, byte[] requestBody)
             throws Refusal, MalformedMessageException, UnknownGalleryException, IOException {
         int slash = rest.indexOf('/');
         String id = slash < 0 ? rest : rest.substring(0, slash);
@@ -319,7 +319,7 @@ public final class HttpApiServer implements AutoCloseable {
             return ok(WireJson.object());
         }
         requireMethod(method, "POST");
-        JsonNode body = body(exchange);
+        JsonNode body = body(requestBody);
         switch (action) {
             case "entries": {
                 List<GalleryEntry> entries = new ArrayList<>();
@@ -379,8 +379,8 @@ public final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    private static JsonNode body(HttpExchange exchange) throws MalformedMessageException {
-        return WireJson.parseObject((byte[]) exchange.getAttribute(BODY));
+    private static JsonNode body(byte[] requestBody) throws MalformedMessageException {
+        return WireJson.parseObject(requestBody);
     }
 
     /** Reads the request body, at most the size limit: a longer one is refused (413) as soon as it is seen. */
