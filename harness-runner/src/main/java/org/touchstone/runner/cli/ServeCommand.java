@@ -56,7 +56,8 @@ public final class ServeCommand implements Callable<Integer> {
     Path keystore;
 
     @Option(names = "--max-concurrent", paramLabel = "N",
-            description = "Requests handled at once; more are answered 503 (default: the number of cores).")
+            description = "Requests handled at once; more wait up to 1 s for a slot, then are answered 503"
+                    + " (default: the number of cores).")
     Integer maxConcurrent;
 
     @Option(names = "--max-request-mb", paramLabel = "MB", defaultValue = "64",

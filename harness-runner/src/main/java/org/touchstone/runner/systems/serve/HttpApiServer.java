@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.touchstone.api.Candidate;
 import org.touchstone.api.ComparisonResult;
@@ -67,6 +68,14 @@ public final class HttpApiServer implements AutoCloseable {
      * it, 503 with {@code Retry-After}.
      */
     public static final int PER_CLIENT_EXTRA = READER_THREADS / 4;
+
+    /**
+     * How long a request whose body has arrived waits for a concurrency slot before it is answered 503. A
+     * client running as many threads as there are slots sends its next request the moment a reply arrives;
+     * refusing at once then cost it a whole {@code Retry-After} second now and then (on average milliseconds per
+     * call, most of what the HTTP boundary cost lbp). Waiting a little is a queue bounded by the per-client cap.
+     */
+    static final long SLOT_WAIT_MS = 1_000;
 
     static {
         // The JDK's server leaves Nagle's algorithm on unless told otherwise: a reply's headers and body then
@@ -196,22 +205,35 @@ public final class HttpApiServer implements AutoCloseable {
                     send(exchange, error(r.code, r.getMessage()));
                     return;
                 }
-                if (!slots.tryAcquire()) {
+                if (!acquireSlot()) {
                     exchange.getResponseHeaders().add("Retry-After", "1");
                     send(exchange, error(HttpErrorCode.BUSY, "busy: " + settings.maxConcurrent()
                             + " requests in progress; retry later"));
                     return;
                 }
+                Reply reply;
                 try {
-                    send(exchange, route(exchange, requestBody));
+                    reply = route(exchange, requestBody);
                 } finally {
+                    // Released before the reply is written: the system's work is done, and a client that sends its
+                    // next request as soon as it has read this reply must find the slot free.
                     slots.release();
                 }
+                send(exchange, reply);
             } finally {
                 if (mine.decrementAndGet() == 0) {
                     inProgressByClient.remove(client, mine);
                 }
             }
+        }
+    }
+
+    private boolean acquireSlot() {
+        try {
+            return slots.tryAcquire(SLOT_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -19,7 +19,8 @@ import javax.net.ssl.SSLContext;
  * @param port            the port, 0 for any free one
  * @param token           the bearer token every request must carry, if any
  * @param tls             the TLS context (server certificate) for HTTPS, or empty for plain HTTP
- * @param maxConcurrent   requests handled at once; more get 503 with {@code Retry-After}
+ * @param maxConcurrent   requests handled at once; more wait briefly for a slot, then get 503 with
+ *                        {@code Retry-After}
  * @param maxRequestBytes largest request body accepted; larger ones get 413
  */
 public record ServeSettings(InetAddress bind, int port, Optional<String> token, Optional<SSLContext> tls,
