@@ -256,7 +256,7 @@ public final class NistImport {
         dataset.writtenList(cropsList(variant), List.of(String.format(Locale.ROOT,
                 "%,d faces: %,d cropped, %,d failures to acquire%s", faces.size(), faces.size() - failed.size(),
                 failed.size(), failed.isEmpty() ? "" : " " + reasons)));
-        dataset.note(String.format(Locale.ROOT, "NIST layout (%s 1:1 files): each face cropped from its full frame"
+        dataset.note(String.format(Locale.ROOT, "NIST layout, 1:1 file set %s: each face cropped from its full frame"
                         + " into %s/ as PNG, box enlarged by %s of its size on each side and clipped to the frame; %,d"
                         + " box(es) extend past their frame and were clipped", settings.fileSet().option(),
                 CROPS_FOLDER, settings.margin(), clipped));
