@@ -31,12 +31,13 @@ public final class NistIjbTruth {
      * @param copy     the NIST copy (the folder holding {@code images/} and {@code protocols/})
      * @param imported the import's output folder
      * @param manifest its manifest
+     * @param kind     {@code ijbc} or {@code ijbb}
      * @throws IOException if a file cannot be read
      */
-    public NistIjbTruth(Path copy, Path imported, DatasetManifest manifest) throws IOException {
+    public NistIjbTruth(Path copy, Path imported, DatasetManifest manifest, String kind) throws IOException {
         this.copy = copy;
         this.manifest = manifest;
-        List<String> crops = Files.readAllLines(imported.resolve("lists/ijbc-crops.csv"));
+        List<String> crops = Files.readAllLines(imported.resolve("lists/" + kind + "-crops.csv"));
         assertThat(crops.get(0)).startsWith("sample_id,crop,filename,face_x,face_y,face_width,face_height,");
         for (String line : crops.subList(1, crops.size())) {
             String[] c = line.split(",", -1);

@@ -28,43 +28,57 @@ import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runner.testsystems.TemplateSearchOracleProvider;
 
 /**
- * ijbc-1ton@1.0.0 on NIST's own layout, from the older file set ({@code ijbc_1N_gallery_G1.csv}, {@code G2},
- * {@code ijbc_1N_probe_mixed.csv}, NIST's full metadata columns): the NIST fixture imported with
- * {@code --with nist-1to1=files}, run with a system whose every score the test fixes, and rank-k and TPIR at FPIR
- * per gallery (and their mean) checked against arithmetic on the native files. A 1:N template is made of the faces
+ * ijbc-1ton@1.0.0 and ijbb-1ton@1.0.0 on NIST's own layout: IJB-C from the older file set
+ * ({@code ijbc_1N_gallery_G1.csv}, {@code G2}, {@code ijbc_1N_probe_mixed.csv}, NIST's full metadata columns,
+ * imported with {@code --with nist-1to1=files}), IJB-B from the newer {@code test4/gallery_S1.csv},
+ * {@code gallery_S2.csv}, {@code probes.csv}; run with a system whose every score the test fixes, and rank-k and
+ * TPIR at FPIR per gallery (and their mean) checked against arithmetic on the native files. A 1:N template is made of the faces
  * that could be cropped; the test deletes subject 5's video frames, so that probe template fails to acquire.
  */
 class NistIjbOneToNEndToEndTest {
     @Test
-    void galleriesMatchArithmeticOnTheNativeFiles(@TempDir Path temp) throws Exception {
-        NistFixture fixture = NistFixture.small(IjbVariant.IJBC);
+    void ijbcOlderFilesMatchArithmetic(@TempDir Path temp) throws Exception {
+        List<Path> lists = new ArrayList<>();
+        for (String gallery : IjbVariant.IJBC.galleries()) {
+            lists.add(Path.of("protocols", IjbVariant.IJBC.galleryFile(gallery)));
+        }
+        lists.add(Path.of("protocols", IjbVariant.IJBC.mixedProbeFile()));
+        runAndCheck(temp, IjbVariant.IJBC, "files", "ijbc-1ton@1.0.0", lists);
+    }
+
+    @Test
+    void ijbbNewerTestFourMatchesArithmetic(@TempDir Path temp) throws Exception {
+        runAndCheck(temp, IjbVariant.IJBB, "test1", "ijbb-1ton@1.0.0", List.of(Path.of("protocols/test4/gallery_S1.csv"),
+                Path.of("protocols/test4/gallery_S2.csv"), Path.of("protocols/test4/probes.csv")));
+    }
+
+    /** Imports the fixture, runs the protocol, checks; {@code lists} are G1, G2 and the probes, in the copy. */
+    private static void runAndCheck(Path temp, IjbVariant variant, String oneToOne, String protocolRef,
+                                    List<Path> lists) throws Exception {
+        String kind = variant.kind();
+        NistFixture fixture = NistFixture.small(variant);
         Path copy = fixture.write(temp.resolve("copy"));
         for (int i = 0; i < 3; i++) {
             Files.delete(copy.resolve("images/frames/" + (3050 + i) + ".png"));
         }
-        var importer = DatasetImporters.load().get("ijbc");
+        var importer = DatasetImporters.load().get(kind);
         ImportReport report = importer.importDataset(new ImportRequest(temp.resolve("copy"), temp.resolve("data"),
-                DatasetImporters.options(importer, Map.of("nist-1to1", "files"))));
+                DatasetImporters.options(importer, Map.of("nist-1to1", oneToOne))));
         DatasetManifest manifest = ManifestLoader.load(report.manifest());
-        NistIjbTruth truth = new NistIjbTruth(copy, temp.resolve("data"), manifest);
+        NistIjbTruth truth = new NistIjbTruth(copy, temp.resolve("data"), manifest, kind);
         Path runDir = temp.resolve("run");
-        new ProtocolRunner(Progress.silent()).run(new RunRequest("ijbc", ProtocolRepository.builtIn()
-                .resolve("ijbc-1ton@1.0.0"), manifest, "ijbc", new TemplateSearchOracleProvider(truth::score),
+        new ProtocolRunner(Progress.silent()).run(new RunRequest(kind, ProtocolRepository.builtIn()
+                .resolve(protocolRef), manifest, kind, new TemplateSearchOracleProvider(truth::score),
                 Optional.empty(), runDir, 2));
 
-        Path protocols = copy.resolve("protocols");
         Map<Integer, String> present = new LinkedHashMap<>();
         List<List<int[]>> galleryRows = new ArrayList<>();
-        List<Path> lists = new ArrayList<>();
-        for (String gallery : IjbVariant.IJBC.galleries()) {
-            Path list = protocols.resolve(IjbVariant.IJBC.galleryFile(gallery));
-            lists.add(list);
-            galleryRows.add(NistIjbTruth.templateSubjects(list));
+        for (Path list : lists.subList(0, 2)) {
+            galleryRows.add(NistIjbTruth.templateSubjects(copy.resolve(list)));
         }
-        Path probeList = protocols.resolve(IjbVariant.IJBC.mixedProbeFile());
-        lists.add(probeList);
+        Path probeList = copy.resolve(lists.get(2));
         for (Path list : lists) {
-            truth.templates(list).forEach((template, faces) -> {
+            truth.templates(copy.resolve(list)).forEach((template, faces) -> {
                 List<String> made = faces.stream().filter(truth::acquired).toList();
                 if (!made.isEmpty()) {
                     present.put(template, String.join(";", made));
@@ -75,7 +89,8 @@ class NistIjbOneToNEndToEndTest {
         // Subject 0's gallery template is made from the one still whose frame exists.
         assertThat(present.get(fixture.galleryTemplate(0))).doesNotContain(";");
         JsonNode metrics = new ObjectMapper().readTree(runDir.resolve("metrics.json").toFile());
-        TemplateGalleriesArithmetic.assertGalleries(metrics, IjbVariant.IJBC.galleries(), galleryRows,
+        assertThat(metrics.path("galleries").findValuesAsText("gallery_id")).isEqualTo(variant.galleries());
+        TemplateGalleriesArithmetic.assertGalleries(metrics, variant.galleries(), galleryRows,
                 NistIjbTruth.templateSubjects(probeList), present, truth::score);
         assertThat(Files.readString(runDir.resolve("templates.csv"))).contains("failure to acquire");
     }

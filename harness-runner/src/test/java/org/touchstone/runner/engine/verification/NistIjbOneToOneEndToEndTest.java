@@ -45,7 +45,7 @@ class NistIjbOneToOneEndToEndTest {
         ImportReport report = importer.importDataset(new ImportRequest(temp.resolve("copy"), temp.resolve("data"),
                 DatasetImporters.options(importer, Map.of())));
         DatasetManifest manifest = ManifestLoader.load(report.manifest());
-        NistIjbTruth truth = new NistIjbTruth(copy, temp.resolve("data"), manifest);
+        NistIjbTruth truth = new NistIjbTruth(copy, temp.resolve("data"), manifest, "ijbc");
         Path runDir = temp.resolve("run");
         new ProtocolRunner(Progress.silent()).run(new RunRequest("ijbc", ProtocolRepository.builtIn()
                 .resolve("ijbc-1to1@1.0.0"), manifest, "ijbc", new TemplateScoreOracleProvider(truth::score),
