@@ -25,7 +25,8 @@ import org.touchstone.protocols.importers.support.TokenLines;
  * <ul>
  *   <li><b>newer</b> ({@code protocols/test1/}, {@code test2/}, {@code test4/}): 1:1 from
  *       {@code enroll_templates.csv}, {@code verif_templates.csv} and the headerless {@code match.csv}; 1:N from
- *       {@code test4/gallery_G1.csv}, {@code gallery_G2.csv} (IJB-B: S1, S2) and {@code probes.csv}.</li>
+ *       {@code test4/gallery_G1.csv}, {@code gallery_G2.csv} (IJB-B: S1, S2, unverified, so G1 and G2 are taken
+ *       when those are absent) and {@code probes.csv}.</li>
  *   <li><b>files</b>, the older set directly in {@code protocols/}: 1:N from {@code ijbc_1N_gallery_G1.csv},
  *       {@code ijbc_1N_gallery_G2.csv}, {@code ijbc_1N_probe_mixed.csv}; 1:1 = the galleries' templates compared
  *       with the mixed probes as the headerless {@code ijbc_11_G1_G2_matches.csv} lists (IJB-B's name for it is
@@ -192,7 +193,13 @@ public final class NistLayout {
             }
         }
         Path test4 = protocols.resolve("test4");
-        variant.galleries().forEach(g -> galleries.put(g, test4.resolve("gallery_" + g + ".csv")));
+        for (int i = 0; i < variant.galleries().size(); i++) {
+            // IJB-B's test4 gallery names are unverified: gallery_S1.csv, else IJB-C's gallery_G1.csv.
+            String g = variant.galleries().get(i);
+            Path named = test4.resolve("gallery_" + g + ".csv");
+            Path alternative = test4.resolve("gallery_" + IjbVariant.IJBC.galleries().get(i) + ".csv");
+            galleries.put(g, Files.isRegularFile(named) || !Files.isRegularFile(alternative) ? named : alternative);
+        }
         probes = Optional.of(test4.resolve("probes.csv"));
         if (!Files.isDirectory(test4)) {
             galleries.clear();

@@ -233,6 +233,15 @@ class NistImportTest {
         assertEquals(List.of("template_id", "2", "4", "6", "8", "10", "12"),
                 Files.readAllLines(temp.resolve("o/lists/ijbb-gallery-S2.csv")));
         assertEquals(1 + 12 * 24, Files.readAllLines(temp.resolve("o/lists/ijbb-1to1.csv")).size());
+
+        // test4's IJB-B names are unconfirmed: a copy naming them G1 and G2 gives the same galleries S1 and S2.
+        Path test4 = temp.resolve("copy/IJB-B/protocols/test4");
+        Files.move(test4.resolve("gallery_S1.csv"), test4.resolve("gallery_G1.csv"));
+        Files.move(test4.resolve("gallery_S2.csv"), test4.resolve("gallery_G2.csv"));
+        importer.importDataset(new ImportRequest(temp.resolve("copy"), temp.resolve("p"), DatasetImporters.options(
+                importer, Map.of())));
+        assertEquals(List.of("template_id", "2", "4", "6", "8", "10", "12"),
+                Files.readAllLines(temp.resolve("p/lists/ijbb-gallery-S2.csv")));
     }
 
     @Test
