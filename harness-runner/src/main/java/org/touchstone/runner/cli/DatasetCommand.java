@@ -218,9 +218,14 @@ public final class DatasetCommand {
         @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write.")
         Path out;
 
+        @Option(names = "--layout", paramLabel = "LAYOUT", description = "One of the kind's native layouts, for a kind"
+                + " distributed in several (ijbb, ijbc: insightface, the default, or nist).")
+        String layout;
+
         @Override
         public Integer call() throws IOException {
-            Path source = DatasetImporters.load().get(kind).writeFixture(out);
+            DatasetImporter importer = DatasetImporters.load().get(kind);
+            Path source = layout == null ? importer.writeFixture(out) : importer.writeFixture(out, layout);
             spec.commandLine().getOut().println("Wrote a " + kind + " fixture: " + source);
             return ExitCodes.OK;
         }

@@ -1,5 +1,6 @@
 package org.touchstone.protocols.dataset;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,16 +67,37 @@ public final class ImageCheck {
      * @return the problem, or empty when the image decodes completely within the limit
      */
     public static Optional<Problem> check(byte[] bytes, long maxPixels) {
+        return decode(bytes, maxPixels).problem();
+    }
+
+    /**
+     * An image decoded under the checks of {@link #check}, or what is wrong with it.
+     *
+     * @param image   the decoded pixels, when there is no problem
+     * @param problem the problem, when there is one
+     */
+    public record Decoded(Optional<BufferedImage> image, Optional<Problem> problem) {
+    }
+
+    /**
+     * Decodes an image with the checks of {@link #check}, for a caller that needs the pixels too (an importer
+     * cropping faces out of full frames): the pixel limit is applied from the header, before any decoding.
+     *
+     * @param bytes     an image file's bytes
+     * @param maxPixels the largest width x height accepted, at least 1
+     * @return the pixels, or the problem
+     */
+    public static Decoded decode(byte[] bytes, long maxPixels) {
         if (maxPixels < 1) {
             throw new IllegalArgumentException("the pixel limit must be at least 1, was " + maxPixels);
         }
         if (bytes.length == 0) {
-            return Optional.of(new Problem(Kind.EMPTY, "the file is empty (0 bytes)"));
+            return failed(new Problem(Kind.EMPTY, "the file is empty (0 bytes)"));
         }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                return Optional.of(new Problem(Kind.UNDECODABLE, "not a PNG, JPEG, BMP or GIF image ("
+                return failed(new Problem(Kind.UNDECODABLE, "not a PNG, JPEG, BMP or GIF image ("
                         + bytes.length + " bytes)"));
             }
             ImageReader reader = readers.next();
@@ -87,32 +109,37 @@ public final class ImageCheck {
                     width = reader.getWidth(0);
                     height = reader.getHeight(0);
                 } catch (IOException | RuntimeException e) {
-                    return Optional.of(new Problem(Kind.UNDECODABLE, "its " + reader.getFormatName()
+                    return failed(new Problem(Kind.UNDECODABLE, "its " + reader.getFormatName()
                             + " header cannot be read: " + e.getMessage()));
                 }
                 if (width * height > maxPixels) {
-                    return Optional.of(new Problem(Kind.OVERSIZED, "it declares " + width + " x " + height + " = "
+                    return failed(new Problem(Kind.OVERSIZED, "it declares " + width + " x " + height + " = "
                             + width * height + " pixels, above the limit of " + maxPixels + " pixels"));
                 }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+                BufferedImage image;
                 try {
-                    reader.read(0);
+                    image = reader.read(0);
                 } catch (IOException | RuntimeException e) {
-                    return Optional.of(new Problem(Kind.TRUNCATED, "its " + reader.getFormatName() + " pixel data"
+                    return failed(new Problem(Kind.TRUNCATED, "its " + reader.getFormatName() + " pixel data"
                             + " cannot be decoded: " + message(e)));
                 }
                 if (!warnings.isEmpty()) {
-                    return Optional.of(new Problem(Kind.TRUNCATED, "its " + reader.getFormatName() + " pixel data"
+                    return failed(new Problem(Kind.TRUNCATED, "its " + reader.getFormatName() + " pixel data"
                             + " is incomplete or corrupt: " + String.join("; ", warnings)));
                 }
-                return Optional.empty();
+                return new Decoded(Optional.of(image), Optional.empty());
             } finally {
                 reader.dispose();
             }
         } catch (IOException e) {
-            return Optional.of(new Problem(Kind.UNDECODABLE, message(e)));
+            return failed(new Problem(Kind.UNDECODABLE, message(e)));
         }
+    }
+
+    private static Decoded failed(Problem problem) {
+        return new Decoded(Optional.empty(), Optional.of(problem));
     }
 
     private static String message(Throwable e) {

@@ -54,4 +54,24 @@ public interface DatasetImporter {
      * @throws IOException if a file cannot be written
      */
     Path writeFixture(Path folder) throws IOException;
+
+    /** @return the layouts {@link #writeFixture(Path, String)} can write besides the default, empty if none */
+    default List<String> fixtureLayouts() {
+        return List.of();
+    }
+
+    /**
+     * Writes a small fixture in one of the kind's native layouts ({@link #fixtureLayouts}), for kinds whose
+     * dataset is distributed in more than one layout.
+     *
+     * @param folder the folder to write the fixture into (created)
+     * @param layout one of {@link #fixtureLayouts}
+     * @return the path to pass to {@link #importDataset} as the source
+     * @throws IOException              if a file cannot be written
+     * @throws IllegalArgumentException if the kind has no such layout
+     */
+    default Path writeFixture(Path folder, String layout) throws IOException {
+        throw new IllegalArgumentException("kind " + kind() + " has no fixture layout '" + layout + "'"
+                + (fixtureLayouts().isEmpty() ? "; it has one layout" : "; its layouts are " + fixtureLayouts()));
+    }
 }

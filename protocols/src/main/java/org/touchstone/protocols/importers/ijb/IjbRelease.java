@@ -40,15 +40,30 @@ public final class IjbRelease {
      * @throws ImportException if neither holds {@code meta/<prefix>_face_tid_mid.txt}
      */
     public static IjbRelease locate(IjbVariant variant, Path source) throws ImportException {
-        for (Path candidate : List.of(source, source.resolve(variant.folder()),
-                source.resolve("IJB_release").resolve(variant.folder()))) {
-            if (Files.isRegularFile(candidate.resolve(META_FOLDER).resolve(variant.faceTemplateMediaFile()))) {
-                return new IjbRelease(variant, candidate);
-            }
+        Optional<IjbRelease> found = find(variant, source);
+        if (found.isPresent()) {
+            return found.get();
         }
         throw new ImportException(source, 0, "not an " + variant.folder() + " release: expected "
                 + META_FOLDER + "/" + variant.faceTemplateMediaFile() + " in it, in " + variant.folder() + "/ or in IJB_release/"
                 + variant.folder() + "/");
+    }
+
+    /**
+     * Like {@link #locate}, without refusing.
+     *
+     * @param variant IJB-B or IJB-C
+     * @param source  the user's folder
+     * @return the release, if one of the folders {@link #locate} tries holds it
+     */
+    public static Optional<IjbRelease> find(IjbVariant variant, Path source) {
+        for (Path candidate : List.of(source, source.resolve(variant.folder()),
+                source.resolve("IJB_release").resolve(variant.folder()))) {
+            if (Files.isRegularFile(candidate.resolve(META_FOLDER).resolve(variant.faceTemplateMediaFile()))) {
+                return Optional.of(new IjbRelease(variant, candidate));
+            }
+        }
+        return Optional.empty();
     }
 
     /** @return IJB-B or IJB-C */

@@ -39,6 +39,15 @@ public final class FixtureFaces {
     }
 
     /**
+     * @param identity the identity index
+     * @param image    the image index of that identity
+     * @return the rendered face, for fixtures that compose faces into larger frames
+     */
+    public BufferedImage render(int identity, int image) {
+        return renderer.render(identity, image);
+    }
+
+    /**
      * Writes one face as a JPEG (or PNG, by the file's extension), creating folders.
      *
      * @param file     where
