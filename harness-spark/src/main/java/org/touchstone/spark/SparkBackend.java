@@ -56,12 +56,14 @@ public final class SparkBackend implements ExecutionBackend {
         context.requireRecipe(NAME);
         SparkConf conf = configuration(context.runId(), context.options().get("master"));
         // The recipe first: a run that cannot be opened elsewhere should not start a cluster application.
+        long starting = System.nanoTime();
         JavaSparkContext spark = new JavaSparkContext(conf);
         try {
             SparkTaskTimes taskTimes = new SparkTaskTimes(spark.sc().startTime());
             spark.sc().addSparkListener(taskTimes);
             ClusterWatch watch = ClusterWatch.of(spark.sc());
             watch.awaitFirstExecutor();
+            taskTimes.started(System.nanoTime() - starting, spark.sc());
             return new SparkBackendSession(spark, context.requireRecipe(NAME), context.timings(), watch, taskTimes);
         } catch (RuntimeException | IOException e) {
             spark.stop();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.SparkContext;
 import org.apache.spark.executor.TaskMetrics;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerExecutorAdded;
@@ -13,6 +14,8 @@ import org.apache.spark.scheduler.SparkListenerJobEnd;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.TaskInfo;
+import org.apache.spark.status.api.v1.ExecutorSummary;
+import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * Where a Spark run's time goes, from Spark's own task metrics: when each executor registered (counted from
@@ -34,6 +37,7 @@ final class SparkTaskTimes extends SparkListener {
     /** Spark stage id to the run's stage. */
     private final Map<Integer, String> sparkStageOf = new TreeMap<>();
     private final Map<String, StageTotals> stages = new LinkedHashMap<>();
+    private long startNanos;
 
     /**
      * @param applicationStart the application's start, epoch milliseconds ({@code SparkContext.startTime()})
@@ -73,7 +77,7 @@ final class SparkTaskTimes extends SparkListener {
         String description = start.properties() == null ? null : start.properties().getProperty("spark.job.description");
         String stage = description == null ? "other" : description.replaceFirst(":.*", "");
         jobStage.put(start.jobId(), stage);
-        scala.jdk.javaapi.CollectionConverters.asJava(start.stageInfos())
+        CollectionConverters.asJava(start.stageInfos())
                 .forEach(info -> sparkStageOf.put(info.stageId(), stage));
         StageTotals totals = stages.computeIfAbsent(stage, s -> new StageTotals());
         totals.jobs++;
@@ -110,6 +114,28 @@ final class SparkTaskTimes extends SparkListener {
         }
     }
 
+    /**
+     * Notes the application's start: how long it took (with Spark's wait for the expected executors and
+     * {@link ClusterWatch}'s for the first), and when the executors that registered meanwhile did, which this
+     * listener, added once the context exists, did not hear of.
+     *
+     * @param nanos how long the start took
+     * @param spark the application
+     */
+    synchronized void started(long nanos, SparkContext spark) {
+        startNanos = nanos;
+        try {
+            // Spark's status store (internal to Spark, hence the guard): executors' registration times.
+            for (ExecutorSummary executor : CollectionConverters.asJava(spark.statusStore().executorList(true))) {
+                if (!"driver".equals(executor.id())) {
+                    executorRegistered.putIfAbsent(executor.id(), executor.addTime().getTime() - applicationStart);
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            // Another Spark version: the figures lack the early registrations, nothing else.
+        }
+    }
+
     /** @return each executor's registration, milliseconds after the application started */
     synchronized Map<String, Long> executorRegistered() {
         return new TreeMap<>(executorRegistered);
@@ -123,6 +149,8 @@ final class SparkTaskTimes extends SparkListener {
     /** @return the figures as lines of text, one for the executors and one per stage */
     synchronized List<String> report() {
         List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "spark: application started in %.1f s (with the wait for executors)",
+                startNanos / 1e9));
         if (!executorRegistered.isEmpty()) {
             StringBuilder line = new StringBuilder("spark: executors registered after the application started:");
             executorRegistered.forEach((id, ms) -> line.append(String.format(Locale.ROOT, " %s at %.1f s", id, ms / 1e3)));
