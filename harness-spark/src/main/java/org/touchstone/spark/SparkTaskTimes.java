@@ -21,7 +21,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * Where a Spark run's time goes, from Spark's own task metrics: when each executor registered (counted from
  * the application's start, so the executor JVMs' start shows), and for each of the run's stages (templates,
  * comparisons, searches...) its jobs' span and its tasks' time summed by phase: deserialising the task (with
- * its closure and the broadcasts it reads first), running it (and the CPU time within), garbage collection,
+ * its closure, and on an executor's first task fetching the runner's jars), running it (which reads the
+ * broadcasts; no CPU time, as systems compute on threads of their own, not the task's), garbage collection,
  * serialising its result, the driver fetching a large result, and the scheduler's delay (a task's duration
  * less all of these: shipping it, queueing, the status message back). Printed when the run ends with
  * {@value #PROPERTY}{@code =true} (the benchmark sets it); the figures the cost model in the README comes from.
@@ -56,7 +57,6 @@ final class SparkTaskTimes extends SparkListener {
         long duration;
         long deserialize;
         long run;
-        long cpuNanos;
         long gc;
         long resultSerialize;
         long fetchResult;
@@ -107,7 +107,6 @@ final class SparkTaskTimes extends SparkListener {
         if (metrics != null) {
             totals.deserialize += metrics.executorDeserializeTime();
             totals.run += metrics.executorRunTime();
-            totals.cpuNanos += metrics.executorCpuTime();
             totals.gc += metrics.jvmGCTime();
             totals.resultSerialize += metrics.resultSerializationTime();
             totals.resultBytes += metrics.resultSize();
@@ -157,11 +156,11 @@ final class SparkTaskTimes extends SparkListener {
             lines.add(line.toString());
         }
         stages.forEach((stage, t) -> lines.add(String.format(Locale.ROOT,
-                "spark: %s: %d jobs over %.1f s, %d tasks %s; summed over tasks: run %.1f s (CPU %.1f s), deserialise"
+                "spark: %s: %d jobs over %.1f s, %d tasks %s; summed over tasks: run %.1f s, deserialise"
                         + " %.2f s, GC %.2f s, result serialise %.2f s, result fetch %.2f s, scheduler delay %.2f s;"
                         + " results %.1f MB",
                 stage, t.jobs, t.lastJobEnd > 0 ? (t.lastJobEnd - t.firstJobStart) / 1e3 : 0.0, t.tasks,
-                t.tasksPerExecutor, t.run / 1e3, t.cpuNanos / 1e9, t.deserialize / 1e3, t.gc / 1e3,
+                t.tasksPerExecutor, t.run / 1e3, t.deserialize / 1e3, t.gc / 1e3,
                 t.resultSerialize / 1e3, t.fetchResult / 1e3, t.schedulerDelay() / 1e3, t.resultBytes / 1e6)));
         return lines;
     }
