@@ -135,16 +135,6 @@ final class SparkTaskTimes extends SparkListener {
         }
     }
 
-    /** @return each executor's registration, milliseconds after the application started */
-    synchronized Map<String, Long> executorRegistered() {
-        return new TreeMap<>(executorRegistered);
-    }
-
-    /** @return the run's stages' totals, in the order they started */
-    synchronized Map<String, StageTotals> stages() {
-        return new LinkedHashMap<>(stages);
-    }
-
     /** @return the figures as lines of text, one for the executors and one per stage */
     synchronized List<String> report() {
         List<String> lines = new ArrayList<>();
