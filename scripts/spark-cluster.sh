@@ -125,6 +125,15 @@ field() {
 start() {
   command -v "$java_cmd" >/dev/null 2>&1 || die "no java found: install a JDK 17+ or set JAVA_HOME"
   assemble
+  # Executors are the workers' children and inherit their priority: a cluster started under `nice` computes
+  # at that priority, and on a busy machine a run on it is several times slower than the same run outside it.
+  if [[ -z "$(running_pid master)" && "$(nice)" != 0 ]]; then
+    echo "spark-cluster: warning: starting at niceness $(nice); the executors will run at it too" >&2
+  fi
+  # Read by a driver with SPARK_HOME set to this folder (./touchstone sets it for a loopback master), as
+  # spark-submit would: the cores a run waits for before its first job (at most 30 s).
+  printf '# Written by scripts/spark-cluster.sh start: the cluster'"'"'s cores, which a run waits for\nspark.cores.max %s\n' \
+    "$((workers * worker_cores))" >"$dir/dist/conf/spark-defaults.conf"
   if [[ -z "$(running_pid master)" ]]; then
     if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       die "port $port on 127.0.0.1 is taken by another program: set SPARK_CLUSTER_PORT to a free port"

@@ -1,6 +1,11 @@
 package org.touchstone.spark;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
 import java.util.Set;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -51,11 +56,15 @@ public final class SparkBackend implements ExecutionBackend {
         context.requireRecipe(NAME);
         SparkConf conf = configuration(context.runId(), context.options().get("master"));
         // The recipe first: a run that cannot be opened elsewhere should not start a cluster application.
+        long starting = System.nanoTime();
         JavaSparkContext spark = new JavaSparkContext(conf);
         try {
+            SparkTaskTimes taskTimes = new SparkTaskTimes(spark.sc().startTime());
+            spark.sc().addSparkListener(taskTimes);
             ClusterWatch watch = ClusterWatch.of(spark.sc());
             watch.awaitFirstExecutor();
-            return new SparkBackendSession(spark, context.requireRecipe(NAME), context.timings(), watch);
+            taskTimes.started(System.nanoTime() - starting, spark.sc());
+            return new SparkBackendSession(spark, context.requireRecipe(NAME), context.timings(), watch, taskTimes);
         } catch (RuntimeException | IOException e) {
             spark.stop();
             throw e;
@@ -73,6 +82,10 @@ public final class SparkBackend implements ExecutionBackend {
      */
     static SparkConf configuration(String runId, String master) {
         SparkConf conf = new SparkConf(true).setAppName("touchstone " + runId);
+        String sparkHome = System.getenv("SPARK_HOME");
+        if (sparkHome != null) {
+            defaults(conf, Path.of(sparkHome, "conf", "spark-defaults.conf"));
+        }
         if (master != null) {
             conf.setMaster(master);
         } else if (!conf.contains("spark.master")) {
@@ -95,12 +108,46 @@ public final class SparkBackend implements ExecutionBackend {
             if (!conf.contains("spark.jars")) {
                 conf.set("spark.jars", String.join(",", RunnerJars.forExecutors()));
             }
+            // The first job waits (at most 30 s) until every core expected has registered an executor. The wall
+            // time hardly changes (executors start together, and tasks would queue on the first one meanwhile),
+            // but a stage then runs on the whole cluster, so its throughput measures the cluster rather than how
+            // fast executor JVMs start. Expected cores are spark.cores.max on a standalone cluster
+            // (scripts/spark-cluster.sh writes it in spark-defaults.conf), spark.executor.instances on YARN and
+            // Kubernetes; without them Spark expects none and starts at once.
+            conf.setIfMissing("spark.scheduler.minRegisteredResourcesRatio", "1.0");
+            conf.setIfMissing("spark.scheduler.maxRegisteredResourcesWaitingTime", "30s");
         }
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         // A partition's result is a few MB of primitive arrays: send it with the task's status rather than
         // through the block manager (Spark's default above 1 MB), which costs another copy of every result.
         conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
         return conf;
+    }
+
+    /**
+     * Adds the {@code spark.*} settings of a Spark distribution's {@code conf/spark-defaults.conf} that the
+     * configuration does not have yet, as spark-submit does (so that a run started by {@code ./touchstone}
+     * with {@code SPARK_HOME} set sees the cluster's defaults too, e.g. scripts/spark-cluster.sh's
+     * {@code spark.cores.max}).
+     *
+     * @param conf     the configuration
+     * @param defaults the file; nothing happens when it does not exist
+     * @throws IllegalArgumentException naming the file when it cannot be read
+     */
+    static void defaults(SparkConf conf, Path defaults) {
+        if (!Files.isRegularFile(defaults)) {
+            return;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(defaults, StandardCharsets.UTF_8)) {
+            // spark-submit reads the file the same way (java.util.Properties: "key value" or "key=value").
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + defaults + " (SPARK_HOME's Spark defaults): "
+                    + e.getMessage(), e);
+        }
+        properties.stringPropertyNames().stream().filter(key -> key.startsWith("spark."))
+                .forEach(key -> conf.setIfMissing(key, properties.getProperty(key).trim()));
     }
 
     /** @return whether a cluster's master runs on this machine's loopback interface */

@@ -54,11 +54,14 @@ final class SparkBackendSession implements BackendSession {
     private final CollectionAccumulator<CallTimings.Snapshot> partitionTimings;
     private final CollectionAccumulator<ExecutorResources> partitionMemory;
     private final ClusterWatch watch;
+    private final SparkTaskTimes taskTimes;
     /** Each executor's peaks, as its partitions reported them. */
     private final Map<String, ExecutorResources> executors = new TreeMap<>();
 
-    SparkBackendSession(JavaSparkContext spark, SystemRecipe recipe, CallTimings timings, ClusterWatch watch) {
+    SparkBackendSession(JavaSparkContext spark, SystemRecipe recipe, CallTimings timings, ClusterWatch watch,
+                        SparkTaskTimes taskTimes) {
         this.spark = spark;
+        this.taskTimes = taskTimes;
         this.recipe = recipe;
         this.timings = timings;
         this.watch = watch;
@@ -145,7 +148,11 @@ final class SparkBackendSession implements BackendSession {
     @Override
     public void close() {
         try {
+            // Stopping drains Spark's listener bus: the task times are complete afterwards.
             spark.stop();
+            if (Boolean.getBoolean(SparkTaskTimes.PROPERTY)) {
+                taskTimes.report().forEach(System.err::println);
+            }
         } finally {
             // In local mode the executors are this JVM: close the systems they opened.
             WorkerSystems.closeAll();

@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.touchstone.api.Capability;
+import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.DatasetManifest;
 import org.touchstone.runner.boundaries.RunFiles;
@@ -23,7 +27,16 @@ import org.touchstone.runner.engine.backend.Backends;
 import org.touchstone.runner.engine.prepare.ExecutionSettings;
 import org.touchstone.runner.engine.prepare.RunRequest;
 import org.touchstone.runner.engine.progress.Progress;
+import org.touchstone.runner.boundaries.TestWorkers;
+import org.touchstone.runner.systems.CallLimits;
+import org.touchstone.runner.systems.OpenedSystem;
 import org.touchstone.runner.systems.SystemRegistry;
+import org.touchstone.runner.systems.inprocess.TimeLimitedProvider;
+import org.touchstone.runner.systems.resolve.SystemResolver;
+import org.touchstone.runner.systems.serve.HttpApiServer;
+import org.touchstone.runner.systems.serve.JavaWorkerMain;
+import org.touchstone.runner.systems.serve.ServeSettings;
+import org.touchstone.runner.systems.serve.ServedSystem;
 
 /**
  * {@link SparkEqualityTest}'s runs on a Spark standalone cluster whose executors are JVMs of their own (the
@@ -79,6 +92,85 @@ class SparkClusterTest extends SparkEqualityTest {
     }
 
     @Test
+    void aProcessSystemRunsOnTheExecutorsAndItsWorkersEndWithTheRun(@TempDir Path tmp) throws Exception {
+        String system = "process:" + TestWorkers.javaWorkerConfig(tmp.resolve("system"), "lbp", 1, Map.of());
+        RunOutcome embedded = run("verification@1.0.0", "lbp", Backends.EMBEDDED, Integer.MAX_VALUE,
+                tmp.resolve("embedded"));
+        // The executors opened the system in the template stage; their workers serve it still.
+        List<ProcessHandle> during = new ArrayList<>();
+        Progress watcher = (name, total) -> {
+            if (name.equals("comparisons")) {
+                during.addAll(workersOfExecutors());
+            }
+            return Progress.silent().stage(name, total);
+        };
+        RunOutcome spark = runNamed(system, watcher, tmp.resolve("spark"));
+
+        assertSameRun(embedded, spark, List.of("templates.csv", "comparisons.csv"));
+        assertThat(during).as("worker processes the executors started").isNotEmpty();
+        // The application's end stops its executors, whose shutdown closes the systems they opened: no worker
+        // outlives the run. (Bounded: the executors exit a moment after the driver stops them.)
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (during.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        assertThat(during).as("workers alive 30 s after the run").noneMatch(ProcessHandle::isAlive);
+    }
+
+    @Test
+    void aSystemBehindAUrlIsCalledFromTheExecutors(@TempDir Path tmp) throws Exception {
+        RunOutcome embedded = run("verification@1.0.0", "lbp", Backends.EMBEDDED, Integer.MAX_VALUE,
+                tmp.resolve("embedded"));
+        FaceSystemProvider lbp = new SystemRegistry(getClass().getClassLoader()).require("lbp");
+        try (OpenedSystem opened = OpenedSystem.open(new TimeLimitedProvider(lbp, CallLimits.defaults()),
+                Optional.empty(), Capability.VERIFICATION, "serve", 2);
+             ServedSystem served = ServedSystem.of(opened);
+             HttpApiServer server = HttpApiServer.start(served, ServeSettings.loopback())) {
+            RunOutcome spark = runNamed(server.uri().toString(), Progress.silent(), tmp.resolve("spark"));
+            assertSameRun(embedded, spark, List.of("templates.csv", "comparisons.csv"));
+        }
+    }
+
+    /** A verification run on the cluster of a system named as on the command line, resolved there and here. */
+    private RunOutcome runNamed(String system, Progress progress, Path runDir) throws Exception {
+        ExecutionSettings execution = new ExecutionSettings(SparkBackend.NAME, Map.of("master", master()),
+                Optional.of(new ExecutionSettings.SystemName(system, Optional.empty(), Map.of())), Integer.MAX_VALUE);
+        FaceSystemProvider provider = new SystemResolver(new SystemRegistry(getClass().getClassLoader()))
+                .resolve(system, Map.of());
+        return new ProtocolRunner(progress).run(new RunRequest("equality", ProtocolRepository.builtIn()
+                .resolve("verification@1.0.0"), manifest, DATASET_NAME, provider, Optional.empty(), runDir, 2,
+                execution));
+    }
+
+    /** @return the Java worker processes descended from a Spark executor (not from this JVM, the driver) */
+    private static List<ProcessHandle> workersOfExecutors() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> commandLine(p).contains(JavaWorkerMain.class.getName()))
+                .filter(SparkClusterTest::startedByAnExecutor)
+                .toList();
+    }
+
+    /** Up the process tree: a sealed worker's parent is its sandbox (bwrap), whose parent is the executor. */
+    private static boolean startedByAnExecutor(ProcessHandle process) {
+        for (Optional<ProcessHandle> p = process.parent(); p.isPresent(); p = p.get().parent()) {
+            if (commandLine(p.get()).contains("CoarseGrainedExecutorBackend")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A process's whole command line: ProcessHandle.Info gives none for command lines as long as these. */
+    private static String commandLine(ProcessHandle process) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(process.pid()), "cmdline"),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return process.info().commandLine().orElse("");
+        }
+    }
+
+    @Test
     void aWorkerKilledDuringTheComparisonsCostsRetriesNotResults(@TempDir Path tmp) throws Exception {
         String sparkHome = System.getenv("SPARK_HOME");
         assumeTrue(sparkHome != null, "SPARK_HOME names the cluster's distribution, beside its run/ folder");
@@ -101,9 +193,15 @@ class SparkClusterTest extends SparkEqualityTest {
         };
         ExecutionSettings execution = new ExecutionSettings(SparkBackend.NAME, Map.of("master", master()),
                 Optional.of(new ExecutionSettings.SystemName("lbp", Optional.empty(), Map.of())), Integer.MAX_VALUE);
-        RunOutcome spark = new ProtocolRunner(killer).run(new RunRequest("equality", ProtocolRepository.builtIn()
-                .resolve("verification@1.0.0"), dataset, datasetName, new SystemRegistry(getClass().getClassLoader())
-                .require("lbp"), Optional.empty(), tmp.resolve("spark"), 2, execution));
+        RunOutcome spark;
+        try {
+            spark = new ProtocolRunner(killer).run(new RunRequest("equality", ProtocolRepository.builtIn()
+                    .resolve("verification@1.0.0"), dataset, datasetName, new SystemRegistry(getClass().getClassLoader())
+                    .require("lbp"), Optional.empty(), tmp.resolve("spark"), 2, execution));
+        } finally {
+            // At once, not after the class: the tests after this one wait for all the cluster's cores.
+            restartWorkers();
+        }
 
         assertThat(ProcessHandle.of(workerPid)).as("the killed worker").isEmpty();
         assertThat(spark.count("compared")).isEqualTo(79_800);

@@ -43,7 +43,8 @@ class SparkEqualityTest {
         return "local[2]";
     }
 
-    private static final String DATASET = "synthetic:subjects=40,images=3,seed=5";
+    static final String DATASET_NAME = "synthetic:subjects=40,images=3,seed=5";
+    private static final String DATASET = DATASET_NAME;
 
     @TempDir
     static Path data;
