@@ -82,16 +82,25 @@ public final class ScoreFileReports {
         Thread hashing = new Thread(scoresHash, "score-file-sha256");
         hashing.setDaemon(true);
         hashing.start();
-        List<String> groupColumns = ScoreFile.groupColumns(request.groups());
         String name = request.scores().getFileName().toString();
-        VerificationRunSettings settings = new VerificationRunSettings(null, request.fmrTargets(),
-                request.thresholds(), groupColumns, new VerificationRunSettings.SystemSummary(SYSTEM_ID, null, name,
-                request.format().label(), Double.NaN, Double.NaN), request.equivalenceMargin());
-        RenderedReport report = VerificationReport.renderScoreFile(settings, request.scores(), request.format(),
-                request.groups(), outDir);
+        RenderedReport report;
+        String scoresSha256;
+        try {
+            List<String> groupColumns = ScoreFile.groupColumns(request.groups());
+            VerificationRunSettings settings = new VerificationRunSettings(null, request.fmrTargets(),
+                    request.thresholds(), groupColumns, new VerificationRunSettings.SystemSummary(SYSTEM_ID, null, name,
+                    request.format().label(), Double.NaN, Double.NaN), request.equivalenceMargin());
+            report = VerificationReport.renderScoreFile(settings, request.scores(), request.format(), request.groups(),
+                    outDir);
+            scoresSha256 = joined(scoresHash);
+        } finally {
+            // When the analysis stops (a malformed line, an endless file such as /dev/zero) the hashing stops
+            // too: interrupting closes the file's channel.
+            scoresHash.cancel(true);
+        }
         // No run.json: the card's provenance is the score file itself, named by its hash.
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("Score file", name + ", SHA-256 " + joined(scoresHash));
+        facts.put("Score file", name + ", SHA-256 " + scoresSha256);
         StageTimes.mark("score file hashed");
         facts.put("Format", request.format().label());
         if (request.groups() != null) {
@@ -125,7 +134,15 @@ public final class ScoreFileReports {
     private static String sha256(Path file) throws IOException {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            in.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest));
+            // By hand rather than transferTo: the loop notices the interrupt of a cancelled hashing (reads of
+            // an endless device such as /dev/zero never block, so nothing else would).
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("hashing " + file + " was cancelled");
+                }
+                digest.update(buffer, 0, read);
+            }
             return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
