@@ -3,6 +3,8 @@
 # side by side on the same generated Bob 4-column score files: 2,020,000 lines (2,000 subjects, 20,000
 # genuine, 2,000,000 impostor) and 20,200,000 lines. Prints each side's wall time (median of RUNS runs),
 # the ratio, and whether the EER and FNMR at five FMR targets agree (Touchstone's threshold definition).
+# The two sides alternate within each round, so a change in the machine's load hits both; the load average
+# is printed before and after each size.
 # Without python3-numpy and python3-sklearn it says so and times Touchstone alone.
 #   benchmarks/analyze-vs-sklearn.sh                  both sizes, 3 runs each
 #   SIZES=2020000 RUNS=1 benchmarks/analyze-vs-sklearn.sh
@@ -39,8 +41,13 @@ if ! "$python" -c "import numpy" 2>/dev/null; then
   exit 1
 fi
 
-# Build the runner once, outside the timings.
+# Build the runner once, outside the timings, and run analyze once on a small file: the launcher records
+# analyze's class data sharing archive on its first run after a build (a one-time cost, like the build).
 "$root/touchstone" --version >/dev/null
+warmup="$work/bob4-warmup.txt"
+[[ -s "$warmup" ]] || "$python" "$script" generate "$warmup" 20200
+rm -rf "$work/out-warmup"
+"$root/touchstone" analyze --scores "$warmup" --format bob4 --out "$work/out-warmup" >/dev/null
 
 # Wall time of a command in seconds (its output to a log).
 wall() {
@@ -64,25 +71,26 @@ for lines in $sizes; do
     echo "generating $scores ($lines lines)..."
     "$python" "$script" generate "$scores" "$lines"
   fi
-  echo "== $lines lines ($(du -h "$scores" | cut -f1))"
+  echo "== $lines lines ($(du -h "$scores" | cut -f1)); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
   touchstone_times=()
+  python_times=()
   for ((r = 1; r <= runs; r++)); do
     rm -rf "$work/out-$lines"
     touchstone_times+=("$(wall "$work/touchstone-$lines.log" "$root/touchstone" analyze --scores "$scores" \
         --format bob4 --out "$work/out-$lines")")
+    if [[ $have_sklearn == 1 ]]; then
+      python_times+=("$(wall "$work/sklearn-$lines.log" "$python" "$script" reference "$scores" \
+          "$work/sklearn-$lines.json")")
+    fi
   done
   t=$(median "${touchstone_times[@]}")
   echo "  touchstone analyze:      ${t} s  (runs: ${touchstone_times[*]})"
   if [[ $have_sklearn == 1 ]]; then
-    python_times=()
-    for ((r = 1; r <= runs; r++)); do
-      python_times+=("$(wall "$work/sklearn-$lines.log" "$python" "$script" reference "$scores" \
-          "$work/sklearn-$lines.json")")
-    done
     p=$(median "${python_times[@]}")
     echo "  numpy + scikit-learn:    ${p} s  (runs: ${python_times[*]})"
     python3 -c "print(f'  ratio (sklearn / touchstone): {$p / $t:.2f}x')"
     "$python" "$script" compare "$work/sklearn-$lines.json" "$work/out-$lines/metrics.json" || status=1
   fi
+  echo "  load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 exit $status

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import org.touchstone.reports.stats.StageTimes;
 import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.reports.card.ReportCard;
 import org.touchstone.reports.input.ScoreFile;
@@ -71,17 +74,34 @@ public final class ScoreFileReports {
      * @throws IOException           when a file cannot be read or written
      */
     public static ReportSummary generate(Request request, Path outDir) throws IOException {
+        StageTimes.mark("JVM start to generate");
         ReportWriter.requireScoreFileReportFolder(outDir);
-        List<String> groupColumns = ScoreFile.groupColumns(request.groups());
+        // The card names the file by its hash: computed beside the analysis (a second read of a file the
+        // analysis has just read, so from the page cache), rather than after it.
+        FutureTask<String> scoresHash = new FutureTask<>(() -> sha256(request.scores()));
+        Thread hashing = new Thread(scoresHash, "score-file-sha256");
+        hashing.setDaemon(true);
+        hashing.start();
         String name = request.scores().getFileName().toString();
-        VerificationRunSettings settings = new VerificationRunSettings(null, request.fmrTargets(),
-                request.thresholds(), groupColumns, new VerificationRunSettings.SystemSummary(SYSTEM_ID, null, name,
-                request.format().label(), Double.NaN, Double.NaN), request.equivalenceMargin());
-        RenderedReport report = VerificationReport.renderScoreFile(settings, request.scores(), request.format(),
-                request.groups(), outDir);
+        RenderedReport report;
+        String scoresSha256;
+        try {
+            List<String> groupColumns = ScoreFile.groupColumns(request.groups());
+            VerificationRunSettings settings = new VerificationRunSettings(null, request.fmrTargets(),
+                    request.thresholds(), groupColumns, new VerificationRunSettings.SystemSummary(SYSTEM_ID, null, name,
+                    request.format().label(), Double.NaN, Double.NaN), request.equivalenceMargin());
+            report = VerificationReport.renderScoreFile(settings, request.scores(), request.format(), request.groups(),
+                    outDir);
+            scoresSha256 = joined(scoresHash);
+        } finally {
+            // When the analysis stops (a malformed line, an endless file such as /dev/zero) the hashing stops
+            // too: interrupting closes the file's channel.
+            scoresHash.cancel(true);
+        }
         // No run.json: the card's provenance is the score file itself, named by its hash.
         Map<String, String> facts = new LinkedHashMap<>();
-        facts.put("Score file", name + ", SHA-256 " + sha256(request.scores()));
+        facts.put("Score file", name + ", SHA-256 " + scoresSha256);
+        StageTimes.mark("score file hashed");
         facts.put("Format", request.format().label());
         if (request.groups() != null) {
             facts.put("Groups", request.groups().getFileName() + ", SHA-256 " + sha256(request.groups()));
@@ -91,13 +111,38 @@ public final class ScoreFileReports {
                 request.thresholds().stream().map(t -> t.name() + " = " + t.value()).toList()));
         facts.put("Equivalence margin", Double.isNaN(request.equivalenceMargin()) ? "none"
                 : String.valueOf(request.equivalenceMargin()));
-        return ReportWriter.write(report, outDir, dir -> ReportCard.renderScoreFile(dir, name, facts));
+        ReportSummary summary = ReportWriter.write(report, outDir, dir -> ReportCard.renderScoreFile(dir, name, facts));
+        StageTimes.mark("written (files, card)");
+        StageTimes.drainTo(System.err::println);
+        return summary;
+    }
+
+    private static String joined(FutureTask<String> hash) throws IOException {
+        try {
+            return hash.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while hashing the score file");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException("hashing the score file failed", e.getCause());
+        }
     }
 
     private static String sha256(Path file) throws IOException {
         try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
-            in.transferTo(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest));
+            // By hand rather than transferTo: the loop notices the interrupt of a cancelled hashing (reads of
+            // an endless device such as /dev/zero never block, so nothing else would).
+            byte[] buffer = new byte[1 << 16];
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new java.io.InterruptedIOException("hashing " + file + " was cancelled");
+                }
+                digest.update(buffer, 0, read);
+            }
             return java.util.HexFormat.of().formatHex(digest.digest());
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);

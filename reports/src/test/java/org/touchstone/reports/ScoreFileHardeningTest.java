@@ -39,6 +39,17 @@ class ScoreFileHardeningTest {
                 Double.NaN), out);
     }
 
+    /** Whether no thread hashing a score file is left within a few seconds. */
+    private static boolean hashingStops() throws InterruptedException {
+        for (int wait = 0; wait < 100; wait++) {
+            if (Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("score-file-sha256"))) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     /** The same six comparisons in a format (Bob 5 has a model label after the claimed id). */
     private static String csvOrBob(ScoreFile.Format format) {
         return switch (format) {
@@ -66,13 +77,16 @@ class ScoreFileHardeningTest {
 
     @ParameterizedTest
     @EnumSource(ScoreFile.Format.class)
-    void anUnboundedLineStopsWithANamedError(ScoreFile.Format format) throws IOException {
+    void anUnboundedLineStopsWithANamedError(ScoreFile.Format format) throws IOException, InterruptedException {
         // /dev/zero where there is one: an endless line of NUL bytes; otherwise (and as well) 5 MB without a line end.
         Path zero = Path.of("/dev/zero");
         if (Files.isReadable(zero)) {
             assertThatThrownBy(() -> analyze(zero, format, tmp.resolve("zero-out")))
                     .isInstanceOf(RunDirectoryException.class)
                     .hasMessageContaining("/dev/zero line 1").hasMessageContaining("line longer than 65536");
+            // The score file is hashed beside the analysis: a failed analysis stops that reading too, which on
+            // /dev/zero would otherwise never end.
+            assertThat(hashingStops()).as("the score file's hashing thread ends with the failed analysis").isTrue();
         }
         Path endless = tmp.resolve("endless." + format.label());
         try (OutputStream out = Files.newOutputStream(endless)) {

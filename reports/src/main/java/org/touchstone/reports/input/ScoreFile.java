@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.touchstone.reports.stats.StageTimes;
 import org.touchstone.runformat.RunDirectoryException;
 
 /**
@@ -118,6 +119,7 @@ public final class ScoreFile {
     public static ComparisonData read(Path scores, Format format, Path groups, List<Double> fmrTargets,
                                       List<Double> fixedThresholds, long exactLimit) throws IOException {
         try (Parsed parsed = parse(scores, format)) {
+            StageTimes.mark("parse");
             return route(parsed, groups, fmrTargets, fixedThresholds, exactLimit);
         }
     }
@@ -180,11 +182,13 @@ public final class ScoreFile {
             failures.put(new FailureKey(FailureKey.COMPARISON, FailureKey.NON_MATED, "comparison_failed", "NO_SCORE"),
                     failedNonMated[0]);
         }
+        StageTimes.mark("first pass");
         router.startSecondPass(fmrTargets, fixedThresholds);
         parsed.records().replay((enrolment, probe, score) ->
                 router.route(enrolment, probe, enrolment == probe, !Double.isNaN(score), score));
         // The comparisons are no longer needed: free them before the bootstrap sorts its tail.
         parsed.records().close();
+        StageTimes.mark("second pass");
         return router.finish(failures);
     }
 

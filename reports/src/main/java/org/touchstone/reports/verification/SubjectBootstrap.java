@@ -212,7 +212,11 @@ public final class SubjectBootstrap {
         int fixed = fixedThresholds.size();
         double[][] fmr = new double[targets + fixed][replicates];
         double[][] fnmr = new double[targets + fixed][replicates];
-        IntStream.range(0, replicates).parallel().forEach(r -> replicate(r, seed, fmrTargets, fixedThresholds, fmr, fnmr));
+        int[][] draws = new int[replicates][];
+        IntStream.range(0, replicates).parallel().forEach(r -> draws[r] = draw(seed + r));
+        long[] impostors = impostorComparisons(draws);
+        IntStream.range(0, replicates).parallel().forEach(r -> replicate(r, draws[r], impostors[r], fmrTargets,
+                fixedThresholds, fmr, fnmr));
         List<Intervals> targetIntervals = new ArrayList<>();
         List<Intervals> fixedIntervals = new ArrayList<>();
         for (int k = 0; k < targets + fixed; k++) {
@@ -229,21 +233,28 @@ public final class SubjectBootstrap {
         return new Result(replicates, seed, subjects, tailScores.length, targetIntervals, fixedIntervals);
     }
 
-    /** One replicate; a threshold below the tail is marked by an infinite FMR. */
-    private void replicate(int r, long seed, List<Double> fmrTargets, List<Double> fixedThresholds,
-                           double[][] fmr, double[][] fnmr) {
-        SplittableRandom random = new SplittableRandom(seed + r);
+    /** A replicate's multiplicities: S subjects drawn with replacement from its own generator. */
+    private int[] draw(long replicateSeed) {
+        SplittableRandom random = new SplittableRandom(replicateSeed);
         int[] m = new int[subjects];
         for (int i = 0; i < subjects; i++) {
             m[random.nextInt(subjects)]++;
         }
+        return m;
+    }
+
+    /**
+     * One replicate of draw m with its impostor comparisons (the sum over subject pairs of m_a m_b counts[a][b]);
+     * a threshold below the tail is marked by an infinite FMR.
+     */
+    private void replicate(int r, int[] m, long impostors, List<Double> fmrTargets, List<Double> fixedThresholds,
+                           double[][] fmr, double[][] fnmr) {
         long genuine = 0;
         long failed = 0;
         for (int s = 0; s < subjects; s++) {
             genuine += m[s] * genuineTrials[s];
             failed += m[s] * failedGenuine[s];
         }
-        long impostors = impostorComparisons(m);
         GenuineBelow below = new GenuineBelow(m);
         int targets = fmrTargets.size();
         // FMR targets: walk the tail downwards; the threshold is just above the highest score whose inclusion
@@ -378,8 +389,73 @@ public final class SubjectBootstrap {
         return rowRuns != null ? "runs" : sparseRows != null ? "sparse" : "dense";
     }
 
+    /**
+     * Every replicate's impostor comparisons, the sum over subject pairs of m_a m_b counts[a][b]. For scattered
+     * or dense counts, several replicates share one pass over the cells, their multiplicities packed into
+     * lanes of one long (SIMD within a register, by hand: the JIT does not vectorize the gather): a row's sum
+     * of count * m_b in every lane at once, exact because no lane can exceed maxCount * S (the multiplicities
+     * sum to S), which the lane width is chosen to hold. Lanes are then unpacked and summed in longs; the
+     * same integers as one replicate at a time.
+     *
+     * @param draws per replicate, its multiplicities
+     * @return per replicate, its impostor comparisons
+     */
+    long[] impostorComparisons(int[][] draws) {
+        long[] impostors = new long[draws.length];
+        long maxCount = 0;
+        for (int count : sparseCount != null ? sparseCount : denseCounts != null ? denseCounts : new int[0]) {
+            maxCount = Math.max(maxCount, count);
+        }
+        long laneBound = maxCount * subjects;
+        int lanes = laneBound < 1L << 16 ? 4 : laneBound < 1L << 21 ? 3 : laneBound < 1L << 32 ? 2 : 1;
+        // Run-length rows are already a few steps a row; one lane is plain longs.
+        if (rowRuns != null || lanes == 1) {
+            IntStream.range(0, draws.length).parallel().forEach(r -> impostors[r] = impostorComparisons(draws[r]));
+            return impostors;
+        }
+        int bits = 64 / lanes;
+        long mask = (1L << bits) - 1;
+        int groups = (draws.length + lanes - 1) / lanes;
+        IntStream.range(0, groups).parallel().forEach(group -> {
+            int first = group * lanes;
+            int width = Math.min(lanes, draws.length - first);
+            long[] packed = new long[subjects];
+            for (int lane = 0; lane < width; lane++) {
+                int[] m = draws[first + lane];
+                for (int s = 0; s < subjects; s++) {
+                    packed[s] |= (long) m[s] << (bits * lane);
+                }
+            }
+            long[] total = new long[lanes];
+            for (int a = 0; a < subjects; a++) {
+                long weightsOfA = packed[a];
+                if (weightsOfA == 0) {
+                    continue;
+                }
+                long row = 0;
+                if (sparseRows != null) {
+                    for (int cell = sparseRows[a]; cell < sparseRows[a + 1]; cell++) {
+                        row += sparseCount[cell] * packed[sparseColumn[cell]];
+                    }
+                } else {
+                    int offset = a * subjects;
+                    for (int b = 0; b < subjects; b++) {
+                        row += denseCounts[offset + b] * packed[b];
+                    }
+                }
+                for (int lane = 0; lane < width; lane++) {
+                    total[lane] += (weightsOfA >>> (bits * lane) & mask) * (row >>> (bits * lane) & mask);
+                }
+            }
+            for (int lane = 0; lane < width; lane++) {
+                impostors[first + lane] = total[lane];
+            }
+        });
+        return impostors;
+    }
+
     /** Replicate impostor comparisons: the sum over subject pairs of m_a m_b counts[a][b]. */
-    private long impostorComparisons(int[] m) {
+    long impostorComparisons(int[] m) {
         long total = 0;
         if (sparseRows != null) {
             for (int a = 0; a < subjects; a++) {
@@ -576,15 +652,18 @@ public final class SubjectBootstrap {
         SubjectBootstrap build(boolean walkByBounds) {
             double[] scores = Arrays.copyOf(tail, tailCount);
             double[] ascending = scores.clone();
-            Arrays.sort(ascending);
+            // Both sorts and the ranking on every core: the tail is a fifth of the impostors with the default
+            // targets (millions of entries on large files); primitives sort to the same order either way.
+            Arrays.parallelSort(ascending);
             // Sort (score, pair) descending by packing the score's rank above the pair index (pairs < 2^24 cells
             // by the budget, ranks < 2^31): two primitive sorts instead of a boxed one.
             long[] packed = new long[tailCount];
-            for (int t = 0; t < tailCount; t++) {
+            int[] pairs = tailPairs;
+            IntStream.range(0, tailCount).parallel().forEach(t -> {
                 long rank = tailCount - 1 - lastIndexOf(ascending, scores[t]);
-                packed[t] = (rank << 32) | (tailPairs[t] & 0xffffffffL);
-            }
-            Arrays.sort(packed);
+                packed[t] = (rank << 32) | (pairs[t] & 0xffffffffL);
+            });
+            Arrays.parallelSort(packed);
             double[] sortedScores = new double[tailCount];
             int[] enrolment = new int[tailCount];
             int[] probe = new int[tailCount];

@@ -113,6 +113,52 @@ class SubjectBootstrapTest {
         }
     }
 
+    /**
+     * Impostor comparisons summed several replicates at a time (packed into the lanes of a long) equal the sums
+     * of one replicate at a time, for scattered and dense counts (up to 5 per pair, and up to 60,000 for the
+     * wider lanes), at replicate counts that fill every group of lanes and not.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22})
+    void packedSumsOfImpostorComparisonsEqualOneReplicateAtATime(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        for (boolean scattered : new boolean[] {true, false}) {
+            // One heavy subject pair widens the lanes: 4 lanes of 16 bits, then 3 of 21 (scattered) and 2 of 32.
+            for (int heavy : new int[] {0, 200, 60_000}) {
+                int subjects = scattered ? 400 : 50;
+                SubjectBootstrap.Collector collector = SubjectBootstrap.Collector.forSubjects(subjects, 1 << 20);
+                StreamingScoreDistribution.FirstPass first = StreamingScoreDistribution.firstPass();
+                for (int a = 0; a < subjects; a++) {
+                    collector.addGenuine(a, true, 0.9);
+                    for (int b = 0; b < subjects; b++) {
+                        int pairs = a == b ? 0 : a == 0 && b == 1 ? heavy
+                                : scattered ? (random.nextInt(25) == 0 ? random.nextInt(1, 6) : 0) : random.nextInt(0, 6);
+                        for (int k = 0; k < pairs; k++) {
+                            collector.addImpostor(a, b, true, 0.1);
+                            first.addImpostor(0.1);
+                        }
+                    }
+                }
+                collector.startSecondPass(first, TARGETS, List.of(), 1 << 20);
+                SubjectBootstrap bootstrap = collector.build();
+                assertThat(bootstrap.countLayout()).isEqualTo(scattered ? "sparse" : "dense");
+                for (int replicates : new int[] {1, 7, 12, 130}) {
+                    int[][] draws = new int[replicates][subjects];
+                    for (int[] m : draws) {
+                        for (int i = 0; i < subjects; i++) {
+                            m[random.nextInt(subjects)]++;
+                        }
+                    }
+                    long[] packed = bootstrap.impostorComparisons(draws);
+                    for (int r = 0; r < replicates; r++) {
+                        assertThat(packed[r]).as("replicate %d of %d, heavy pair %d", r, replicates, heavy)
+                                .isEqualTo(bootstrap.impostorComparisons(draws[r])).isPositive();
+                    }
+                }
+            }
+        }
+    }
+
     private static void compareWithBruteForce(long seed, int trials, Design design) {
         boolean fullCross = design == Design.FULL_CROSS;
         SplittableRandom random = new SplittableRandom(seed);

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -41,22 +42,26 @@ final class VerificationFigures {
     private VerificationFigures() {
     }
 
-    /** Renders every figure that applies to these results. */
+    /**
+     * Renders every figure that applies to these results. Each figure is drawn on its own chart, so they are
+     * rendered in parallel (encoding SVG and PNG is most of a score file's report after the numbers); the
+     * list keeps the figures' order.
+     */
     static List<Figure> render(VerificationResults results) {
-        List<Figure> figures = new ArrayList<>();
-        figures.add(det(results));
+        List<Supplier<Figure>> figures = new ArrayList<>();
+        figures.add(() -> det(results));
         if (!results.groupings().isEmpty()) {
-            figures.add(detByGroup(results));
+            figures.add(() -> detByGroup(results));
         }
-        figures.add(errorVsThreshold(results));
-        figures.add(scoreDistributions(results));
+        figures.add(() -> errorVsThreshold(results));
+        figures.add(() -> scoreDistributions(results));
         // A group column with no value (a groups file naming none of the subjects) has no heatmap to draw
         // (XChart refuses empty axes): its tables say so.
         if (!results.crossGroups().isEmpty() && !results.crossGroups().get(0).values().isEmpty()
                 && !results.globalThresholds().isEmpty()) {
-            figures.add(crossGroupFmr(results));
+            figures.add(() -> crossGroupFmr(results));
         }
-        return figures;
+        return figures.parallelStream().map(Supplier::get).toList();
     }
 
     private static Figure det(VerificationResults results) {

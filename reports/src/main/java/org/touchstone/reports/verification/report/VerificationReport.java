@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.touchstone.reports.differentials.GroupComparisons;
 import org.touchstone.reports.input.ComparisonData;
 import org.touchstone.reports.input.FoldData;
+import org.touchstone.reports.stats.StageTimes;
 import org.touchstone.runformat.RunDirectoryException;
 import org.touchstone.reports.input.RunHeader;
 import org.touchstone.reports.input.ScoreFile;
@@ -71,13 +73,20 @@ public final class VerificationReport implements CapabilityReport {
                                                  Path groups, Path outDir) throws IOException {
         ComparisonData comparisons = ScoreFile.read(scores, format, groups, settings.fmrTargets(),
                 VerificationResults.namedValues(settings), StreamingScoreDistribution.DEFAULT_EXACT_LIMIT);
+        StageTimes.mark("sorts, bootstrap tail");
         return render(VerificationResults.compute(settings, null, comparisons), outDir);
     }
 
     private static RenderedReport render(VerificationResults results, Path dir) {
+        StageTimes.mark("group results");
         List<Figure> figures = VerificationFigures.render(results);
-        return RenderedReport.of(VerificationTables.render(results), figures,
+        StageTimes.mark("figures rendered");
+        Map<String, byte[]> tables = VerificationTables.render(results);
+        StageTimes.mark("tables rendered");
+        RenderedReport rendered = RenderedReport.of(tables, figures,
                 VerificationJson.render(results, VerificationTables.ALL, figures), headline(results, dir));
+        StageTimes.mark("json rendered");
+        return rendered;
     }
 
     private static List<String> headline(VerificationResults results, Path runDir) {

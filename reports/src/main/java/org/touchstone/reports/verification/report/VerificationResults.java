@@ -26,6 +26,7 @@ import org.touchstone.reports.stats.ClusteredBootstrap;
 import org.touchstone.reports.stats.ConfidenceInterval;
 import org.touchstone.reports.stats.MultipleComparisons;
 import org.touchstone.reports.stats.Proportion;
+import org.touchstone.reports.stats.StageTimes;
 import org.touchstone.reports.verification.DPrime;
 import org.touchstone.reports.verification.DetCurve;
 import org.touchstone.reports.verification.EqualErrorRate;
@@ -254,15 +255,18 @@ record VerificationResults(VerificationRunSettings settings, ScoreDistribution a
                     grouping.nonMatedOutsideGroups(), groups));
         }
 
+        StageTimes.mark("results before bootstrap");
         SubjectBootstrap.Result bootstrap = comparisons.bootstrap() == null ? null
                 : comparisons.bootstrap().run(settings.fmrTargets(), namedValues(settings),
                         SubjectBootstrap.DEFAULT_REPLICATES, SubjectBootstrap.DEFAULT_SEED, LEVEL);
+        StageTimes.mark("subject bootstrap");
 
         VerificationResults partial = new VerificationResults(settings, all, fmrPoints, thresholdPoints,
                 EqualErrorRate.interpolated(all), EqualErrorRate.rocch(all), DPrime.of(all),
                 DetCurve.sample(all, DET_TABLE_STEP), fteByRole, groupings, List.of(), List.of(), bootstrap,
                 comparisons.bootstrapSkipped(), failures(templateList, comparisons));
         List<GlobalThreshold> points = partial.globalThresholds();
+        StageTimes.mark("EER, DET, d'");
         return new VerificationResults(settings, all, fmrPoints, thresholdPoints, partial.interpolatedEer(),
                 partial.rocchEer(), partial.dPrime(), partial.det(), fteByRole, groupings,
                 crossGroups(comparisons, points), differentials(settings, groupings, points), bootstrap,
