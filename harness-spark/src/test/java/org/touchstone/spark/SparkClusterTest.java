@@ -94,8 +94,9 @@ class SparkClusterTest extends SparkEqualityTest {
     @Test
     void aProcessSystemRunsOnTheExecutorsAndItsWorkersEndWithTheRun(@TempDir Path tmp) throws Exception {
         String system = "process:" + TestWorkers.javaWorkerConfig(tmp.resolve("system"), "lbp", 1, Map.of());
-        RunOutcome embedded = run("verification@1.0.0", "lbp", Backends.EMBEDDED, Integer.MAX_VALUE,
-                tmp.resolve("embedded"));
+        // The same system named the same way on both backends: remote systems get larger batched calls than
+        // in-process ones, and the call counts are compared too.
+        RunOutcome embedded = runNamed(system, Backends.EMBEDDED, Progress.silent(), tmp.resolve("embedded"));
         // The executors opened the system in the template stage; their workers serve it still.
         List<ProcessHandle> during = new ArrayList<>();
         Progress watcher = (name, total) -> {
@@ -104,7 +105,7 @@ class SparkClusterTest extends SparkEqualityTest {
             }
             return Progress.silent().stage(name, total);
         };
-        RunOutcome spark = runNamed(system, watcher, tmp.resolve("spark"));
+        RunOutcome spark = runNamed(system, SparkBackend.NAME, watcher, tmp.resolve("spark"));
 
         assertSameRun(embedded, spark, List.of("templates.csv", "comparisons.csv"));
         assertThat(during).as("worker processes the executors started").isNotEmpty();
@@ -119,21 +120,23 @@ class SparkClusterTest extends SparkEqualityTest {
 
     @Test
     void aSystemBehindAUrlIsCalledFromTheExecutors(@TempDir Path tmp) throws Exception {
-        RunOutcome embedded = run("verification@1.0.0", "lbp", Backends.EMBEDDED, Integer.MAX_VALUE,
-                tmp.resolve("embedded"));
         FaceSystemProvider lbp = new SystemRegistry(getClass().getClassLoader()).require("lbp");
         try (OpenedSystem opened = OpenedSystem.open(new TimeLimitedProvider(lbp, CallLimits.defaults()),
                 Optional.empty(), Capability.VERIFICATION, "serve", 2);
              ServedSystem served = ServedSystem.of(opened);
              HttpApiServer server = HttpApiServer.start(served, ServeSettings.loopback())) {
-            RunOutcome spark = runNamed(server.uri().toString(), Progress.silent(), tmp.resolve("spark"));
+            RunOutcome embedded = runNamed(server.uri().toString(), Backends.EMBEDDED, Progress.silent(),
+                    tmp.resolve("embedded"));
+            RunOutcome spark = runNamed(server.uri().toString(), SparkBackend.NAME, Progress.silent(),
+                    tmp.resolve("spark"));
             assertSameRun(embedded, spark, List.of("templates.csv", "comparisons.csv"));
         }
     }
 
-    /** A verification run on the cluster of a system named as on the command line, resolved there and here. */
-    private RunOutcome runNamed(String system, Progress progress, Path runDir) throws Exception {
-        ExecutionSettings execution = new ExecutionSettings(SparkBackend.NAME, Map.of("master", master()),
+    /** A verification run of a system named as on the command line, resolved on the backend and here. */
+    private RunOutcome runNamed(String system, String backend, Progress progress, Path runDir) throws Exception {
+        ExecutionSettings execution = new ExecutionSettings(backend,
+                backend.equals(SparkBackend.NAME) ? Map.of("master", master()) : Map.of(),
                 Optional.of(new ExecutionSettings.SystemName(system, Optional.empty(), Map.of())), Integer.MAX_VALUE);
         FaceSystemProvider provider = new SystemResolver(new SystemRegistry(getClass().getClassLoader()))
                 .resolve(system, Map.of());
