@@ -65,7 +65,7 @@ class RemoteComparisonCallsTest {
 
                 @Override
                 public ComparisonResult compare(Template enrolment, Template probe) {
-                    int h = 31 * Arrays.hashCode(enrolment.toByteArray()) + Arrays.hashCode(probe.toByteArray());
+                    int h = 31 * idHash(enrolment) + idHash(probe);
                     return ComparisonResult.score(Math.floorMod(h, 1000) / 1000.0);
                 }
 
@@ -82,6 +82,13 @@ class RemoteComparisonCallsTest {
                 }
             };
         }
+    }
+
+    /** A hash of a template's first 16 bytes (the image id): hashing all 100 KB per comparison only costs time. */
+    private static int idHash(Template t) {
+        byte[] head = new byte[16];
+        t.buffer().get(head);
+        return Arrays.hashCode(head);
     }
 
     @Test

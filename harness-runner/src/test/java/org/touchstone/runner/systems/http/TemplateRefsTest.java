@@ -221,6 +221,17 @@ class TemplateRefsTest {
             assertThat(body.has("probe")).isTrue();
             assertThat(body.has("store") || body.has("probe_ref") || body.has("enrolment_refs")).isFalse();
         }
+
+        // The harness hands remote systems up to 1,024 enrolments per call; a version-1 service still gets
+        // requests of at most 64 inline templates (a proxy's body limit met before stays met), answered in order.
+        compareBodies.clear();
+        List<Template> many = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            many.add(template(i % 100));
+        }
+        List<Double> expected = many.stream().map(e -> expected(e, probe)).toList();
+        assertThat(scores(v.compareMany(probe, many))).isEqualTo(expected);
+        assertThat(compareBodies).extracting(b -> b.get("enrolments").size()).containsExactly(64, 64, 22);
     }
 
     // ---- serve -----------------------------------------------------------------------------------------
