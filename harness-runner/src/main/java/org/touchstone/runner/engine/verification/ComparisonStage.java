@@ -72,12 +72,10 @@ final class ComparisonStage {
     /**
      * Enrolments per batched call to a system in another process or machine (a worker, an HTTP service):
      * there each call costs a round trip, so fewer, larger calls pay (lbp behind serve: block 512 ran about
-     * twice as fast as 64). Bounded by {@link #REMOTE_BLOCK_BYTES} too, so that a request stays far below a
-     * service's body limit (64 MiB by default, base64 included) whatever the template size.
+     * twice as fast as 64). The adapters cut a call into requests their transport can carry (by bytes over a
+     * pipe and in HTTP version 2, at 64 templates inline in version 1).
      */
     static final int REMOTE_BLOCK = 1024;
-    /** Template bytes per batched call to a remote system, enrolments and probe together. */
-    static final long REMOTE_BLOCK_BYTES = 8L << 20;
     /** Units a backend may merge before the driver writes them: 64 x 32,768 pairs take about 36 MB. */
     static final int UNITS_PER_RESULT = 64;
 
@@ -300,9 +298,8 @@ final class ComparisonStage {
     }
 
     /**
-     * For remote systems: each probe row in calls of up to {@link #REMOTE_BLOCK} enrolments and
-     * {@link #REMOTE_BLOCK_BYTES} template bytes. No cache blocking across rows: the system's own process
-     * holds the templates.
+     * For remote systems: each probe row in calls of up to {@link #REMOTE_BLOCK} enrolments. No cache blocking
+     * across rows: the system's own process holds the templates.
      */
     private static ComparisonBatch compareInLargeCalls(ComparisonUnit unit, ComparisonPlan pairs,
                                                        TemplateStage.Templates templates, GuardedVerifier verifier) {
@@ -314,7 +311,6 @@ final class ComparisonStage {
             TemplateOutcome probe = templates.probe()[pairs.probe(row)];
             block.clear();
             int used = 0;
-            long bytes = probe.ok() ? probe.template().size() : 0;
             for (int k = 0; k < pairs.enrolmentCount(row); k++, slot++) {
                 TemplateOutcome enrolment = templates.enrolment()[pairs.enrolment(row, k)];
                 Failure failed = !enrolment.ok() ? enrolment.failure() : !probe.ok() ? probe.failure() : null;
@@ -322,14 +318,12 @@ final class ComparisonStage {
                     batch.setFailure(slot, failed, -1);
                     continue;
                 }
-                if (used > 0 && (used == REMOTE_BLOCK || bytes + enrolment.template().size() > REMOTE_BLOCK_BYTES)) {
+                if (used == REMOTE_BLOCK) {
                     compareInto(verifier, probe.template(), block, batch, slots, used);
                     block.clear();
                     used = 0;
-                    bytes = probe.template().size();
                 }
                 block.add(enrolment.template());
-                bytes += enrolment.template().size();
                 slots[used++] = slot;
             }
             if (used > 0) {

@@ -28,6 +28,7 @@ import org.touchstone.api.TemplateRole;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.CallLimits.Operation;
 import org.touchstone.runner.systems.SystemFault;
+import org.touchstone.runner.systems.remote.RequestParts;
 import org.touchstone.runner.systems.wire.MalformedMessageException;
 import org.touchstone.runner.systems.remote.SystemEndpoint;
 import org.touchstone.runner.systems.wire.WireJson;
@@ -38,6 +39,8 @@ final class HttpEndpoint implements SystemEndpoint {
     private static final int MAX_ENTRIES_PER_REQUEST = 1024;
     /** Enrolments per version-1 comparison request (templates inline): the harness's block before remote calls grew. */
     static final int INLINE_TEMPLATES_PER_REQUEST = 64;
+    /** Template bytes sent to be stored in one version-2 comparison request (base64 adds a third on the wire). */
+    static final long STORE_BYTES_PER_REQUEST = 8L << 20;
     private static final long MAX_BYTES_PER_REQUEST = 24L << 20;
     /** Times the service may lack templates it was sent before references are given up as useless. */
     private static final int MAX_UNKNOWN_REF_REPLIES = 3;
@@ -74,10 +77,19 @@ final class HttpEndpoint implements SystemEndpoint {
 
     @Override
     public List<ComparisonResult> compareMany(Template probe, List<Template> enrolments) {
-        ObjectNode reply = null;
         if (refs != null && unknownRefReplies.get() < MAX_UNKNOWN_REF_REPLIES) {
             try {
-                reply = compareByReference(probe, enrolments);
+                List<ComparisonResult> results = new ArrayList<>(enrolments.size());
+                // A request carries the templates the service does not hold yet: at most STORE_BYTES_PER_REQUEST
+                // of them (with the probe), so the first calls, which send everything, stay small too.
+                for (List<Template> part : RequestParts.of(enrolments, Integer.MAX_VALUE,
+                        STORE_BYTES_PER_REQUEST - probe.size(), t -> refs.held(refs.ref(t)) ? 0 : t.size())) {
+                    ObjectNode reply = compareByReference(probe, part);
+                    results.addAll(decode(reply, HttpApi.COMPARE,
+                            json -> WireJson.parseComparisonResults(json.get("results"), part.size()),
+                            f -> Collections.nCopies(part.size(), ComparisonResult.failure(f.code(), f.message()))));
+                }
+                return results;
             } catch (HttpTransport.UnknownTemplateRefException e) {
                 // The service dropped or never kept some of them (restarted, or its store is full): send
                 // this call inline, and everything again from the next call on.
@@ -85,12 +97,7 @@ final class HttpEndpoint implements SystemEndpoint {
                 refs.forgetHeld();
             }
         }
-        if (reply == null) {
-            return compareInline(probe, enrolments);
-        }
-        return decode(reply, HttpApi.COMPARE,
-                json -> WireJson.parseComparisonResults(json.get("results"), enrolments.size()),
-                f -> Collections.nCopies(enrolments.size(), ComparisonResult.failure(f.code(), f.message())));
+        return compareInline(probe, enrolments);
     }
 
     /**
@@ -100,8 +107,7 @@ final class HttpEndpoint implements SystemEndpoint {
      */
     private List<ComparisonResult> compareInline(Template probe, List<Template> enrolments) {
         List<ComparisonResult> results = new ArrayList<>(enrolments.size());
-        for (int from = 0; from < enrolments.size(); from += INLINE_TEMPLATES_PER_REQUEST) {
-            List<Template> part = enrolments.subList(from, Math.min(enrolments.size(), from + INLINE_TEMPLATES_PER_REQUEST));
+        for (List<Template> part : RequestParts.of(enrolments, INLINE_TEMPLATES_PER_REQUEST, Long.MAX_VALUE, t -> 0)) {
             ObjectNode body = WireJson.object();
             body.put("probe", probe.toByteArray());
             ArrayNode list = body.putArray("enrolments");

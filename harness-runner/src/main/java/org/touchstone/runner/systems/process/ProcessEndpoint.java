@@ -25,6 +25,7 @@ import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.runner.systems.CallLimits;
 import org.touchstone.runner.systems.SystemFault;
+import org.touchstone.runner.systems.remote.RequestParts;
 import org.touchstone.runner.systems.wire.MalformedMessageException;
 import org.touchstone.runner.systems.remote.SystemEndpoint;
 import org.touchstone.runner.systems.wire.WireJson;
@@ -33,6 +34,9 @@ import org.touchstone.runner.systems.wire.Frame;
 
 /** The SPI's operations carried out by a {@link WorkerPool} over the worker protocol. */
 final class ProcessEndpoint implements SystemEndpoint {
+    /** Template bytes in one {@code compare_many} frame, probe included: a call is cut into frames beyond it. */
+    static final long MAX_TEMPLATE_BYTES_PER_FRAME = 8L << 20;
+
     private final WorkerPool pool;
     private final SystemDescriptor descriptor;
     private final Path scratch;
@@ -81,14 +85,19 @@ final class ProcessEndpoint implements SystemEndpoint {
                     f -> ComparisonResult.failure(f.code(), f.message()));
             return List.of(single);
         }
-        ObjectNode h = request(WorkerProtocol.COMPARE_MANY);
-        List<byte[]> blobs = new ArrayList<>(enrolments.size() + 1);
-        blobs.add(probe.toByteArray());
-        enrolments.forEach(t -> blobs.add(t.toByteArray()));
-        Frame reply = pool.withAnyWorker(lease -> lease.call(h, blobs, CallLimits.Operation.COMPARISON));
-        return decode(reply, WorkerProtocol.COMPARE_MANY,
-                (result, r) -> WireJson.parseComparisonResults(result.get("results"), enrolments.size()),
-                f -> Collections.nCopies(enrolments.size(), ComparisonResult.failure(f.code(), f.message())));
+        List<ComparisonResult> results = new ArrayList<>(enrolments.size());
+        for (List<Template> part : RequestParts.of(enrolments, Integer.MAX_VALUE,
+                Math.max(0, MAX_TEMPLATE_BYTES_PER_FRAME - probe.size()), Template::size)) {
+            ObjectNode h = request(WorkerProtocol.COMPARE_MANY);
+            List<byte[]> blobs = new ArrayList<>(part.size() + 1);
+            blobs.add(probe.toByteArray());
+            part.forEach(t -> blobs.add(t.toByteArray()));
+            Frame reply = pool.withAnyWorker(lease -> lease.call(h, blobs, CallLimits.Operation.COMPARISON));
+            results.addAll(decode(reply, WorkerProtocol.COMPARE_MANY,
+                    (result, r) -> WireJson.parseComparisonResults(result.get("results"), part.size()),
+                    f -> Collections.nCopies(part.size(), ComparisonResult.failure(f.code(), f.message()))));
+        }
+        return results;
     }
 
     @Override

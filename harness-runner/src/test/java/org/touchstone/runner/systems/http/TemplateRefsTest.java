@@ -212,6 +212,34 @@ class TemplateRefsTest {
     }
 
     @Test
+    void aRequestStoresAtMostItsByteBudgetOfNewTemplatesThenNamesThemAll(@TempDir Path tmp) throws Exception {
+        Verifier v = verifier(scriptedService(1, 2), tmp);
+        // 3 MB templates: with a 3 MB probe, one new enrolment fits a request's 8 MiB, two do not.
+        Template probe = big(60);
+        List<Template> enrolments = List.of(big(0), big(50), big(100), big(120));
+        List<Double> expected = enrolments.stream().map(e -> expected(e, probe)).toList();
+        assertThat(scores(v.compareMany(probe, enrolments))).isEqualTo(expected);
+        assertThat(compareBodies).extracting(b -> b.get("enrolment_refs").size()).containsExactly(1, 1, 1, 1);
+        for (JsonNode body : compareBodies) {
+            long stored = 0;
+            for (JsonNode t : body.get("store")) {
+                stored += Base64.getDecoder().decode(t.asText()).length;
+            }
+            assertThat(stored).isLessThanOrEqualTo(HttpEndpoint.STORE_BYTES_PER_REQUEST);
+        }
+        compareBodies.clear();
+        assertThat(scores(v.compareMany(probe, enrolments))).isEqualTo(expected);
+        assertThat(compareBodies).extracting(b -> b.get("enrolment_refs").size()).containsExactly(4);
+        assertThat(compareBodies.get(0).get("store")).isEmpty();
+    }
+
+    private static Template big(int first) {
+        byte[] b = new byte[3_000_000];
+        b[0] = (byte) first;
+        return Template.of(b);
+    }
+
+    @Test
     void aVersionOneServiceGetsTemplatesInlineAsBefore(@TempDir Path tmp) throws Exception {
         Verifier v = verifier(scriptedService(), tmp);
         Template probe = template(5);
