@@ -1,16 +1,18 @@
 package org.touchstone.runner.systems.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.touchstone.api.Candidate;
@@ -84,10 +86,7 @@ final class HttpEndpoint implements SystemEndpoint {
                 // of them (with the probe), so the first calls, which send everything, stay small too.
                 for (List<Template> part : RequestParts.of(enrolments, Integer.MAX_VALUE,
                         STORE_BYTES_PER_REQUEST - probe.size(), t -> refs.held(refs.ref(t)) ? 0 : t.size())) {
-                    ObjectNode reply = compareByReference(probe, part);
-                    results.addAll(decode(reply, HttpApi.COMPARE,
-                            json -> WireJson.parseComparisonResults(json.get("results"), part.size()),
-                            f -> Collections.nCopies(part.size(), ComparisonResult.failure(f.code(), f.message()))));
+                    results.addAll(comparisonResults(compareByReference(probe, part), part.size()));
                 }
                 return results;
             } catch (HttpTransport.UnknownTemplateRefException e) {
@@ -112,38 +111,62 @@ final class HttpEndpoint implements SystemEndpoint {
             body.put("probe", probe.toByteArray());
             ArrayNode list = body.putArray("enrolments");
             part.forEach(t -> list.add(t.toByteArray()));
-            ObjectNode reply = post(HttpApi.COMPARE, body, Operation.COMPARISON, true);
-            results.addAll(decode(reply, HttpApi.COMPARE,
-                    json -> WireJson.parseComparisonResults(json.get("results"), part.size()),
-                    f -> Collections.nCopies(part.size(), ComparisonResult.failure(f.code(), f.message()))));
+            results.addAll(comparisonResults(postForBytes(HttpApi.COMPARE, body), part.size()));
         }
         return results;
     }
 
+    /** A comparison reply's results: its plain form read directly, anything else through the checked tree reader. */
+    private static List<ComparisonResult> comparisonResults(byte[] reply, int expected) {
+        List<ComparisonResult> plain = WireJson.plainComparisonResults(reply, expected);
+        if (plain != null) {
+            return plain;
+        }
+        return decode(HttpTransport.replyObject("POST " + HttpApi.COMPARE, reply), HttpApi.COMPARE,
+                json -> WireJson.parseComparisonResults(json.get("results"), expected),
+                f -> Collections.nCopies(expected, ComparisonResult.failure(f.code(), f.message())));
+    }
+
     /**
      * Version 2: templates the service does not hold yet go in {@code "store"} (each once), and the
-     * comparison names all of them by reference.
+     * comparison names all of them by reference. Written straight to bytes, each reference's JSON form made
+     * once per template: hundreds of references per call made the tree and its escaping a large part of the
+     * client's cost.
      */
-    private ObjectNode compareByReference(Template probe, List<Template> enrolments) {
-        ObjectNode body = WireJson.object();
-        ArrayNode store = body.putArray("store");
-        Set<String> storing = new HashSet<>();
-        body.put("probe_ref", reference(probe, store, storing));
-        ArrayNode list = body.putArray("enrolment_refs");
-        for (Template t : enrolments) {
-            list.add(reference(t, store, storing));
+    private byte[] compareByReference(Template probe, List<Template> enrolments) {
+        Map<String, Template> storing = new LinkedHashMap<>();
+        toStore(probe, storing);
+        enrolments.forEach(t -> toStore(t, storing));
+        ByteArrayOutputStream body = new ByteArrayOutputStream(128 + 68 * enrolments.size());
+        try (JsonGenerator out = WireJson.MAPPER.getFactory().createGenerator(body)) {
+            out.writeStartObject();
+            out.writeArrayFieldStart("store");
+            for (Template t : storing.values()) {
+                out.writeBinary(t.toByteArray());
+            }
+            out.writeEndArray();
+            out.writeFieldName("probe_ref");
+            out.writeString(refs.quoted(probe));
+            out.writeArrayFieldStart("enrolment_refs");
+            for (Template t : enrolments) {
+                out.writeString(refs.quoted(t));
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("writing JSON to memory cannot fail", e);
         }
-        ObjectNode reply = post(HttpApi.COMPARE, body, Operation.COMPARISON, true);
-        refs.markHeld(storing);
+        byte[] reply = transport.exchangeForBytes("POST", HttpApi.COMPARE, body.toByteArray(),
+                limits.of(Operation.COMPARISON), true);
+        refs.markHeld(storing.keySet());
         return reply;
     }
 
-    private String reference(Template template, ArrayNode store, Set<String> storing) {
+    private void toStore(Template template, Map<String, Template> storing) {
         String ref = refs.ref(template);
-        if (!refs.held(ref) && storing.add(ref)) {
-            store.add(template.toByteArray());
+        if (!refs.held(ref)) {
+            storing.putIfAbsent(ref, template);
         }
-        return ref;
     }
 
     /**
@@ -198,6 +221,10 @@ final class HttpEndpoint implements SystemEndpoint {
 
     private ObjectNode post(String path, ObjectNode body, Operation op, boolean idempotent) {
         return transport.exchange("POST", path, body, limits.of(op), idempotent);
+    }
+
+    private byte[] postForBytes(String path, ObjectNode comparisonBody) {
+        return transport.exchangeForBytes("POST", path, comparisonBody, limits.of(Operation.COMPARISON), true);
     }
 
     private static ObjectNode image(FaceImage image) {

@@ -83,7 +83,25 @@ final class HttpTransport {
      * @throws SystemFault when the exchange failed
      */
     ObjectNode exchange(String method, String path, JsonNode body, Duration deadline, boolean idempotent) {
-        byte[] bytes = body == null ? null : WireJson.bytes(body);
+        return replyObject(method + " " + path, exchangeForBytes(method, path, body, deadline, idempotent));
+    }
+
+    /**
+     * As {@link #exchange}, but the reply's bytes, for a caller that reads the common form of a large reply
+     * itself and hands anything else to {@link #replyObject}.
+     *
+     * @return the 200 reply's body (a 413 reply becomes a {@code REFUSE_INPUT} failure body)
+     */
+    byte[] exchangeForBytes(String method, String path, JsonNode body, Duration deadline, boolean idempotent) {
+        return exchangeForBytes(method, path, body == null ? null : WireJson.bytes(body), deadline, idempotent);
+    }
+
+    /**
+     * As {@link #exchangeForBytes(String, String, JsonNode, Duration, boolean)}, with a body already written.
+     *
+     * @param bytes the JSON body, or null for none
+     */
+    byte[] exchangeForBytes(String method, String path, byte[] bytes, Duration deadline, boolean idempotent) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(deadline)
                 .header("Accept", HttpApi.JSON)
@@ -151,24 +169,36 @@ final class HttpTransport {
         }
     }
 
-    private static ObjectNode interpret(String what, int status, byte[] body) {
-        ObjectNode json = null;
+    /**
+     * @param what  the call, for messages
+     * @param reply a 200 reply's body, as {@link #exchangeForBytes} returns it
+     * @return the body as a JSON object
+     * @throws SystemFault ({@code INVALID_OUTPUT}) if it is not one
+     */
+    static ObjectNode replyObject(String what, byte[] reply) {
         try {
-            json = WireJson.parseObject(body);
+            return WireJson.parseObject(reply);
         } catch (MalformedMessageException e) {
-            if (status == 200) {
-                throw new SystemFault(FailureCode.INVALID_OUTPUT, what + ": the reply is not a JSON object: "
-                        + e.getMessage(), e);
-            }
+            throw new SystemFault(FailureCode.INVALID_OUTPUT, what + ": the reply is not a JSON object: "
+                    + e.getMessage(), e);
         }
+    }
+
+    private static byte[] interpret(String what, int status, byte[] body) {
         if (status == 200) {
-            return json;
+            return body;
         }
         if (status == 413) {
             ObjectNode failure = WireJson.object();
             failure.set("failure", WireJson.failure(new Failure(FailureCode.REFUSE_INPUT,
                     what + ": the service refused the request as too large (HTTP 413)")));
-            return failure;
+            return WireJson.bytes(failure);
+        }
+        ObjectNode json = null;
+        try {
+            json = WireJson.parseObject(body);
+        } catch (MalformedMessageException e) {
+            // an error reply without JSON: its text is quoted below
         }
         // The error's code is either a harness failure code (500, 502, 504) or one of the HTTP API's own
         // (HttpErrorCode); an unknown one still leaves its message readable.

@@ -1,5 +1,6 @@
 package org.touchstone.runner.systems.http;
 
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
 import java.util.Map;
@@ -17,7 +18,8 @@ import org.touchstone.runner.systems.wire.TemplateRef;
  * small one (weak, so that templates the run has dropped are not kept alive by the cache).
  */
 final class TemplateRefCache {
-    private final Map<Key, String> refs = new ConcurrentHashMap<>();
+    /** Each reference with its JSON form (quoted UTF-8 bytes, made once), since every comparison request writes it. */
+    private final Map<Key, SerializedString> refs = new ConcurrentHashMap<>();
     private final ReferenceQueue<Template> dropped = new ReferenceQueue<>();
     private final Map<String, Boolean> held = new ConcurrentHashMap<>();
 
@@ -26,12 +28,20 @@ final class TemplateRefCache {
      * @return its reference
      */
     String ref(Template template) {
+        return quoted(template).getValue();
+    }
+
+    /**
+     * @param template a template
+     * @return its reference, as a JSON string a generator copies without escaping it again
+     */
+    SerializedString quoted(Template template) {
         purge();
-        String known = refs.get(new Key(template, null));
+        SerializedString known = refs.get(new Key(template, null));
         if (known != null) {
             return known;
         }
-        String ref = TemplateRef.of(template);
+        SerializedString ref = new SerializedString(TemplateRef.of(template));
         refs.put(new Key(template, dropped), ref);
         return ref;
     }

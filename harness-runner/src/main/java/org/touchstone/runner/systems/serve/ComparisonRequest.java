@@ -1,7 +1,10 @@
 package org.touchstone.runner.systems.serve;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.touchstone.api.Template;
@@ -59,6 +62,63 @@ record ComparisonRequest(Template probe, List<Template> enrolments) {
             for (int i = 0; i < list.size(); i++) {
                 enrolments.add(Template.of(WireJson.base64(list.get(i), "enrolments[" + i + "]")));
             }
+        }
+        return new ComparisonRequest(probe, enrolments);
+    }
+
+    /**
+     * Reads the common form of a version-2 request straight from its bytes, {@code {"store": [],
+     * "probe_ref": "...", "enrolment_refs": ["...", ...]}} (the store empty or absent), without a tree: a
+     * call names hundreds of templates. Anything else is left to {@link #read}, whose checks and messages are
+     * the reference; references are resolved as it resolves them.
+     *
+     * @param body  the request's bytes
+     * @param store where references are looked up
+     * @return the request, or null when the body is not in that form
+     * @throws UnknownTemplateException if a reference names a template the store does not hold
+     */
+    static ComparisonRequest readPlain(byte[] body, TemplateStore store) throws UnknownTemplateException {
+        String probeRef = null;
+        List<String> enrolmentRefs = null;
+        try (JsonParser in = WireJson.MAPPER.getFactory().createParser(body)) {
+            if (in.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            boolean storeSeen = false;
+            while (in.nextToken() == JsonToken.FIELD_NAME) {
+                String field = in.currentName();
+                JsonToken value = in.nextToken();
+                if (field.equals("store") && !storeSeen && value == JsonToken.START_ARRAY) {
+                    storeSeen = true;
+                    if (in.nextToken() != JsonToken.END_ARRAY) {
+                        return null;
+                    }
+                } else if (field.equals("probe_ref") && probeRef == null && value == JsonToken.VALUE_STRING) {
+                    probeRef = in.getText();
+                } else if (field.equals("enrolment_refs") && enrolmentRefs == null && value == JsonToken.START_ARRAY) {
+                    enrolmentRefs = new ArrayList<>();
+                    JsonToken item;
+                    while ((item = in.nextToken()) == JsonToken.VALUE_STRING) {
+                        enrolmentRefs.add(in.getText());
+                    }
+                    if (item != JsonToken.END_ARRAY) {
+                        return null;
+                    }
+                } else {
+                    return null;
+                }
+            }
+            if (in.currentToken() != JsonToken.END_OBJECT || in.nextToken() != null
+                    || probeRef == null || enrolmentRefs == null) {
+                return null;
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        Template probe = resolve(store, probeRef, "probe_ref");
+        List<Template> enrolments = new ArrayList<>(enrolmentRefs.size());
+        for (int i = 0; i < enrolmentRefs.size(); i++) {
+            enrolments.add(resolve(store, enrolmentRefs.get(i), "enrolment_refs[" + i + "]"));
         }
         return new ComparisonRequest(probe, enrolments);
     }

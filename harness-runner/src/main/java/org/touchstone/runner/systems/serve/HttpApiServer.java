@@ -162,8 +162,15 @@ public final class HttpApiServer implements AutoCloseable {
 
     // ---- request handling ----------------------------------------------------------------------------
 
-    /** An answer: status and JSON body. */
-    private record Reply(int status, JsonNode body) {
+    /** An answer: status and JSON body, as a tree or already written. */
+    private record Reply(int status, JsonNode body, byte[] written) {
+        Reply(int status, JsonNode body) {
+            this(status, body, null);
+        }
+
+        byte[] bytes() {
+            return written != null ? written : WireJson.bytes(body);
+        }
     }
 
     /** A request the server refuses before the system sees it. */
@@ -280,14 +287,14 @@ public final class HttpApiServer implements AutoCloseable {
             }
             if (path.equals(HttpApi.COMPARE)) {
                 requireMethod(method, "POST");
-                JsonNode body = body(requestBody);
-                ComparisonRequest request = ComparisonRequest.read(body, templateStore);
+                ComparisonRequest request = ComparisonRequest.readPlain(requestBody, templateStore);
+                if (request == null) {
+                    request = ComparisonRequest.read(body(requestBody), templateStore);
+                }
                 Template probe = request.probe();
                 List<Template> enrolments = request.enrolments();
                 List<ComparisonResult> results = system.compareMany(probe, enrolments);
-                ObjectNode reply = WireJson.object();
-                reply.set("results", WireJson.comparisonResults(results));
-                return ok(reply);
+                return new Reply(200, null, WireJson.comparisonReply(results));
             }
             if (path.equals(HttpApi.ANALYZE)) {
                 requireMethod(method, "POST");
@@ -464,7 +471,7 @@ public final class HttpApiServer implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
-        byte[] bytes = WireJson.bytes(reply.body());
+        byte[] bytes = reply.bytes();
         exchange.getResponseHeaders().set("Content-Type", HttpApi.JSON);
         exchange.sendResponseHeaders(reply.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
