@@ -1,0 +1,62 @@
+package org.touchstone.runner.systems.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.touchstone.api.Template;
+
+/** The store keeps what was used last within its byte bound, and drops a tenth at a time. */
+class TemplateStoreTest {
+    private final AtomicLong clock = new AtomicLong();
+    private final TemplateStore store = new TemplateStore(1000, clock::get);
+
+    @Test
+    void theLeastRecentlyUsedAreDroppedFirstDownToATenthBelowTheBound() {
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            clock.incrementAndGet();
+            refs.add(store.put(template(i, 100)));
+        }
+        assertThat(store.bytes()).isEqualTo(1000);
+        clock.incrementAndGet();
+        // Used again: 0 and 1 are now the most recent, 2 and 3 the least.
+        assertThat(store.get(refs.get(0))).isPresent();
+        assertThat(store.put(template(1, 100))).isEqualTo(refs.get(1));
+
+        clock.incrementAndGet();
+        String eleventh = store.put(template(10, 100));
+
+        assertThat(store.bytes()).isEqualTo(900);
+        assertThat(store.get(refs.get(2))).isEmpty();
+        assertThat(store.get(refs.get(3))).isEmpty();
+        for (int i : new int[] {0, 1, 4, 5, 6, 7, 8, 9}) {
+            assertThat(store.get(refs.get(i))).as("template %d", i).isPresent();
+        }
+        assertThat(store.get(eleventh)).isPresent();
+    }
+
+    @Test
+    void aTemplateLargerThanTheStoreIsNamedButNotKept() {
+        String big = store.put(template(1, 1001));
+        assertThat(store.get(big)).isEmpty();
+        assertThat(store.bytes()).isZero();
+    }
+
+    @Test
+    void theSameBytesAreKeptOnce() {
+        String a = store.put(template(3, 100));
+        String b = store.put(template(3, 100));
+        assertThat(a).isEqualTo(b);
+        assertThat(store.bytes()).isEqualTo(100);
+        assertThat(store.get(a).orElseThrow().toByteArray()).isEqualTo(template(3, 100).toByteArray());
+    }
+
+    private static Template template(int n, int size) {
+        byte[] bytes = new byte[size];
+        bytes[0] = (byte) n;
+        return Template.of(bytes);
+    }
+}
