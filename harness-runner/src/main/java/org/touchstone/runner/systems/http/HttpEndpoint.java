@@ -82,14 +82,11 @@ final class HttpEndpoint implements SystemEndpoint {
         if (refs != null && unknownRefReplies.get() < MAX_UNKNOWN_REF_REPLIES) {
             try {
                 List<ComparisonResult> results = new ArrayList<>(enrolments.size());
-                Outgoing sentProbe = new Outgoing(probe, refs.entry(probe));
-                List<Outgoing> outgoing = new ArrayList<>(enrolments.size());
-                enrolments.forEach(t -> outgoing.add(new Outgoing(t, refs.entry(t))));
                 // A request carries the templates the service does not hold yet: at most STORE_BYTES_PER_REQUEST
                 // of them (with the probe), so the first calls, which send everything, stay small too.
-                for (List<Outgoing> part : RequestParts.of(outgoing, Integer.MAX_VALUE,
-                        STORE_BYTES_PER_REQUEST - probe.size(), o -> refs.held(o.entry()) ? 0 : o.template().size())) {
-                    results.addAll(comparisonResults(compareByReference(sentProbe, part), part.size()));
+                for (List<Template> part : RequestParts.of(enrolments, Integer.MAX_VALUE,
+                        STORE_BYTES_PER_REQUEST - probe.size(), t -> refs.held(refs.ref(t)) ? 0 : t.size())) {
+                    results.addAll(comparisonResults(compareByReference(probe, part), part.size()));
                 }
                 return results;
             } catch (HttpTransport.UnknownTemplateRefException e) {
@@ -136,23 +133,23 @@ final class HttpEndpoint implements SystemEndpoint {
      * once per template: hundreds of references per call made the tree and its escaping a large part of the
      * client's cost.
      */
-    private byte[] compareByReference(Outgoing probe, List<Outgoing> enrolments) {
-        Map<String, Outgoing> storing = new LinkedHashMap<>();
+    private byte[] compareByReference(Template probe, List<Template> enrolments) {
+        Map<String, Template> storing = new LinkedHashMap<>();
         toStore(probe, storing);
-        enrolments.forEach(o -> toStore(o, storing));
+        enrolments.forEach(t -> toStore(t, storing));
         ByteArrayOutputStream body = new ByteArrayOutputStream(128 + 68 * enrolments.size());
         try (JsonGenerator out = WireJson.MAPPER.getFactory().createGenerator(body)) {
             out.writeStartObject();
             out.writeArrayFieldStart("store");
-            for (Outgoing o : storing.values()) {
-                out.writeBinary(o.template().toByteArray());
+            for (Template t : storing.values()) {
+                out.writeBinary(t.toByteArray());
             }
             out.writeEndArray();
             out.writeFieldName("probe_ref");
-            out.writeString(probe.entry().quoted());
+            out.writeString(refs.quoted(probe));
             out.writeArrayFieldStart("enrolment_refs");
-            for (Outgoing o : enrolments) {
-                out.writeString(o.entry().quoted());
+            for (Template t : enrolments) {
+                out.writeString(refs.quoted(t));
             }
             out.writeEndArray();
             out.writeEndObject();
@@ -161,20 +158,15 @@ final class HttpEndpoint implements SystemEndpoint {
         }
         byte[] reply = transport.exchangeForBytes("POST", HttpApi.COMPARE, body.toByteArray(),
                 limits.of(Operation.COMPARISON), true);
-        List<TemplateRefCache.Entry> stored = new ArrayList<>(storing.size());
-        storing.values().forEach(o -> stored.add(o.entry()));
-        refs.markHeld(stored);
+        refs.markHeld(storing.keySet());
         return reply;
     }
 
-    private void toStore(Outgoing outgoing, Map<String, Outgoing> storing) {
-        if (!refs.held(outgoing.entry())) {
-            storing.putIfAbsent(outgoing.entry().ref(), outgoing);
+    private void toStore(Template template, Map<String, Template> storing) {
+        String ref = refs.ref(template);
+        if (!refs.held(ref)) {
+            storing.putIfAbsent(ref, template);
         }
-    }
-
-    /** A template on its way to the service, with its reference. */
-    private record Outgoing(Template template, TemplateRefCache.Entry entry) {
     }
 
     /**
