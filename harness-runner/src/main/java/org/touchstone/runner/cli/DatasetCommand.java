@@ -226,7 +226,7 @@ public final class DatasetCommand {
         public Integer call() throws IOException {
             DatasetImporter importer = DatasetImporters.load().get(kind);
             Path source = layout == null ? importer.writeFixture(out) : importer.writeFixture(out, layout);
-            spec.commandLine().getOut().println("Wrote a " + kind + " fixture: " + source);
+            spec.commandLine().getOut().println("Wrote a fixture in " + kind + "'s native layout: " + source);
             return ExitCodes.OK;
         }
     }
