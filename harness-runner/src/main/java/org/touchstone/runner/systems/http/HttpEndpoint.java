@@ -1,11 +1,8 @@
 package org.touchstone.runner.systems.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -137,8 +134,7 @@ final class HttpEndpoint implements SystemEndpoint {
         Map<String, Template> storing = new LinkedHashMap<>();
         toStore(probe, storing);
         enrolments.forEach(t -> toStore(t, storing));
-        ByteArrayOutputStream body = new ByteArrayOutputStream(128 + 68 * enrolments.size());
-        try (JsonGenerator out = WireJson.MAPPER.getFactory().createGenerator(body)) {
+        byte[] body = WireJson.written(128 + 68 * enrolments.size(), out -> {
             out.writeStartObject();
             out.writeArrayFieldStart("store");
             for (Template t : storing.values()) {
@@ -153,10 +149,8 @@ final class HttpEndpoint implements SystemEndpoint {
             }
             out.writeEndArray();
             out.writeEndObject();
-        } catch (IOException e) {
-            throw new IllegalStateException("writing JSON to memory cannot fail", e);
-        }
-        byte[] reply = transport.exchangeForBytes("POST", HttpApi.COMPARE, body.toByteArray(),
+        });
+        byte[] reply = transport.exchangeForBytes("POST", HttpApi.COMPARE, body,
                 limits.of(Operation.COMPARISON), true);
         refs.markHeld(storing.keySet());
         return reply;

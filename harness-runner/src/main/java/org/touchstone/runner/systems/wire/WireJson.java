@@ -338,8 +338,7 @@ public final class WireJson {
      * @return the reply's JSON
      */
     public static byte[] comparisonReply(List<?> results) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(24 + 32 * results.size());
-        try (JsonGenerator out = MAPPER.getFactory().createGenerator(bytes)) {
+        return written(24 + 32 * results.size(), out -> {
             out.writeStartObject();
             out.writeArrayFieldStart("results");
             for (Object o : results) {
@@ -364,6 +363,30 @@ public final class WireJson {
             }
             out.writeEndArray();
             out.writeEndObject();
+        });
+    }
+
+    /** What {@link #written} writes. */
+    @FunctionalInterface
+    public interface JsonWriting {
+        /**
+         * @param out the generator
+         * @throws IOException never, into memory
+         */
+        void writeTo(JsonGenerator out) throws IOException;
+    }
+
+    /**
+     * JSON written with a generator straight to bytes, for messages too large to build as a tree first.
+     *
+     * @param sizeHint the expected length, to size the buffer
+     * @param writing  what to write
+     * @return the bytes
+     */
+    public static byte[] written(int sizeHint, JsonWriting writing) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint);
+        try (JsonGenerator out = MAPPER.getFactory().createGenerator(bytes)) {
+            writing.writeTo(out);
         } catch (IOException e) {
             throw new IllegalStateException("writing JSON to memory cannot fail", e);
         }
