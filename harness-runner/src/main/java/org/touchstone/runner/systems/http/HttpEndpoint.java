@@ -79,11 +79,14 @@ final class HttpEndpoint implements SystemEndpoint {
         if (refs != null && unknownRefReplies.get() < MAX_UNKNOWN_REF_REPLIES) {
             try {
                 List<ComparisonResult> results = new ArrayList<>(enrolments.size());
+                Outgoing sentProbe = new Outgoing(probe, refs.entry(probe));
+                List<Outgoing> outgoing = new ArrayList<>(enrolments.size());
+                enrolments.forEach(t -> outgoing.add(new Outgoing(t, refs.entry(t))));
                 // A request carries the templates the service does not hold yet: at most STORE_BYTES_PER_REQUEST
                 // of them (with the probe), so the first calls, which send everything, stay small too.
-                for (List<Template> part : RequestParts.of(enrolments, Integer.MAX_VALUE,
-                        STORE_BYTES_PER_REQUEST - probe.size(), t -> refs.held(refs.ref(t)) ? 0 : t.size())) {
-                    results.addAll(comparisonResults(compareByReference(probe, part), part.size()));
+                for (List<Outgoing> part : RequestParts.of(outgoing, Integer.MAX_VALUE,
+                        STORE_BYTES_PER_REQUEST - probe.size(), o -> refs.held(o.entry()) ? 0 : o.template().size())) {
+                    results.addAll(comparisonResults(compareByReference(sentProbe, part), part.size()));
                 }
                 return results;
             } catch (HttpTransport.UnknownTemplateRefException e) {
@@ -130,37 +133,42 @@ final class HttpEndpoint implements SystemEndpoint {
      * once per template: hundreds of references per call made the tree and its escaping a large part of the
      * client's cost.
      */
-    private byte[] compareByReference(Template probe, List<Template> enrolments) {
-        Map<String, Template> storing = new LinkedHashMap<>();
+    private byte[] compareByReference(Outgoing probe, List<Outgoing> enrolments) {
+        Map<String, Outgoing> storing = new LinkedHashMap<>();
         toStore(probe, storing);
-        enrolments.forEach(t -> toStore(t, storing));
+        enrolments.forEach(o -> toStore(o, storing));
         byte[] body = WireJson.written(128 + 68 * enrolments.size(), out -> {
             out.writeStartObject();
             out.writeArrayFieldStart("store");
-            for (Template t : storing.values()) {
-                out.writeBinary(t.toByteArray());
+            for (Outgoing o : storing.values()) {
+                out.writeBinary(o.template().toByteArray());
             }
             out.writeEndArray();
             out.writeFieldName("probe_ref");
-            out.writeString(refs.quoted(probe));
+            out.writeString(probe.entry().quoted());
             out.writeArrayFieldStart("enrolment_refs");
-            for (Template t : enrolments) {
-                out.writeString(refs.quoted(t));
+            for (Outgoing o : enrolments) {
+                out.writeString(o.entry().quoted());
             }
             out.writeEndArray();
             out.writeEndObject();
         });
         byte[] reply = transport.exchangeForBytes("POST", HttpApi.COMPARE, body,
                 limits.of(Operation.COMPARISON), true);
-        refs.markHeld(storing.keySet());
+        List<TemplateRefCache.Entry> stored = new ArrayList<>(storing.size());
+        storing.values().forEach(o -> stored.add(o.entry()));
+        refs.markHeld(stored);
         return reply;
     }
 
-    private void toStore(Template template, Map<String, Template> storing) {
-        String ref = refs.ref(template);
-        if (!refs.held(ref)) {
-            storing.putIfAbsent(ref, template);
+    private void toStore(Outgoing outgoing, Map<String, Outgoing> storing) {
+        if (!refs.held(outgoing.entry())) {
+            storing.putIfAbsent(outgoing.entry().ref(), outgoing);
         }
+    }
+
+    /** A template on its way to the service, with its reference. */
+    private record Outgoing(Template template, TemplateRefCache.Entry entry) {
     }
 
     /**

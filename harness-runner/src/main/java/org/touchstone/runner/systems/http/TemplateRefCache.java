@@ -18,52 +18,86 @@ import org.touchstone.runner.systems.wire.TemplateRef;
  * small one (weak, so that templates the run has dropped are not kept alive by the cache).
  */
 final class TemplateRefCache {
-    /** Each reference with its JSON form (quoted UTF-8 bytes, made once), since every comparison request writes it. */
-    private final Map<Key, SerializedString> refs = new ConcurrentHashMap<>();
-    private final ReferenceQueue<Template> dropped = new ReferenceQueue<>();
-    private final Map<String, Boolean> held = new ConcurrentHashMap<>();
-
     /**
-     * @param template a template
-     * @return its reference
+     * One template as the service knows it: its reference, that reference's JSON form (quoted UTF-8 bytes,
+     * made once, since every comparison request writes it) and whether the service holds it. One lookup
+     * per template and call gives all three: the lookups themselves, several per enrolment before, cost a
+     * remote comparison as much as a third of an LBP comparison.
      */
-    String ref(Template template) {
-        return quoted(template).getValue();
+    static final class Entry {
+        // Not the template itself: the entry is the weak key's value, and would keep its template alive.
+        private final SerializedString quoted;
+        private volatile int heldEpoch = -1;
+
+        private Entry(SerializedString quoted) {
+            this.quoted = quoted;
+        }
+
+        /** @return its template's reference */
+        String ref() {
+            return quoted.getValue();
+        }
+
+        /** @return its template's reference as a JSON string a generator copies without escaping it again */
+        SerializedString quoted() {
+            return quoted;
+        }
     }
 
+    private final Map<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final ReferenceQueue<Template> dropped = new ReferenceQueue<>();
+    /** What the service holds: entries marked in this epoch (forgetting it all is starting a new one) ... */
+    private volatile int epoch;
+    /** ... and, for templates met again as other objects with the same bytes, the references sent. */
+    private final Map<String, Boolean> heldRefs = new ConcurrentHashMap<>();
+
     /**
      * @param template a template
-     * @return its reference, as a JSON string a generator copies without escaping it again
+     * @return its entry
      */
-    SerializedString quoted(Template template) {
+    Entry entry(Template template) {
         purge();
-        SerializedString known = refs.get(new Key(template, null));
+        Entry known = entries.get(new Key(template, null));
         if (known != null) {
             return known;
         }
-        SerializedString ref = new SerializedString(TemplateRef.of(template));
-        refs.put(new Key(template, dropped), ref);
-        return ref;
+        Entry made = new Entry(new SerializedString(TemplateRef.of(template)));
+        Entry raced = entries.putIfAbsent(new Key(template, dropped), made);
+        return raced != null ? raced : made;
     }
 
-    /** @return whether the service is believed to hold the template with this reference */
-    boolean held(String ref) {
-        return held.containsKey(ref);
+    /** @return whether the service is believed to hold this entry's template */
+    boolean held(Entry entry) {
+        int now = epoch;
+        if (entry.heldEpoch == now) {
+            return true;
+        }
+        // Sent before as another Template object with the same bytes: held all the same.
+        if (heldRefs.containsKey(entry.ref())) {
+            entry.heldEpoch = now;
+            return true;
+        }
+        return false;
     }
 
-    /** Records that the service now holds these references. */
-    void markHeld(Iterable<String> stored) {
-        stored.forEach(r -> held.put(r, Boolean.TRUE));
+    /** Records that the service now holds these entries' templates. */
+    void markHeld(Iterable<Entry> stored) {
+        int now = epoch;
+        stored.forEach(e -> {
+            heldRefs.put(e.ref(), Boolean.TRUE);
+            e.heldEpoch = now;
+        });
     }
 
     /** Forgets what the service holds (it answered that it lacks one: restarted, or dropped some). */
-    void forgetHeld() {
-        held.clear();
+    synchronized void forgetHeld() {
+        epoch++;
+        heldRefs.clear();
     }
 
     private void purge() {
         for (Object k; (k = dropped.poll()) != null; ) {
-            refs.remove(k);
+            entries.remove(k);
         }
     }
 
