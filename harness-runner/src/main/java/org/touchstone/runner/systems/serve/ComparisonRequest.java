@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.touchstone.api.Template;
 import org.touchstone.runner.systems.wire.MalformedMessageException;
@@ -115,17 +116,27 @@ record ComparisonRequest(Template probe, List<Template> enrolments) {
         } catch (IOException | RuntimeException e) {
             return null;
         }
-        Template probe = resolve(store, probeRef, "probe_ref");
-        List<Template> enrolments = new ArrayList<>(enrolmentRefs.size());
-        for (int i = 0; i < enrolmentRefs.size(); i++) {
-            enrolments.add(resolve(store, enrolmentRefs.get(i), "enrolment_refs[" + i + "]"));
+        enrolmentRefs.add(probeRef);
+        Template[] found = store.getAll(enrolmentRefs);
+        int n = found.length - 1;
+        if (found[n] == null) {
+            throw unknown(probeRef, "probe_ref");
         }
-        return new ComparisonRequest(probe, enrolments);
+        for (int i = 0; i < n; i++) {
+            if (found[i] == null) {
+                throw unknown(enrolmentRefs.get(i), "enrolment_refs[" + i + "]");
+            }
+        }
+        return new ComparisonRequest(found[n], Arrays.asList(found).subList(0, n));
     }
 
     private static Template resolve(TemplateStore store, String ref, String field) throws UnknownTemplateException {
-        return store.get(ref).orElseThrow(() -> new UnknownTemplateException("'" + field + "' names template " + ref
+        return store.get(ref).orElseThrow(() -> unknown(ref, field));
+    }
+
+    private static UnknownTemplateException unknown(String ref, String field) {
+        return new UnknownTemplateException("'" + field + "' names template " + ref
                 + ", which this service does not hold (never stored, or dropped to stay within its "
-                + TemplateStore.DEFAULT_MAX_BYTES / (1 << 20) + " MiB): send it in 'store' or inline"));
+                + TemplateStore.DEFAULT_MAX_BYTES / (1 << 20) + " MiB): send it in 'store' or inline");
     }
 }

@@ -1,6 +1,7 @@
 package org.touchstone.runner.systems.serve;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.touchstone.api.Template;
@@ -62,6 +63,21 @@ final class TemplateStore {
      */
     synchronized Optional<Template> get(String ref) {
         return Optional.ofNullable(templates.get(ref));
+    }
+
+    /**
+     * Looks up many references under one lock: a comparison names up to 1,024 templates, and taking the lock
+     * once per reference made serve's threads queue for it.
+     *
+     * @param refs references
+     * @return the templates, in order, null where not kept
+     */
+    synchronized Template[] getAll(List<String> refs) {
+        Template[] found = new Template[refs.size()];
+        for (int i = 0; i < found.length; i++) {
+            found[i] = templates.get(refs.get(i));
+        }
+        return found;
     }
 
     /** @return the bytes kept */

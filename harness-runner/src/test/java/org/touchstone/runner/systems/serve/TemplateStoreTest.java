@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.touchstone.api.Template;
+import org.touchstone.runner.systems.wire.TemplateRef;
 
 /** The store keeps what was used last within its byte bound. */
 class TemplateStoreTest {
@@ -49,6 +50,25 @@ class TemplateStoreTest {
         assertThat(a).isEqualTo(b);
         assertThat(store.bytes()).isEqualTo(100);
         assertThat(store.get(a).orElseThrow().toByteArray()).isEqualTo(template(3, 100).toByteArray());
+    }
+
+    @Test
+    void manyAreLookedUpInOrderAndCountAsUse() {
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            refs.add(store.put(template(i, 100)));
+        }
+        String absent = TemplateRef.of(template(99, 100));
+        Template[] found = store.getAll(List.of(refs.get(3), absent, refs.get(0), refs.get(3)));
+        assertThat(found[0].toByteArray()).isEqualTo(template(3, 100).toByteArray());
+        assertThat(found[1]).isNull();
+        assertThat(found[2].toByteArray()).isEqualTo(template(0, 100).toByteArray());
+        assertThat(found[3]).isSameAs(found[0]);
+        // 0 and 3 were used last, so two more templates drop 1 and 2.
+        store.put(template(10, 100));
+        store.put(template(11, 100));
+        assertThat(store.getAll(List.of(refs.get(0), refs.get(1), refs.get(2), refs.get(3))))
+                .extracting(t -> t != null).containsExactly(true, false, false, true);
     }
 
     private static Template template(int n, int size) {
