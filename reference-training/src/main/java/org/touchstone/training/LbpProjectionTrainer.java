@@ -1,12 +1,20 @@
 package org.touchstone.training;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.touchstone.api.FaceImage;
 import org.touchstone.api.ImageDecodeException;
 import org.touchstone.api.ImageFormat;
@@ -29,15 +37,14 @@ import org.touchstone.reference.lbp.LbpProjection;
  * Parameters are rounded to float after each stage, and the second stage is fitted on what the rounded
  * first stage computes.
  *
- * <p>Refit after changing the LBP description or the generator:
- * <pre>
- * mvn -q -pl reference-training -am install -DskipTests
- * mvn -q -pl reference-training org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
- *     -Dexec.mainClass=org.touchstone.training.LbpProjectionTrainer \
- *     -Dexec.args=reference-algorithms/src/main/resources/org/touchstone/reference/lbp/lbp-compact-projection.bin
- * </pre>
- * {@code LbpProjectionTrainerTest} fails until the committed parameters match what this produces, and the
- * {@code lbp-compact} thresholds need recalibrating ({@code LbpCompactThresholds}).
+ * <p>The build fits it: {@code reference-training}'s {@code process-classes} phase runs {@link #main} with
+ * this module's class folder as the destination, so the projection is built like the classes are (model
+ * weights are never committed) and reaches the runner in this module's jar. {@code LbpProjectionTrainerTest}
+ * pins the SHA-256 of what it produces: after changing the LBP description or the generator, a build refits
+ * it, that test fails until the new digest is recorded there, and the {@code lbp-compact} thresholds need
+ * recalibrating ({@code LbpCompactThresholds}). {@code mvn -q -pl reference-training -am package -DskipTests}
+ * (re)fits it into {@code reference-training/target/classes}; {@link #main} with only an output file writes it
+ * anywhere.
  */
 public final class LbpProjectionTrainer {
     /** The training data: a seed used nowhere else. */
@@ -51,17 +58,101 @@ public final class LbpProjectionTrainer {
     }
 
     /**
-     * @param args the output file
-     * @throws IOException if it cannot be written
+     * Writes the fitted projection, unless {@code STAMP_FILE} says it is already there from the same code.
+     *
+     * @param args {@code OUTPUT_FILE [STAMP_FILE]}: with a stamp file, the fit is skipped when the output exists
+     *             and the stamp holds the digest of the code that fits it and of the JVM; after a
+     *             fit the stamp is written
+     * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: LbpProjectionTrainer OUTPUT_FILE");
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: LbpProjectionTrainer OUTPUT_FILE [STAMP_FILE]");
             System.exit(2);
         }
+        Path output = Path.of(args[0]).toAbsolutePath();
+        Optional<Path> stamp = args.length == 2 ? Optional.of(Path.of(args[1]).toAbsolutePath()) : Optional.empty();
+        String inputs = stamp.isPresent() ? inputsDigest(output) : "";
+        if (stamp.isPresent() && Files.isRegularFile(output) && Files.isRegularFile(stamp.get())
+                && Files.readString(stamp.get(), StandardCharsets.UTF_8).equals(inputs)) {
+            System.out.println("lbp-compact projection up to date: " + output);
+            return;
+        }
+        long start = System.nanoTime();
         LbpProjection projection = train();
-        Files.write(Path.of(args[0]), projection.toBytes());
+        Files.createDirectories(output.getParent());
+        // The stamp goes first, so a fit interrupted after it leaves no output and the next build fits again.
+        if (stamp.isPresent()) {
+            Files.deleteIfExists(output);
+            Files.createDirectories(stamp.get().getParent());
+            Files.writeString(stamp.get(), inputs, StandardCharsets.UTF_8);
+        }
+        Path partial = output.resolveSibling(output.getFileName() + ".partial");
+        Files.write(partial, projection.toBytes());
+        Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         projection.comments().forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "fitted in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, output);
+    }
+
+    /**
+     * What the fit depends on: the bytes of the jars or class folders holding this trainer, the LBP
+     * description, the face generator and the API, and the JVM's version (its PNG codec and Java2D draw the
+     * faces). Conservative: any change to those modules refits.
+     *
+     * @param output the projection file, left out when it sits in one of those class folders
+     */
+    private static String inputsDigest(Path output) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
+        digest.update((Runtime.version() + " " + System.getProperty("java.vendor") + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        for (Class<?> type : List.of(LbpProjectionTrainer.class, LbpFeatures.class, SyntheticFaceRenderer.class,
+                FaceImage.class)) {
+            Path location;
+            try {
+                location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            } catch (java.net.URISyntaxException | RuntimeException e) {
+                return "unknown location of " + type.getName() + ": always refit";
+            }
+            if (Files.isRegularFile(location)) {
+                // A jar (a reactor build that packaged the module) counts as its entries, as a class folder does.
+                try (FileSystem jar = FileSystems.newFileSystem(location)) {
+                    digestTree(digest, jar.getPath("/"), output);
+                }
+            } else {
+                digestTree(digest, location, output);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest()) + "\n";
+    }
+
+    /** Every file under root by its path and bytes, in path order, but the output and what the jar tool adds. */
+    private static void digestTree(MessageDigest digest, Path root, Path output) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(Files::isRegularFile).filter(f -> !isOutput(f, output)).toList();
+        }
+        List<String> names = new ArrayList<>();
+        for (Path file : files) {
+            String name = root.relativize(file).toString().replace('\\', '/');
+            if (!name.equals("META-INF/MANIFEST.MF") && !name.startsWith("META-INF/maven/")) {
+                names.add(name);
+            }
+        }
+        names.sort(null);
+        for (String name : names) {
+            digest.update((name + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update(Files.readAllBytes(root.resolve(name)));
+        }
+    }
+
+    private static boolean isOutput(Path file, Path output) {
+        return file.getFileSystem().equals(output.getFileSystem())
+                && (file.toAbsolutePath().equals(output) || file.getFileName().toString().endsWith(".partial"));
     }
 
     /** @return the fitted projection */

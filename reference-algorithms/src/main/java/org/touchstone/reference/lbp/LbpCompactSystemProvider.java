@@ -24,15 +24,26 @@ import org.touchstone.reference.identification.ExactCosineIdentifier;
  * <p>It has no configuration: the projection was fitted for the LBP defaults.
  */
 public final class LbpCompactSystemProvider implements FaceSystemProvider {
-    private static final SystemDescriptor DESCRIPTOR = describe(LbpProjection.committed());
-
     /** Creates the provider; cheap, as {@link java.util.ServiceLoader} requires (the parameters load on first use). */
     public LbpCompactSystemProvider() {
     }
 
+    /**
+     * @return the descriptor, which names the projection's shape and training
+     * @throws IllegalStateException if the projection is not on the class path ({@link LbpProjection#bundled()})
+     */
     @Override
     public SystemDescriptor descriptor() {
-        return DESCRIPTOR;
+        return Described.DESCRIPTOR;
+    }
+
+    /**
+     * The descriptor, made on first use rather than when the provider is: the projection comes from
+     * reference-training's jar, and a class path without it (this module's own tests) must still be able to
+     * instantiate every provider that {@link java.util.ServiceLoader} lists.
+     */
+    private static final class Described {
+        static final SystemDescriptor DESCRIPTOR = describe(LbpProjection.bundled());
     }
 
     /**
@@ -41,7 +52,7 @@ public final class LbpCompactSystemProvider implements FaceSystemProvider {
      */
     @Override
     public FaceSystem open(SystemContext context) {
-        LbpProjection projection = LbpProjection.committed();
+        LbpProjection projection = LbpProjection.bundled();
         CompactTemplateFormat format = new CompactTemplateFormat(projection);
         Verifier verifier = new LbpCompactVerifier(projection, format);
         Identifier identifier = new ExactCosineIdentifier(verifier, format);

@@ -15,7 +15,7 @@ import org.touchstone.reference.identification.UnitLength;
 
 /**
  * 1:1 verification with {@code lbp-compact} templates: the LBP description of each image projected by
- * the committed {@link LbpProjection}, averaged over the images and scaled to unit length; the score is
+ * the fitted {@link LbpProjection}, averaged over the images and scaled to unit length; the score is
  * the cosine of two templates, in [-1, 1]. The role does not change the template.
  *
  * <p>Thread safe: stateless but for immutable parameters.

@@ -22,8 +22,11 @@ import java.util.Objects;
  * the fit cheap and the parameters small (a global 3,776-dimensional basis would be six times larger).
  *
  * <p>Fitted by {@code reference-training} ({@code LbpProjectionTrainer}) on synthetic training faces of a
- * seed used nowhere else, and committed as the resource {@value #RESOURCE}, whose bytes are
- * {@link #toBytes()}:
+ * seed used nowhere else. Model weights are built, not committed: that module's build fits them into its own
+ * jar as the resource {@value #RESOURCE} (this module cannot fit them itself, since the faces come from
+ * {@code protocols}' generator, which it must not depend on), so whatever runs {@code lbp-compact} (the runner,
+ * its worker processes, Spark's executors) needs {@code reference-training}'s jar on the class path. The
+ * resource's bytes are {@link #toBytes()}:
  *
  * <pre>
  * offset  size  content (little-endian)
@@ -49,7 +52,7 @@ import java.util.Objects;
  */
 public record LbpProjection(List<String> comments, int componentsPerCell, int dimension, float[] mean,
                             float[] cellBasis, float[] basis) {
-    /** The resource holding the committed parameters. */
+    /** The resource holding the fitted parameters, built into {@code reference-training}'s jar. */
     public static final String RESOURCE = "/org/touchstone/reference/lbp/lbp-compact-projection.bin";
     /** The format version written and read. */
     public static final int FORMAT_VERSION = 1;
@@ -78,19 +81,24 @@ public record LbpProjection(List<String> comments, int componentsPerCell, int di
         }
     }
 
-    /** @return the committed parameters */
-    public static LbpProjection committed() {
-        return Committed.PROJECTION;
+    /**
+     * @return the parameters bundled on the class path by the build ({@value #RESOURCE})
+     * @throws IllegalStateException if the class path lacks them
+     */
+    public static LbpProjection bundled() {
+        return Bundled.PROJECTION;
     }
 
     /** Loaded on first use, once. */
-    private static final class Committed {
+    private static final class Bundled {
         static final LbpProjection PROJECTION = load();
 
         private static LbpProjection load() {
             try (InputStream in = LbpProjection.class.getResourceAsStream(RESOURCE)) {
                 if (in == null) {
-                    throw new IllegalStateException("resource " + RESOURCE + " is missing from the class path");
+                    throw new IllegalStateException("resource " + RESOURCE + " is missing from the class path: it"
+                            + " is fitted by the build of reference-training, whose jar (or target/classes) must be"
+                            + " on the class path to run lbp-compact");
                 }
                 return read(in.readAllBytes());
             } catch (IOException e) {

@@ -44,9 +44,12 @@ class SyntheticAttributeProviderTest {
     };
 
     private static AttributeAnalyzer analyzer() throws Exception {
+        // Chosen by class before any descriptor is asked for: lbp-compact's needs its projection, which
+        // reference-training builds and this module's class path lacks.
         FaceSystemProvider provider = ServiceLoader.load(FaceSystemProvider.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.descriptor().id().equals("synthetic-attributes"))
+                .filter(p -> p.type() == SyntheticAttributeProvider.class).map(ServiceLoader.Provider::get)
                 .findFirst().orElseThrow();
+        assertThat(provider.descriptor().id()).isEqualTo("synthetic-attributes");
         assertThat(provider.descriptor().capabilities()).containsExactly(Capability.ANALYSIS);
         FaceSystem system = provider.open(CONTEXT);
         assertThat(system.verifier()).isEmpty();

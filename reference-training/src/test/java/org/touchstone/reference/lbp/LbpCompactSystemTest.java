@@ -14,30 +14,66 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.touchstone.api.Candidate;
 import org.touchstone.api.ComparisonResult;
+import org.touchstone.api.FaceImage;
 import org.touchstone.api.FaceSystem;
 import org.touchstone.api.FailureCode;
 import org.touchstone.api.Gallery;
 import org.touchstone.api.GalleryEntry;
 import org.touchstone.api.Identifier;
+import org.touchstone.api.ImageFormat;
 import org.touchstone.api.Result;
+import org.touchstone.api.SystemContext;
 import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
 import org.touchstone.api.Verifier;
+import org.touchstone.protocols.synthetic.SyntheticFaceRenderer;
+import org.touchstone.protocols.synthetic.SyntheticSpec;
 
-/** The lbp-compact system: its templates, its scores in 1:1 and 1:N, and its committed projection. */
+/**
+ * The lbp-compact system: its templates, its scores in 1:1 and 1:N, and its projection. In reference-training,
+ * not beside the system in reference-algorithms, because this module's build fits the projection that the
+ * system loads; its faces are the synthetic generator's, of a seed the projection was not fitted on.
+ */
 class LbpCompactSystemTest {
     @TempDir
     Path directory;
 
+    private static final SyntheticFaceRenderer FACES = new SyntheticFaceRenderer(
+            SyntheticSpec.parse("synthetic:subjects=10,images=2,seed=8080"));
+
     private FaceSystem open() {
-        return new LbpCompactSystemProvider().open(LbpSystemProviderTest.context(Optional.empty(), directory));
+        return new LbpCompactSystemProvider().open(context());
+    }
+
+    private SystemContext context() {
+        return new SystemContext() {
+            @Override
+            public Optional<Path> configDirectory() {
+                return Optional.empty();
+            }
+
+            @Override
+            public Path workingDirectory() {
+                return directory;
+            }
+
+            @Override
+            public int callerThreads() {
+                return 1;
+            }
+        };
+    }
+
+    private static FaceImage face(int identity, int sample) {
+        return new FaceImage(FACES.spec().sampleId(identity, sample), ImageFormat.PNG,
+                FACES.renderPng(identity, sample));
     }
 
     @Test
     void templatesAreTheProjectedDescriptionAtUnitLengthBehindA12ByteHeader() throws Exception {
-        LbpProjection projection = LbpProjection.committed();
+        LbpProjection projection = LbpProjection.bundled();
         try (FaceSystem system = open()) {
-            Template t = system.verifier().orElseThrow().createTemplate(List.of(SyntheticFaces.face(1, 0)),
+            Template t = system.verifier().orElseThrow().createTemplate(List.of(face(1, 0)),
                     TemplateRole.VERIFICATION_ENROLMENT).value();
             assertThat(t.size()).isEqualTo(12 + 4 * 256).isEqualTo(1036);
             ByteBuffer bytes = t.buffer().order(ByteOrder.LITTLE_ENDIAN);
@@ -46,7 +82,7 @@ class LbpCompactSystemTest {
             assertThat(bytes.getShort(6)).isEqualTo((short) 256);
             assertThat(Arrays.copyOfRange(t.toByteArray(), 8, 12)).isEqualTo(Arrays.copyOf(projection.sha256(), 4));
 
-            float[] expected = projection.project(new LbpFeatures().describe(SyntheticFaces.face(1, 0).raster()).value());
+            float[] expected = projection.project(new LbpFeatures().describe(face(1, 0).raster()).value());
             double norm = 0;
             for (float v : expected) {
                 norm += (double) v * v;
@@ -72,7 +108,7 @@ class LbpCompactSystemTest {
     }
 
     private static Template template(Verifier verifier, int identity, int sample) {
-        return verifier.createTemplate(List.of(SyntheticFaces.face(identity, sample)),
+        return verifier.createTemplate(List.of(face(identity, sample)),
                 TemplateRole.VERIFICATION_PROBE).value();
     }
 
@@ -84,7 +120,7 @@ class LbpCompactSystemTest {
             List<GalleryEntry> entries = new ArrayList<>();
             for (int identity = 0; identity < 6; identity++) {
                 entries.add(new GalleryEntry("id" + identity, identifier.createTemplate(
-                        List.of(SyntheticFaces.face(identity, 0)), TemplateRole.IDENTIFICATION_ENROLMENT).value()));
+                        List.of(face(identity, 0)), TemplateRole.IDENTIFICATION_ENROLMENT).value()));
             }
             Gallery gallery = identifier.finalizeEnrolment(entries, directory).value();
             Template probe = template(verifier, 3, 1);
@@ -111,8 +147,8 @@ class LbpCompactSystemTest {
             assertThat(r.failure().orElseThrow().message()).startsWith("enrolment template: lbp-compact template of"
                     + " format version 1, dimension 256, projection");
 
-            Template lbp = new LbpSystemProvider().open(LbpSystemProviderTest.context(Optional.empty(), directory))
-                    .verifier().orElseThrow().createTemplate(List.of(SyntheticFaces.face(0, 0)),
+            Template lbp = new LbpSystemProvider().open(context())
+                    .verifier().orElseThrow().createTemplate(List.of(face(0, 0)),
                             TemplateRole.VERIFICATION_PROBE).value();
             assertThat(verifier.compare(good, lbp).failure().orElseThrow().message())
                     .isEqualTo("probe template: not an lbp-compact template: it does not start with \"LBPC\"");
@@ -123,8 +159,8 @@ class LbpCompactSystemTest {
     }
 
     @Test
-    void theCommittedProjectionReadsBackToItsOwnBytesAndSaysWhatProducedIt() {
-        LbpProjection projection = LbpProjection.committed();
+    void theBundledProjectionReadsBackToItsOwnBytesAndSaysWhatProducedIt() {
+        LbpProjection projection = LbpProjection.bundled();
         assertThat(projection.componentsPerCell()).isEqualTo(8);
         assertThat(projection.dimension()).isEqualTo(256);
         assertThat(LbpProjection.read(projection.toBytes()).toBytes()).isEqualTo(projection.toBytes());
@@ -133,7 +169,7 @@ class LbpCompactSystemTest {
 
     @Test
     void aDamagedProjectionIsRefused() {
-        byte[] bytes = LbpProjection.committed().toBytes();
+        byte[] bytes = LbpProjection.bundled().toBytes();
         assertThat(org.assertj.core.api.Assertions.catchThrowable(
                 () -> LbpProjection.read(Arrays.copyOf(bytes, bytes.length - 1))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncated LBP projection");
