@@ -6,6 +6,7 @@
 # the comparison stage's wall time). Shows what the HTTP boundary costs.
 #   benchmarks/remote-vs-inprocess.sh
 #   SYSTEM=lbp SUBJECTS=100 IMAGES=4 THREADS=2 ROUNDS=3 benchmarks/remote-vs-inprocess.sh
+#   SUBJECTS=1000 VERSION1=0 benchmarks/remote-vs-inprocess.sh   (version 1 is ~40x slower: skipped)
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -14,6 +15,7 @@ subjects="${SUBJECTS:-100}"
 images="${IMAGES:-4}"
 threads="${THREADS:-2}"
 rounds="${ROUNDS:-3}"
+version1="${VERSION1:-1}"
 work="${WORK:-${TMPDIR:-/tmp}/touchstone-remote-bench}"
 rm -rf "$work"
 mkdir -p "$work"
@@ -47,8 +49,9 @@ printf '%-6s %12s %12s %12s %8s %8s\n' round in-process serve-v2 serve-v1 v2/in 
 for round in $(seq 1 "$rounds"); do
   local_rate="$(rate "local-$round" "$system")"
   v2_rate="$(rate "v2-$round" "$url")"
-  v1_rate="$(rate "v1-$round" "$url" -Dtouchstone.http.protocol=1)"
+  v1_rate=-
+  [[ "$version1" == 0 ]] || v1_rate="$(rate "v1-$round" "$url" -Dtouchstone.http.protocol=1)"
   printf '%-6s %12s %12s %12s %8s %8s\n' "$round" "$local_rate" "$v2_rate" "$v1_rate" \
       "$(awk -v a="$local_rate" -v b="$v2_rate" 'BEGIN { printf "%.2f", b / a }')" \
-      "$(awk -v a="$local_rate" -v b="$v1_rate" 'BEGIN { printf "%.2f", b / a }')"
+      "$(awk -v a="$local_rate" -v b="$v1_rate" 'BEGIN { if (b == "-") print "-"; else printf "%.2f", b / a }')"
 done
