@@ -1,10 +1,7 @@
 package org.touchstone.training;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +19,8 @@ import org.touchstone.reference.attributes.AttributeModels;
 import org.touchstone.reference.attributes.FaceFeatures;
 
 /**
- * Fits the synthetic-face attribute models that {@code reference-algorithms} ships
- * ({@link AttributeModels#RESOURCE}), and writes their parameters.
+ * Fits the synthetic-face attribute models that {@code synthetic-attributes} (in {@code reference-algorithms})
+ * loads ({@link AttributeModels#RESOURCE}), and writes their parameters.
  *
  * <p>The recipe, all fixed so the output is reproducible bit for bit: a synthetic training set that no
  * demo or test evaluates on ({@link #TRAINING_SPEC}); the images go through PNG exactly as the harness
@@ -31,14 +28,14 @@ import org.touchstone.reference.attributes.FaceFeatures;
  * calibrate them (Platt scaling of each classifier, and the age model's confidence); L-BFGS runs a
  * fixed number of iterations from zero.
  *
- * <p>Retrain after changing the features or the generator:
- * <pre>
- * mvn -q -pl reference-training -am install -DskipTests
- * mvn -q -pl reference-training org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
- *     -Dexec.mainClass=org.touchstone.training.AttributeModelTrainer \
- *     -Dexec.args=reference-algorithms/src/main/resources/org/touchstone/reference/attributes/synthetic-attributes.txt
- * </pre>
- * {@code AttributeModelTrainerTest} fails until the committed parameters match what this produces.
+ * <p>The build fits them: {@code reference-training}'s {@code process-classes} phase runs
+ * {@link FittedResources} with this module's class folder as the destination, so the models are built like the
+ * classes are (model weights are never committed) and reach the runner in this module's jar.
+ * {@code AttributeModelTrainerTest} pins the SHA-256 of what it produces: after changing the features or the
+ * generator, a build refits them and that test fails until the new digest is recorded there (and the demo's
+ * golden outputs for {@code synthetic-attributes} change with them). {@code mvn -q -pl reference-training -am
+ * package -DskipTests} (re)fits them into {@code reference-training/target/classes}; {@link #main} with only an
+ * output file writes them anywhere.
  */
 public final class AttributeModelTrainer {
     /** The training data: a seed used nowhere else. */
@@ -51,23 +48,28 @@ public final class AttributeModelTrainer {
     static final int ITERATIONS = 300;
     static final int MEMORY = 10;
 
+    /** The models as the build fits them ({@link FittedResources}): {@link AttributeModels#write}'s text. */
+    static final FittedResources.Model MODEL = new FittedResources.Model("synthetic-attributes models",
+            AttributeModels.RESOURCE, List.of(AttributeModelTrainer.class, FaceFeatures.class,
+            SyntheticFaceRenderer.class, FaceImage.class), () -> {
+                AttributeModels models = train();
+                return new FittedResources.Fitted(models.toText().getBytes(StandardCharsets.UTF_8),
+                        models.comments().stream().map(c -> "# " + c).toList());
+            });
+
     private AttributeModelTrainer() {
     }
 
     /**
-     * @param args the output file
-     * @throws IOException if it cannot be written
+     * Writes the fitted models, unless {@code STAMP_FILE} says they are already there from the same code.
+     *
+     * @param args {@code OUTPUT_FILE [STAMP_FILE]}: with a stamp file, the fit is skipped when the output exists
+     *             and the stamp holds the digest of the code that fits it and of the JVM; after a
+     *             fit the stamp is written
+     * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            System.err.println("usage: AttributeModelTrainer OUTPUT_FILE");
-            System.exit(2);
-        }
-        AttributeModels models = train();
-        try (Writer out = Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            models.write(out);
-        }
-        models.comments().forEach(c -> System.out.println("# " + c));
+        FittedResources.main(MODEL, args);
     }
 
     /** One training image's features and truth. */

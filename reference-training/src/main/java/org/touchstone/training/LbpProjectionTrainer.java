@@ -1,20 +1,10 @@
 package org.touchstone.training;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.touchstone.api.FaceImage;
 import org.touchstone.api.ImageDecodeException;
 import org.touchstone.api.ImageFormat;
@@ -37,8 +27,8 @@ import org.touchstone.reference.lbp.LbpProjection;
  * Parameters are rounded to float after each stage, and the second stage is fitted on what the rounded
  * first stage computes.
  *
- * <p>The build fits it: {@code reference-training}'s {@code process-classes} phase runs {@link #main} with
- * this module's class folder as the destination, so the projection is built like the classes are (model
+ * <p>The build fits it: {@code reference-training}'s {@code process-classes} phase runs {@link FittedResources}
+ * with this module's class folder as the destination, so the projection is built like the classes are (model
  * weights are never committed) and reaches the runner in this module's jar. {@code LbpProjectionTrainerTest}
  * pins the SHA-256 of what it produces: after changing the LBP description or the generator, a build refits
  * it, that test fails until the new digest is recorded there, and the {@code lbp-compact} thresholds need
@@ -54,6 +44,14 @@ public final class LbpProjectionTrainer {
     /** The embedding's length. */
     static final int DIMENSION = 256;
 
+    /** The projection as the build fits it ({@link FittedResources}). */
+    static final FittedResources.Model MODEL = new FittedResources.Model("lbp-compact projection",
+            LbpProjection.RESOURCE, List.of(LbpProjectionTrainer.class, LbpFeatures.class,
+            SyntheticFaceRenderer.class, FaceImage.class), () -> {
+                LbpProjection projection = train();
+                return new FittedResources.Fitted(projection.toBytes(), projection.comments());
+            });
+
     private LbpProjectionTrainer() {
     }
 
@@ -66,93 +64,7 @@ public final class LbpProjectionTrainer {
      * @throws IOException if a file cannot be read or written
      */
     public static void main(String[] args) throws IOException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: LbpProjectionTrainer OUTPUT_FILE [STAMP_FILE]");
-            System.exit(2);
-        }
-        Path output = Path.of(args[0]).toAbsolutePath();
-        Optional<Path> stamp = args.length == 2 ? Optional.of(Path.of(args[1]).toAbsolutePath()) : Optional.empty();
-        String inputs = stamp.isPresent() ? inputsDigest(output) : "";
-        if (stamp.isPresent() && Files.isRegularFile(output) && Files.isRegularFile(stamp.get())
-                && Files.readString(stamp.get(), StandardCharsets.UTF_8).equals(inputs)) {
-            System.out.println("lbp-compact projection up to date: " + output);
-            return;
-        }
-        long start = System.nanoTime();
-        LbpProjection projection = train();
-        Files.createDirectories(output.getParent());
-        // The stamp goes first, so a fit interrupted after it leaves no output and the next build fits again.
-        if (stamp.isPresent()) {
-            Files.deleteIfExists(output);
-            Files.createDirectories(stamp.get().getParent());
-            Files.writeString(stamp.get(), inputs, StandardCharsets.UTF_8);
-        }
-        Path partial = output.resolveSibling(output.getFileName() + ".partial");
-        Files.write(partial, projection.toBytes());
-        Files.move(partial, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        projection.comments().forEach(System.out::println);
-        System.out.printf(Locale.ROOT, "fitted in %.1f s: %s%n", (System.nanoTime() - start) / 1e9, output);
-    }
-
-    /**
-     * What the fit depends on: the bytes of the jars or class folders holding this trainer, the LBP
-     * description, the face generator and the API, and the JVM's version (its PNG codec and Java2D draw the
-     * faces). Conservative: any change to those modules refits.
-     *
-     * @param output the projection file, left out when it sits in one of those class folders
-     */
-    private static String inputsDigest(Path output) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
-        digest.update((Runtime.version() + " " + System.getProperty("java.vendor") + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-        for (Class<?> type : List.of(LbpProjectionTrainer.class, LbpFeatures.class, SyntheticFaceRenderer.class,
-                FaceImage.class)) {
-            Path location;
-            try {
-                location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-            } catch (java.net.URISyntaxException | RuntimeException e) {
-                return "unknown location of " + type.getName() + ": always refit";
-            }
-            if (Files.isRegularFile(location)) {
-                // A jar (a reactor build that packaged the module) counts as its entries, as a class folder does.
-                try (FileSystem jar = FileSystems.newFileSystem(location)) {
-                    digestTree(digest, jar.getPath("/"), output);
-                }
-            } else {
-                digestTree(digest, location, output);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest()) + "\n";
-    }
-
-    /** Every file under root by its path and bytes, in path order, but the output and what the jar tool adds. */
-    private static void digestTree(MessageDigest digest, Path root, Path output) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).filter(f -> !isOutput(f, output)).toList();
-        }
-        List<String> names = new ArrayList<>();
-        for (Path file : files) {
-            String name = root.relativize(file).toString().replace('\\', '/');
-            if (!name.equals("META-INF/MANIFEST.MF") && !name.startsWith("META-INF/maven/")) {
-                names.add(name);
-            }
-        }
-        names.sort(null);
-        for (String name : names) {
-            digest.update((name + "\n").getBytes(StandardCharsets.UTF_8));
-            digest.update(Files.readAllBytes(root.resolve(name)));
-        }
-    }
-
-    private static boolean isOutput(Path file, Path output) {
-        return file.getFileSystem().equals(output.getFileSystem())
-                && (file.toAbsolutePath().equals(output) || file.getFileName().toString().endsWith(".partial"));
+        FittedResources.main(MODEL, args);
     }
 
     /** @return the fitted projection */

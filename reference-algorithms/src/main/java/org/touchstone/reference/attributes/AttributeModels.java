@@ -16,7 +16,13 @@ import java.util.Map;
  * The fitted parameters of the synthetic-face attribute models, and their text format: '#' comment lines
  * (what produced them), then one {@code key value...} line per parameter vector. Written by the
  * {@code reference-training} module, read here. The format is plain text so that a change to the
- * fitted parameters shows in review.
+ * fitted parameters can be read in a diff.
+ *
+ * <p>Model weights are built, not committed: {@code reference-training}'s build fits them into its own jar as
+ * the resource {@value #RESOURCE} (this module cannot fit them itself, since the faces come from
+ * {@code protocols}' generator, which it must not depend on), so whatever runs {@code synthetic-attributes}
+ * (the runner, its worker processes, Spark's executors) needs {@code reference-training}'s jar on the class
+ * path.
  *
  * @param comments        the comment lines, without '#'
  * @param mean            per-feature mean of the training set
@@ -26,7 +32,7 @@ import java.util.Map;
  */
 public record AttributeModels(List<String> comments, double[] mean, double[] scale,
                               Map<String, Classifier> classifiers, Regressor age) {
-    /** The resource holding the committed parameters. */
+    /** The resource holding the fitted parameters, built into {@code reference-training}'s jar. */
     public static final String RESOURCE = "/org/touchstone/reference/attributes/synthetic-attributes.txt";
 
     /**
@@ -88,11 +94,16 @@ public record AttributeModels(List<String> comments, double[] mean, double[] sca
         return z;
     }
 
-    /** @return the committed parameters */
-    public static AttributeModels committed() {
+    /**
+     * @return the parameters bundled on the class path by the build ({@value #RESOURCE}), read anew each call
+     * @throws IllegalStateException if the class path lacks them
+     */
+    public static AttributeModels bundled() {
         try (InputStream in = AttributeModels.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + RESOURCE + " is missing from the jar");
+                throw new IllegalStateException("resource " + RESOURCE + " is missing from the class path: it is"
+                        + " fitted by the build of reference-training, whose jar (or target/classes) must be on the"
+                        + " class path to run synthetic-attributes");
             }
             return read(in);
         } catch (IOException e) {

@@ -26,6 +26,11 @@ import org.touchstone.api.SystemDescriptor;
  * logistic regression (confidence = the Platt-calibrated probability of the label given), age by ridge
  * regression (confidence = the share of calibration estimates within the declared tolerance). It
  * treats the whole image as one face and finds none in a flat image.
+ *
+ * <p>The fitted parameters ({@link AttributeModels#bundled()}) are read when a system is opened, not when the
+ * provider is made or described: they come from {@code reference-training}'s jar, and a class path without it
+ * (this module's own tests) must still be able to instantiate and describe every provider that
+ * {@link java.util.ServiceLoader} lists.
  */
 public final class SyntheticAttributeProvider implements FaceSystemProvider {
     private static final SystemDescriptor DESCRIPTOR = SystemDescriptor.builder("synthetic-attributes")
@@ -53,7 +58,7 @@ public final class SyntheticAttributeProvider implements FaceSystemProvider {
 
     @Override
     public FaceSystem open(SystemContext context) {
-        AttributeModels models = AttributeModels.committed();
+        AttributeModels models = AttributeModels.bundled();
         AttributeAnalyzer analyzer = image -> analyze(models, image);
         Map<String, String> runtime = Map.of("parameters", String.join(" | ", models.comments()));
         return new FaceSystem() {
