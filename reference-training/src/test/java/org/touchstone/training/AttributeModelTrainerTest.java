@@ -2,12 +2,8 @@ package org.touchstone.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.net.URL;
 import java.security.MessageDigest;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.touchstone.protocols.synthetic.SyntheticSpec;
 import org.touchstone.reference.attributes.AttributeModels;
@@ -27,15 +23,7 @@ class AttributeModelTrainerTest {
      */
     @Test
     void theBuildFitsTheRecordedModelsExactly() throws Exception {
-        List<URL> copies = Collections.list(AttributeModels.class.getClassLoader()
-                .getResources(AttributeModels.RESOURCE.substring(1)));
-        assertThat(copies).as("copies of %s on the class path (a stale one in reference-algorithms/target/classes"
-                + " goes with mvn clean)", AttributeModels.RESOURCE).hasSize(1);
-        assertThat(copies.get(0).toString()).contains("reference-training");
-        byte[] bytes;
-        try (InputStream in = copies.get(0).openStream()) {
-            bytes = in.readAllBytes();
-        }
+        byte[] bytes = BundledResource.theOneCopy(AttributeModels.RESOURCE);
         // Byte equality (through the digest): every number is written in a form that reads back to the same double.
         assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)))
                 .as("the fitted %s changed: if deliberately, record its digest here", AttributeModels.RESOURCE)
