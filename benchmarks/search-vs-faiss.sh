@@ -3,9 +3,11 @@
 # same machine in one session, TEMPLATES unit embeddings of 512 floats (default 1e6), at 1, 16, 64 and 256
 # probes per call; prints comparisons per second for both and the ratio. FAISS is skipped with a message
 # when the Python module is missing (Debian: apt-get install python3-faiss). OpenBLAS runs its native kernel:
-# OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset.
+# OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are unset. ROUNDS rounds (default 3) alternate which side runs
+# first, so that a change in the machine's load falls on both; each round's table is printed, then the
+# median rate of each side over the rounds and the ratio of the medians.
 #   benchmarks/search-vs-faiss.sh
-#   TEMPLATES=100000 benchmarks/search-vs-faiss.sh
+#   TEMPLATES=100000 ROUNDS=1 benchmarks/search-vs-faiss.sh
 set -euo pipefail
 unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 
@@ -24,11 +26,10 @@ if [[ -z "$python" ]]; then
   done
 fi
 
-faiss_json=-
+rounds="${ROUNDS:-3}"
+have_faiss=0
 if "$python" -c "import faiss, numpy" 2>/dev/null; then
-  echo "FAISS IndexFlatIP, $templates x 512:"
-  "$python" "$root/benchmarks/search_vs_faiss.py" faiss "$templates" "$work/faiss.json"
-  faiss_json="$work/faiss.json"
+  have_faiss=1
 else
   echo "FAISS is missing (Debian: apt-get install python3-faiss python3-numpy): timing Touchstone alone"
 fi
@@ -37,8 +38,24 @@ jar="$root/benchmarks/target/benchmarks.jar"
 if [[ ! -f "$jar" ]]; then
   (cd "$root" && mvn -B -q -pl benchmarks -am package -DskipTests)
 fi
-echo "Touchstone ExactCosineSearchBenchmark, $templates x 512:"
-java -jar "$jar" ExactCosineSearchBenchmark -p templates="$templates" -p probes=1,16,64,256 \
-    -rf json -rff "$work/jmh.json" >"$work/jmh.log" 2>&1 || { cat "$work/jmh.log" >&2; exit 1; }
-grep -E "comparisons/s" "$work/jmh.log" | tail -4 || true
-"$python" "$root/benchmarks/search_vs_faiss.py" table "$faiss_json" "$work/jmh.json" "$templates"
+
+faiss_side() { # round
+  if [[ $have_faiss == 1 ]]; then
+    echo "FAISS IndexFlatIP, $templates x 512 (round $1, load $(cut -d' ' -f1 /proc/loadavg)):"
+    "$python" "$root/benchmarks/search_vs_faiss.py" faiss "$templates" "$work/faiss-$1.json"
+  fi
+}
+touchstone_side() { # round
+  echo "Touchstone ExactCosineSearchBenchmark, $templates x 512 (round $1, load $(cut -d' ' -f1 /proc/loadavg)):"
+  java -jar "$jar" ExactCosineSearchBenchmark -p templates="$templates" -p probes=1,16,64,256 \
+      -rf json -rff "$work/jmh-$1.json" >"$work/jmh-$1.log" 2>&1 || { cat "$work/jmh-$1.log" >&2; exit 1; }
+  grep -E "comparisons/s" "$work/jmh-$1.log" | tail -4 || true
+}
+
+pairs=()
+for ((r = 1; r <= rounds; r++)); do
+  if ((r % 2)); then faiss_side "$r"; touchstone_side "$r"; else touchstone_side "$r"; faiss_side "$r"; fi
+  if [[ $have_faiss == 1 ]]; then pairs+=("$work/faiss-$r.json"); else pairs+=(-); fi
+  pairs+=("$work/jmh-$r.json")
+done
+"$python" "$root/benchmarks/search_vs_faiss.py" table "$templates" "${pairs[@]}"

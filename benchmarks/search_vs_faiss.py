@@ -2,8 +2,9 @@
 """The FAISS side of benchmarks/search-vs-faiss.sh.
 
   search_vs_faiss.py faiss TEMPLATES OUT.json       times IndexFlatIP.search at 1, 16, 64, 256 probes a call
-  search_vs_faiss.py table FAISS.json JMH.json TEMPLATES
-                                                    prints both, comparisons per second, and the ratio
+  search_vs_faiss.py table TEMPLATES FAISS1.json JMH1.json [FAISS2.json JMH2.json ...]
+                                                    prints both per round (FAISS.json may be -), comparisons
+                                                    per second and the ratio; then each side's median
 
 FAISS is timed as the JMH benchmark times the reference gallery: TEMPLATES unit float32 embeddings of
 512 values, 20 candidates a probe, exact inner product; the median of five one-second rounds after a
@@ -48,7 +49,8 @@ def faiss_side(templates, out):
         json.dump(result, f, indent=1)
 
 
-def table(faiss_json, jmh_json, templates):
+def read_rates(faiss_json, jmh_json, templates):
+    """One round's comparisons per second by probes per call: (FAISS, Touchstone)."""
     faiss_rates = {}
     if faiss_json != "-":
         with open(faiss_json) as f:
@@ -57,9 +59,13 @@ def table(faiss_json, jmh_json, templates):
         runs = json.load(f)
     touchstone = {}
     for run in runs:
-        probes = int(run["params"]["probes"])
         ms_per_call = run["primaryMetric"]["score"]
-        touchstone[probes] = templates * probes / (ms_per_call / 1000.0)
+        touchstone[int(run["params"]["probes"])] = templates * int(run["params"]["probes"]) / (ms_per_call / 1000.0)
+    return faiss_rates, touchstone
+
+
+def print_table(title, touchstone, faiss_rates):
+    print(title)
     print(f"{'probes':>7} {'touchstone/s':>14} {'faiss/s':>14} {'ratio':>7}")
     for probes in sorted(touchstone):
         t = touchstone[probes]
@@ -68,10 +74,21 @@ def table(faiss_json, jmh_json, templates):
               f"{(t / f if f else float('nan')):>6.2f}x")
 
 
+def table(templates, files):
+    """Each round's table, then (with more than one round) the median of each side and their ratio."""
+    rounds = [read_rates(files[i], files[i + 1], templates) for i in range(0, len(files), 2)]
+    for number, (faiss_rates, touchstone) in enumerate(rounds, 1):
+        print_table(f"round {number}:", touchstone, faiss_rates)
+    if len(rounds) > 1:
+        median_touchstone = {p: statistics.median(r[1][p] for r in rounds) for p in rounds[0][1]}
+        median_faiss = {p: statistics.median(r[0][p] for r in rounds) for p in rounds[0][0]}
+        print_table(f"median of {len(rounds)} rounds (ratio of the medians):", median_touchstone, median_faiss)
+
+
 if __name__ == "__main__":
     if sys.argv[1] == "faiss":
         faiss_side(int(float(sys.argv[2])), sys.argv[3])
     elif sys.argv[1] == "table":
-        table(sys.argv[2], sys.argv[3], int(float(sys.argv[4])))
+        table(int(float(sys.argv[2])), sys.argv[3:])
     else:
         sys.exit("unknown command " + sys.argv[1])
