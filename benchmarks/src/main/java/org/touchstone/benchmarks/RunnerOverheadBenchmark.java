@@ -56,7 +56,8 @@ import org.touchstone.runner.engine.verification.VerificationRunner;
 /**
  * What the runner costs per comparison: verification@1.0.0 (all templates against all; 800 images give
  * 1,600 template calls and 319,600 comparisons) with a {@link TrivialVerifier} that does almost nothing,
- * so that nearly all the time is the harness's. Three ways, one run per invocation:
+ * so that nearly all the time is the harness's (or, {@code -p verifier=cosine-512}, a 512-float cosine
+ * matcher). Three ways, one run per invocation:
  * <ul>
  *   <li>{@code bareLoop}: the same calls in a plain loop on one thread (read each image, make both
  *       templates, then {@code compareMany} per probe in blocks of 64, scores kept in an array);</li>
@@ -91,7 +92,15 @@ public class RunnerOverheadBenchmark {
     @Param("1")
     public int threads;
 
-    private final TrivialVerifier system = new TrivialVerifier();
+    /**
+     * The verifier: {@code trivial} ({@link TrivialVerifier}, almost nothing, so the time is the harness's) or
+     * {@code cosine-512} ({@link CosineVerifier}, a fast embedding matcher: whether the harness lets it run
+     * at least half as fast as in the bare loop).
+     */
+    @Param("trivial")
+    public String verifier;
+
+    private InProcessVerifier system;
     private ProtocolDefinition protocol;
     private DatasetManifest manifest;
     private Path scratch;
@@ -108,6 +117,11 @@ public class RunnerOverheadBenchmark {
      */
     @Setup(Level.Trial)
     public void prepare() throws Exception {
+        system = switch (verifier) {
+            case "trivial" -> new TrivialVerifier();
+            case "cosine-512" -> new CosineVerifier(512);
+            default -> throw new IllegalArgumentException("verifier: expected trivial or cosine-512, got " + verifier);
+        };
         protocol = ProtocolRepository.builtIn().resolve("verification@1.0.0");
         manifest = DatasetResolver.resolve(dataset, Path.of("data"), System.out::println);
         long n = manifest.samples().size();
@@ -169,7 +183,7 @@ public class RunnerOverheadBenchmark {
             enrolments[i] = system.createTemplate(image, TemplateRole.VERIFICATION_ENROLMENT).value();
             probes[i] = system.createTemplate(image, TemplateRole.VERIFICATION_PROBE).value();
         }
-        Verifier verifier = system;
+        Verifier matcher = system;
         long compareStart = System.nanoTime();
         double[] scores = new double[(int) comparisons];
         int slot = 0;
@@ -180,7 +194,7 @@ public class RunnerOverheadBenchmark {
                 for (int k = k0; k < Math.min(p, k0 + 64); k++) {
                     block.add(enrolments[k]);
                 }
-                for (ComparisonResult r : verifier.compareMany(probes[p], block)) {
+                for (ComparisonResult r : matcher.compareMany(probes[p], block)) {
                     scores[slot++] = r.similarity();
                 }
             }
