@@ -28,11 +28,12 @@ import org.touchstone.runformat.io.Sha256;
 
 /**
  * Arrow implementations other than Touchstone's own read {@value ComparisonStore#FILE} bit for bit: a store
- * written here through {@link ComparisonStoreWriter} (four record batches: two small flushed ones, whose
- * buffers Arrow Java leaves uncompressed, a full {@link ComparisonStore#BATCH_ROWS} one and the rest at
- * {@code finish}) is read by Apache Arrow JS (ZSTD through fzstd) and by Polars for Node.js, each in a Node.js
- * process running {@code clients/arrow-readers/read-store.js}, and every value each prints must be the one
- * written: scores by their float64 bits, nulls where a row is not ok, the dictionary columns by their text.
+ * written here through {@link ComparisonStoreWriter} (four record batches: two small flushed ones, in which
+ * Arrow Java leaves the buffers ZSTD would not shrink uncompressed, a full
+ * {@link ComparisonStore#BATCH_ROWS} one and the rest at {@code finish}) is read by Apache Arrow JS (ZSTD
+ * through fzstd) and by Polars for Node.js, each in a Node.js process running
+ * {@code clients/arrow-readers/read-store.js}, and every value each prints must be the one written: scores
+ * by their float64 bits, nulls where a row is not ok, the dictionary columns by their text.
  *
  * <p>It needs Node.js 20+ with the readers' npm packages installed from their lockfile
  * ({@code scripts/install-arrow-readers.sh}). Without them it is skipped, saying so, on a developer's
