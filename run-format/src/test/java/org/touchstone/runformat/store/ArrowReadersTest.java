@@ -45,6 +45,7 @@ class ArrowReadersTest {
     private static final String FOLDER = "clients/arrow-readers";
     private static final String SCRIPT = "read-store.js";
     private static final String STAMP = "node_modules/.touchstone-lock-sha256";
+    private static final String POLARS_OMITTED = "node_modules/.touchstone-polars-omitted";
     private static final long TIMEOUT_SECONDS = 180;
 
     /** Each reader's names for the column types, in file order, with the nullability it reports (null: none). */
@@ -92,7 +93,14 @@ class ArrowReadersTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"arrow-js", "polars"})
     void anIndependentArrowImplementationReadsEveryValueAsWritten(String reader) throws Exception {
-        JsonNode read = run(installedReaders(), reader);
+        Path readers = installedReaders();
+        Path omitted = readers.resolve(POLARS_OMITTED);
+        if (reader.equals("polars") && Files.isRegularFile(omitted)) {
+            // The install script's documented choice on Node.js 18, not a missing install: said, not failed.
+            assumeTrue(false, "Polars was left out of the install: "
+                    + Files.readString(omitted, StandardCharsets.UTF_8).strip());
+        }
+        JsonNode read = run(readers, reader);
         assertThat(read.path("reader").asText()).isEqualTo(reader);
         assertThat(read.path("rows").asLong()).as("%s: rows", reader).isEqualTo(written.size());
         List<String> columns = new ArrayList<>();
@@ -246,7 +254,7 @@ class ArrowReadersTest {
         if (!Files.isRegularFile(stamp) || !Files.readString(stamp, StandardCharsets.UTF_8).strip()
                 .equals(Sha256.hex(folder.resolve("package-lock.json")))) {
             missing("the Arrow readers' npm packages are not installed in " + folder
-                    + "/node_modules from its lockfile; run scripts/install-arrow-readers.sh (needs Node.js 20+ and npm)");
+                    + "/node_modules from its lockfile; run scripts/install-arrow-readers.sh (needs Node.js 18+ and npm; Polars 20+)");
         }
         return folder;
     }
