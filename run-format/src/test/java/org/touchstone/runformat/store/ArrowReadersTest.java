@@ -58,33 +58,28 @@ class ArrowReadersTest {
     @TempDir
     static Path tmp;
     private static Path store;
-    private static List<Row> written;
+    private static List<StoreRow> written;
     private static List<Integer> batches;
-
-    /** One comparison as written. */
-    private record Row(int enrolment, int probe, Status status, FailureCode code, String message, double score,
-                       long latencyNs) {
-    }
 
     @BeforeAll
     static void writeTheStore() throws IOException {
         Random random = new Random(20261207);
-        List<Row> edges = edgeRows();
-        List<Row> one = List.of(new Row(5, 6, Status.OK, null, null, -1.0, 1));
-        List<Row> full = randomRows(random, ComparisonStore.BATCH_ROWS);
-        List<Row> rest = randomRows(random, 1_000);
+        List<StoreRow> edges = edgeRows();
+        List<StoreRow> one = List.of(new StoreRow(5, 6, Status.OK, null, null, -1.0, 1));
+        List<StoreRow> full = randomRows(random, ComparisonStore.BATCH_ROWS);
+        List<StoreRow> rest = randomRows(random, 1_000);
         store = tmp.resolve(ComparisonStore.FILE);
         try (OutputStream out = Files.newOutputStream(store); ComparisonStoreWriter writer = ComparisonStoreWriter.start(out)) {
-            write(writer, edges);
+            StoreRow.writeAll(writer, edges);
             writer.flush();
-            write(writer, one);
+            StoreRow.writeAll(writer, one);
             writer.flush();
-            write(writer, full); // written as a batch by the writer itself when the batch fills
-            write(writer, rest);
+            StoreRow.writeAll(writer, full); // written as a batch by the writer itself when the batch fills
+            StoreRow.writeAll(writer, rest);
             writer.finish();
         }
         written = new ArrayList<>();
-        for (List<Row> part : List.of(edges, one, full, rest)) {
+        for (List<StoreRow> part : List.of(edges, one, full, rest)) {
             written.addAll(part);
         }
         batches = List.of(edges.size(), one.size(), full.size(), rest.size());
@@ -127,7 +122,7 @@ class ArrowReadersTest {
     private static Map<String, List<Object>> expectedValues() {
         Map<String, List<Object>> columns = new LinkedHashMap<>();
         ComparisonStore.COLUMNS.forEach(name -> columns.put(name, new ArrayList<>()));
-        for (Row row : written) {
+        for (StoreRow row : written) {
             boolean ok = row.status() == Status.OK;
             columns.get(ComparisonStore.ENROLMENT_TEMPLATE).add(String.valueOf(row.enrolment()));
             columns.get(ComparisonStore.PROBE_TEMPLATE).add(String.valueOf(row.probe()));
@@ -180,13 +175,13 @@ class ArrowReadersTest {
     }
 
     /** Scores at the edges of float64, every failure code, messages that need escaping or are not ASCII. */
-    private static List<Row> edgeRows() {
-        List<Row> rows = new ArrayList<>();
+    private static List<StoreRow> edgeRows() {
+        List<StoreRow> rows = new ArrayList<>();
         double[] scores = {-0.0, 0.0, Double.MIN_VALUE, -Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE,
             -Double.MAX_VALUE, 1e300, -1e-300, Math.nextUp(0.5), Math.nextDown(1.0), Math.PI, -2.5e-17};
         long[] latencies = {0, 1, Long.MAX_VALUE, 1_000_000_007L, 17};
         for (int i = 0; i < scores.length; i++) {
-            rows.add(new Row(i, Integer.MAX_VALUE - i, Status.OK, null, null, scores[i], latencies[i % latencies.length]));
+            rows.add(new StoreRow(i, Integer.MAX_VALUE - i, Status.OK, null, null, scores[i], latencies[i % latencies.length]));
         }
         String[] messages = {"size mismatch: 128 != 64 \u00e9", "\u6f22\u5b57\u306e\u30e1\u30c3\u30bb\u30fc\u30b8",
             "emoji \ud83d\ude00 outside the BMP", "line one\nline two\t\"quoted\" \\ back", null, "",
@@ -195,23 +190,23 @@ class ArrowReadersTest {
         for (int i = 0; i < codes.length; i++) {
             Status status = i % 2 == 0 ? Status.COMPARISON_FAILED : Status.TEMPLATE_FAILED;
             long latency = i % 3 == 0 ? -1 : 10L * i; // -1: not compared, stored as null
-            rows.add(new Row(1000 + i, i, status, codes[i], messages[i % messages.length], Double.NaN, latency));
+            rows.add(new StoreRow(1000 + i, i, status, codes[i], messages[i % messages.length], Double.NaN, latency));
         }
         return rows;
     }
 
     /** Scores of any finite bit pattern and near the usual range, a failed row now and then. */
-    private static List<Row> randomRows(Random random, int count) {
+    private static List<StoreRow> randomRows(Random random, int count) {
         FailureCode[] codes = FailureCode.values();
-        List<Row> rows = new ArrayList<>();
+        List<StoreRow> rows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int enrolment = random.nextInt(10_000);
             int probe = random.nextInt(10_000);
             if (i % 211 == 7) {
-                rows.add(new Row(enrolment, probe, Status.TEMPLATE_FAILED, codes[random.nextInt(codes.length)], null,
+                rows.add(new StoreRow(enrolment, probe, Status.TEMPLATE_FAILED, codes[random.nextInt(codes.length)], null,
                         Double.NaN, -1));
             } else if (i % 97 == 3) {
-                rows.add(new Row(enrolment, probe, Status.COMPARISON_FAILED, codes[random.nextInt(codes.length)],
+                rows.add(new StoreRow(enrolment, probe, Status.COMPARISON_FAILED, codes[random.nextInt(codes.length)],
                         "failed at " + i + " \u00e9", Double.NaN, random.nextLong() & Long.MAX_VALUE));
             } else {
                 double score;
@@ -222,20 +217,10 @@ class ArrowReadersTest {
                 } else {
                     score = random.nextGaussian();
                 }
-                rows.add(new Row(enrolment, probe, Status.OK, null, null, score, random.nextInt(5_000_000)));
+                rows.add(new StoreRow(enrolment, probe, Status.OK, null, null, score, random.nextInt(5_000_000)));
             }
         }
         return rows;
-    }
-
-    private static void write(ComparisonStoreWriter writer, List<Row> rows) throws IOException {
-        for (Row row : rows) {
-            if (row.status() == Status.OK) {
-                writer.addScored(row.enrolment(), row.probe(), row.score(), row.latencyNs());
-            } else {
-                writer.addFailed(row.enrolment(), row.probe(), row.status(), row.code(), row.message(), row.latencyNs());
-            }
-        }
     }
 
     /** The readers' folder, its packages installed from its lockfile; else skipped or failed (see the class). */

@@ -22,23 +22,18 @@ class ComparisonStoreTest {
     @TempDir
     Path tmp;
 
-    /** One comparison as written; the reader must give back exactly this. */
-    private record Row(int enrolment, int probe, Status status, FailureCode code, String message, double score,
-                       long latencyNs) {
-    }
-
     /** All against all over n templates, every 97th pair failed, every 1,000th not compared, odd scores. */
-    private static List<Row> rows(int templates) {
+    private static List<StoreRow> rows(int templates) {
         Random random = new Random(7);
-        List<Row> rows = new ArrayList<>();
+        List<StoreRow> rows = new ArrayList<>();
         for (int probe = 1; probe < templates; probe++) {
             for (int enrolment = 0; enrolment < probe; enrolment++) {
                 int k = rows.size();
                 if (k % 1000 == 999) {
-                    rows.add(new Row(enrolment, probe, Status.TEMPLATE_FAILED, FailureCode.FACE_DETECTION_ERROR, null,
+                    rows.add(new StoreRow(enrolment, probe, Status.TEMPLATE_FAILED, FailureCode.FACE_DETECTION_ERROR, null,
                             Double.NaN, -1));
                 } else if (k % 97 == 96) {
-                    rows.add(new Row(enrolment, probe, Status.COMPARISON_FAILED, FailureCode.MATCH_ERROR,
+                    rows.add(new StoreRow(enrolment, probe, Status.COMPARISON_FAILED, FailureCode.MATCH_ERROR,
                             k % 2 == 0 ? "size mismatch: 128 != 64 \u00e9" : null, Double.NaN, 1000 + k));
                 } else {
                     double score = switch (k % 5) {
@@ -47,30 +42,20 @@ class ComparisonStoreTest {
                         case 2 -> Math.nextUp(0.5);
                         default -> random.nextGaussian();
                     };
-                    rows.add(new Row(enrolment, probe, Status.OK, null, null, score, 17L * k));
+                    rows.add(new StoreRow(enrolment, probe, Status.OK, null, null, score, 17L * k));
                 }
             }
         }
         return rows;
     }
 
-    private static void write(ComparisonStoreWriter writer, List<Row> rows) throws IOException {
-        for (Row row : rows) {
-            if (row.status() == Status.OK) {
-                writer.addScored(row.enrolment(), row.probe(), row.score(), row.latencyNs());
-            } else {
-                writer.addFailed(row.enrolment(), row.probe(), row.status(), row.code(), row.message(), row.latencyNs());
-            }
-        }
-    }
-
-    private static List<Row> read(Path file) throws IOException {
-        List<Row> rows = new ArrayList<>();
+    private static List<StoreRow> read(Path file) throws IOException {
+        List<StoreRow> rows = new ArrayList<>();
         try (ComparisonStoreReader reader = ComparisonStoreReader.open(file)) {
             while (reader.nextBatch()) {
                 assertThat(reader.rowsBefore()).isEqualTo(rows.size());
                 for (int i = 0; i < reader.rows(); i++) {
-                    rows.add(new Row(reader.enrolment(i), reader.probe(i), reader.status(i), reader.failureCode(i),
+                    rows.add(new StoreRow(reader.enrolment(i), reader.probe(i), reader.status(i), reader.failureCode(i),
                             reader.failureMessage(i), reader.hasScore(i) ? reader.score(i) : Double.NaN,
                             reader.latencyNs(i)));
                 }
@@ -81,14 +66,14 @@ class ComparisonStoreTest {
 
     @Test
     void everyColumnOfEveryRowReadsBackBitForBitAcrossSeveralBatches() throws IOException {
-        List<Row> rows = rows(600); // 179,700 rows: two full batches and a partial one
+        List<StoreRow> rows = rows(600); // 179,700 rows: two full batches and a partial one
         Path file = tmp.resolve(ComparisonStore.FILE);
         try (OutputStream out = Files.newOutputStream(file); ComparisonStoreWriter writer = ComparisonStoreWriter.start(out)) {
-            write(writer, rows);
+            StoreRow.writeAll(writer, rows);
             assertThat(writer.rows()).isEqualTo(rows.size());
             writer.finish();
         }
-        List<Row> back = read(file);
+        List<StoreRow> back = read(file);
         assertThat(back).hasSize(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             // Records compare doubles with Double.compare: -0.0, NaN and every bit of the score count.
@@ -98,23 +83,23 @@ class ComparisonStoreTest {
 
     @Test
     void aStreamCutAtAFlushAndContinuedReadsAsOneWrittenAtOnce() throws IOException {
-        List<Row> rows = rows(200);
+        List<StoreRow> rows = rows(200);
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
         ByteArrayOutputStream resumed = new ByteArrayOutputStream();
         int cut = 7_001;
         try (ComparisonStoreWriter writer = ComparisonStoreWriter.start(whole)) {
-            write(writer, rows.subList(0, cut));
+            StoreRow.writeAll(writer, rows.subList(0, cut));
             writer.flush();
-            write(writer, rows.subList(cut, rows.size()));
+            StoreRow.writeAll(writer, rows.subList(cut, rows.size()));
             writer.finish();
         }
         try (ComparisonStoreWriter first = ComparisonStoreWriter.start(resumed)) {
-            write(first, rows.subList(0, cut));
+            StoreRow.writeAll(first, rows.subList(0, cut));
             first.flush();
-            write(first, rows.subList(cut, cut + 500)); // buffered, never flushed: lost with the "crash"
+            StoreRow.writeAll(first, rows.subList(cut, cut + 500)); // buffered, never flushed: lost with the "crash"
         }
         try (ComparisonStoreWriter continued = ComparisonStoreWriter.continuing(resumed)) {
-            write(continued, rows.subList(cut, rows.size()));
+            StoreRow.writeAll(continued, rows.subList(cut, rows.size()));
             continued.finish();
         }
         assertThat(resumed.toByteArray()).isEqualTo(whole.toByteArray());
@@ -127,7 +112,7 @@ class ComparisonStoreTest {
     void aFileCutShortOrNotArrowIsAnErrorNamingTheFile() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ComparisonStoreWriter writer = ComparisonStoreWriter.start(bytes)) {
-            write(writer, rows(100));
+            StoreRow.writeAll(writer, rows(100));
             writer.finish();
         }
         Path cut = tmp.resolve("cut.arrows");
