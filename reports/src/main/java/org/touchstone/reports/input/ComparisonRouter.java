@@ -6,6 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import org.touchstone.reports.verification.ScoreDistribution;
 import org.touchstone.reports.verification.ScoreSink;
 import org.touchstone.reports.verification.StreamingScoreDistribution;
@@ -54,6 +57,20 @@ final class ComparisonRouter {
     private double[] genuineScore = new double[64];
     private int genuineCount;
 
+    /** Comparisons routed but not yet handed to the distributions. */
+    private static final int BUFFER = 8192;
+    private static final int LANE_ALL = -1;
+    private static final int LANE_BOOTSTRAP = -2;
+    private static final int LANE_CROSS = -3;
+    private final int[] bufferEnrolment = new int[BUFFER];
+    private final int[] bufferProbe = new int[BUFFER];
+    private final boolean[] bufferMated = new boolean[BUFFER];
+    private final boolean[] bufferScored = new boolean[BUFFER];
+    private final double[] bufferScore = new double[BUFFER];
+    private int buffered;
+    /** The lanes of each part that runs at once: {@link #LANE_ALL}, ..., or a grouping's index. */
+    private final List<int[]> parts;
+
     /** The sinks of one pass. */
     private static final class Pass {
         ScoreSink all;
@@ -72,6 +89,20 @@ final class ComparisonRouter {
      */
     ComparisonRouter(List<String> columns, List<List<String>> columnValues, int[][] sideGroups, int[] subjectOfSide,
                      int subjects, long exactLimit) {
+        this(columns, columnValues, sideGroups, subjectOfSide, subjects, exactLimit,
+                ForkJoinPool.getCommonPoolParallelism() + 1);
+    }
+
+    /**
+     * As above, with at most {@code maxParts} parts running at once (1: all on the caller's thread).
+     *
+     * @param maxParts at least 1
+     */
+    ComparisonRouter(List<String> columns, List<List<String>> columnValues, int[][] sideGroups, int[] subjectOfSide,
+                     int subjects, long exactLimit, int maxParts) {
+        if (maxParts < 1) {
+            throw new IllegalArgumentException("maxParts must be at least 1, was " + maxParts);
+        }
         this.singleColumns = columns.size();
         this.subjectOfSide = subjectOfSide;
         this.subjects = subjects;
@@ -107,6 +138,7 @@ final class ComparisonRouter {
             }
         }
         first.bootstrap = SubjectBootstrap.Collector.forSubjects(subjects, BOOTSTRAP_CELLS);
+        parts = partition(maxParts);
     }
 
     /** Every subset of at least two column indices, by size, then in index order. */
@@ -175,7 +207,8 @@ final class ComparisonRouter {
     }
 
     /**
-     * Routes one comparison in the current pass.
+     * Routes one comparison in the current pass. Comparisons are buffered and handed on a block at a time
+     * (see {@link #flush}); {@link #startSecondPass} and {@link #finish} hand on what is left.
      *
      * @param enrolmentSide the enrolment side
      * @param probeSide     the probe side
@@ -184,43 +217,167 @@ final class ComparisonRouter {
      * @param score         the score, when scored
      */
     void route(int enrolmentSide, int probeSide, boolean isMated, boolean scored, double score) {
+        bufferEnrolment[buffered] = enrolmentSide;
+        bufferProbe[buffered] = probeSide;
+        bufferMated[buffered] = isMated;
+        bufferScored[buffered] = scored;
+        bufferScore[buffered] = score;
+        if (++buffered == BUFFER) {
+            flush();
+        }
+    }
+
+    /**
+     * Hands the buffered comparisons to every distribution. The distributions are split into lanes (all
+     * comparisons with the counts, the bootstrap, the cross-group cells, each grouping), and the lanes
+     * into parts that run at once, one per core: each distribution is fed by one lane only, in the order
+     * the comparisons came, so its state, and every number built from it, is exactly what one thread
+     * feeding them row by row gives. A lane walks the whole block before the next starts, which also keeps
+     * one distribution's tables in cache at a time instead of every distribution's for each comparison.
+     */
+    private void flush() {
+        int n = buffered;
+        buffered = 0;
+        if (n == 0) {
+            return;
+        }
         Pass pass = second == null ? first : second;
         boolean counting = second == null;
-        if (counting) {
-            if (isMated) {
-                mated++;
-                keepGenuine(enrolmentSide, probeSide, scored ? score : Double.NaN);
-            } else {
-                nonMated++;
+        if (parts.size() == 1) {
+            runPart(parts.get(0), pass, counting, n);
+            return;
+        }
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (int p = 1; p < parts.size(); p++) {
+            int[] part = parts.get(p);
+            others.add(CompletableFuture.runAsync(() -> runPart(part, pass, counting, n), ForkJoinPool.commonPool()));
+        }
+        Throwable failure = null;
+        try {
+            runPart(parts.get(0), pass, counting, n);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (CompletableFuture<Void> other : others) {
+            try {
+                other.join();
+            } catch (CompletionException e) {
+                failure = failure != null ? failure : e.getCause();
             }
         }
-        add(pass.all, isMated, scored, score);
-        for (int g = 0; g < groupings.size(); g++) {
-            int[] groupOfSide = groupings.get(g).groupOfSide();
-            int group = groupOfSide[enrolmentSide];
-            if (group != TemplateTable.NO_GROUP && group == groupOfSide[probeSide]) {
-                add(pass.groups[g][group], isMated, scored, score);
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+    }
+
+    private void runPart(int[] lanes, Pass pass, boolean counting, int n) {
+        for (int lane : lanes) {
+            switch (lane) {
+                case LANE_ALL -> routeAll(pass, counting, n);
+                case LANE_BOOTSTRAP -> routeBootstrap(pass, n);
+                case LANE_CROSS -> routeCross(pass, n);
+                default -> routeGrouping(lane, pass, counting, n);
+            }
+        }
+    }
+
+    private void routeAll(Pass pass, boolean counting, int n) {
+        for (int i = 0; i < n; i++) {
+            boolean isMated = bufferMated[i];
+            if (counting) {
+                if (isMated) {
+                    mated++;
+                    keepGenuine(bufferEnrolment[i], bufferProbe[i], bufferScored[i] ? bufferScore[i] : Double.NaN);
+                } else {
+                    nonMated++;
+                }
+            }
+            add(pass.all, isMated, bufferScored[i], bufferScore[i]);
+        }
+    }
+
+    private void routeGrouping(int g, Pass pass, boolean counting, int n) {
+        int[] groupOfSide = groupings.get(g).groupOfSide();
+        ScoreSink[] sinks = pass.groups[g];
+        long[] outsideCounts = outside[g];
+        for (int i = 0; i < n; i++) {
+            int group = groupOfSide[bufferEnrolment[i]];
+            if (group != TemplateTable.NO_GROUP && group == groupOfSide[bufferProbe[i]]) {
+                add(sinks[group], bufferMated[i], bufferScored[i], bufferScore[i]);
             } else if (counting) {
-                outside[g][isMated ? 1 : 0]++;
+                outsideCounts[bufferMated[i] ? 1 : 0]++;
             }
         }
-        if (!isMated) {
-            for (int c = 0; c < singleColumns; c++) {
-                int[] groupOfSide = groupings.get(c).groupOfSide();
-                int enrolmentGroup = groupOfSide[enrolmentSide];
-                int probeGroup = groupOfSide[probeSide];
-                if (enrolmentGroup != TemplateTable.NO_GROUP && probeGroup != TemplateTable.NO_GROUP) {
-                    add(pass.cross[c][enrolmentGroup * groupings.get(c).values().size() + probeGroup], false, scored, score);
+    }
+
+    private void routeCross(Pass pass, int n) {
+        for (int c = 0; c < singleColumns; c++) {
+            int[] groupOfSide = groupings.get(c).groupOfSide();
+            int values = groupings.get(c).values().size();
+            ScoreSink[] cells = pass.cross[c];
+            for (int i = 0; i < n; i++) {
+                if (!bufferMated[i]) {
+                    int enrolmentGroup = groupOfSide[bufferEnrolment[i]];
+                    int probeGroup = groupOfSide[bufferProbe[i]];
+                    if (enrolmentGroup != TemplateTable.NO_GROUP && probeGroup != TemplateTable.NO_GROUP) {
+                        add(cells[enrolmentGroup * values + probeGroup], false, bufferScored[i], bufferScore[i]);
+                    }
                 }
             }
         }
-        if (pass.bootstrap != null) {
-            if (isMated) {
-                pass.bootstrap.addGenuine(subjectOfSide[enrolmentSide], scored, score);
+    }
+
+    private void routeBootstrap(Pass pass, int n) {
+        SubjectBootstrap.Collector bootstrap = pass.bootstrap;
+        if (bootstrap == null) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            if (bufferMated[i]) {
+                bootstrap.addGenuine(subjectOfSide[bufferEnrolment[i]], bufferScored[i], bufferScore[i]);
             } else {
-                pass.bootstrap.addImpostor(subjectOfSide[enrolmentSide], subjectOfSide[probeSide], scored, score);
+                bootstrap.addImpostor(subjectOfSide[bufferEnrolment[i]], subjectOfSide[bufferProbe[i]], bufferScored[i],
+                        bufferScore[i]);
             }
         }
+    }
+
+    /**
+     * The lanes split into at most {@code maxParts} parts (by default one per thread of the common pool, and
+     * the caller's), the costliest lanes placed first, each on the part with the least work so far; a
+     * lane's cost is roughly the distributions it feeds per comparison.
+     */
+    private List<int[]> partition(int maxParts) {
+        List<int[]> lanes = new ArrayList<>(); // {lane, cost}
+        lanes.add(new int[] {LANE_ALL, 2});
+        lanes.add(new int[] {LANE_BOOTSTRAP, 2});
+        if (singleColumns > 0) {
+            lanes.add(new int[] {LANE_CROSS, singleColumns});
+        }
+        for (int g = 0; g < groupings.size(); g++) {
+            lanes.add(new int[] {g, 1});
+        }
+        int count = Math.min(lanes.size(), maxParts);
+        List<List<Integer>> parts = new ArrayList<>();
+        int[] load = new int[count];
+        for (int p = 0; p < count; p++) {
+            parts.add(new ArrayList<>());
+        }
+        lanes.sort((a, b) -> Integer.compare(b[1], a[1]));
+        for (int[] lane : lanes) {
+            int least = 0;
+            for (int p = 1; p < count; p++) {
+                if (load[p] < load[least]) {
+                    least = p;
+                }
+            }
+            parts.get(least).add(lane[0]);
+            load[least] += lane[1];
+        }
+        return parts.stream().map(part -> part.stream().mapToInt(Integer::intValue).toArray()).toList();
     }
 
     private void keepGenuine(int enrolmentSide, int probeSide, double score) {
@@ -255,6 +412,7 @@ final class ComparisonRouter {
      * @param fixedThresholds named thresholds
      */
     void startSecondPass(List<Double> fmrTargets, List<Double> fixedThresholds) {
+        flush();
         StreamingScoreDistribution.FirstPass all = (StreamingScoreDistribution.FirstPass) first.all;
         plan = all.plan(fmrTargets, fixedThresholds, exactLimit);
         second = new Pass();
@@ -288,6 +446,7 @@ final class ComparisonRouter {
      * @return every distribution
      */
     ComparisonData finish(Map<FailureKey, Long> failures) {
+        flush();
         List<ComparisonData.Grouping> results = new ArrayList<>();
         for (int g = 0; g < groupings.size(); g++) {
             Grouping grouping = groupings.get(g);
