@@ -6,9 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.touchstone.reports.verification.ScoreDistribution;
 import org.touchstone.reports.verification.ScoreSink;
 import org.touchstone.reports.verification.StreamingScoreDistribution;
@@ -57,17 +58,36 @@ final class ComparisonRouter {
     private double[] genuineScore = new double[64];
     private int genuineCount;
 
-    /** Comparisons routed but not yet handed to the distributions. */
-    private static final int BUFFER = 8192;
+    /** Comparisons per block handed to the distributions. */
+    private static final int BLOCK = 8192;
     private static final int LANE_ALL = -1;
     private static final int LANE_BOOTSTRAP = -2;
     private static final int LANE_CROSS = -3;
-    private final int[] bufferEnrolment = new int[BUFFER];
-    private final int[] bufferProbe = new int[BUFFER];
-    private final boolean[] bufferMated = new boolean[BUFFER];
-    private final boolean[] bufferScored = new boolean[BUFFER];
-    private final double[] bufferScore = new double[BUFFER];
+    /**
+     * Threads that feed the distributions while the caller reads on. Daemon threads, kept while in use
+     * and shared by every router, so a report that fails half-way leaves no thread behind.
+     */
+    private static final ExecutorService FEEDERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "touchstone-comparison-router");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** A block of comparisons, column by column. */
+    private static final class Block {
+        final int[] enrolment = new int[BLOCK];
+        final int[] probe = new int[BLOCK];
+        final boolean[] mated = new boolean[BLOCK];
+        final boolean[] scored = new boolean[BLOCK];
+        final double[] score = new double[BLOCK];
+    }
+
+    /** The block being filled; with more than one part, the other one may be in flight. */
+    private Block filling = new Block();
+    private Block spare;
     private int buffered;
+    /** The parts feeding the block in flight, or null. */
+    private List<Future<?>> inFlight;
     /** The lanes of each part that runs at once: {@link #LANE_ALL}, ..., or a grouping's index. */
     private final List<int[]> parts;
 
@@ -90,11 +110,12 @@ final class ComparisonRouter {
     ComparisonRouter(List<String> columns, List<List<String>> columnValues, int[][] sideGroups, int[] subjectOfSide,
                      int subjects, long exactLimit) {
         this(columns, columnValues, sideGroups, subjectOfSide, subjects, exactLimit,
-                ForkJoinPool.getCommonPoolParallelism() + 1);
+                Runtime.getRuntime().availableProcessors());
     }
 
     /**
-     * As above, with at most {@code maxParts} parts running at once (1: all on the caller's thread).
+     * As above, with at most {@code maxParts} parts running at once (1: all on the caller's thread, block by
+     * block).
      *
      * @param maxParts at least 1
      */
@@ -217,12 +238,13 @@ final class ComparisonRouter {
      * @param score         the score, when scored
      */
     void route(int enrolmentSide, int probeSide, boolean isMated, boolean scored, double score) {
-        bufferEnrolment[buffered] = enrolmentSide;
-        bufferProbe[buffered] = probeSide;
-        bufferMated[buffered] = isMated;
-        bufferScored[buffered] = scored;
-        bufferScore[buffered] = score;
-        if (++buffered == BUFFER) {
+        Block b = filling;
+        b.enrolment[buffered] = enrolmentSide;
+        b.probe[buffered] = probeSide;
+        b.mated[buffered] = isMated;
+        b.scored[buffered] = scored;
+        b.score[buffered] = score;
+        if (++buffered == BLOCK) {
             flush();
         }
     }
@@ -230,40 +252,60 @@ final class ComparisonRouter {
     /**
      * Hands the buffered comparisons to every distribution. The distributions are split into lanes (all
      * comparisons with the counts, the bootstrap, the cross-group cells, each grouping), and the lanes
-     * into parts that run at once, one per core: each distribution is fed by one lane only, in the order
-     * the comparisons came, so its state, and every number built from it, is exactly what one thread
-     * feeding them row by row gives. A lane walks the whole block before the next starts, which also keeps
-     * one distribution's tables in cache at a time instead of every distribution's for each comparison.
+     * into parts that run at once on their own threads while the caller fills the next block: each
+     * distribution is fed by one lane only, one block after the other, in the order the comparisons came,
+     * so its state, and every number built from it, is exactly what one thread feeding them row by row
+     * gives. A lane walks the whole block before the next starts, which also keeps one distribution's
+     * tables in cache at a time instead of every distribution's for each comparison.
      */
     private void flush() {
+        awaitInFlight();
         int n = buffered;
         buffered = 0;
         if (n == 0) {
             return;
         }
+        Block full = filling;
         Pass pass = second == null ? first : second;
         boolean counting = second == null;
         if (parts.size() == 1) {
-            runPart(parts.get(0), pass, counting, n);
+            runPart(parts.get(0), full, pass, counting, n);
             return;
         }
-        List<CompletableFuture<Void>> others = new ArrayList<>();
-        for (int p = 1; p < parts.size(); p++) {
-            int[] part = parts.get(p);
-            others.add(CompletableFuture.runAsync(() -> runPart(part, pass, counting, n), ForkJoinPool.commonPool()));
+        filling = spare != null ? spare : new Block();
+        spare = full;
+        List<Future<?>> jobs = new ArrayList<>();
+        for (int[] part : parts) {
+            jobs.add(FEEDERS.submit(() -> runPart(part, full, pass, counting, n)));
         }
+        inFlight = jobs;
+    }
+
+    /** Waits for the block in flight, if any, and passes on a distribution's failure. */
+    private void awaitInFlight() {
+        if (inFlight == null) {
+            return;
+        }
+        List<Future<?>> jobs = inFlight;
+        inFlight = null;
         Throwable failure = null;
-        try {
-            runPart(parts.get(0), pass, counting, n);
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        }
-        for (CompletableFuture<Void> other : others) {
-            try {
-                other.join();
-            } catch (CompletionException e) {
-                failure = failure != null ? failure : e.getCause();
+        boolean interrupted = false;
+        for (Future<?> job : jobs) {
+            // Every part is waited for, even when interrupted: none may still touch a distribution afterwards.
+            while (true) {
+                try {
+                    job.get();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : e.getCause();
+                    break;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
         if (failure instanceof RuntimeException runtime) {
             throw runtime;
@@ -271,83 +313,86 @@ final class ComparisonRouter {
         if (failure instanceof Error error) {
             throw error;
         }
+        if (failure != null) {
+            throw new IllegalStateException(failure);
+        }
     }
 
-    private void runPart(int[] lanes, Pass pass, boolean counting, int n) {
+    private void runPart(int[] lanes, Block b, Pass pass, boolean counting, int n) {
         for (int lane : lanes) {
             switch (lane) {
-                case LANE_ALL -> routeAll(pass, counting, n);
-                case LANE_BOOTSTRAP -> routeBootstrap(pass, n);
-                case LANE_CROSS -> routeCross(pass, n);
-                default -> routeGrouping(lane, pass, counting, n);
+                case LANE_ALL -> routeAll(b, pass, counting, n);
+                case LANE_BOOTSTRAP -> routeBootstrap(b, pass, n);
+                case LANE_CROSS -> routeCross(b, pass, n);
+                default -> routeGrouping(lane, b, pass, counting, n);
             }
         }
     }
 
-    private void routeAll(Pass pass, boolean counting, int n) {
+    private void routeAll(Block b, Pass pass, boolean counting, int n) {
         for (int i = 0; i < n; i++) {
-            boolean isMated = bufferMated[i];
+            boolean isMated = b.mated[i];
             if (counting) {
                 if (isMated) {
                     mated++;
-                    keepGenuine(bufferEnrolment[i], bufferProbe[i], bufferScored[i] ? bufferScore[i] : Double.NaN);
+                    keepGenuine(b.enrolment[i], b.probe[i], b.scored[i] ? b.score[i] : Double.NaN);
                 } else {
                     nonMated++;
                 }
             }
-            add(pass.all, isMated, bufferScored[i], bufferScore[i]);
+            add(pass.all, isMated, b.scored[i], b.score[i]);
         }
     }
 
-    private void routeGrouping(int g, Pass pass, boolean counting, int n) {
+    private void routeGrouping(int g, Block b, Pass pass, boolean counting, int n) {
         int[] groupOfSide = groupings.get(g).groupOfSide();
         ScoreSink[] sinks = pass.groups[g];
         long[] outsideCounts = outside[g];
         for (int i = 0; i < n; i++) {
-            int group = groupOfSide[bufferEnrolment[i]];
-            if (group != TemplateTable.NO_GROUP && group == groupOfSide[bufferProbe[i]]) {
-                add(sinks[group], bufferMated[i], bufferScored[i], bufferScore[i]);
+            int group = groupOfSide[b.enrolment[i]];
+            if (group != TemplateTable.NO_GROUP && group == groupOfSide[b.probe[i]]) {
+                add(sinks[group], b.mated[i], b.scored[i], b.score[i]);
             } else if (counting) {
-                outsideCounts[bufferMated[i] ? 1 : 0]++;
+                outsideCounts[b.mated[i] ? 1 : 0]++;
             }
         }
     }
 
-    private void routeCross(Pass pass, int n) {
+    private void routeCross(Block b, Pass pass, int n) {
         for (int c = 0; c < singleColumns; c++) {
             int[] groupOfSide = groupings.get(c).groupOfSide();
             int values = groupings.get(c).values().size();
             ScoreSink[] cells = pass.cross[c];
             for (int i = 0; i < n; i++) {
-                if (!bufferMated[i]) {
-                    int enrolmentGroup = groupOfSide[bufferEnrolment[i]];
-                    int probeGroup = groupOfSide[bufferProbe[i]];
+                if (!b.mated[i]) {
+                    int enrolmentGroup = groupOfSide[b.enrolment[i]];
+                    int probeGroup = groupOfSide[b.probe[i]];
                     if (enrolmentGroup != TemplateTable.NO_GROUP && probeGroup != TemplateTable.NO_GROUP) {
-                        add(cells[enrolmentGroup * values + probeGroup], false, bufferScored[i], bufferScore[i]);
+                        add(cells[enrolmentGroup * values + probeGroup], false, b.scored[i], b.score[i]);
                     }
                 }
             }
         }
     }
 
-    private void routeBootstrap(Pass pass, int n) {
+    private void routeBootstrap(Block b, Pass pass, int n) {
         SubjectBootstrap.Collector bootstrap = pass.bootstrap;
         if (bootstrap == null) {
             return;
         }
         for (int i = 0; i < n; i++) {
-            if (bufferMated[i]) {
-                bootstrap.addGenuine(subjectOfSide[bufferEnrolment[i]], bufferScored[i], bufferScore[i]);
+            if (b.mated[i]) {
+                bootstrap.addGenuine(subjectOfSide[b.enrolment[i]], b.scored[i], b.score[i]);
             } else {
-                bootstrap.addImpostor(subjectOfSide[bufferEnrolment[i]], subjectOfSide[bufferProbe[i]], bufferScored[i],
-                        bufferScore[i]);
+                bootstrap.addImpostor(subjectOfSide[b.enrolment[i]], subjectOfSide[b.probe[i]], b.scored[i],
+                        b.score[i]);
             }
         }
     }
 
     /**
-     * The lanes split into at most {@code maxParts} parts (by default one per thread of the common pool, and
-     * the caller's), the costliest lanes placed first, each on the part with the least work so far; a
+     * The lanes split into at most {@code maxParts} parts (by default one per core), the costliest lanes
+     * placed first, each on the part with the least work so far; a
      * lane's cost is roughly the distributions it feeds per comparison.
      */
     private List<int[]> partition(int maxParts) {
@@ -413,6 +458,7 @@ final class ComparisonRouter {
      */
     void startSecondPass(List<Double> fmrTargets, List<Double> fixedThresholds) {
         flush();
+        awaitInFlight();
         StreamingScoreDistribution.FirstPass all = (StreamingScoreDistribution.FirstPass) first.all;
         plan = all.plan(fmrTargets, fixedThresholds, exactLimit);
         second = new Pass();
@@ -447,6 +493,7 @@ final class ComparisonRouter {
      */
     ComparisonData finish(Map<FailureKey, Long> failures) {
         flush();
+        awaitInFlight();
         List<ComparisonData.Grouping> results = new ArrayList<>();
         for (int g = 0; g < groupings.size(); g++) {
             Grouping grouping = groupings.get(g);
