@@ -24,7 +24,9 @@ import org.touchstone.reports.verification.SubjectBootstrap;
  * each side has a subject and a group per column. A comparison belongs to a group when both sides are in
  * it, and to cross-group cell (g, h) of a column when it is non-mated with its enrolment side in g and its
  * probe side in h. The first pass counts and histograms; the global plan then decides which impostor scores
- * every distribution keeps in the second pass (see {@link StreamingScoreDistribution}).
+ * every distribution keeps in the second pass (see {@link StreamingScoreDistribution}). Comparisons are
+ * handed on in blocks to parts running on every core (see {@link #flush}); what is built does not depend on
+ * how many.
  */
 final class ComparisonRouter {
     /** Subject-pair cells and tail the bootstrap may hold. */
