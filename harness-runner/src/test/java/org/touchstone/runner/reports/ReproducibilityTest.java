@@ -82,6 +82,25 @@ class ReproducibilityTest {
     }
 
     @Test
+    void afterRegeneratingFromEditedScoresTheHashesAloneCatchTheScoreAndEveryNumberItMoved(@TempDir Path tmp)
+            throws Exception {
+        // What `touchstone report` does: regenerate from the raw files, then check hashes (no recomputation).
+        Path runDir = run(tmp.resolve("run"), new SubjectOracleProvider());
+        RunVerifier.Verdict clean = RunVerifier.checkHashes(runDir);
+        assertThat(clean.problems()).isEmpty();
+        assertThat(clean.filesChecked()).isGreaterThan(10);
+        assertThat(clean.recomputed()).isZero();
+
+        assertThat(org.touchstone.runner.boundaries.RunFiles.editFirstScore(runDir, 1.0, 0.0))
+                .as("a scored genuine comparison").isNotNegative();
+        RunReports.generate(runDir);
+        RunVerifier.Verdict verdict = RunVerifier.checkHashes(runDir);
+        assertThat(verdict.recomputed()).isZero();
+        assertThat(verdict.problems()).anySatisfy(p -> assertThat(p).startsWith("comparisons.arrows: SHA-256"));
+        assertThat(verdict.problems()).anySatisfy(p -> assertThat(p).startsWith("metrics.json: SHA-256"));
+    }
+
+    @Test
     void aHostileDescriptorCannotInjectScriptIntoTheReportCard(@TempDir Path tmp) throws Exception {
         FaceSystemProvider oracle = new SubjectOracleProvider();
         FaceSystemProvider hostile = new FaceSystemProvider() {

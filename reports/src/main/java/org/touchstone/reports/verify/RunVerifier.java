@@ -86,12 +86,37 @@ public final class RunVerifier {
                 problems.add(e.getMessage());
             }
         }
+        int checked = checkRecordedFiles(runDir, problems);
+        if (checked < 0) {
+            return new Verdict(0, 0, List.copyOf(problems), signer);
+        }
+        int recomputed = recompute(runDir, problems);
+        return new Verdict(checked, recomputed, List.copyOf(problems), signer);
+    }
+
+    /**
+     * The first half of {@link #verify(Path)}: every file against the SHA-256 run.json records, and no file
+     * it does not record, without recomputing the report. For a report just regenerated from the raw files
+     * ({@code touchstone report}), recomputing it again would only repeat the same computation.
+     *
+     * @param runDir a completed run directory
+     * @return the verdict ({@code recomputed} is 0)
+     * @throws IOException if the directory cannot be read
+     */
+    public static Verdict checkHashes(Path runDir) throws IOException {
+        List<String> problems = new ArrayList<>();
+        int checked = checkRecordedFiles(runDir, problems);
+        return new Verdict(Math.max(0, checked), 0, List.copyOf(problems), Optional.empty());
+    }
+
+    /** Checks the recorded hashes and the file set; returns the files checked, or -1 when run.json is unreadable. */
+    private static int checkRecordedFiles(Path runDir, List<String> problems) throws IOException {
         RunJson run;
         try {
             run = RunJsonFile.read(runDir.resolve(RunJsonFile.NAME)).run();
         } catch (RunDirectoryException e) {
             problems.add(RunJsonFile.NAME + ": not a run this Touchstone can read: " + e.getMessage());
-            return new Verdict(0, 0, List.copyOf(problems), signer);
+            return -1;
         }
         if (run.status() != RunStatus.COMPLETE) {
             problems.add("run.json: status is '" + (run.status() == null ? "" : run.status().text())
@@ -128,8 +153,7 @@ public final class RunVerifier {
                 problems.add(present + ": not recorded in run.json");
             }
         }
-        int recomputed = recompute(runDir, problems);
-        return new Verdict(recorded.size(), recomputed, List.copyOf(problems), signer);
+        return recorded.size();
     }
 
     /** Regenerates the report from the raw files in a scratch copy and compares every output. */
