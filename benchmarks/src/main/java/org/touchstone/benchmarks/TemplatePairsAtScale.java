@@ -10,19 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.touchstone.api.Capability;
 import org.touchstone.api.ComparisonResult;
-import org.touchstone.api.Concurrency;
 import org.touchstone.api.FaceImage;
-import org.touchstone.api.FaceSystem;
-import org.touchstone.api.FaceSystemProvider;
 import org.touchstone.api.Result;
 import org.touchstone.api.ScoreRange;
-import org.touchstone.api.SystemContext;
-import org.touchstone.api.SystemDescriptor;
 import org.touchstone.api.Template;
 import org.touchstone.api.TemplateRole;
-import org.touchstone.api.Verifier;
 import org.touchstone.protocols.ProtocolRepository;
 import org.touchstone.protocols.dataset.HashCheck;
 import org.touchstone.protocols.dataset.ManifestLoader;
@@ -101,32 +94,17 @@ public final class TemplatePairsAtScale {
      * real system's are: with only 0s and 1s every impostor ties, and the report's streaming score distribution must
      * keep them all.
      */
-    private record SubjectFromImageNumber(int imagesPerSubject) implements FaceSystemProvider, FaceSystem, Verifier {
-        @Override
-        public SystemDescriptor descriptor() {
-            return SystemDescriptor.builder("bench-ijb-trivial").vendor("Touchstone benchmarks").name("Trivial")
-                    .version("1").capabilities(Capability.VERIFICATION).scoreRange(new ScoreRange(0, 1))
-                    .concurrency(Concurrency.THREAD_SAFE).build();
-        }
+    private static final class SubjectFromImageNumber extends InProcessVerifier {
+        private final int imagesPerSubject;
 
-        @Override
-        public FaceSystem open(SystemContext context) {
-            return this;
-        }
-
-        @Override
-        public Optional<Verifier> verifier() {
-            return Optional.of(this);
+        SubjectFromImageNumber(int imagesPerSubject) {
+            super("bench-ijb-trivial", "Trivial", new ScoreRange(0, 1));
+            this.imagesPerSubject = imagesPerSubject;
         }
 
         @Override
         public Result<Template> createTemplate(List<FaceImage> images, TemplateRole role) {
             return Result.success(ImageNumberTemplates.template(images, imagesPerSubject));
-        }
-
-        @Override
-        public ComparisonResult compare(Template enrolment, Template probe) {
-            return ComparisonResult.score(ImageNumberTemplates.score(enrolment.buffer(), probe.buffer()));
         }
 
         @Override
