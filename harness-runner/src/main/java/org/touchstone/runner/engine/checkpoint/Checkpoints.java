@@ -61,6 +61,21 @@ public final class Checkpoints {
     }
 
     /**
+     * @param stage the stage's name, e.g. {@code comparisons}
+     * @return its clock, started, with the time earlier attempts of the run spent in the stage
+     * @throws IOException if its log cannot be opened or read
+     */
+    public StageClock clock(String stage) throws IOException {
+        RecordLog log = log(stage + ".seconds");
+        try {
+            return StageClock.start(log);
+        } catch (IOException e) {
+            log.close();
+            throw e;
+        }
+    }
+
+    /**
      * @param fileName a file of the run directory, e.g. {@code comparisons.csv}
      * @return the output, resumed after its last committed unit
      * @throws IOException if it cannot be opened

@@ -73,9 +73,15 @@ final class SearchStage {
         this.progress = progress;
     }
 
-    /** Counts of what the stage did. */
+    /**
+     * Counts of what the stage did.
+     *
+     * @param finalizeSeconds        the galleries' building time, every gallery's (a resumed run's included)
+     * @param attemptFinalizeSeconds the part of it spent by this process: galleries a resumed run had built
+     *                               before are left out
+     */
     record Counts(long searches, long ok, long failed, long notSearched, long galleriesFailed, double finalizeSeconds,
-                  long batchRetries) {
+                  double attemptFinalizeSeconds, long batchRetries) {
     }
 
     /**
@@ -176,6 +182,7 @@ final class SearchStage {
         SearchJob job = new SearchJob(shared, backend.share(searches));
         long[] counts = new long[5];
         long finalizeNs = 0;
+        long attemptFinalizeNs = 0;
         List<List<Object>> galleryRows = new ArrayList<>();
         try (RecordLog log = checkpoints.log(CHECKPOINT);
              Progress.Stage stage = progress.stage("searches", searches.totalSearches());
@@ -188,7 +195,8 @@ final class SearchStage {
                 IdentificationPlan.GalleryPlan galleryPlan = plan.galleries().get(g);
                 int shards = searches.shards(g);
                 SearchResults results = searched.remove(g);
-                if (results == null) {
+                boolean searchedNow = results == null;
+                if (searchedNow) {
                     results = search(g, galleryPlan.id(), shards, searches.probeCount(g), searches.candidateListLength(g),
                             job, stage);
                     log.append(checkpointRecord(g, results));
@@ -210,6 +218,7 @@ final class SearchStage {
                     }
                 }
                 finalizeNs += latency;
+                attemptFinalizeNs += searchedNow ? latency : 0;
                 // Mated is per gallery: with separate galleries (IJB's G1 and G2) a probe is mated only where
                 // its subject is enrolled; otherwise the design says (MegaFace's identity galleries).
                 Set<String> matedHere = galleryPlan.matedSubjects() != null ? galleryPlan.matedSubjects()
@@ -238,7 +247,8 @@ final class SearchStage {
                 }
             }
         });
-        return new Counts(searches.totalSearches(), counts[0], counts[1], counts[2], counts[3], finalizeNs / 1e9, counts[4]);
+        return new Counts(searches.totalSearches(), counts[0], counts[1], counts[2], counts[3], finalizeNs / 1e9,
+                attemptFinalizeNs / 1e9, counts[4]);
     }
 
     /** Searches every probe in one gallery, shard by shard: the plan's units for it, merged. */

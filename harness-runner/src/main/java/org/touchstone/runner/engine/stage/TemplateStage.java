@@ -25,6 +25,7 @@ import org.touchstone.runner.engine.backend.Mergeable;
 import org.touchstone.runner.engine.backend.UnitJob;
 import org.touchstone.runner.engine.backend.WorkPlan;
 import org.touchstone.runner.engine.backend.Worker;
+import org.touchstone.runner.engine.checkpoint.StageClock;
 import org.touchstone.runner.engine.checkpoint.TemplateLog;
 import org.touchstone.runner.engine.progress.Progress;
 import org.touchstone.runformat.columns.TemplatesCsv;
@@ -145,7 +146,7 @@ public final class TemplateStage {
 
     /**
      * The stage as a capability runs it: on the run's backend, with the run's template checkpoint, its wall
-     * time recorded in the run's timings.
+     * time recorded in the run's timings (this attempt's) and in the result (summed over the run's attempts).
      *
      * @param context the run
      * @param specs   the templates to make, in plan order
@@ -157,23 +158,23 @@ public final class TemplateStage {
      */
     public static Completed run(ExecutionContext context, List<TemplateSpec> specs, Makers makers, Roles roles)
             throws IOException, InterruptedException {
-        long start = System.nanoTime();
         Templates templates;
-        try (TemplateLog log = context.checkpoints().templates("templates")) {
+        try (StageClock clock = context.checkpoints().clock("templates");
+             TemplateLog log = context.checkpoints().templates("templates")) {
             templates = new TemplateStage(context.backend(), context.progress(),
                     context.request().execution().limits().maxImagePixels()).run(specs,
                     context.request().manifest(), makers, roles, context.runDir(), log);
+            clock.stop();
+            context.timings().stage(TimedStage.TEMPLATES, clock.attemptSeconds());
+            return new Completed(templates, clock.seconds());
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        context.timings().stage(TimedStage.TEMPLATES, seconds);
-        return new Completed(templates, seconds);
     }
 
     /**
      * The stage's outcomes and wall time, as every capability reports them.
      *
      * @param templates the outcomes
-     * @param seconds   the stage's wall time
+     * @param seconds   the stage's wall time, summed over the run's attempts
      */
     public record Completed(Templates templates, double seconds) {
         /** @return run.json's {@code stages.templates} block */

@@ -11,6 +11,7 @@ import org.touchstone.runformat.columns.Column;
 import org.touchstone.runformat.columns.FoldsCsv;
 import org.touchstone.runformat.io.AtomicFiles;
 import org.touchstone.runner.engine.rundir.Csv;
+import org.touchstone.runner.engine.checkpoint.StageClock;
 import org.touchstone.runner.engine.stage.TemplateSpec;
 import org.touchstone.runformat.descriptor.DescriptorJson;
 import org.touchstone.runformat.runjson.DatasetBlock;
@@ -84,12 +85,16 @@ public final class VerificationRunner implements CapabilityRunner {
         if (!plan.folds().isEmpty()) {
             writeFolds(plan, context.runDir().resolve(FoldsCsv.FILE));
         }
-        long t1 = System.nanoTime();
-        ComparisonSummary counts = new ComparisonStage(context.backend(), context.progress()).run(plan,
-                context.backend().share(new TemplateSet(templates.templates())), context.checkpoints());
-        double comparisonSeconds = (System.nanoTime() - t1) / 1e9;
+        ComparisonSummary counts;
+        double comparisonSeconds;
+        try (StageClock clock = context.checkpoints().clock("comparisons")) {
+            counts = new ComparisonStage(context.backend(), context.progress()).run(plan,
+                    context.backend().share(new TemplateSet(templates.templates())), context.checkpoints());
+            clock.stop();
+            comparisonSeconds = clock.seconds();
+            context.timings().stage(TimedStage.COMPARISONS, clock.attemptSeconds());
+        }
         double perSecond = comparisonSeconds > 0 ? counts.compared() / comparisonSeconds : 0;
-        context.timings().stage(TimedStage.COMPARISONS, comparisonSeconds);
 
         StagesBlock.Comparisons comparisons = new StagesBlock.Comparisons(counts.pairs(), counts.compared(),
                 counts.failedComparisons(), counts.notCompared(), comparisonSeconds, perSecond, counts.batchRetries());

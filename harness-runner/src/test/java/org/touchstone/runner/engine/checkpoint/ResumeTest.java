@@ -1,6 +1,7 @@
 package org.touchstone.runner.engine.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -86,6 +87,16 @@ class ResumeTest {
         assertThat(child.exitValue()).isEqualTo(137);
     }
 
+    private static double stageSeconds(List<CSVRecord> timing, String stage) {
+        return timing.stream().filter(r -> r.get("record").equals("stage") && r.get("name").equals(stage))
+                .mapToDouble(r -> Double.parseDouble(r.get("seconds"))).findFirst().orElseThrow();
+    }
+
+    /** Whether the stage's clock has noted a time: the kill then falls after the clock's first note. */
+    private static boolean noted(Path runDir, String stage) {
+        return size(runDir.resolve("checkpoint/" + stage + ".seconds.log")) > 8;
+    }
+
     private static long size(Path file) {
         try {
             return Files.exists(file) ? Files.size(file) : 0;
@@ -103,7 +114,8 @@ class ResumeTest {
         Path runDir = tmp.resolve("killed");
         // Kill 1: about a third of the way through template creation.
         killWhen(child(runArguments(runDir), tmp.resolve("child-1.log")),
-                dir -> size(dir.resolve("checkpoint/templates.log")) > 2_000, runDir);
+                dir -> size(dir.resolve("checkpoint/templates.log")) > 2_000 && noted(dir, "templates"), runDir);
+        double templatesBeforeKill1 = StageClock.notedSeconds(runDir.resolve("checkpoint/templates.seconds.log"));
         JsonNode interrupted = new ObjectMapper().readTree(runDir.resolve("run.json").toFile());
         assertThat(interrupted.path("status").asText()).isEqualTo("running");
         assertThat(runDir.resolve("templates.csv")).doesNotExist();
@@ -111,7 +123,13 @@ class ResumeTest {
         // Kill 2: after several comparison units are committed (the score store has grown past 4 KB, about
         // 600 of its 4,005 comparisons).
         killWhen(child(runArguments(runDir), tmp.resolve("child-2.log")),
-                dir -> size(dir.resolve("comparisons.arrows.partial")) > 4_000, runDir);
+                dir -> size(dir.resolve("comparisons.arrows.partial")) > 4_000 && noted(dir, "comparisons"), runDir);
+        double templatesBeforeKill2 = StageClock.notedSeconds(runDir.resolve("checkpoint/templates.seconds.log"));
+        double comparisonsBeforeKill2 = StageClock.notedSeconds(
+                runDir.resolve("checkpoint/comparisons.seconds.log"));
+        assertThat(templatesBeforeKill1).isPositive();
+        assertThat(templatesBeforeKill2).isGreaterThan(templatesBeforeKill1);
+        assertThat(comparisonsBeforeKill2).isPositive();
         assertThat(runDir.resolve("comparisons.arrows")).doesNotExist();
         assertThat(Files.readString(tmp.resolve("child-2.log"))).contains("Resuming run resume-test");
 
@@ -144,6 +162,17 @@ class ResumeTest {
         assertThat(json.path("run_id").asText()).isEqualTo("resume-test");
         assertThat(json.path("resumed")).hasSize(2);
         assertThat(json.path("started").asText()).isEqualTo(interrupted.path("started").asText());
+        // Stage times add up the attempts: each is at least what the interrupted attempts had spent in it,
+        // and the rate is the comparisons over that time (not over the last attempt's).
+        // timing.csv's stage rows are the last attempt's alone.
+        JsonNode stages = json.path("stages");
+        assertThat(stages.path("templates").path("seconds").asDouble())
+                .isCloseTo(templatesBeforeKill2 + stageSeconds(timing, "templates"), within(1e-6));
+        JsonNode comparisons = stages.path("comparisons");
+        assertThat(comparisons.path("seconds").asDouble())
+                .isCloseTo(comparisonsBeforeKill2 + stageSeconds(timing, "comparisons"), within(1e-6));
+        assertThat(comparisons.path("comparisons_per_second").asDouble()).isCloseTo(
+                comparisons.path("compared").asDouble() / comparisons.path("seconds").asDouble(), within(1e-6));
         for (var file : json.path("files").properties()) {
             assertThat(Sha256.hex(runDir.resolve(file.getKey()))).as(file.getKey())
                     .isEqualTo(file.getValue().asText());
