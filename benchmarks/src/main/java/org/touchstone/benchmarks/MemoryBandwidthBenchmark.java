@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The machine's bandwidth for a plain sequential scan of floats: the bound on any exact search that reads
  * its whole gallery once per call. The scan reads as many floats as a gallery of 1e6 x 512 embeddings
- * (2.048 GB), laid out as the reference gallery lays them out (rows of 64 floats, allocated in order) and
+ * (2.048 GB), laid out as the reference gallery lays them out (rows of 512 floats, allocated in order) and
  * summed as it sums them ({@code acc[j] += row[j]}, which C2 vectorises: a flat array indexed at two
  * offsets is not vectorised, and ran at half this speed). {@code oneCore} scans on one thread,
  * {@code allCores} splits the rows over the common pool as the gallery does. Each iteration prints GB/s.
@@ -41,7 +41,7 @@ public class MemoryBandwidthBenchmark {
     @Param("512000000")
     public int floats;
 
-    private static final int STRIDE = 64;
+    private static final int STRIDE = 512;
     private float[][] rows;
     private long scans;
     private long started;
@@ -72,7 +72,7 @@ public class MemoryBandwidthBenchmark {
                 scans * 4.0 * floats / seconds / 1e9, scans, 4.0 * floats / 1e9, seconds);
     }
 
-    /** Sums rows [from, to) into a 64-float accumulator, as the gallery's kernel accumulates scores. */
+    /** Sums rows [from, to) into a 512-float accumulator, as the gallery's kernel accumulates scores. */
     static float scan(float[][] rows, int from, int to) {
         float[] acc = new float[STRIDE];
         for (int i = from; i < to; i++) {

@@ -116,6 +116,67 @@ class ExactCosineIdentifierTest {
     }
 
     @Test
+    void aGalleryOfSeveralBlocksGrowsShrinksAndRefillsExactly() {
+        // Inserts fill blocks one at a time; removals move the last template into the freed slot and drop
+        // an emptied block. At every step each search must equal brute force.
+        int dimension = 13;
+        SplittableRandom random = new SplittableRandom(5);
+        float[][] vectors = gaussian(random, 2 * ExactCosineGallery.BLOCK + 100, dimension);
+        List<Template> probes = List.of(gaussian(random, 3, dimension)).stream()
+                .map(ExactCosineIdentifierTest::vector).toList();
+        java.util.Map<String, float[]> enrolled = new java.util.LinkedHashMap<>();
+        List<GalleryEntry> first = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            first.add(new GalleryEntry("g" + i, vector(vectors[i])));
+            enrolled.put("g" + i, vectors[i]);
+        }
+        Gallery g = gallery(raw(dimension), first);
+        assertSearchesExact(g, enrolled, probes);
+        int grown = 2 * ExactCosineGallery.BLOCK + 37;
+        for (int i = first.size(); i < grown; i++) {
+            assertThat(g.insert(new GalleryEntry("g" + i, vector(vectors[i]))).isSuccess()).isTrue();
+            enrolled.put("g" + i, vectors[i]);
+            if (i % 97 == 0) {
+                assertSearchesExact(g, enrolled, probes);
+            }
+        }
+        assertSearchesExact(g, enrolled, probes);
+        // Down past a block boundary: every third template, then enough more to empty the last block.
+        List<String> ids = new ArrayList<>(enrolled.keySet());
+        for (int i = 0; i < ids.size(); i += 3) {
+            assertThat(g.remove(ids.get(i)).isSuccess()).isTrue();
+            enrolled.remove(ids.get(i));
+        }
+        assertThat(g.size()).isEqualTo(enrolled.size()).isLessThan(2 * ExactCosineGallery.BLOCK);
+        assertSearchesExact(g, enrolled, probes);
+        // And back up into a new block.
+        for (int i = grown; i < vectors.length; i++) {
+            assertThat(g.insert(new GalleryEntry("g" + i, vector(vectors[i]))).isSuccess()).isTrue();
+            enrolled.put("g" + i, vectors[i]);
+        }
+        assertSearchesExact(g, enrolled, probes);
+    }
+
+    /** Every probe's 10 candidates and their scores are brute force's over the enrolled vectors. */
+    private static void assertSearchesExact(Gallery g, java.util.Map<String, float[]> enrolled, List<Template> probes) {
+        assertThat(g.size()).isEqualTo(enrolled.size());
+        List<Result<List<Candidate>>> results = g.searchMany(probes, 10);
+        for (int p = 0; p < probes.size(); p++) {
+            float[] raw = new float[enrolled.values().iterator().next().length];
+            probes.get(p).buffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(raw);
+            float[] q = normalised(raw);
+            List<String> expected = enrolled.keySet().stream()
+                    .sorted(Comparator.comparingDouble((String id) -> -floatScore(q, normalised(enrolled.get(id)))))
+                    .limit(10).toList();
+            assertThat(results.get(p).value()).extracting(Candidate::templateId).as("probe %d of %d templates", p,
+                    enrolled.size()).containsExactlyElementsOf(expected);
+            for (Candidate c : results.get(p).value()) {
+                assertThat(c.score()).isEqualTo((double) floatScore(q, normalised(enrolled.get(c.templateId()))));
+            }
+        }
+    }
+
+    @Test
     void largeGalleriesSearchedInParallelMatchBruteForce() {
         int dimension = 6;
         SplittableRandom random = new SplittableRandom(42);
