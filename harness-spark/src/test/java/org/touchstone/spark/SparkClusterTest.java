@@ -91,6 +91,10 @@ class SparkClusterTest extends SparkEqualityTest {
     void failedSearchesAndTemplatesMergeTheSameWayAcrossShardsOnSpark(Path tmp) {
     }
 
+    @Override
+    void theRunnersAccumulatorsAreNotTurnedIntoTextAfterEveryTask(Path tmp) {
+    }
+
     @Test
     void aProcessSystemRunsOnTheExecutorsAndItsWorkersEndWithTheRun(@TempDir Path tmp) throws Exception {
         String system = "process:" + TestWorkers.javaWorkerConfig(tmp.resolve("system"), "lbp", 1, Map.of());

@@ -130,6 +130,25 @@ class SparkEqualityTest {
     }
 
     @Test
+    void theRunnersAccumulatorsAreNotTurnedIntoTextAfterEveryTask(@TempDir Path tmp) throws Exception {
+        // Spark gives a named accumulator's update and whole value, as text, to its status listener after
+        // every task; the call timings' text is every latency recorded, which cost the driver more CPU than
+        // writing the results. Unnamed, they are not reported, and their values still reach timing.csv.
+        System.setProperty("spark.extraListeners", ReportedAccumulators.class.getName());
+        ReportedAccumulators.drain();
+        RunOutcome spark;
+        try {
+            spark = run("verification@1.0.0", "lbp", SparkBackend.NAME, Integer.MAX_VALUE, tmp.resolve("spark"));
+        } finally {
+            System.clearProperty("spark.extraListeners");
+        }
+        assertThat(ReportedAccumulators.drain()).isEmpty();
+        assertThat(RunFiles.records(spark.runDir().resolve("timing.csv")))
+                .filteredOn(r -> r.get("record").equals("latency") && r.get("name").equals("comparison"))
+                .singleElement().satisfies(r -> assertThat(r.get("count")).isEqualTo("7140"));
+    }
+
+    @Test
     void attributesAreAnalysedOnTheBackendWithTheSameEstimates(@TempDir Path tmp) throws Exception {
         RunOutcome embedded = run("attributes@1.0.0", "synthetic-attributes", Backends.EMBEDDED, Integer.MAX_VALUE,
                 tmp.resolve("embedded"));
