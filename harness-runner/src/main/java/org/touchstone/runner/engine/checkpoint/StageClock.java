@@ -68,8 +68,7 @@ public final class StageClock implements AutoCloseable {
     static StageClock start(RecordLog log, LongSupplier nanoTime, boolean tick) throws IOException {
         Map<Integer, Long> notes = lastNoteOfEachAttempt(log);
         int attempt = notes.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
-        long earlier = notes.values().stream().mapToLong(Long::longValue).sum();
-        return new StageClock(log, nanoTime, attempt, earlier, tick);
+        return new StageClock(log, nanoTime, attempt, notedNanos(notes), tick);
     }
 
     /**
@@ -79,8 +78,12 @@ public final class StageClock implements AutoCloseable {
      */
     static double notedSeconds(Path file) throws IOException {
         try (RecordLog log = RecordLog.open(file)) {
-            return lastNoteOfEachAttempt(log).values().stream().mapToLong(Long::longValue).sum() / 1e9;
+            return notedNanos(lastNoteOfEachAttempt(log)) / 1e9;
         }
+    }
+
+    private static long notedNanos(Map<Integer, Long> lastNoteOfEachAttempt) {
+        return lastNoteOfEachAttempt.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static Map<Integer, Long> lastNoteOfEachAttempt(RecordLog log) throws IOException {
