@@ -37,11 +37,13 @@ import org.touchstone.api.Template;
  * <p>Blocks are {@value #BLOCK} wide, not the 64 that would fit a block in L1: the inner loop over a
  * block's templates then runs 512 times per probe and row group instead of 64, so what C2 adds around a
  * vectorised loop (alignment pre-loop, tail, loop entry) is paid an eighth as often. Measured on the 2-core
- * reference machine (1e6 x 512 templates): 1.7-2.2x the comparisons per second of 64-wide blocks at 1 to
- * 256 probes per call; 256- and 1,024-wide blocks were slower than 512, and probe tiles of 8 or 32 slower
- * than 16. The loop's bound must stay the constant: blocks whose width varied (a gallery's last block
- * started narrow and widened as it filled) measured 5x slower at 16 probes. So every block is full width,
- * and a gallery holds up to 511 templates' worth of zeros (1 MB at 512 dimensions) beyond its templates.
+ * reference machine (1e6 x 512 templates, one trial each): 1.9x to 2.6x the comparisons per second of
+ * 64-wide blocks at 1, 16 and 64 probes per call, 2.2x to 3.6x at 256; 256- and 1,024-wide blocks were
+ * slower than 512, and probe tiles of 8 or 32 slower than 16. The loop's bound must stay the constant:
+ * blocks whose width varied (a gallery's last block started narrow and widened as it filled) measured 5x
+ * slower at 16 probes. So every block is full width, and a gallery holds up to 511 templates' worth of
+ * zeros (1 MB at 512 dimensions) beyond its templates, all scored: a gallery of 100 is searched at 0.58x
+ * the rate of 64-wide blocks (7.2e6 against 1.24e7 comparisons/s, 16 probes), one of 1,000 at 1.95x.
  *
  * <p>Memory is otherwise proportional to the gallery: 4 bytes per dimension per template, plus its id.
  * Inserts and removals take a write lock; searches a read lock.
