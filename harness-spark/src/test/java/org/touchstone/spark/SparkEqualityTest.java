@@ -103,6 +103,9 @@ class SparkEqualityTest {
                         .isLessThanOrEqualTo(executor.path("max_heap_bytes").asLong());
                 assertThat(executor.path("peak_rss_bytes").asLong()).isGreaterThan(executor.path("peak_heap_bytes")
                         .asLong() / 4);
+                // Its CPU since it started, of which its JIT compilers' (a fresh executor compiles a lot).
+                assertThat(executor.path("jit_cpu_seconds").asDouble()).isPositive()
+                        .isLessThan(executor.path("cpu_seconds").asDouble());
             }
         }
     }

@@ -161,7 +161,8 @@ public final class ProtocolRunner {
                         system.instanceCount(), session.describe(), request.execution().limits().maxTemplateBytes(),
                         request.execution().limits().maxImagePixels()), monitor.stop().block().withExecutors(
                         session.executorResources().stream().map(e -> new ResourcesBlock.Executor(e.executorId(),
-                                e.host(), e.peakHeapBytes(), e.maxHeapBytes(), e.peakRssBytes())).toList()));
+                                e.host(), e.peakHeapBytes(), e.maxHeapBytes(), e.peakRssBytes(), e.cpuSeconds(),
+                                e.jitCpuSeconds())).toList()));
             } finally {
                 pool.shutdownNow();
             }

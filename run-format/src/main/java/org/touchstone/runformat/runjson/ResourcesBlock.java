@@ -12,11 +12,16 @@ import java.util.List;
  * @param jvmPeakHeapBytes the sum of the heap pools' peaks (an upper bound)
  * @param jvmMaxHeapBytes  the JVM's heap limit
  * @param jvmPeakRssBytes  the JVM's peak resident set; null where there is no {@code /proc}
+ * @param jvmCpuSeconds    optional: the JVM's CPU time over the stages
+ * @param jvmJitCpuSeconds optional: of that, what its JIT compiler threads used (Linux only)
  * @param childProcesses   the processes the JVM started meanwhile
  * @param executors        optional: each executor JVM of a distributed backend (Spark on a cluster), by its id
  */
 public record ResourcesBlock(Integer workerThreads, Integer jvmPeakThreads, Long jvmPeakHeapBytes,
-                             Long jvmMaxHeapBytes, Long jvmPeakRssBytes, ChildProcesses childProcesses,
+                             Long jvmMaxHeapBytes, Long jvmPeakRssBytes,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Double jvmCpuSeconds,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) Double jvmJitCpuSeconds,
+                             ChildProcesses childProcesses,
                              @JsonInclude(JsonInclude.Include.NON_NULL) List<Executor> executors) {
     /**
      * Without executors: the work ran in the harness JVM.
@@ -26,11 +31,15 @@ public record ResourcesBlock(Integer workerThreads, Integer jvmPeakThreads, Long
      * @param jvmPeakHeapBytes the sum of the heap pools' peaks (an upper bound)
      * @param jvmMaxHeapBytes  the JVM's heap limit
      * @param jvmPeakRssBytes  the JVM's peak resident set; null where there is no {@code /proc}
+     * @param jvmCpuSeconds    the JVM's CPU time over the stages, or null
+     * @param jvmJitCpuSeconds of that, what its JIT compiler threads used, or null
      * @param childProcesses   the processes the JVM started meanwhile
      */
     public ResourcesBlock(Integer workerThreads, Integer jvmPeakThreads, Long jvmPeakHeapBytes, Long jvmMaxHeapBytes,
-                          Long jvmPeakRssBytes, ChildProcesses childProcesses) {
-        this(workerThreads, jvmPeakThreads, jvmPeakHeapBytes, jvmMaxHeapBytes, jvmPeakRssBytes, childProcesses, null);
+                          Long jvmPeakRssBytes, Double jvmCpuSeconds, Double jvmJitCpuSeconds,
+                          ChildProcesses childProcesses) {
+        this(workerThreads, jvmPeakThreads, jvmPeakHeapBytes, jvmMaxHeapBytes, jvmPeakRssBytes, jvmCpuSeconds,
+                jvmJitCpuSeconds, childProcesses, null);
     }
 
     /**
@@ -39,7 +48,7 @@ public record ResourcesBlock(Integer workerThreads, Integer jvmPeakThreads, Long
      */
     public ResourcesBlock withExecutors(List<Executor> used) {
         return new ResourcesBlock(workerThreads, jvmPeakThreads, jvmPeakHeapBytes, jvmMaxHeapBytes, jvmPeakRssBytes,
-                childProcesses, used.isEmpty() ? null : List.copyOf(used));
+                jvmCpuSeconds, jvmJitCpuSeconds, childProcesses, used.isEmpty() ? null : List.copyOf(used));
     }
 
     /**
@@ -48,8 +57,12 @@ public record ResourcesBlock(Integer workerThreads, Integer jvmPeakThreads, Long
      * @param peakHeapBytes the sum of its heap pools' peaks since it started (an upper bound)
      * @param maxHeapBytes  its heap limit
      * @param peakRssBytes  its peak resident set since it started; null where there is no {@code /proc}
+     * @param cpuSeconds    optional: its CPU time since it started
+     * @param jitCpuSeconds optional: of that, what its JIT compiler threads used (Linux only)
      */
-    public record Executor(String id, String host, Long peakHeapBytes, Long maxHeapBytes, Long peakRssBytes) {
+    public record Executor(String id, String host, Long peakHeapBytes, Long maxHeapBytes, Long peakRssBytes,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double cpuSeconds,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Double jitCpuSeconds) {
     }
 
     /**

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.touchstone.runformat.runjson.ResourcesBlock;
 
 /**
- * Watches what a run's stages cost in memory and threads: the JVM's heap peak and thread peak from the
- * moment it starts, the JVM's peak resident set, and the peak resident set of every process the JVM
+ * Watches what a run's stages cost in memory, threads and CPU: the JVM's heap peak and thread peak from the
+ * moment it starts, the JVM's peak resident set, its CPU time while watched (and its JIT compiler's share), and the peak resident set of every process the JVM
  * started meanwhile (the workers of a subprocess system, and anything they start), from Linux's
  * {@code /proc/<pid>/status} {@code VmHWM}. Child processes are sampled every {@value #SAMPLE_MILLIS} ms;
  * {@code VmHWM} is a high-water mark, so a sample loses nothing but what a process did in its last
@@ -31,9 +31,11 @@ public final class ResourceMonitor implements AutoCloseable {
     private final int workerThreads;
     private final ScheduledExecutorService sampler;
     private final Map<Long, Long> childPeaks = new HashMap<>();
+    private final JvmCpu cpuAtStart;
 
     private ResourceMonitor(int workerThreads) {
         this.workerThreads = workerThreads;
+        this.cpuAtStart = JvmCpu.ofThisJvm();
         ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         ManagementFactory.getThreadMXBean().resetPeakThreadCount();
         this.sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -64,17 +66,19 @@ public final class ResourceMonitor implements AutoCloseable {
      * @param jvmMaxHeapBytes        the JVM's heap limit
      * @param jvmPeakRssBytes        the JVM's peak resident set since it started, native memory included; empty
      *                               where {@code /proc} is not available
+     * @param jvmCpu                 the JVM's CPU time while watched, and its JIT compiler threads'
      * @param childProcesses         processes the JVM started while watched
      * @param childPeakRssMaxBytes   the largest peak resident set of one of them (0 without any)
      * @param childPeakRssTotalBytes the sum of their peaks: an upper bound on what they held at once
      */
     public record Resources(int workerThreads, int jvmPeakThreads, long jvmPeakHeapBytes, long jvmMaxHeapBytes,
-                            OptionalLong jvmPeakRssBytes, int childProcesses, long childPeakRssMaxBytes,
+                            OptionalLong jvmPeakRssBytes, JvmCpu jvmCpu, int childProcesses, long childPeakRssMaxBytes,
                             long childPeakRssTotalBytes) {
         /** @return run.json's {@code resources} block */
         public ResourcesBlock block() {
             return new ResourcesBlock(workerThreads, jvmPeakThreads, jvmPeakHeapBytes, jvmMaxHeapBytes,
-                    jvmPeakRssBytes.isPresent() ? jvmPeakRssBytes.getAsLong() : null,
+                    jvmPeakRssBytes.isPresent() ? jvmPeakRssBytes.getAsLong() : null, jvmCpu.processSeconds(),
+                    jvmCpu.compilerSeconds(),
                     new ResourcesBlock.ChildProcesses(childProcesses, childPeakRssMaxBytes, childPeakRssTotalBytes));
         }
     }
@@ -96,7 +100,7 @@ public final class ResourceMonitor implements AutoCloseable {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         synchronized (childPeaks) {
             return new Resources(workerThreads, threads.getPeakThreadCount(), heapPeak, Runtime.getRuntime().maxMemory(),
-                    peakRss(ProcessHandle.current().pid()), childPeaks.size(),
+                    peakRss(ProcessHandle.current().pid()), JvmCpu.ofThisJvm().since(cpuAtStart), childPeaks.size(),
                     childPeaks.values().stream().mapToLong(Long::longValue).max().orElse(0),
                     childPeaks.values().stream().mapToLong(Long::longValue).sum());
         }

@@ -129,6 +129,12 @@ class RunTimingTest {
         assertThat(resources.path("jvm_peak_heap_bytes").asLong()).isPositive()
                 .isLessThanOrEqualTo(resources.path("jvm_max_heap_bytes").asLong() * 2);
         assertThat(resources.path("child_processes").path("count").asInt()).isZero();
+        // CPU while the stages ran; of it the JIT compilers' (read a moment before the process's, hence the slack).
+        assertThat(resources.path("jvm_cpu_seconds").asDouble()).isPositive();
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(resources.path("jvm_jit_cpu_seconds").asDouble()).isPositive()
+                    .isLessThanOrEqualTo(resources.path("jvm_cpu_seconds").asDouble() + 0.01);
+        }
         assertThat(run.path("files").has(CallTimings.FILE)).isTrue();
 
         // The report carries it: metrics.json's timing block, the tables, the report card.
