@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The same runs on the embedded pool and on the Spark standalone cluster of scripts/spark-cluster.sh, in
 # alternating pairs (so that the machine's load falls on both alike), printing each run's stage times and
-# throughput, the whole run's wall time, the load average, the executors' peak memory from run.json and where
-# the cluster's time went (Spark's task metrics, -Dtouchstone.spark.task-times=true); then, per protocol, the
-# medians of the pairs and the ratios cluster / embedded.
+# throughput, the whole run's wall time, the load average, the executors' peak memory and every JVM's CPU time
+# (of which its JIT compilers') from run.json, and where the cluster's time went (Spark's task metrics,
+# -Dtouchstone.spark.task-times=true); then, per protocol, the medians of the pairs and the ratios
+# cluster / embedded.
 #   benchmarks/spark-vs-embedded.sh [PAIRS] [PROTOCOLS] [DATASET]
 # Defaults: 3 pairs; PROTOCOLS "verification@1.0.0 identification@1.0.0" (1:1, then the 1:N distractor
 # sweep, each its pairs in turn); synthetic:subjects=400,images=4,seed=7 (the README's plan: 1,279,200 pairs).
@@ -30,12 +31,19 @@ run = json.load(open(run_dir + "/run.json"))
 stages = run["stages"]
 parts = [f"{name} {block['seconds']:.1f} s" for name, block in stages.items() if block and "seconds" in block]
 rate = next((block[key] for block in stages.values() if block for key in block if key.endswith("_per_second")), 0.0)
-executors = run["resources"].get("executors", [])
+resources = run["resources"]
+executors = resources.get("executors", [])
+
+def cpu(seconds, jit):
+    # CPU seconds, and of them the JIT compiler threads' (absent where the JVM or /proc did not say)
+    return "" if seconds is None else f" cpu {seconds:.1f} s (jit {jit:.1f})" if jit is not None else f" cpu {seconds:.1f} s"
+
 memory = ", ".join(f"executor {e['id']} heap {e['peak_heap_bytes'] / 2**20:.0f} MB rss {e['peak_rss_bytes'] / 2**20:.0f} MB"
-                   for e in executors)
+                   + cpu(e.get("cpu_seconds"), e.get("jit_cpu_seconds")) for e in executors)
 backend = run["execution"]["backend"]
 print(f"{backend:9s} {rate:12,.0f}/s  whole run {wall:6.1f} s  load {load}  " + "; ".join(parts)
-      + (f"  [{memory}]" if memory else "") + f"  driver rss {run['resources'].get('jvm_peak_rss_bytes', 0) / 2**20:.0f} MB")
+      + (f"  [{memory}]" if memory else "") + f"  driver rss {resources.get('jvm_peak_rss_bytes', 0) / 2**20:.0f} MB"
+      + cpu(resources.get("jvm_cpu_seconds"), resources.get("jvm_jit_cpu_seconds")))
 with open(tsv, "a") as f:
     f.write(f"{run_dir.rsplit('/', 2)[-2]}\t{backend}\t{rate}\t{wall}\n")
 PY
