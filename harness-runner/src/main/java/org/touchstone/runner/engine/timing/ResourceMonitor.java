@@ -18,9 +18,9 @@ import org.touchstone.runformat.runjson.ResourcesBlock;
 
 /**
  * Watches what a run's stages cost in memory, threads and CPU: the JVM's heap peak and thread peak from the
- * moment it starts, the JVM's peak resident set, its CPU time while watched (and its JIT compiler's share), and the peak resident set of every process the JVM
- * started meanwhile (the workers of a subprocess system, and anything they start), from Linux's
- * {@code /proc/<pid>/status} {@code VmHWM}. Child processes are sampled every {@value #SAMPLE_MILLIS} ms;
+ * moment it starts, the JVM's peak resident set, its CPU time while watched (and its JIT compilers' share),
+ * and the peak resident set of every process the JVM started meanwhile (the workers of a subprocess
+ * system, and anything they start), from Linux's {@code /proc/<pid>/status} {@code VmHWM}. Child processes are sampled every {@value #SAMPLE_MILLIS} ms;
  * {@code VmHWM} is a high-water mark, so a sample loses nothing but what a process did in its last
  * interval before exiting.
  */
@@ -100,7 +100,8 @@ public final class ResourceMonitor implements AutoCloseable {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         synchronized (childPeaks) {
             return new Resources(workerThreads, threads.getPeakThreadCount(), heapPeak, Runtime.getRuntime().maxMemory(),
-                    peakRss(ProcessHandle.current().pid()), JvmCpu.ofThisJvm().since(cpuAtStart), childPeaks.size(),
+                    peakRss(ProcessHandle.current().pid()), JvmCpu.ofThisJvm().since(cpuAtStart),
+                    childPeaks.size(),
                     childPeaks.values().stream().mapToLong(Long::longValue).max().orElse(0),
                     childPeaks.values().stream().mapToLong(Long::longValue).sum());
         }
