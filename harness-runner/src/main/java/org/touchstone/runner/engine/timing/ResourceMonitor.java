@@ -20,9 +20,9 @@ import org.touchstone.runformat.runjson.ResourcesBlock;
  * Watches what a run's stages cost in memory, threads and CPU: the JVM's heap peak and thread peak from the
  * moment it starts, the JVM's peak resident set, its CPU time while watched (and its JIT compilers' share),
  * and the peak resident set of every process the JVM started meanwhile (the workers of a subprocess
- * system, and anything they start), from Linux's {@code /proc/<pid>/status} {@code VmHWM}. Child processes are sampled every {@value #SAMPLE_MILLIS} ms;
- * {@code VmHWM} is a high-water mark, so a sample loses nothing but what a process did in its last
- * interval before exiting.
+ * system, and anything they start), from Linux's {@code /proc/<pid>/status} {@code VmHWM}. Child processes
+ * are sampled every {@value #SAMPLE_MILLIS} ms; {@code VmHWM} is a high-water mark, so a sample loses nothing
+ * but what a process did in its last interval before exiting.
  */
 public final class ResourceMonitor implements AutoCloseable {
     /** How often child processes are looked at. */
